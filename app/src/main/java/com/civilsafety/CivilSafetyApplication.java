@@ -1,0 +1,15 @@
+package com.civilsafety;
+
+import io.camunda.client.annotation.Deployment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** 民政服务机构安全监管平台. Lives at the root package so that every module's components are found. */
+@SpringBootApplication
+@Deployment(resources = "classpath*:/processes/*.bpmn")
+public class CivilSafetyApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CivilSafetyApplication.class, args);
+    }
+}

@@ -1,0 +1,187 @@
+package com.civilsafety.app.slice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One hazard from the API to closed, through the real engine, workers and ledger; and every bad input on the way
+ * rejected with a 4xx that names the problem, leaving nothing half-written. Run against each supported database.
+ */
+abstract class HazardSliceContract {
+    private static final Duration PROCESS_STEP = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    long institutionId;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        institutionId = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
+    }
+
+    @Test
+    void aHazardIsReportedRectifiedVerifiedAndClosed() {
+        Api.Reply reported = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now().minusDays(1)));
+        assertThat(reported.status()).isEqualTo(201);
+        long hazardId = reported.body().path("id").asLong();
+        assertThat(reported.headers().getLocation()).hasPath("/api/hazards/" + hazardId);
+        assertThat(reported.body().path("code").asText()).matches("YH\\d{4}-\\d{6}");
+        assertThat(reported.body().path("categoryLabel").asText()).isEqualTo("消防");
+
+        long rectification = awaitTask("inst001", hazardId, "RECTIFICATION");
+        Api.Reply submitted = api.post("inst001", "/api/tasks/" + rectification + "/complete", rectificationJson());
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
+        assertThat(submitted.body().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(submitted.body().path("result").path("measures").asText()).isEqualTo("清理杂物，张贴禁止堆放标识");
+
+        long verification = awaitTask("inspector1", hazardId, "VERIFICATION");
+        assertThat(api.post("inspector1", "/api/tasks/" + verification + "/complete",
+                "{\"passed\": true, \"opinion\": \"现场核查已整改到位\"}").status()).isEqualTo(200);
+
+        JsonNode hazard = awaitHazardStatus(hazardId, "CLOSED");
+        assertThat(texts(hazard.path("history"), "to")).containsExactly("REPORTED", "RECTIFYING", "AWAITING_VERIFICATION", "VERIFIED", "CLOSED");
+        assertThat(hazard.path("statusLabel").asText()).isEqualTo("已销号");
+        assertThat(hazard.path("closedAt").isNull()).isFalse();
+        assertThat(hazard.path("processInstanceKey").asLong()).isPositive();
+        assertThat(hazard.path("rectifications").get(0).path("funds").decimalValue()).isEqualByComparingTo("1200.50");
+        assertThat(hazard.path("verifications").get(0).path("passed").asBoolean()).isTrue();
+        assertThat(texts(hazard.path("tasks"), "status")).containsExactly("COMPLETED", "COMPLETED");
+
+        List<String> steps = jdbc.queryForList("""
+                select concat(type, '@', coalesce(element_id, '-')) from ledger_event
+                where subject_type = 'HAZARD' and subject_id = ? order by id""", String.class, hazardId);
+        assertThat(steps).containsExactly("HAZARD_REPORTED@-", "HAZARD_REGISTERED@Task_RegisterHazard",
+                "HAZARD_RECTIFICATION_RECORDED@Task_RecordRectification",
+                "HAZARD_VERIFICATION_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
+        assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
+                Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    @Test
+    void aFailedVerificationSendsTheInstitutionBackToWork() {
+        long hazardId = api.post("inspector2", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long first = awaitTask("inst001", hazardId, "RECTIFICATION");
+        api.post("inst001", "/api/tasks/" + first + "/complete", rectificationJson());
+        long verification = awaitTask("inspector2", hazardId, "VERIFICATION");
+        String newDeadline = LocalDate.now().plusDays(15).toString();
+        Api.Reply failed = api.post("inspector2", "/api/tasks/" + verification + "/complete",
+                "{\"passed\": false, \"opinion\": \"通道仍有杂物\", \"newDeadline\": \"" + newDeadline + "\"}");
+        assertThat(failed.status()).isEqualTo(200);
+
+        long second = awaitTask("inst001", hazardId, "RECTIFICATION");
+        assertThat(second).isNotEqualTo(first);
+        JsonNode hazard = api.get("inspector2", "/api/hazards/" + hazardId).body();
+        assertThat(hazard.path("status").asText()).isEqualTo("RECTIFYING");
+        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(newDeadline);
+        assertThat(hazard.path("verifications").get(0).path("opinion").asText()).isEqualTo("通道仍有杂物");
+    }
+
+    @Test
+    void badReportsAreRejectedNamingTheProblemAndStoreNothing() {
+        long before = count("hazard");
+        String yesterday = LocalDate.now().minusDays(1).toString();
+
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(987654, LocalDate.now())), 400, "institutionId");
+        Api.Reply empty = api.post("inspector1", "/api/hazards", "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(texts(empty.fieldErrors(), "field")).containsExactly("category", "description", "foundOn", "institutionId", "source");
+        assertField(api.post("inspector1", "/api/hazards", "{\"institutionId\": \"abc\"}"), 400, "institutionId");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace(yesterday, "x")
+                .replace(LocalDate.now().toString(), "yesterday")), 400, "foundOn");
+        Api.Reply badCategory = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("FIRE", "FLOOD"));
+        assertField(badCategory, 400, "category");
+        assertThat(badCategory.detail()).contains("FIRE", "GAS");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("{", "{\"colour\": 1, ")), 400, "colour");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now().plusDays(3))), 400, "foundOn");
+        assertThat(api.post("inspector1", "/api/hazards", "not json").status()).isEqualTo(400);
+        assertField(api.post("inst030", "/api/hazards", hazardJson(institutionId, LocalDate.now())), 400, "institutionId");
+        assertThat(api.post(null, "/api/hazards", hazardJson(institutionId, LocalDate.now())).status()).isEqualTo(401);
+        assertThat(api.exchange("inspector1", "wrong", HttpMethod.POST, "/api/hazards", hazardJson(institutionId, LocalDate.now())).status()).isEqualTo(401);
+        assertThat(api.get("inspector1", "/api/hazards/987654").status()).isEqualTo(404);
+        assertThat(api.get("inspector1", "/api/hazards/abc").status()).isEqualTo(400);
+
+        assertThat(count("hazard")).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheTasksOwnerCompletesItOnceAndWithAValidForm() {
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long task = awaitTask("inst001", hazardId, "RECTIFICATION");
+        String path = "/api/tasks/" + task + "/complete";
+
+        assertThat(api.post("town1", path, rectificationJson()).status()).isEqualTo(403);
+        assertThat(api.post("town1", path, rectificationJson()).detail()).contains("机构负责人");
+        assertThat(api.post("inst030", path, rectificationJson()).status()).isEqualTo(404);
+        assertThat(api.post("inspector1", path, rectificationJson()).status()).isEqualTo(403);
+        assertField(api.post("inst001", path, rectificationJson().replace("\"measures\"", "\"measure\"")), 400, "measure");
+        assertField(api.post("inst001", path, "{\"responsiblePerson\": \"王建国\", \"completedOn\": \"" + LocalDate.now() + "\"}"), 400, "measures");
+        assertField(api.post("inst001", path, rectificationJson().replace("1200.50", "\"lots\"")), 400, "funds");
+        assertField(api.post("inst001", path, rectificationJson().replace("1200.50", "-5")), 400, "funds");
+        assertField(api.post("inst001", path, rectificationJson().replace(LocalDate.now().toString(), LocalDate.now().plusDays(1).toString())), 400, "completedOn");
+        assertField(api.post("inst001", path, "[1, 2]"), 400, "body");
+        assertThat(api.post("inst001", "/api/tasks/987654/complete", rectificationJson()).status()).isEqualTo(404);
+        assertThat(api.get("inst001", "/api/tasks/" + task).body().path("status").asText()).isEqualTo("OPEN");
+
+        assertThat(api.post("inst001", path, rectificationJson()).status()).isEqualTo(200);
+        Api.Reply again = api.post("inst001", path, rectificationJson());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.detail()).contains("已办结");
+        awaitTask("inspector1", hazardId, "VERIFICATION");
+        assertThat(jdbc.queryForObject("select count(*) from hazard_rectification where hazard_id = ?", Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    private long awaitTask(String user, long hazardId, String kind) {
+        return await().atMost(PROCESS_STEP).pollInterval(Duration.ofMillis(100)).until(() ->
+                StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
+                        .filter(t -> t.path("subjectId").asLong() == hazardId && t.path("kind").asText().equals(kind))
+                        .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
+    }
+
+    private JsonNode awaitHazardStatus(long hazardId, String status) {
+        return await().atMost(PROCESS_STEP).pollInterval(Duration.ofMillis(100)).until(
+                () -> api.get("inspector1", "/api/hazards/" + hazardId).body(), h -> h.path("status").asText().equals(status));
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private static void assertField(Api.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(texts(reply.fieldErrors(), "field")).as(reply.body().toString()).contains(field);
+        assertThat(reply.detail()).contains(field);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+
+    static String hazardJson(long institutionId, LocalDate foundOn) {
+        return """
+                {"institutionId": %d, "description": "二楼消防通道堆放杂物", "location": "二楼走廊",
+                 "category": "FIRE", "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institutionId, foundOn);
+    }
+
+    static String rectificationJson() {
+        return """
+                {"measures": "清理杂物，张贴禁止堆放标识", "responsiblePerson": "王建国", "funds": 1200.50,
+                 "completedOn": "%s", "evidence": "整改前后照片各2张"}""".formatted(LocalDate.now());
+    }
+}

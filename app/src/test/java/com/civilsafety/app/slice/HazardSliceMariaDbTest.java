@@ -1,0 +1,18 @@
+package com.civilsafety.app.slice;
+
+import com.civilsafety.ledger.testsupport.MariaDbDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "civil-safety.demo-data.enabled=true")
+@ActiveProfiles("mysql")
+class HazardSliceMariaDbTest extends HazardSliceContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        MariaDbDatabase.register("app_slice", registry);
+    }
+}

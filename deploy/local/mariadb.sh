@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A throwaway MariaDB for tests and local use, without Docker: its own data directory and port, so it never touches
+# a MariaDB the machine already runs. Usage: deploy/local/mariadb.sh start|stop|status
+# Settings: CIVIL_SAFETY_MARIADB_PORT (3307), CIVIL_SAFETY_MARIADB_DIR (/tmp/civil-safety-mariadb).
+# The user civil_safety / civil_safety gets every right on the databases named civil_safety*.
+set -euo pipefail
+
+PORT="${CIVIL_SAFETY_MARIADB_PORT:-3307}"
+DIR="${CIVIL_SAFETY_MARIADB_DIR:-/tmp/civil-safety-mariadb}"
+DATA="$DIR/data"
+SOCK="$DIR/mysqld.sock"
+PIDFILE="$DIR/mariadbd.pid"
+LOG="$DIR/error.log"
+
+say() { echo "[mariadb] $*" >&2; }
+die() { say "ERROR: $*"; [ -f "$LOG" ] && tail -n 30 "$LOG" >&2; exit 1; }
+
+running() { [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" --user=root ping >/dev/null 2>&1; }
+
+ensure_installed() {
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] && return 0
+  say "installing mariadb-server from Debian packages"
+  [ "$(id -u)" = 0 ] || die "mariadb-server is not installed and installing it needs root (apt-get install mariadb-server)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null || die "apt-get update failed"
+  apt-get install -y -qq mariadb-server mariadb-client >/dev/null || die "apt-get install mariadb-server failed"
+}
+
+start() {
+  if running; then say "already running on port $PORT ($DIR)"; return 0; fi
+  ensure_installed
+  mkdir -p "$DIR"
+  if [ ! -d "$DATA/mysql" ]; then
+    rm -rf "$DATA"; mkdir -p "$DATA"; chown -R mysql:mysql "$DIR" 2>/dev/null || true
+    mariadb-install-db --user=mysql --datadir="$DATA" --skip-test-db --auth-root-authentication-method=socket \
+      >"$DIR/install.log" 2>&1 || { cat "$DIR/install.log" >&2; die "mariadb-install-db failed"; }
+  fi
+  chown -R mysql:mysql "$DIR" 2>/dev/null || true
+  start-stop-daemon --start --background --make-pidfile --pidfile "$PIDFILE" --chuid mysql \
+    --exec /usr/sbin/mariadbd -- --no-defaults --datadir="$DATA" --socket="$SOCK" --pid-file="$DIR/mariadbd.server.pid" \
+    --bind-address=127.0.0.1 --port="$PORT" --log-error="$LOG" --character-set-server=utf8mb4 \
+    --collation-server=utf8mb4_unicode_ci --skip-name-resolve --innodb-buffer-pool-size=128M \
+    || die "could not start mariadbd"
+  for _ in $(seq 1 60); do running && break; sleep 0.5; done
+  running || die "mariadbd did not answer within 30 s"
+  mariadb --socket="$SOCK" --user=root <<'SQL' || die "could not create the civil_safety user"
+CREATE USER IF NOT EXISTS 'civil_safety'@'127.0.0.1' IDENTIFIED BY 'civil_safety';
+CREATE USER IF NOT EXISTS 'civil_safety'@'localhost' IDENTIFIED BY 'civil_safety';
+GRANT ALL PRIVILEGES ON `civil\_safety%`.* TO 'civil_safety'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON `civil\_safety%`.* TO 'civil_safety'@'localhost';
+CREATE DATABASE IF NOT EXISTS civil_safety CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+FLUSH PRIVILEGES;
+SQL
+  say "running on 127.0.0.1:$PORT ($(mariadb --socket="$SOCK" --user=root -N -e 'select version()'))"
+}
+
+stop() {
+  if [ -f "$PIDFILE" ]; then
+    start-stop-daemon --stop --pidfile "$PIDFILE" --retry TERM/30/KILL/5 --remove-pidfile >/dev/null 2>&1 || true
+  fi
+  running && die "mariadbd on $SOCK is still running"
+  say "stopped"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) if running; then say "running on port $PORT"; else say "not running"; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

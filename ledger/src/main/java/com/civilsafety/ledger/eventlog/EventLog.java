@@ -1,0 +1,35 @@
+package com.civilsafety.ledger.eventlog;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.Json;
+import com.civilsafety.ledger.job.ProcessStep;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The append-only log of every recorded step. Appends join the caller's transaction: a step and its event commit together. */
+@Component
+public class EventLog {
+    private final LedgerEventRepository events;
+    private final Clock clock;
+
+    public EventLog(LedgerEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEvent append(EventType type, String subjectType, long subjectId, Actor actor, ProcessStep step,
+                              Object payload) {
+        return events.save(new LedgerEvent(clock.instant(), type, subjectType, subjectId, actor.personId(),
+                actor.displayName(), step == null ? null : step.processInstanceKey(),
+                step == null ? null : step.elementId(), step == null ? null : step.jobKey(), Json.write(payload)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<LedgerEvent> of(String subjectType, long subjectId) {
+        return events.findBySubjectTypeAndSubjectIdOrderById(subjectType, subjectId);
+    }
+}

@@ -1,0 +1,12 @@
+package com.civilsafety.ledger.eventlog;
+
+public enum EventType {
+    HAZARD_REPORTED,
+    HAZARD_WITHDRAWN,
+    HAZARD_REGISTERED,
+    HAZARD_RECTIFICATION_RECORDED,
+    HAZARD_VERIFICATION_RECORDED,
+    HAZARD_CLOSED,
+    TASK_OPENED,
+    TASK_COMPLETED
+}

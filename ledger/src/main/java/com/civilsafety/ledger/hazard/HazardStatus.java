@@ -1,0 +1,20 @@
+package com.civilsafety.ledger.hazard;
+
+/** Where a hazard stands in its rectification loop. */
+public enum HazardStatus {
+    REPORTED("已上报"),
+    RECTIFYING("整改中"),
+    AWAITING_VERIFICATION("待核查"),
+    VERIFIED("核查通过"),
+    CLOSED("已销号");
+
+    private final String label;
+
+    HazardStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,30 @@
+package com.civilsafety.ledger.hazard;
+
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.inbox.TaskResult;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The inspector's on-site verification (现场核查): passed, or back to rectification with reasons and a new deadline. */
+public record VerificationResult(
+        @NotNull(message = "必须填写核查是否通过") Boolean passed,
+        @Size(max = 2000, message = "核查意见不能超过2000字") String opinion,
+        LocalDate newDeadline) implements TaskResult {
+
+    @Override
+    public void checkRules(LocalDate today) {
+        if (passed) {
+            return;
+        }
+        if (opinion == null || opinion.isBlank()) {
+            throw new InvalidInputException("opinion", "核查不通过时必须写明原因");
+        }
+        if (newDeadline == null) {
+            throw new InvalidInputException("newDeadline", "核查不通过时必须给出新的整改时限");
+        }
+        if (!newDeadline.isAfter(today)) {
+            throw new InvalidInputException("newDeadline", "新的整改时限必须晚于今天");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.civilsafety.ledger.inbox;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.Json;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.eventlog.EventLog;
+import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.job.ProcessStep;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class InboxService {
+    private final InboxTaskRepository tasks;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    public InboxService(InboxTaskRepository tasks, EventLog eventLog, Clock clock) {
+        this.tasks = tasks;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    /** Opens a task for a process step; part of the calling worker's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public InboxTask open(InboxTask task, ProcessStep step) {
+        InboxTask saved = tasks.save(task);
+        eventLog.append(EventType.TASK_OPENED, "TASK", saved.getId(), Actor.SYSTEM, step,
+                Map.of("kind", task.getKind(), "subjectType", task.getSubjectType(),
+                        "subjectId", task.getSubjectId(), "candidateRole", task.getCandidateRole().code()));
+        return saved;
+    }
+
+    /**
+     * Records a person's submission. Joins the caller's transaction so that the caller can publish the completion
+     * message before the commit: if publishing fails, the task stays open.
+     */
+    @Transactional
+    public InboxTask complete(long taskId, Actor actor, TaskResult result) {
+        InboxTask task = tasks.findForUpdate(taskId).filter(t -> visibleTo(t, actor))
+                .orElseThrow(() -> new NotFoundException("任务不存在：" + taskId));
+        if (!task.isFor(actor)) {
+            throw new ForbiddenException("该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内");
+        }
+        if (task.getStatus() != TaskStatus.OPEN) {
+            throw new ConflictException("任务已" + task.getStatus().label() + "，不能重复提交");
+        }
+        if (!task.getKind().resultType().isInstance(result)) {
+            throw new IllegalArgumentException(result.getClass().getSimpleName() + " does not complete a " + task.getKind());
+        }
+        result.checkRules(LedgerTime.today(clock));
+        task.complete(actor, Json.write(result), clock.instant());
+        eventLog.append(EventType.TASK_COMPLETED, "TASK", taskId, actor, null, result);
+        return task;
+    }
+
+    @Transactional(readOnly = true)
+    public InboxTask get(long taskId, Actor actor) {
+        return tasks.findById(taskId).filter(t -> visibleTo(t, actor))
+                .orElseThrow(() -> new NotFoundException("任务不存在：" + taskId));
+    }
+
+    /** The open tasks the actor can complete, earliest due first. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> openTasksFor(Actor actor) {
+        if (actor.roles().isEmpty()) {
+            return List.of();
+        }
+        return tasks.findForCandidate(TaskStatus.OPEN, actor.roles(), actor.regionPath(), actor.institutionId());
+    }
+
+    /**
+     * A completed task of a subject, read under the row lock: a submission whose transaction is still open holds that
+     * lock until it commits, so a worker reacting to its message waits for it instead of seeing the task still open.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public InboxTask completedTask(String subjectType, long subjectId, long taskId, TaskKind kind) {
+        InboxTask task = tasks.findForUpdate(taskId)
+                .filter(t -> t.getSubjectType().equals(subjectType) && t.getSubjectId() == subjectId && t.getKind() == kind)
+                .orElseThrow(() -> new IllegalStateException("task " + taskId + " is not a " + kind + " task of "
+                        + subjectType + " " + subjectId));
+        if (task.getStatus() == TaskStatus.OPEN) {
+            throw new TaskNotYetCompletedException(taskId);
+        }
+        if (task.getStatus() != TaskStatus.COMPLETED) {
+            throw new IllegalStateException("task " + taskId + " is " + task.getStatus());
+        }
+        return task;
+    }
+
+    @Transactional(readOnly = true)
+    public List<InboxTask> ofSubject(String subjectType, long subjectId) {
+        return tasks.findBySubjectTypeAndSubjectIdOrderById(subjectType, subjectId);
+    }
+
+    /** A task outside the actor's data scope is reported as missing, not as forbidden. */
+    private static boolean visibleTo(InboxTask task, Actor actor) {
+        return actor.covers(task.getRegion().getPath(), task.getInstitutionId());
+    }
+}

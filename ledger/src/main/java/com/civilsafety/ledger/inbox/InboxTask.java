@@ -1,0 +1,154 @@
+package com.civilsafety.ledger.inbox;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.region.Region;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A human step: who may do it (a role within a region, optionally one institution), by when, and what they submitted.
+ * The process waits on a message whose correlation key is this task's id.
+ */
+@Entity
+public class InboxTask {
+    public static final String COMPLETED_MESSAGE = "inbox-task-completed";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Enumerated(EnumType.STRING)
+    private TaskKind kind;
+    private String subjectType;
+    private Long subjectId;
+    private String title;
+    @Enumerated(EnumType.STRING)
+    private Role candidateRole;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "region_id")
+    private Region region;
+    private Long institutionId;
+    private Instant dueAt;
+    @Enumerated(EnumType.STRING)
+    private TaskStatus status;
+    private Long processInstanceKey;
+    private String elementId;
+    private Long jobKey;
+    private Instant createdAt;
+    private Instant completedAt;
+    private Long completedBy;
+    /** The submitted form, as JSON. */
+    private String result;
+    @Version
+    private long version;
+
+    protected InboxTask() {
+    }
+
+    public InboxTask(TaskKind kind, String subjectType, Long subjectId, String title, Role candidateRole,
+                     Region region, Long institutionId, Instant dueAt, Long processInstanceKey, String elementId,
+                     Long jobKey, Instant createdAt) {
+        this.kind = kind;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
+        this.title = title;
+        this.candidateRole = candidateRole;
+        this.region = region;
+        this.institutionId = institutionId;
+        this.dueAt = dueAt;
+        this.status = TaskStatus.OPEN;
+        this.processInstanceKey = processInstanceKey;
+        this.elementId = elementId;
+        this.jobKey = jobKey;
+        this.createdAt = createdAt;
+    }
+
+    /** Whether the actor is one of the people this task is for. */
+    public boolean isFor(Actor actor) {
+        return actor.hasRole(candidateRole) && actor.covers(region.getPath(), institutionId);
+    }
+
+    void complete(Actor actor, String resultJson, Instant at) {
+        this.status = TaskStatus.COMPLETED;
+        this.completedBy = actor.personId();
+        this.completedAt = at;
+        this.result = resultJson;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public TaskKind getKind() {
+        return kind;
+    }
+
+    public String getSubjectType() {
+        return subjectType;
+    }
+
+    public Long getSubjectId() {
+        return subjectId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Role getCandidateRole() {
+        return candidateRole;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
+
+    public String getElementId() {
+        return elementId;
+    }
+
+    public Long getJobKey() {
+        return jobKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public Long getCompletedBy() {
+        return completedBy;
+    }
+
+    public String getResult() {
+        return result;
+    }
+}

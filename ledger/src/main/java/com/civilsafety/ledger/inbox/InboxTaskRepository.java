@@ -1,0 +1,29 @@
+package com.civilsafety.ledger.inbox;
+
+import com.civilsafety.ledger.access.Role;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
+
+    /** Locks the task row so two submissions of the same task are serialised (the second sees it completed). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from InboxTask t where t.id = :id")
+    Optional<InboxTask> findForUpdate(Long id);
+
+    @Query("""
+            select t from InboxTask t
+            where t.status = :status
+              and t.candidateRole in :roles
+              and t.region.path like concat(:regionPath, '%')
+              and (:institutionId is null or t.institutionId = :institutionId)
+            order by t.dueAt, t.id""")
+    List<InboxTask> findForCandidate(TaskStatus status, Collection<Role> roles, String regionPath, Long institutionId);
+
+    List<InboxTask> findBySubjectTypeAndSubjectIdOrderById(String subjectType, Long subjectId);
+}

@@ -1,0 +1,138 @@
+package com.civilsafety.ledger.institution;
+
+import com.civilsafety.ledger.region.Region;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A supervised service institution, located in a township, with its responsible people and 包保 cadre. */
+@Entity
+public class Institution {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private InstitutionType type;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "region_id")
+    private Region region;
+    private String address;
+    /** Beds for residential institutions, places otherwise. */
+    private Integer capacity;
+    private String principalName;
+    private String principalPhone;
+    private String safetyOfficerName;
+    private String safetyOfficerPhone;
+    /** The bureau cadre who 包保 (looks after) this institution. */
+    @Column(name = "cadre_id")
+    private Long cadreId;
+    /** "一院一码": the id behind the institution's QR code. */
+    private String qrCode;
+    @Enumerated(EnumType.STRING)
+    private InstitutionStatus status;
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected Institution() {
+    }
+
+    public Institution(String code, String name, InstitutionType type, Region region, String address,
+                       Integer capacity, Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.type = type;
+        this.region = region;
+        this.address = address;
+        this.capacity = capacity;
+        this.qrCode = UUID.randomUUID().toString();
+        this.status = InstitutionStatus.OPERATING;
+        this.createdAt = createdAt;
+    }
+
+    public void assignPrincipal(String name, String phone) {
+        this.principalName = name;
+        this.principalPhone = phone;
+    }
+
+    public void assignSafetyOfficer(String name, String phone) {
+        this.safetyOfficerName = name;
+        this.safetyOfficerPhone = phone;
+    }
+
+    public void assignCadre(Long cadreId) {
+        this.cadreId = cadreId;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public InstitutionType getType() {
+        return type;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Integer getCapacity() {
+        return capacity;
+    }
+
+    public String getPrincipalName() {
+        return principalName;
+    }
+
+    public String getPrincipalPhone() {
+        return principalPhone;
+    }
+
+    public String getSafetyOfficerName() {
+        return safetyOfficerName;
+    }
+
+    public String getSafetyOfficerPhone() {
+        return safetyOfficerPhone;
+    }
+
+    public Long getCadreId() {
+        return cadreId;
+    }
+
+    public String getQrCode() {
+        return qrCode;
+    }
+
+    public InstitutionStatus getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

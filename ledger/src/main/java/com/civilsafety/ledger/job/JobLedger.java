@@ -1,0 +1,54 @@
+package com.civilsafety.ledger.job;
+
+import com.civilsafety.ledger.common.Json;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a worker's ledger work at most once per job key. The work and the {@code processed_job} row commit together,
+ * so a job that is delivered again (a worker died after its commit but before completing the job, or the engine
+ * timed the job out) returns the variables of the first run instead of recording the step twice. The primary key on
+ * the job key, not the lookup, is what guarantees it.
+ */
+@Component
+public class JobLedger {
+    private final ProcessedJobRepository processedJobs;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public JobLedger(ProcessedJobRepository processedJobs, PlatformTransactionManager txManager, Clock clock) {
+        this.processedJobs = processedJobs;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> once(ProcessStep step, String jobType, Supplier<Map<String, Object>> work) {
+        Optional<Map<String, Object>> earlier = earlierResult(step.jobKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            String result = tx.execute(status -> {
+                String json = Json.write(work.get());
+                processedJobs.saveAndFlush(new ProcessedJob(step.jobKey(), jobType, clock.instant(), json));
+                return json;
+            });
+            return Json.read(result, Map.class);
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent delivery of the same job committed first: answer as it did
+            return earlierResult(step.jobKey()).orElseThrow(() -> e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> earlierResult(long jobKey) {
+        return tx.execute(status -> processedJobs.findById(jobKey).map(job -> Json.read(job.getResult(), Map.class)));
+    }
+}

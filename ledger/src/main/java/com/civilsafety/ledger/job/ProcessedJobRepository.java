@@ -1,0 +1,6 @@
+package com.civilsafety.ledger.job;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProcessedJobRepository extends JpaRepository<ProcessedJob, Long> {
+}

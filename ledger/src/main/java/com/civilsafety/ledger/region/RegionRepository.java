@@ -1,0 +1,11 @@
+package com.civilsafety.ledger.region;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RegionRepository extends JpaRepository<Region, Long> {
+    Optional<Region> findByCode(String code);
+
+    List<Region> findByPathStartingWithAndLevelOrderByCode(String pathPrefix, RegionLevel level);
+}

@@ -1,0 +1,162 @@
+package com.civilsafety.ledger.hazard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskStatus;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.job.ProcessStep;
+import com.civilsafety.ledger.testsupport.DemoActors;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The hazard record through every step of the slice, as the workers and the API drive it, without an engine. */
+@SpringBootTest
+class HazardRecordTest {
+    private static final AtomicLong JOB_KEYS = new AtomicLong(1_000_000);
+
+    @Autowired
+    HazardService hazards;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    InstitutionRepository institutions;
+    @Autowired
+    DemoActors actors;
+
+    Actor inspector;
+    Actor manager;
+    Institution institution;
+
+    @BeforeEach
+    void setUp() {
+        inspector = actors.get("inspector1");
+        manager = actors.get("inst001");
+        institution = institutions.findById(manager.institutionId()).orElseThrow();
+    }
+
+    @Test
+    void hazardGoesFromReportToClosedWithItsHistory() {
+        Hazard hazard = report(inspector, institution.getId());
+        assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
+        long pik = 77;
+        hazards.register(hazard.getId(), step(pik, "Task_RegisterHazard"));
+        long rectificationTask = taskId(hazards.openRectificationTask(hazard.getId(), step(pik, "Task_OpenRectificationTask")));
+
+        assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
+        inbox.complete(rectificationTask, manager, rectification());
+        hazards.recordRectification(hazard.getId(), rectificationTask, step(pik, "Task_RecordRectification"));
+
+        long verificationTask = taskId(hazards.openVerificationTask(hazard.getId(), step(pik, "Task_OpenVerificationTask")));
+        assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).doesNotContain(verificationTask);
+        inbox.complete(verificationTask, inspector, new VerificationResult(true, "现场核查已整改到位", null));
+        assertThat(hazards.recordVerification(hazard.getId(), verificationTask, step(pik, "Task_RecordVerification")))
+                .containsEntry("verificationPassed", true);
+        hazards.close(hazard.getId(), step(pik, "Task_CloseHazard"));
+
+        HazardView view = hazards.view(hazard.getId(), inspector);
+        assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.CLOSED);
+        assertThat(view.hazard().getClosedAt()).isNotNull();
+        assertThat(view.hazard().getProcessInstanceKey()).isEqualTo(pik);
+        assertThat(view.history()).extracting(HazardStatusChange::getToStatus).containsExactly(HazardStatus.REPORTED,
+                HazardStatus.RECTIFYING, HazardStatus.AWAITING_VERIFICATION, HazardStatus.VERIFIED, HazardStatus.CLOSED);
+        assertThat(view.history().get(2).getActorName()).isEqualTo(manager.displayName());
+        assertThat(view.history().get(3).getActorName()).isEqualTo(inspector.displayName());
+        assertThat(view.rectifications()).singleElement().satisfies(r -> {
+            assertThat(r.getFunds()).isEqualByComparingTo("1200.50");
+            assertThat(r.getSubmittedBy()).isEqualTo(manager.personId());
+        });
+        assertThat(view.verifications()).singleElement().satisfies(v -> assertThat(v.getVerifiedBy()).isEqualTo(inspector.personId()));
+        assertThat(view.tasks()).extracting(InboxTask::getStatus).containsOnly(TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void failedVerificationSendsTheHazardBackWithANewDeadline() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.register(hazard.getId(), step(5, "Task_RegisterHazard"));
+        long task = taskId(hazards.openRectificationTask(hazard.getId(), step(5, "Task_OpenRectificationTask")));
+        inbox.complete(task, manager, rectification());
+        hazards.recordRectification(hazard.getId(), task, step(5, "Task_RecordRectification"));
+        long verification = taskId(hazards.openVerificationTask(hazard.getId(), step(5, "Task_OpenVerificationTask")));
+        LocalDate newDeadline = LocalDate.now().plusDays(10);
+
+        assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("opinion"));
+        assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, "灭火器过期未更换", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("newDeadline"));
+        inbox.complete(verification, inspector, new VerificationResult(false, "灭火器过期未更换", newDeadline));
+
+        assertThat(hazards.recordVerification(hazard.getId(), verification, step(5, "Task_RecordVerification")))
+                .containsEntry("verificationPassed", false);
+        HazardView view = hazards.view(hazard.getId(), inspector);
+        assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING);
+        assertThat(view.hazard().getRectificationDeadline()).isEqualTo(newDeadline);
+    }
+
+    @Test
+    void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.register(hazard.getId(), step(9, "Task_RegisterHazard"));
+        long task = taskId(hazards.openRectificationTask(hazard.getId(), step(9, "Task_OpenRectificationTask")));
+
+        Actor otherManager = actors.get("inst030");
+        assertThatThrownBy(() -> inbox.complete(task, otherManager, rectification())).isInstanceOf(NotFoundException.class);
+        Actor townshipOfficer = actors.get("town1");
+        assertThatThrownBy(() -> inbox.complete(task, townshipOfficer, rectification())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> inbox.complete(task, inspector, new VerificationResult(true, null, null)))
+                .isInstanceOf(ForbiddenException.class);
+        inbox.complete(task, manager, rectification());
+        assertThatThrownBy(() -> inbox.complete(task, manager, rectification())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void reportsAreCheckedAgainstTheReportersScope() {
+        assertThatThrownBy(() -> report(actors.get("inst030"), institution.getId()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("institutionId"));
+        assertThatThrownBy(() -> report(inspector, 999_999L))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("institutionId"));
+        assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, HazardCategory.FIRE,
+                HazardSource.SELF_CHECK, LocalDate.now().plusDays(2)), manager))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("foundOn"));
+        Hazard own = report(manager, institution.getId());
+        assertThatThrownBy(() -> hazards.view(own.getId(), actors.get("inst030"))).isInstanceOf(NotFoundException.class);
+        assertThat(hazards.view(own.getId(), actors.get("town1")).hazard().getId()).isEqualTo(own.getId());
+    }
+
+    @Test
+    void aReportWhoseProcessDidNotStartIsWithdrawnWithoutTrace() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.withdrawUnstarted(hazard.getId(), "engine unavailable");
+        assertThatThrownBy(() -> hazards.view(hazard.getId(), inspector)).isInstanceOf(NotFoundException.class);
+    }
+
+    private Hazard report(Actor actor, long institutionId) {
+        return hazards.report(new HazardReport(institutionId, "二楼消防通道堆放杂物", "二楼走廊", HazardCategory.FIRE,
+                HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
+    }
+
+    private static RectificationReport rectification() {
+        return new RectificationReport("清理杂物，张贴禁止堆放标识", "王建国", new BigDecimal("1200.50"), LocalDate.now(), "整改前后照片各2张");
+    }
+
+    private static ProcessStep step(long pik, String element) {
+        return new ProcessStep(JOB_KEYS.incrementAndGet(), pik, element);
+    }
+
+    private static long taskId(java.util.Map<String, Object> result) {
+        return ((Number) result.get("taskId")).longValue();
+    }
+}

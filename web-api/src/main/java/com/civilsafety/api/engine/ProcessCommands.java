@@ -1,0 +1,45 @@
+package com.civilsafety.api.engine;
+
+import com.civilsafety.ledger.inbox.InboxTask;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's only way into the engine. Uses gRPC commands only, so it works with the embedded engine and a cluster alike.
+ */
+@Component
+public class ProcessCommands {
+    public static final String HAZARD_RECTIFICATION = "HazardRectification";
+    /** A completion published before the process reaches its wait is buffered this long. */
+    static final Duration MESSAGE_TTL = Duration.ofDays(1);
+
+    private final CamundaClient client;
+
+    public ProcessCommands(CamundaClient client) {
+        this.client = client;
+    }
+
+    public long startHazardRectification(long hazardId) {
+        return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
+                .variables(Map.of("hazardId", hazardId)).send().join().getProcessInstanceKey();
+    }
+
+    /**
+     * Tells the waiting process that a person completed a task. The message id makes a repeated publication of the
+     * same completion a no-op in the engine, so a retry after an unclear failure is safe.
+     */
+    public void publishTaskCompleted(long taskId) {
+        try {
+            client.newPublishMessageCommand().messageName(InboxTask.COMPLETED_MESSAGE).correlationKey(Long.toString(taskId))
+                    .messageId("inbox-task-" + taskId).timeToLive(MESSAGE_TTL).send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+    }
+}

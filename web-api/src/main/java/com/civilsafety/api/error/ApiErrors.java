@@ -1,0 +1,214 @@
+package com.civilsafety.api.error;
+
+import com.civilsafety.api.engine.EngineUnavailableException;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of the API as an RFC 9457 problem document with a Chinese {@code detail} and, for bad input, the list
+ * of offending fields. Never a stack trace.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private final ObjectMapper json;
+
+    public ApiErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        return badInput(request, List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        return badInput(request, e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalid(ConstraintViolationException e, HttpServletRequest request) {
+        return badInput(request, e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonParseException)) {
+            return unreadable(mapping, request);
+        }
+        return problem(request, HttpStatus.BAD_REQUEST, "请求体不是合法的 JSON");
+    }
+
+    @ExceptionHandler(JsonMappingException.class)
+    ResponseEntity<ProblemDetail> unreadable(JsonMappingException e, HttpServletRequest request) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return problem(request, HttpStatus.BAD_REQUEST, "请求体应为 JSON 对象");
+        }
+        return badInput(request, List.of(new FieldError(field, describe(e))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return badInput(request, List.of(new FieldError(e.getName(), "格式不对：" + expected(e.getRequiredType()))));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(EngineUnavailableException.class)
+    ResponseEntity<ProblemDetail> engineDown(EngineUnavailableException e, HttpServletRequest request) {
+        log.warn("engine unavailable for {} {}", request.getMethod(), request.getRequestURI(), e.getCause());
+        return problem(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** Spring MVC's own errors (404 of unknown paths, 405, 415 …) keep their status, with a Chinese detail. */
+    @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+            HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
+            MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> framework(Exception e, HttpServletRequest request) {
+        HttpStatusCode status = ((ErrorResponse) e).getStatusCode();
+        String detail = switch (status.value()) {
+            case 404 -> "接口不存在：" + request.getRequestURI();
+            case 405 -> "接口不支持 " + request.getMethod() + " 方法";
+            case 406 -> "无法提供所要求的响应格式";
+            case 415 -> "请求体须为 application/json";
+            case 400 -> e instanceof MissingServletRequestParameterException missing
+                    ? "缺少参数 " + missing.getParameterName() : "请求有误";
+            default -> ((ErrorResponse) e).getBody().getDetail();
+        };
+        return problem(request, status, detail);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员");
+    }
+
+    /** For errors raised outside Spring MVC (the security filters). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(request, status, detail));
+    }
+
+    private ResponseEntity<ProblemDetail> badInput(HttpServletRequest request, List<FieldError> errors) {
+        List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+        String detail = "请求有误：" + sorted.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("；"));
+        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, detail);
+        body.setProperty("errors", sorted);
+        return respond(body);
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatusCode status, String detail) {
+        return respond(body(request, status, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail body) {
+        return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static ProblemDetail body(HttpServletRequest request, HttpStatusCode status, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setInstance(URI.create(request.getRequestURI()));
+        return body;
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "未知字段";
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "值 " + format.getValue() + " 格式不对：" + expected(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return "格式不对：" + expected(mismatch.getTargetType());
+        }
+        return "格式不对";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "类型不符";
+        }
+        if (type.isEnum()) {
+            return "应为 " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining("、")) + " 之一";
+        }
+        if (type == LocalDate.class) {
+            return "应为日期，格式 yyyy-MM-dd";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "应为时间，ISO-8601 格式";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "应为整数";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "应为数字";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "应为 true 或 false";
+        }
+        if (type == String.class) {
+            return "应为文本";
+        }
+        return "应为 " + type.getSimpleName();
+    }
+}

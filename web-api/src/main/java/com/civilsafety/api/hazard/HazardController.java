@@ -1,0 +1,42 @@
+package com.civilsafety.api.hazard;
+
+import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardReport;
+import com.civilsafety.ledger.hazard.HazardService;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/hazards")
+class HazardController {
+    private final HazardIntake intake;
+    private final HazardService hazards;
+
+    HazardController(HazardIntake intake, HazardService hazards) {
+        this.intake = intake;
+        this.hazards = hazards;
+    }
+
+    /** 上报隐患: records it and starts its rectification process. */
+    @PostMapping
+    ResponseEntity<HazardDetails> report(@Valid @RequestBody HazardReport report, @AuthenticationPrincipal ActorUser user) {
+        Hazard hazard = intake.report(report, user.actor());
+        HazardDetails details = HazardDetails.of(hazards.view(hazard.getId(), user.actor()));
+        return ResponseEntity.created(URI.create("/api/hazards/" + hazard.getId())).body(details);
+    }
+
+    /** A hazard with its status history, rectifications, verifications and tasks. */
+    @GetMapping("/{id}")
+    HazardDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return HazardDetails.of(hazards.view(id, user.actor()));
+    }
+}

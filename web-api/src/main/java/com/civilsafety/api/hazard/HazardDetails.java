@@ -1,0 +1,58 @@
+package com.civilsafety.api.hazard;
+
+import com.civilsafety.api.inbox.TaskDetails;
+import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardRectification;
+import com.civilsafety.ledger.hazard.HazardStatusChange;
+import com.civilsafety.ledger.hazard.HazardVerification;
+import com.civilsafety.ledger.hazard.HazardView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A hazard as the API shows it: codes with their Chinese labels, and everything recorded about it. */
+public record HazardDetails(long id, String code, String status, String statusLabel, long institutionId,
+                            String institutionName, String township, String description, String location,
+                            String category, String categoryLabel, String source, String sourceLabel,
+                            LocalDate foundOn, LocalDate rectificationDeadline, Long processInstanceKey,
+                            Instant createdAt, Instant closedAt, List<StatusChange> history,
+                            List<Rectification> rectifications, List<Verification> verifications,
+                            List<TaskDetails> tasks) {
+
+    public record StatusChange(String from, String to, String toLabel, Instant at, Long actorId, String actorName,
+                               String note) {
+        static StatusChange of(HazardStatusChange c) {
+            return new StatusChange(c.getFromStatus() == null ? null : c.getFromStatus().name(), c.getToStatus().name(),
+                    c.getToStatus().label(), c.getChangedAt(), c.getActorId(), c.getActorName(), c.getNote());
+        }
+    }
+
+    public record Rectification(long taskId, String measures, String responsiblePerson, BigDecimal funds,
+                                LocalDate completedOn, String evidence, long submittedBy, Instant submittedAt) {
+        static Rectification of(HazardRectification r) {
+            return new Rectification(r.getTaskId(), r.getMeasures(), r.getResponsiblePerson(), r.getFunds(),
+                    r.getCompletedOn(), r.getEvidence(), r.getSubmittedBy(), r.getSubmittedAt());
+        }
+    }
+
+    public record Verification(long taskId, boolean passed, String opinion, LocalDate newDeadline, long verifiedBy,
+                               Instant verifiedAt) {
+        static Verification of(HazardVerification v) {
+            return new Verification(v.getTaskId(), v.isPassed(), v.getOpinion(), v.getNewDeadline(), v.getVerifiedBy(),
+                    v.getVerifiedAt());
+        }
+    }
+
+    static HazardDetails of(HazardView view) {
+        Hazard h = view.hazard();
+        return new HazardDetails(h.getId(), h.getCode(), h.getStatus().name(), h.getStatus().label(),
+                h.getInstitution().getId(), h.getInstitution().getName(), h.getRegion().getName(), h.getDescription(),
+                h.getLocation(), h.getCategory().name(), h.getCategory().label(), h.getSource().name(),
+                h.getSource().label(), h.getFoundOn(), h.getRectificationDeadline(), h.getProcessInstanceKey(),
+                h.getCreatedAt(), h.getClosedAt(), view.history().stream().map(StatusChange::of).toList(),
+                view.rectifications().stream().map(Rectification::of).toList(),
+                view.verifications().stream().map(Verification::of).toList(),
+                view.tasks().stream().map(TaskDetails::of).toList());
+    }
+}

@@ -1,0 +1,71 @@
+package com.civilsafety.api.inbox;
+
+import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+    private final InboxService inbox;
+    private final TaskSubmission submission;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    TaskController(InboxService inbox, TaskSubmission submission, ObjectMapper json, Validator validator) {
+        this.inbox = inbox;
+        this.submission = submission;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** 我的待办: the open tasks the caller can complete, earliest due first. */
+    @GetMapping
+    List<TaskDetails> mine(@AuthenticationPrincipal ActorUser user) {
+        return inbox.openTasksFor(user.actor()).stream().map(TaskDetails::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    TaskDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return TaskDetails.of(inbox.get(id, user.actor()));
+    }
+
+    /** Completes a task with the form of its kind (整改情况 for RECTIFICATION, 核查结论 for VERIFICATION). */
+    @PostMapping("/{id}/complete")
+    TaskDetails complete(@PathVariable long id, @RequestBody JsonNode form, @AuthenticationPrincipal ActorUser user)
+            throws JsonProcessingException {
+        InboxTask task = inbox.get(id, user.actor());
+        TaskResult result = read(form, task.getKind().resultType());
+        return TaskDetails.of(submission.submit(id, user.actor(), result));
+    }
+
+    /** The form as the record its task kind takes, type-checked and validated; errors name the field. */
+    private <T extends TaskResult> T read(JsonNode form, Class<T> type) throws JsonProcessingException {
+        if (!form.isObject()) {
+            throw new InvalidInputException("body", "请求体应为 JSON 对象");
+        }
+        T result = json.treeToValue(form, type);
+        Set<ConstraintViolation<T>> violations = validator.validate(result);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+package com.civilsafety.workers.support;
+
+import com.civilsafety.ledger.inbox.TaskNotYetCompletedException;
+import com.civilsafety.ledger.job.JobLedger;
+import com.civilsafety.ledger.job.ProcessStep;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.JobError;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * What every worker does around its domain call: record the step at most once per job key, and turn failures into
+ * the engine's terms. Transient faults (database unreachable, lock contention, a submission not yet committed) fail
+ * the job with one retry less and an exponential back-off, so a passing fault heals itself and a lasting one ends in
+ * an incident an operator can resolve. Anything else is a defect or bad data: it fails at once, as an incident.
+ */
+@Component
+public class StepRecorder {
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
+
+    private final JobLedger jobLedger;
+
+    public StepRecorder(JobLedger jobLedger) {
+        this.jobLedger = jobLedger;
+    }
+
+    public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
+        ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId());
+        try {
+            return jobLedger.once(step, job.getType(), () -> work.apply(step));
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                int retries = Math.max(job.getRetries() - 1, 0);
+                Duration backoff = backoff(job.getRetries());
+                log.warn("{} job {} of instance {} failed, {} retries left, next in {}: {}", job.getType(), job.getKey(),
+                        job.getProcessInstanceKey(), retries, backoff, e.toString());
+                throw new JobError(describe(e), null, retries, backoff, e);
+            }
+            log.error("{} job {} of instance {} failed for good", job.getType(), job.getKey(), job.getProcessInstanceKey(), e);
+            throw new JobError(describe(e), null, 0, Duration.ZERO, e);
+        }
+    }
+
+    /** 2 s, 4 s, 8 s … up to 5 min, counted from the retries the model grants. */
+    static Duration backoff(int retriesLeft) {
+        int attempt = Math.max(0, 5 - retriesLeft);
+        Duration next = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 16));
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+    }
+
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof ConcurrencyFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof TaskNotYetCompletedException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

@@ -1,0 +1,7 @@
+package com.civilsafety;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+class WorkersTestApplication {
+}

@@ -1,0 +1,78 @@
+package com.civilsafety.workers.hazard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.hazard.HazardReport;
+import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.HazardStatus;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.testsupport.DemoActors;
+import com.civilsafety.workers.support.TestJobs;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.JobError;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The workers against a real ledger: what they record, what they answer, and that a redelivered job records nothing twice. */
+@SpringBootTest
+class HazardWorkersTest {
+    @Autowired
+    HazardWorkers workers;
+    @Autowired
+    HazardService hazards;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    DemoActors actors;
+
+    @Test
+    void aRedeliveredJobOpensOneTaskAndAnswersWithIt() {
+        Actor inspector = actors.get("inspector1");
+        Hazard hazard = report(inspector);
+        long pik = 31;
+        Map<String, Object> registered = workers.register(TestJobs.job("hazard.register", pik, "Task_RegisterHazard", 5), hazard.getId());
+        assertThat(registered).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(30).toString());
+
+        ActivatedJob open = TestJobs.job("hazard.open-rectification-task", pik, "Task_OpenRectificationTask", 5);
+        Map<String, Object> first = workers.openRectificationTask(open, hazard.getId());
+        Map<String, Object> redelivered = workers.openRectificationTask(open, hazard.getId());
+
+        assertThat(redelivered).isEqualTo(first).containsKey("taskId");
+        assertThat(inbox.ofSubject(HazardService.SUBJECT, hazard.getId())).singleElement().satisfies(task -> {
+            assertThat(task.getId()).isEqualTo(((Number) first.get("taskId")).longValue());
+            assertThat(task.getProcessInstanceKey()).isEqualTo(pik);
+            assertThat(task.getElementId()).isEqualTo("Task_OpenRectificationTask");
+            assertThat(task.getJobKey()).isEqualTo(open.getKey());
+        });
+        assertThat(hazards.view(hazard.getId(), inspector).history()).extracting(h -> h.getToStatus())
+                .containsExactly(HazardStatus.REPORTED, HazardStatus.RECTIFYING);
+    }
+
+    @Test
+    void recordingASubmissionThatIsNotInTheLedgerYetIsRetried() {
+        Actor inspector = actors.get("inspector1");
+        Hazard hazard = report(inspector);
+        workers.register(TestJobs.job("hazard.register", 32, "Task_RegisterHazard", 5), hazard.getId());
+        long taskId = ((Number) workers.openRectificationTask(
+                TestJobs.job("hazard.open-rectification-task", 32, "Task_OpenRectificationTask", 5), hazard.getId()).get("taskId")).longValue();
+
+        ActivatedJob record = TestJobs.job("hazard.record-rectification", 32, "Task_RecordRectification", 5);
+        assertThatThrownBy(() -> workers.recordRectification(record, hazard.getId(), taskId))
+                .isInstanceOfSatisfying(JobError.class, e -> assertThat(e.getRetries()).isEqualTo(4));
+        assertThat(inbox.ofSubject(HazardService.SUBJECT, hazard.getId())).extracting(InboxTask::getStatus).allMatch(s -> s.name().equals("OPEN"));
+    }
+
+    private Hazard report(Actor actor) {
+        return hazards.report(new HazardReport(actors.get("inst002").institutionId(), "厨房燃气管道老化", "厨房",
+                HazardCategory.GAS, HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
+    }
+}
