@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,12 +49,13 @@ public class HazardService {
     private final PersonRepository people;
     private final InboxService inbox;
     private final EventLog eventLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     HazardService(HazardRepository hazards, HazardStatusChangeRepository statusChanges,
                   HazardRectificationRepository rectifications, HazardVerificationRepository verifications,
                   InstitutionRepository institutions, PersonRepository people, InboxService inbox, EventLog eventLog,
-                  Clock clock) {
+                  ApplicationEventPublisher events, Clock clock) {
         this.hazards = hazards;
         this.statusChanges = statusChanges;
         this.rectifications = rectifications;
@@ -62,6 +64,7 @@ public class HazardService {
         this.people = people;
         this.inbox = inbox;
         this.eventLog = eventLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -173,6 +176,7 @@ public class HazardService {
         Hazard hazard = require(hazardId);
         moveTo(hazard, HazardStatus.CLOSED, Actor.SYSTEM, step, "销号");
         eventLog.append(EventType.HAZARD_CLOSED, SUBJECT, hazardId, Actor.SYSTEM, step, Map.of());
+        events.publishEvent(new HazardClosed(hazardId));
         return Map.of();
     }
 

@@ -12,6 +12,7 @@ import com.civilsafety.ledger.job.ProcessStep;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxService {
     private final InboxTaskRepository tasks;
     private final EventLog eventLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public InboxService(InboxTaskRepository tasks, EventLog eventLog, Clock clock) {
+    public InboxService(InboxTaskRepository tasks, EventLog eventLog, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.eventLog = eventLog;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -32,6 +35,7 @@ public class InboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public InboxTask open(InboxTask task, ProcessStep step) {
         InboxTask saved = tasks.save(task);
+        events.publishEvent(new TaskOpened(saved.getId(), saved.getKind(), saved.getSubjectType(), saved.getSubjectId()));
         eventLog.append(EventType.TASK_OPENED, "TASK", saved.getId(), Actor.SYSTEM, step,
                 Map.of("kind", task.getKind(), "subjectType", task.getSubjectType(),
                         "subjectId", task.getSubjectId(), "candidateRole", task.getCandidateRole().code()));

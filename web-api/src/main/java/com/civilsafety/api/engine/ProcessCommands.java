@@ -14,8 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessCommands {
     public static final String HAZARD_RECTIFICATION = "HazardRectification";
-    /** A completion published before the process reaches its wait is buffered this long. */
-    static final Duration MESSAGE_TTL = Duration.ofDays(1);
+    /**
+     * A completion published before the process reaches its wait (the worker that opened the task committed but has
+     * not completed its job yet, or its completion is being retried) is buffered this long. It covers the job timeout
+     * and retries with room to spare; longer would only grow the engine's state, as every message stays buffered for
+     * its whole TTL.
+     */
+    static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
     private final CamundaClient client;
 

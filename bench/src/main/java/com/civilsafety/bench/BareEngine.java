@@ -1,0 +1,72 @@
+package com.civilsafety.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The slice's model on a bare engine: workers that complete at once with the variables the real ones return, and the
+ * "person" publishing the completion message as soon as a task is opened. No database, no API: the denominator.
+ */
+final class BareEngine implements AutoCloseable {
+    private static final String MODEL = "processes/hazard-rectification.bpmn";
+    private static final String PROCESS = "HazardRectification";
+
+    /** As many as the app's workers get (camunda.client.execution-threads), so only the ledger work differs. */
+    private static final int WORKER_THREADS = 4;
+
+    private final ZeebeTestEngine engine = EngineFactory.create();
+    private final CamundaClient client;
+    private final List<JobWorker> workers = new ArrayList<>();
+    private final AtomicLong taskIds = new AtomicLong();
+
+    BareEngine() {
+        engine.start();
+        client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://" + engine.getGatewayAddress().replace("0.0.0.0", "127.0.0.1")))
+                .restAddress(URI.create("http://127.0.0.1:9")).preferRestOverGrpc(false)
+                .defaultJobWorkerStreamEnabled(true)
+                .numJobWorkerExecutionThreads(WORKER_THREADS).build();
+        client.newDeployResourceCommand().addResourceFromClasspath(MODEL).send().join();
+        noOp("hazard.register", Map.of("rectificationDeadline", "2026-12-31"), false);
+        noOp("hazard.open-rectification-task", null, true);
+        noOp("hazard.record-rectification", Map.of(), false);
+        noOp("hazard.open-verification-task", null, true);
+        noOp("hazard.record-verification", Map.of("verificationPassed", true), false);
+        noOp("hazard.close", Map.of(), false);
+    }
+
+    /** One hazard through the whole model; returns when the instance has completed. */
+    void runOne(long hazardId) {
+        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().variables(Map.of("hazardId", hazardId))
+                .withResult().requestTimeout(Duration.ofMinutes(1)).send().join();
+    }
+
+    private void noOp(String type, Map<String, Object> variables, boolean opensTask) {
+        workers.add(client.newWorker().jobType(type).handler((jobs, job) -> {
+            // blocking like the app's workers, which complete the job after their ledger transaction
+            if (opensTask) {
+                long taskId = taskIds.incrementAndGet();
+                jobs.newCompleteCommand(job).variables(Map.of("taskId", taskId)).send().join();
+                client.newPublishMessageCommand().messageName("inbox-task-completed").correlationKey(Long.toString(taskId))
+                        .messageId("inbox-task-" + taskId).timeToLive(Duration.ofHours(1)).send().join();
+            } else {
+                jobs.newCompleteCommand(job).variables(variables).send().join();
+            }
+        }).maxJobsActive(64).streamEnabled(true).pollInterval(Duration.ofSeconds(30)).open());
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(JobWorker::close);
+        client.close();
+        engine.stop();
+    }
+}

@@ -1,0 +1,163 @@
+package com.civilsafety.bench;
+
+import com.civilsafety.CivilSafetyApplication;
+import com.civilsafety.api.hazard.HazardIntake;
+import com.civilsafety.api.inbox.TaskSubmission;
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.hazard.HazardReport;
+import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.RectificationReport;
+import com.civilsafety.ledger.hazard.VerificationResult;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.people.PeopleService;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Hazards completed end to end per second, through the app's engine, workers and ledger in-process, against the same
+ * model on a bare engine with no-op workers. Writes its section of docs/benchmarks.md.
+ * <p>
+ * Run: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java} (options: -Dbench.seconds, -Dbench.warmup,
+ * -Dbench.inflight=1,10,50).
+ */
+public final class SliceBenchmark {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int IDLE_SECONDS = 30;
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        int[] inFlight = Arrays.stream(System.getProperty("bench.inflight", "1,10,50").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        List<Measurement.Result> results = new ArrayList<>();
+
+        // a fresh engine (and app, and database) for every row: the in-memory engine slows down as its state grows
+        for (int n : inFlight) {
+            try (BareEngine bare = new BareEngine()) {
+                AtomicLong ids = new AtomicLong();
+                results.add(report(Measurement.run("bare engine", n, warmup, seconds, (c, i) -> bare.runOne(ids.incrementAndGet()))));
+            }
+        }
+        for (int n : inFlight) {
+            try (ConfigurableApplicationContext app = startApp(root)) {
+                results.add(report(Measurement.run("slice", n, warmup, seconds, new Slice(app)::runOne)));
+            }
+        }
+        double idle;
+        try (ConfigurableApplicationContext app = startApp(root)) {
+            idle = idleRecordsPerSecond(app, IDLE_SECONDS);
+        }
+        write(root.resolve("docs/benchmarks.md"), results, seconds, warmup, idle);
+        // the engine's and the client's thread pools are not all daemons: end here rather than wait on them
+        System.exit(0);
+    }
+
+    /** The platform on its embedded defaults, with a new H2 file database. */
+    private static ConfigurableApplicationContext startApp(Path root) throws IOException {
+        Path data = root.resolve("bench/target/bench-data");
+        FileSystemUtils.deleteRecursively(data);
+        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(
+                "--civil-safety.engine.embedded.port=0", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("civil-safety") + ";LOCK_TIMEOUT=10000",
+                "--logging.level.root=WARN");
+    }
+
+    /** One hazard through the real platform: reported, rectified by its institution, verified, closed. */
+    private static final class Slice {
+        private final HazardIntake intake;
+        private final TaskSubmission submission;
+        private final SliceProbe probe;
+        private final Actor inspector;
+        private final List<Actor> managers = new ArrayList<>();
+
+        Slice(ConfigurableApplicationContext app) {
+            intake = app.getBean(HazardIntake.class);
+            submission = app.getBean(TaskSubmission.class);
+            probe = app.getBean(SliceProbe.class);
+            PeopleService people = app.getBean(PeopleService.class);
+            inspector = people.findByUsername("inspector1").map(PeopleService::actorOf).orElseThrow();
+            for (int i = 1; i <= 59; i++) {
+                people.findByUsername("inst%03d".formatted(i)).map(PeopleService::actorOf).ifPresent(managers::add);
+            }
+        }
+
+        void runOne(int client, int iteration) throws Exception {
+            Actor manager = managers.get((client * 7 + iteration) % managers.size());
+            LocalDate today = LocalDate.now();
+            long hazardId = intake.report(new HazardReport(manager.institutionId(), "消防通道堆放杂物", "一楼走廊",
+                    HazardCategory.FIRE, HazardSource.DEPARTMENT_CHECK, today), inspector).getId();
+            long rectification = probe.awaitTask(hazardId, TaskKind.RECTIFICATION, STEP_TIMEOUT);
+            submission.submit(rectification, manager, new RectificationReport("清理杂物", "负责人", BigDecimal.ZERO, today, null));
+            long verification = probe.awaitTask(hazardId, TaskKind.VERIFICATION, STEP_TIMEOUT);
+            submission.submit(verification, inspector, new VerificationResult(true, "已整改", null));
+            probe.awaitClosed(hazardId, STEP_TIMEOUT);
+        }
+    }
+
+    private static Measurement.Result report(Measurement.Result r) {
+        System.out.printf(Locale.ROOT, "%-12s in flight %3d: %6.1f /s  p50 %7.1f ms  p95 %7.1f ms  (%d done, %d errors)%n",
+                r.name(), r.inFlight(), r.perSecond(), r.p50Ms(), r.p95Ms(), r.completed(), r.errors());
+        return r;
+    }
+
+    /** Engine log records an idle platform appends per second (the engine keeps them all in memory). */
+    private static double idleRecordsPerSecond(ConfigurableApplicationContext app, int seconds) throws InterruptedException {
+        RecordStreamSource records = app.getBean(ZeebeTestEngine.class).getRecordStreamSource();
+        Thread.sleep(5_000); // let start-up settle
+        long before = count(records);
+        Thread.sleep(seconds * 1000L);
+        return (count(records) - before) / (double) seconds;
+    }
+
+    private static long count(RecordStreamSource records) {
+        long n = 0;
+        for (Object ignored : records.getRecords()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void write(Path file, List<Measurement.Result> results, int seconds, int warmup, double idle)
+            throws IOException {
+        StringBuilder s = new StringBuilder("## Hazard slice: end-to-end throughput\n\n");
+        s.append("What: one hazard reported through `HazardIntake`, its rectification task submitted by the institution, ")
+                .append("its verification task submitted by an inspector, until the hazard is closed — six workers, two ")
+                .append("messages, ~20 ledger transactions, in-process (no HTTP). `in flight` clients run it in a closed ")
+                .append("loop. The bare engine runs the same model with no-op workers that complete at once and publish ")
+                .append("the task message themselves (no database): the denominator of the ratio.\n\n");
+        s.append(BenchmarkReport.context("mvn -q -DskipTests install && mvn -q -pl bench exec:java"));
+        s.append("- Storage: H2 file database (the embedded default); engine: embedded `zeebe-process-test-engine`\n");
+        s.append("- Window: ").append(warmup).append(" s warm-up, then ").append(seconds)
+                .append(" s measured per row; a fresh engine, app and database for every row\n\n");
+        s.append("| in flight | bare engine /s | slice /s | slice ÷ bare | slice p50 ms | slice p95 ms | slice p99 ms | errors |\n");
+        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Measurement.Result slice : results.stream().filter(r -> r.name().equals("slice")).toList()) {
+            Measurement.Result bare = results.stream().filter(r -> r.name().equals("bare engine") && r.inFlight() == slice.inFlight())
+                    .findFirst().orElseThrow();
+            s.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f | %.0f | %.0f | %.0f | %d |%n", slice.inFlight(),
+                    bare.perSecond(), slice.perSecond(), slice.perSecond() / bare.perSecond(), slice.p50Ms(),
+                    slice.p95Ms(), slice.p99Ms(), slice.errors() + bare.errors()));
+        }
+        s.append(String.format(Locale.ROOT, "%nIdle platform (all workers streaming, polling every 30 s): %.1f engine log "
+                + "records per second, measured over %d s after start-up.%n", idle, IDLE_SECONDS));
+        BenchmarkReport.writeSection(file, "slice-benchmark", s.toString());
+    }
+
+    private SliceBenchmark() {
+    }
+}
