@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** 民政服务机构安全监管平台. Lives at the root package so that every module's components are found. */
 @SpringBootApplication
-@Deployment(resources = "classpath*:/processes/*.bpmn")
+@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn"})
 public class CivilSafetyApplication {
 
     public static void main(String[] args) {

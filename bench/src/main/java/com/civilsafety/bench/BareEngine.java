@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * "person" publishing the completion message as soon as a task is opened. No database, no API: the denominator.
  */
 final class BareEngine implements AutoCloseable {
-    private static final String MODEL = "processes/hazard-rectification.bpmn";
     private static final String PROCESS = "HazardRectification";
 
     /** As many as the app's workers get (camunda.client.execution-threads), so only the ledger work differs. */
@@ -34,8 +33,9 @@ final class BareEngine implements AutoCloseable {
                 .restAddress(URI.create("http://127.0.0.1:9")).preferRestOverGrpc(false)
                 .defaultJobWorkerStreamEnabled(true)
                 .numJobWorkerExecutionThreads(WORKER_THREADS).build();
-        client.newDeployResourceCommand().addResourceFromClasspath(MODEL).send().join();
-        noOp("hazard.register", Map.of("rectificationDeadline", "2026-12-31"), false);
+        client.newDeployResourceCommand().addResourceFromClasspath("processes/hazard-rectification.bpmn")
+                .addResourceFromClasspath("processes/hazard-grading.dmn").send().join();
+        noOp("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-31"), false);
         noOp("hazard.open-rectification-task", null, true);
         noOp("hazard.record-rectification", Map.of(), false);
         noOp("hazard.open-verification-task", null, true);
@@ -45,7 +45,9 @@ final class BareEngine implements AutoCloseable {
 
     /** One hazard through the whole model; returns when the instance has completed. */
     void runOne(long hazardId) {
-        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().variables(Map.of("hazardId", hazardId))
+        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
+                .variables(Map.of("hazardId", hazardId, "criterionMajor", false, "residentsExposed", true,
+                        "institutionType", "ELDERLY_CARE", "category", "FIRE"))
                 .withResult().requestTimeout(Duration.ofMinutes(1)).send().join();
     }
 

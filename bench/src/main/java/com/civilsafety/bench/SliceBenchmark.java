@@ -4,7 +4,6 @@ import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.api.hazard.HazardIntake;
 import com.civilsafety.api.inbox.TaskSubmission;
 import com.civilsafety.ledger.access.Actor;
-import com.civilsafety.ledger.hazard.HazardCategory;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.RectificationReport;
@@ -100,7 +99,7 @@ public final class SliceBenchmark {
             Actor manager = managers.get((client * 7 + iteration) % managers.size());
             LocalDate today = LocalDate.now();
             long hazardId = intake.report(new HazardReport(manager.institutionId(), "消防通道堆放杂物", "一楼走廊",
-                    HazardCategory.FIRE, HazardSource.DEPARTMENT_CHECK, today), inspector).getId();
+                    "GEN-FIRE", true, HazardSource.DEPARTMENT_CHECK, today), inspector).getId();
             long rectification = probe.awaitTask(hazardId, TaskKind.RECTIFICATION, STEP_TIMEOUT);
             submission.submit(rectification, manager, new RectificationReport("清理杂物", "负责人", BigDecimal.ZERO, today, null));
             long verification = probe.awaitTask(hazardId, TaskKind.VERIFICATION, STEP_TIMEOUT);

@@ -18,21 +18,26 @@ import org.junit.jupiter.api.Test;
 /** Drives the hazard rectification model on the in-process engine, playing the workers and the API by hand. */
 @ZeebeProcessTest
 class HazardRectificationProcessTest {
-    private static final String RESOURCE = "processes/hazard-rectification.bpmn";
+    private static final Map<String, Object> GENERAL_FIRE = Map.of("criterionMajor", false, "residentsExposed", false,
+            "institutionType", "FUNERAL", "category", "FIRE");
 
     ZeebeTestEngine engine;
     ZeebeClient client;
 
     @BeforeEach
     void deploy() {
-        client.newDeployResourceCommand().addResourceFromClasspath(RESOURCE).send().join();
+        client.newDeployResourceCommand().addResourceFromClasspath("processes/hazard-rectification.bpmn")
+                .addResourceFromClasspath("processes/hazard-grading.dmn").send().join();
     }
 
     @Test
     void passedVerificationClosesTheHazard() throws Exception {
         ProcessInstanceEvent instance = start(41);
 
-        complete("hazard.register", Map.of("rectificationDeadline", "2026-12-22"));
+        ActivatedJob grading = complete("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-22"));
+        assertThat(grading.getVariablesAsMap().get("grading")).isEqualTo(Map.of("grade", "GENERAL",
+                "rectificationDays", 15, "reminderLeadDays", 3, "supervisionLevel", "TOWNSHIP",
+                "listedSupervision", false, "emergencyMeasures", false, "recheckDays", 60));
         complete("hazard.open-rectification-task", Map.of("taskId", 101));
         assertThat(instance).isWaitingAtElements("Task_AwaitRectification")
                 .hasVariableWithValue("rectificationTaskId", 101)
@@ -49,7 +54,7 @@ class HazardRectificationProcessTest {
         complete("hazard.record-verification", Map.of("verificationPassed", true));
         complete("hazard.close", Map.of());
 
-        assertThat(instance).isCompleted().hasPassedElementsInOrder("StartEvent_HazardReported", "Task_RegisterHazard",
+        assertThat(instance).isCompleted().hasPassedElementsInOrder("StartEvent_HazardReported", "Task_GradeHazard", "Task_RecordGrading",
                 "Task_OpenRectificationTask", "Task_AwaitRectification", "Task_RecordRectification",
                 "Task_OpenVerificationTask", "Task_AwaitVerification", "Task_RecordVerification",
                 "Gateway_VerificationPassed", "Task_CloseHazard", "EndEvent_HazardClosed");
@@ -58,7 +63,7 @@ class HazardRectificationProcessTest {
     @Test
     void failedVerificationReopensRectificationWithANewTask() throws Exception {
         ProcessInstanceEvent instance = start(42);
-        complete("hazard.register", Map.of("rectificationDeadline", "2026-12-22"));
+        complete("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-22"));
         complete("hazard.open-rectification-task", Map.of("taskId", 201));
         submitTask(201);
         complete("hazard.record-rectification", Map.of());
@@ -76,7 +81,7 @@ class HazardRectificationProcessTest {
     @Test
     void aSubmissionPublishedBeforeTheProcessWaitsIsNotLost() throws Exception {
         ProcessInstanceEvent instance = start(43);
-        complete("hazard.register", Map.of("rectificationDeadline", "2026-12-22"));
+        complete("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-22"));
         // the API can publish as soon as the task is in the ledger, before the engine has completed the job that opened it
         submitTask(301);
         complete("hazard.open-rectification-task", Map.of("taskId", 301));
@@ -87,7 +92,7 @@ class HazardRectificationProcessTest {
     @Test
     void aSubmissionForAnotherTaskDoesNotMoveTheProcess() throws Exception {
         ProcessInstanceEvent instance = start(44);
-        complete("hazard.register", Map.of("rectificationDeadline", "2026-12-22"));
+        complete("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-22"));
         complete("hazard.open-rectification-task", Map.of("taskId", 401));
 
         submitTask(999);
@@ -96,9 +101,15 @@ class HazardRectificationProcessTest {
 
     private ProcessInstanceEvent start(long hazardId) throws InterruptedException, TimeoutException {
         ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId("HazardRectification")
-                .latestVersion().variables(Map.of("hazardId", hazardId)).send().join();
+                .latestVersion().variables(withHazard(hazardId)).send().join();
         engine.waitForIdleState(Duration.ofSeconds(5));
         return instance;
+    }
+
+    private static Map<String, Object> withHazard(long hazardId) {
+        Map<String, Object> variables = new java.util.HashMap<>(GENERAL_FIRE);
+        variables.put("hazardId", hazardId);
+        return variables;
     }
 
     private ActivatedJob complete(String jobType, Map<String, Object> variables) throws InterruptedException, TimeoutException {

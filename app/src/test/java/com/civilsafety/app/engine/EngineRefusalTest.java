@@ -2,15 +2,18 @@ package com.civilsafety.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doThrow;
 
 import com.civilsafety.api.engine.ProcessCommands;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.Hazard;
-import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.hazard.Grading;
+import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.SupervisionLevel;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import io.camunda.client.api.command.ClientException;
@@ -43,13 +46,13 @@ class EngineRefusalTest {
 
     @Test
     void aReportTheEngineRefusesLeavesNoHazard() {
-        doThrow(new ClientException("UNAVAILABLE: io exception")).when(processes).startHazardRectification(anyLong());
+        doThrow(new ClientException("UNAVAILABLE: io exception")).when(processes).startHazardRectification(anyLong(), anyMap());
         long hazards = count("hazard");
         long withdrawals = jdbc.queryForObject("select count(*) from ledger_event where type = 'HAZARD_WITHDRAWN'", Long.class);
         long institutionId = actors.get("inst001").institutionId();
 
         ResponseEntity<String> reply = post("inspector1", "/api/hazards", """
-                {"institutionId": %d, "description": "配电箱无防护", "category": "ELECTRICAL",
+                {"institutionId": %d, "description": "配电箱无防护", "criterionCode": "GEN-ELECTRICAL",
                  "source": "SELF_CHECK", "foundOn": "%s"}""".formatted(institutionId, LocalDate.now()));
 
         assertThat(reply.getStatusCode().value()).isEqualTo(503);
@@ -63,8 +66,9 @@ class EngineRefusalTest {
     void aSubmissionTheEngineRefusesLeavesTheTaskOpen() {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = hazards.report(new HazardReport(actors.get("inst001").institutionId(), "配电箱无防护", null,
-                HazardCategory.ELECTRICAL, HazardSource.SELF_CHECK, LocalDate.now()), inspector);
-        hazards.register(hazard.getId(), new ProcessStep(7001, 70, "Task_RegisterHazard"));
+                "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, LocalDate.now()), inspector);
+        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90),
+                new ProcessStep(7001, 70, "Task_RecordGrading"));
         long taskId = ((Number) hazards.openRectificationTask(hazard.getId(), new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
                 .get("taskId")).longValue();
         doThrow(new ClientException("UNAVAILABLE: io exception")).when(processes).publishTaskCompleted(taskId);

@@ -56,6 +56,13 @@ abstract class HazardSliceContract {
                 "{\"passed\": true, \"opinion\": \"现场核查已整改到位\"}").status()).isEqualTo(200);
 
         JsonNode hazard = awaitHazardStatus(hazardId, "CLOSED");
+        // graded by hazard-grading.dmn: a fire hazard at an elderly-care home with residents exposed is due in 7 days
+        LocalDate foundOn = LocalDate.now().minusDays(1);
+        assertThat(hazard.path("grade").asText()).isEqualTo("GENERAL");
+        assertThat(hazard.path("criterionCode").asText()).isEqualTo("GEN-FIRE");
+        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(foundOn.plusDays(7).toString());
+        assertThat(hazard.path("reminderOn").asText()).isEqualTo(foundOn.plusDays(5).toString());
+        assertThat(hazard.path("supervisionLevel").asText()).isEqualTo("TOWNSHIP");
         assertThat(texts(hazard.path("history"), "to")).containsExactly("REPORTED", "RECTIFYING", "AWAITING_VERIFICATION", "VERIFIED", "CLOSED");
         assertThat(hazard.path("statusLabel").asText()).isEqualTo("已销号");
         assertThat(hazard.path("closedAt").isNull()).isFalse();
@@ -67,7 +74,7 @@ abstract class HazardSliceContract {
         List<String> steps = jdbc.queryForList("""
                 select concat(type, '@', coalesce(element_id, '-')) from ledger_event
                 where subject_type = 'HAZARD' and subject_id = ? order by id""", String.class, hazardId);
-        assertThat(steps).containsExactly("HAZARD_REPORTED@-", "HAZARD_REGISTERED@Task_RegisterHazard",
+        assertThat(steps).containsExactly("HAZARD_REPORTED@-", "HAZARD_GRADED@Task_RecordGrading",
                 "HAZARD_RECTIFICATION_RECORDED@Task_RecordRectification",
                 "HAZARD_VERIFICATION_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
         assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
@@ -94,6 +101,25 @@ abstract class HazardSliceContract {
     }
 
     @Test
+    void aMajorHazardIsGradedForCountySupervisionAndEmergencyMeasures() {
+        JsonNode criteria = api.get("inspector1", "/api/criteria?institutionType=ELDERLY_CARE").body();
+        assertThat(texts(criteria, "code")).contains("YL-4-2", "GEN-FIRE").first().asString().startsWith("YL-");
+        assertThat(texts(api.get("inspector1", "/api/criteria?institutionType=FUNERAL").body(), "code")).doesNotContain("YL-4-2");
+        assertThat(api.get("inspector1", "/api/criteria?institutionType=ZOO").status()).isEqualTo(400);
+
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("GEN-FIRE", "YL-4-2"))
+                .body().path("id").asLong();
+        awaitTask("inst001", hazardId, "RECTIFICATION");
+        JsonNode hazard = api.get("inspector1", "/api/hazards/" + hazardId).body();
+        assertThat(hazard.path("grade").asText()).isEqualTo("MAJOR");
+        assertThat(hazard.path("gradeLabel").asText()).isEqualTo("重大事故隐患");
+        assertThat(hazard.path("supervisionLevel").asText()).isEqualTo("COUNTY");
+        assertThat(hazard.path("listedSupervision").asBoolean()).isTrue();
+        assertThat(hazard.path("emergencyMeasuresRequired").asBoolean()).isTrue();
+        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(LocalDate.now().plusDays(30).toString());
+    }
+
+    @Test
     void badReportsAreRejectedNamingTheProblemAndStoreNothing() {
         long before = count("hazard");
         String yesterday = LocalDate.now().minusDays(1).toString();
@@ -101,13 +127,14 @@ abstract class HazardSliceContract {
         assertField(api.post("inspector1", "/api/hazards", hazardJson(987654, LocalDate.now())), 400, "institutionId");
         Api.Reply empty = api.post("inspector1", "/api/hazards", "{}");
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(texts(empty.fieldErrors(), "field")).containsExactly("category", "description", "foundOn", "institutionId", "source");
+        assertThat(texts(empty.fieldErrors(), "field")).containsExactly("criterionCode", "description", "foundOn", "institutionId", "source");
         assertField(api.post("inspector1", "/api/hazards", "{\"institutionId\": \"abc\"}"), 400, "institutionId");
         assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace(yesterday, "x")
                 .replace(LocalDate.now().toString(), "yesterday")), 400, "foundOn");
-        Api.Reply badCategory = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("FIRE", "FLOOD"));
-        assertField(badCategory, 400, "category");
-        assertThat(badCategory.detail()).contains("FIRE", "GAS");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("GEN-FIRE", "GEN-FLOOD")), 400, "criterionCode");
+        Api.Reply badSource = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("DEPARTMENT_CHECK", "RUMOUR"));
+        assertField(badSource, 400, "source");
+        assertThat(badSource.detail()).contains("SELF_CHECK", "WHISTLEBLOWER");
         assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("{", "{\"colour\": 1, ")), 400, "colour");
         assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now().plusDays(3))), 400, "foundOn");
         assertThat(api.post("inspector1", "/api/hazards", "not json").status()).isEqualTo(400);
@@ -176,7 +203,7 @@ abstract class HazardSliceContract {
     static String hazardJson(long institutionId, LocalDate foundOn) {
         return """
                 {"institutionId": %d, "description": "二楼消防通道堆放杂物", "location": "二楼走廊",
-                 "category": "FIRE", "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institutionId, foundOn);
+                 "criterionCode": "GEN-FIRE", "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institutionId, foundOn);
     }
 
     static String rectificationJson() {

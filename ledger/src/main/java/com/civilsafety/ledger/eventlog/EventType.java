@@ -3,7 +3,7 @@ package com.civilsafety.ledger.eventlog;
 public enum EventType {
     HAZARD_REPORTED,
     HAZARD_WITHDRAWN,
-    HAZARD_REGISTERED,
+    HAZARD_GRADED,
     HAZARD_RECTIFICATION_RECORDED,
     HAZARD_VERIFICATION_RECORDED,
     HAZARD_CLOSED,

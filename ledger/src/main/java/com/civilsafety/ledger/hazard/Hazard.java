@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.region.Region;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** A safety hazard found at an institution, on the books (挂账) until it is verified and closed (销号). */
 @Entity
@@ -32,12 +34,24 @@ public class Hazard {
     private Region region;
     private String description;
     private String location;
+    /** The 判定依据 item the hazard was reported under; its category is the hazard's. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "criterion_id")
+    private HazardCriterion criterion;
     @Enumerated(EnumType.STRING)
     private HazardCategory category;
+    private boolean residentsExposed;
     @Enumerated(EnumType.STRING)
     private HazardSource source;
-    /** 重大/一般; set by grading (a later step of the loop). */
-    private String grade;
+    /** 重大/一般 and what follows from it, set by the HazardGrading decision. */
+    @Enumerated(EnumType.STRING)
+    private HazardGrade grade;
+    @Enumerated(EnumType.STRING)
+    private SupervisionLevel supervisionLevel;
+    private boolean listedSupervision;
+    private boolean emergencyMeasuresRequired;
+    private LocalDate reminderOn;
+    private Integer recheckDays;
     private LocalDate foundOn;
     @Enumerated(EnumType.STRING)
     private HazardStatus status;
@@ -53,13 +67,15 @@ public class Hazard {
     protected Hazard() {
     }
 
-    Hazard(Institution institution, String description, String location, HazardCategory category,
-           HazardSource source, LocalDate foundOn, Long reportedBy, Instant now) {
+    Hazard(Institution institution, HazardCriterion criterion, boolean residentsExposed, String description,
+           String location, HazardSource source, LocalDate foundOn, Long reportedBy, Instant now) {
         this.institution = institution;
         this.region = institution.getRegion();
+        this.criterion = criterion;
+        this.category = criterion.getCategory();
+        this.residentsExposed = residentsExposed;
         this.description = description;
         this.location = location;
-        this.category = category;
         this.source = source;
         this.foundOn = foundOn;
         this.reportedBy = reportedBy;
@@ -72,9 +88,22 @@ public class Hazard {
         this.code = "YH%d-%06d".formatted(foundOn.getYear(), id);
     }
 
-    void linkProcess(long processInstanceKey, LocalDate rectificationDeadline, Instant now) {
+    /** What the HazardGrading decision reads (processes/hazard-grading.dmn), passed when the process starts. */
+    public Map<String, Object> gradingFacts() {
+        return Map.of("criterionMajor", criterion.isMajor(), "residentsExposed", residentsExposed,
+                "institutionType", institution.getType().name(), "category", category.name());
+    }
+
+    /** 登记定级: links the hazard to its process and fixes grade, deadline, reminder and supervision. */
+    void grade(long processInstanceKey, Grading grading, Instant now) {
         this.processInstanceKey = processInstanceKey;
-        this.rectificationDeadline = rectificationDeadline;
+        this.grade = grading.grade();
+        this.supervisionLevel = grading.supervisionLevel();
+        this.listedSupervision = grading.listedSupervision();
+        this.emergencyMeasuresRequired = grading.emergencyMeasures();
+        this.rectificationDeadline = foundOn.plusDays(grading.rectificationDays());
+        this.reminderOn = rectificationDeadline.minusDays(grading.reminderLeadDays());
+        this.recheckDays = grading.recheckDays();
         this.updatedAt = now;
     }
 
@@ -126,8 +155,36 @@ public class Hazard {
         return source;
     }
 
-    public String getGrade() {
+    public HazardCriterion getCriterion() {
+        return criterion;
+    }
+
+    public boolean isResidentsExposed() {
+        return residentsExposed;
+    }
+
+    public HazardGrade getGrade() {
         return grade;
+    }
+
+    public SupervisionLevel getSupervisionLevel() {
+        return supervisionLevel;
+    }
+
+    public boolean isListedSupervision() {
+        return listedSupervision;
+    }
+
+    public boolean isEmergencyMeasuresRequired() {
+        return emergencyMeasuresRequired;
+    }
+
+    public LocalDate getReminderOn() {
+        return reminderOn;
+    }
+
+    public Integer getRecheckDays() {
+        return recheckDays;
     }
 
     public LocalDate getFoundOn() {

@@ -7,6 +7,8 @@ import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.Json;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.criterion.HazardCriterion;
+import com.civilsafety.ledger.criterion.HazardCriterionRepository;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.inbox.InboxService;
@@ -35,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HazardService {
     public static final String SUBJECT = "HAZARD";
-    /** Until grading decides per hazard (the DMN of the full loop), a hazard is due for rectification this long after it is found. */
-    static final int DEFAULT_RECTIFICATION_DAYS = 30;
     static final Duration VERIFICATION_TIME = Duration.ofDays(7);
     private static final Set<Role> REPORTERS = EnumSet.of(Role.INSPECTOR, Role.TOWNSHIP_OFFICER,
             Role.INSTITUTION_MANAGER, Role.BUREAU_SECTION, Role.BUREAU_ADMIN, Role.LEADER);
@@ -46,6 +46,7 @@ public class HazardService {
     private final HazardRectificationRepository rectifications;
     private final HazardVerificationRepository verifications;
     private final InstitutionRepository institutions;
+    private final HazardCriterionRepository criteria;
     private final PersonRepository people;
     private final InboxService inbox;
     private final EventLog eventLog;
@@ -54,13 +55,14 @@ public class HazardService {
 
     HazardService(HazardRepository hazards, HazardStatusChangeRepository statusChanges,
                   HazardRectificationRepository rectifications, HazardVerificationRepository verifications,
-                  InstitutionRepository institutions, PersonRepository people, InboxService inbox, EventLog eventLog,
+                  InstitutionRepository institutions, HazardCriterionRepository criteria, PersonRepository people, InboxService inbox, EventLog eventLog,
                   ApplicationEventPublisher events, Clock clock) {
         this.hazards = hazards;
         this.statusChanges = statusChanges;
         this.rectifications = rectifications;
         this.verifications = verifications;
         this.institutions = institutions;
+        this.criteria = criteria;
         this.people = people;
         this.inbox = inbox;
         this.eventLog = eventLog;
@@ -77,12 +79,16 @@ public class HazardService {
         Institution institution = institutions.findById(report.institutionId())
                 .filter(i -> actor.covers(i.getRegion().getPath(), i.getId()))
                 .orElseThrow(() -> new InvalidInputException("institutionId", "机构不存在或不在您的辖区内：" + report.institutionId()));
+        HazardCriterion criterion = criteria.findByCode(report.criterionCode().strip())
+                .filter(c -> c.appliesTo(institution.getType()))
+                .orElseThrow(() -> new InvalidInputException("criterionCode", "判定依据不存在或不适用于"
+                        + institution.getType().label() + "：" + report.criterionCode()));
         if (report.foundOn().isAfter(LedgerTime.today(clock))) {
             throw new InvalidInputException("foundOn", "发现日期不能晚于今天");
         }
         Instant now = clock.instant();
-        Hazard hazard = hazards.saveAndFlush(new Hazard(institution, report.description().strip(), report.location(),
-                report.category(), report.source(), report.foundOn(), actor.personId(), now));
+        Hazard hazard = hazards.saveAndFlush(new Hazard(institution, criterion, Boolean.TRUE.equals(report.residentsExposed()),
+                report.description().strip(), report.location(), report.source(), report.foundOn(), actor.personId(), now));
         hazard.assignCode();
         recordStatus(hazard, null, actor, null, "上报隐患");
         eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, hazard.getId(), actor, null, report);
@@ -102,15 +108,14 @@ public class HazardService {
         });
     }
 
-    /** 登记: links the hazard to its process and fixes its rectification deadline. */
+    /** 登记定级: records the HazardGrading decision's result and links the hazard to its process. */
     @Transactional
-    public Map<String, Object> register(long hazardId, ProcessStep step) {
+    public Map<String, Object> recordGrading(long hazardId, Grading grading, ProcessStep step) {
         Hazard hazard = require(hazardId);
-        LocalDate deadline = hazard.getFoundOn().plusDays(DEFAULT_RECTIFICATION_DAYS);
-        hazard.linkProcess(step.processInstanceKey(), deadline, clock.instant());
-        eventLog.append(EventType.HAZARD_REGISTERED, SUBJECT, hazardId, Actor.SYSTEM, step,
-                Map.of("rectificationDeadline", deadline));
-        return Map.of("rectificationDeadline", deadline.toString());
+        hazard.grade(step.processInstanceKey(), grading, clock.instant());
+        eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, grading);
+        return Map.of("rectificationDeadline", hazard.getRectificationDeadline().toString(),
+                "reminderOn", hazard.getReminderOn().toString());
     }
 
     /** Opens the institution's rectification task, due at the end of the deadline day. */

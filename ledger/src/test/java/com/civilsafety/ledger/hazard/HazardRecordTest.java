@@ -13,6 +13,7 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class HazardRecordTest {
     private static final AtomicLong JOB_KEYS = new AtomicLong(1_000_000);
+    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60);
 
     @Autowired
     HazardService hazards;
@@ -53,7 +55,7 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
         long pik = 77;
-        hazards.register(hazard.getId(), step(pik, "Task_RegisterHazard"));
+        hazards.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
         long rectificationTask = taskId(hazards.openRectificationTask(hazard.getId(), step(pik, "Task_OpenRectificationTask")));
 
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
@@ -86,7 +88,7 @@ class HazardRecordTest {
     @Test
     void failedVerificationSendsTheHazardBackWithANewDeadline() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.register(hazard.getId(), step(5, "Task_RegisterHazard"));
+        hazards.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
         long task = taskId(hazards.openRectificationTask(hazard.getId(), step(5, "Task_OpenRectificationTask")));
         inbox.complete(task, manager, rectification());
         hazards.recordRectification(hazard.getId(), task, step(5, "Task_RecordRectification"));
@@ -109,7 +111,7 @@ class HazardRecordTest {
     @Test
     void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.register(hazard.getId(), step(9, "Task_RegisterHazard"));
+        hazards.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
         long task = taskId(hazards.openRectificationTask(hazard.getId(), step(9, "Task_OpenRectificationTask")));
 
         Actor otherManager = actors.get("inst030");
@@ -128,12 +130,45 @@ class HazardRecordTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("institutionId"));
         assertThatThrownBy(() -> report(inspector, 999_999L))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("institutionId"));
-        assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, HazardCategory.FIRE,
+        assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, "GEN-FIRE", false,
                 HazardSource.SELF_CHECK, LocalDate.now().plusDays(2)), manager))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("foundOn"));
         Hazard own = report(manager, institution.getId());
         assertThatThrownBy(() -> hazards.view(own.getId(), actors.get("inst030"))).isInstanceOf(NotFoundException.class);
         assertThat(hazards.view(own.getId(), actors.get("town1")).hazard().getId()).isEqualTo(own.getId());
+    }
+
+    @Test
+    void theCriterionDecidesTheCategoryAndMustFitTheInstitution() {
+        Hazard major = hazards.report(new HazardReport(institution.getId(), "厨房无食品经营许可证", null, "YL-5-2", false,
+                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector);
+        assertThat(major.getCategory()).isEqualTo(HazardCategory.FOOD);
+        assertThat(major.gradingFacts()).containsEntry("criterionMajor", true).containsEntry("residentsExposed", false)
+                .containsEntry("institutionType", "ELDERLY_CARE").containsEntry("category", "FOOD");
+        long funeralHome = institutions.findAll().stream().filter(i -> i.getType() == InstitutionType.FUNERAL)
+                .findFirst().orElseThrow().getId();
+        assertThatThrownBy(() -> hazards.report(new HazardReport(funeralHome, "x", null, "YL-5-2", false,
+                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("criterionCode"));
+        assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, "NO-SUCH", false,
+                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("criterionCode"));
+    }
+
+    @Test
+    void gradingFixesDeadlineReminderAndSupervision() {
+        Hazard hazard = report(inspector, institution.getId());
+        Grading major = new Grading(HazardGrade.MAJOR, 30, 7, SupervisionLevel.COUNTY, true, true, 30);
+        assertThat(hazards.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading")))
+                .containsEntry("rectificationDeadline", hazard.getFoundOn().plusDays(30).toString())
+                .containsEntry("reminderOn", hazard.getFoundOn().plusDays(23).toString());
+        Hazard graded = hazards.view(hazard.getId(), inspector).hazard();
+        assertThat(graded.getGrade()).isEqualTo(HazardGrade.MAJOR);
+        assertThat(graded.getSupervisionLevel()).isEqualTo(SupervisionLevel.COUNTY);
+        assertThat(graded.isListedSupervision()).isTrue();
+        assertThat(graded.isEmergencyMeasuresRequired()).isTrue();
+        assertThat(graded.getRecheckDays()).isEqualTo(30);
+        assertThat(graded.getProcessInstanceKey()).isEqualTo(11);
     }
 
     @Test
@@ -144,7 +179,7 @@ class HazardRecordTest {
     }
 
     private Hazard report(Actor actor, long institutionId) {
-        return hazards.report(new HazardReport(institutionId, "二楼消防通道堆放杂物", "二楼走廊", HazardCategory.FIRE,
+        return hazards.report(new HazardReport(institutionId, "二楼消防通道堆放杂物", "二楼走廊", "GEN-FIRE", true,
                 HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
     }
 

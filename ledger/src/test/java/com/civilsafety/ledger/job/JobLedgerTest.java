@@ -66,7 +66,7 @@ class JobLedgerTest {
 
     private Map<String, Object> record(ProcessStep step, AtomicInteger runs) {
         int run = runs.incrementAndGet();
-        eventLog.append(EventType.HAZARD_REGISTERED, "TEST", step.jobKey(), Actor.SYSTEM, step, Map.of("run", run));
+        eventLog.append(EventType.HAZARD_GRADED, "TEST", step.jobKey(), Actor.SYSTEM, step, Map.of("run", run));
         return Map.of("run", run);
     }
 

@@ -5,6 +5,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,12 @@ public class ProcessCommands {
         this.client = client;
     }
 
-    public long startHazardRectification(long hazardId) {
+    /** Starts a hazard's loop with the facts its grading decision reads. */
+    public long startHazardRectification(long hazardId, Map<String, Object> gradingFacts) {
+        Map<String, Object> variables = new HashMap<>(gradingFacts);
+        variables.put("hazardId", hazardId);
         return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
-                .variables(Map.of("hazardId", hazardId)).send().join().getProcessInstanceKey();
+                .variables(variables).send().join().getProcessInstanceKey();
     }
 
     /**

@@ -14,8 +14,11 @@ import java.util.List;
 /** A hazard as the API shows it: codes with their Chinese labels, and everything recorded about it. */
 public record HazardDetails(long id, String code, String status, String statusLabel, long institutionId,
                             String institutionName, String township, String description, String location,
-                            String category, String categoryLabel, String source, String sourceLabel,
-                            LocalDate foundOn, LocalDate rectificationDeadline, Long processInstanceKey,
+                            String category, String categoryLabel, String criterionCode, String criterionText,
+                            boolean residentsExposed, String source, String sourceLabel, String grade,
+                            String gradeLabel, String supervisionLevel, boolean listedSupervision,
+                            boolean emergencyMeasuresRequired, LocalDate foundOn, LocalDate reminderOn,
+                            LocalDate rectificationDeadline, Long processInstanceKey,
                             Instant createdAt, Instant closedAt, List<StatusChange> history,
                             List<Rectification> rectifications, List<Verification> verifications,
                             List<TaskDetails> tasks) {
@@ -48,8 +51,12 @@ public record HazardDetails(long id, String code, String status, String statusLa
         Hazard h = view.hazard();
         return new HazardDetails(h.getId(), h.getCode(), h.getStatus().name(), h.getStatus().label(),
                 h.getInstitution().getId(), h.getInstitution().getName(), h.getRegion().getName(), h.getDescription(),
-                h.getLocation(), h.getCategory().name(), h.getCategory().label(), h.getSource().name(),
-                h.getSource().label(), h.getFoundOn(), h.getRectificationDeadline(), h.getProcessInstanceKey(),
+                h.getLocation(), h.getCategory().name(), h.getCategory().label(), h.getCriterion().getCode(),
+                h.getCriterion().getText(), h.isResidentsExposed(), h.getSource().name(), h.getSource().label(),
+                h.getGrade() == null ? null : h.getGrade().name(), h.getGrade() == null ? null : h.getGrade().label(),
+                h.getSupervisionLevel() == null ? null : h.getSupervisionLevel().name(), h.isListedSupervision(),
+                h.isEmergencyMeasuresRequired(), h.getFoundOn(), h.getReminderOn(), h.getRectificationDeadline(),
+                h.getProcessInstanceKey(),
                 h.getCreatedAt(), h.getClosedAt(), view.history().stream().map(StatusChange::of).toList(),
                 view.rectifications().stream().map(Rectification::of).toList(),
                 view.verifications().stream().map(Verification::of).toList(),

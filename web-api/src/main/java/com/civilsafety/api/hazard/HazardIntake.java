@@ -27,7 +27,7 @@ public class HazardIntake {
     public Hazard report(HazardReport report, Actor actor) {
         Hazard hazard = hazards.report(report, actor);
         try {
-            processes.startHazardRectification(hazard.getId());
+            processes.startHazardRectification(hazard.getId(), hazard.gradingFacts());
         } catch (RuntimeException e) {
             hazards.withdrawUnstarted(hazard.getId(), "流程未能启动：" + e.getMessage());
             throw e instanceof ClientException ? new EngineUnavailableException(e) : e;

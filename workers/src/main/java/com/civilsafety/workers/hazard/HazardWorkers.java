@@ -1,5 +1,6 @@
 package com.civilsafety.workers.hazard;
 
+import com.civilsafety.ledger.hazard.Grading;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.workers.support.StepRecorder;
 import io.camunda.client.annotation.JobWorker;
@@ -19,9 +20,9 @@ public class HazardWorkers {
         this.hazards = hazards;
     }
 
-    @JobWorker(type = "hazard.register")
-    public Map<String, Object> register(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.register(hazardId, step));
+    @JobWorker(type = "hazard.record-grading")
+    public Map<String, Object> recordGrading(ActivatedJob job, @Variable long hazardId, @Variable Grading grading) {
+        return recorder.record(job, step -> hazards.recordGrading(hazardId, grading, step));
     }
 
     @JobWorker(type = "hazard.open-rectification-task")

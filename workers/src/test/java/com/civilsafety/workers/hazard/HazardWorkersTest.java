@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.Hazard;
-import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.hazard.Grading;
+import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.HazardStatus;
+import com.civilsafety.ledger.hazard.SupervisionLevel;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.testsupport.DemoActors;
@@ -25,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The workers against a real ledger: what they record, what they answer, and that a redelivered job records nothing twice. */
 @SpringBootTest
 class HazardWorkersTest {
+    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60);
+
     @Autowired
     HazardWorkers workers;
     @Autowired
@@ -39,8 +43,9 @@ class HazardWorkersTest {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = report(inspector);
         long pik = 31;
-        Map<String, Object> registered = workers.register(TestJobs.job("hazard.register", pik, "Task_RegisterHazard", 5), hazard.getId());
-        assertThat(registered).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(30).toString());
+        Map<String, Object> graded = workers.recordGrading(TestJobs.job("hazard.record-grading", pik, "Task_RecordGrading", 5),
+                hazard.getId(), GENERAL);
+        assertThat(graded).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(15).toString());
 
         ActivatedJob open = TestJobs.job("hazard.open-rectification-task", pik, "Task_OpenRectificationTask", 5);
         Map<String, Object> first = workers.openRectificationTask(open, hazard.getId());
@@ -61,7 +66,7 @@ class HazardWorkersTest {
     void recordingASubmissionThatIsNotInTheLedgerYetIsRetried() {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = report(inspector);
-        workers.register(TestJobs.job("hazard.register", 32, "Task_RegisterHazard", 5), hazard.getId());
+        workers.recordGrading(TestJobs.job("hazard.record-grading", 32, "Task_RecordGrading", 5), hazard.getId(), GENERAL);
         long taskId = ((Number) workers.openRectificationTask(
                 TestJobs.job("hazard.open-rectification-task", 32, "Task_OpenRectificationTask", 5), hazard.getId()).get("taskId")).longValue();
 
@@ -73,6 +78,6 @@ class HazardWorkersTest {
 
     private Hazard report(Actor actor) {
         return hazards.report(new HazardReport(actors.get("inst002").institutionId(), "厨房燃气管道老化", "厨房",
-                HazardCategory.GAS, HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
+                "GEN-GAS", true, HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
     }
 }
