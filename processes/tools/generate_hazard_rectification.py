@@ -1,46 +1,149 @@
 #!/usr/bin/env python3
-"""Writes src/main/resources/processes/hazard-rectification.bpmn with its diagram (a straight line, one loop back).
+"""Writes src/main/resources/processes/hazard-rectification.bpmn with its diagram.
 
-The model is generated so that the layout stays tidy while the loop grows; edit the step list below and rerun
-(python3 processes/tools/generate_hazard_rectification.py). Editing the .bpmn in a modeler works too: then this
-script is no longer the source and should be deleted.
+Nodes sit on a grid (column, row); flows are drawn straight or with right-angle bends. Edit the tables below and
+rerun: python3 processes/tools/generate_hazard_rectification.py. (Editing the .bpmn in a modeler works too; then this
+script is no longer the source and should be deleted.)
 """
 import pathlib
 
-STEPS = [
-    ("start", "StartEvent_HazardReported", "隐患上报", None),
-    ("rule", "Task_GradeHazard", "隐患定级", "HazardGrading"),
-    ("service", "Task_RecordGrading", "登记定级结果", "hazard.record-grading"),
-    ("service", "Task_OpenRectificationTask", "派发整改任务", "hazard.open-rectification-task"),
-    ("receive", "Task_AwaitRectification", "等待机构整改", "Message_RectificationSubmitted"),
-    ("service", "Task_RecordRectification", "登记整改结果", "hazard.record-rectification"),
-    ("service", "Task_OpenVerificationTask", "派发核查任务", "hazard.open-verification-task"),
-    ("receive", "Task_AwaitVerification", "等待现场核查", "Message_VerificationSubmitted"),
-    ("service", "Task_RecordVerification", "登记核查结果", "hazard.record-verification"),
-    ("gateway", "Gateway_VerificationPassed", "核查通过？", None),
-    ("service", "Task_CloseHazard", "销号", "hazard.close"),
-    ("end", "EndEvent_HazardClosed", "隐患已销号", None),
+# Human steps follow one pattern: hazard.open-task (header kind) opens an inbox task and returns its id, a receive task
+# waits for inbox-task-completed with that id, hazard.record-task (header kind) records what the person submitted.
+NODES = [
+    # id, kind, name, col, row, extra
+    ("StartEvent_HazardReported", "start", "隐患上报", 0, 2, {}),
+    ("Task_GradeHazard", "rule", "隐患定级", 1, 2, {"decision": "HazardGrading", "result": "grading"}),
+    ("Task_RecordGrading", "service", "登记定级结果", 2, 2, {"type": "hazard.record-grading"}),
+    ("Gateway_FixedOnSite", "xor", "立查立改？", 3, 2, {"default": "Flow_NotFixedOnSite"}),
+    ("Gateway_Major", "xor", "重大隐患？", 4, 2, {"default": "Flow_General"}),
+    ("Task_OpenSupervisionTask", "service", "派发挂牌督办任务", 5, 0, {"type": "hazard.open-task", "kind": "SUPERVISION", "out": "supervisionTaskId"}),
+    ("Task_AwaitSupervision", "receive", "等待领导挂牌督办", 6, 0, {"key": "supervisionTaskId"}),
+    ("Task_RecordSupervision", "service", "登记挂牌督办", 7, 0, {"type": "hazard.record-task", "kind": "SUPERVISION", "in": "supervisionTaskId"}),
+    ("Gateway_EmergencyRequired", "xor", "须紧急处置？", 8, 0, {"default": "Flow_NoEmergency"}),
+    ("Task_OpenEmergencyTask", "service", "派发紧急处置任务", 9, 1, {"type": "hazard.open-task", "kind": "EMERGENCY_MEASURES", "out": "emergencyTaskId"}),
+    ("Task_AwaitEmergencyMeasures", "receive", "等待机构紧急处置", 10, 1, {"key": "emergencyTaskId"}),
+    ("Task_RecordEmergencyMeasures", "service", "登记紧急处置措施", 11, 1, {"type": "hazard.record-task", "kind": "EMERGENCY_MEASURES", "in": "emergencyTaskId"}),
+    ("Gateway_EmergencyDone", "xor", "", 12, 0, {}),
+    ("Gateway_Assign", "xor", "", 13, 2, {}),
+    ("Task_OpenAssignmentTask", "service", "派发五落实任务", 14, 2, {"type": "hazard.open-task", "kind": "ASSIGNMENT", "out": "assignmentTaskId"}),
+    ("Task_AwaitAssignment", "receive", "等待落实整改责任", 15, 2, {"key": "assignmentTaskId"}),
+    ("Task_RecordAssignment", "service", "登记五落实", 16, 2, {"type": "hazard.record-task", "kind": "ASSIGNMENT", "in": "assignmentTaskId"}),
+    ("Task_OpenRectificationTask", "service", "派发整改任务", 17, 2, {"type": "hazard.open-task", "kind": "RECTIFICATION", "out": "rectificationTaskId"}),
+    ("Task_AwaitRectification", "receive", "等待机构整改", 18, 2, {"key": "rectificationTaskId"}),
+    ("Task_RecordRectification", "service", "登记整改结果", 19, 2, {"type": "hazard.record-task", "kind": "RECTIFICATION", "in": "rectificationTaskId"}),
+    ("Gateway_Verify", "xor", "", 20, 2, {}),
+    ("Task_OpenVerificationTask", "service", "派发核查任务", 21, 2, {"type": "hazard.open-task", "kind": "VERIFICATION", "out": "verificationTaskId"}),
+    ("Task_AwaitVerification", "receive", "等待现场核查", 22, 2, {"key": "verificationTaskId"}),
+    ("Task_RecordVerification", "service", "登记核查结果", 23, 2, {"type": "hazard.record-task", "kind": "VERIFICATION", "in": "verificationTaskId"}),
+    ("Gateway_VerificationPassed", "xor", "核查通过？", 24, 2, {"default": "Flow_NotPassed"}),
+    ("Task_CloseHazard", "service", "销号", 25, 2, {"type": "hazard.close"}),
+    ("Event_RecheckDue", "timer", "回头看时间到", 26, 2, {"date": "=date and time(recheckAt)"}),
+    ("Task_OpenRecheckTask", "service", "派发回头看任务", 27, 2, {"type": "hazard.open-task", "kind": "RECHECK", "out": "recheckTaskId"}),
+    ("Task_AwaitRecheck", "receive", "等待回头看", 28, 2, {"key": "recheckTaskId"}),
+    ("Task_RecordRecheck", "service", "登记回头看结果", 29, 2, {"type": "hazard.record-task", "kind": "RECHECK", "in": "recheckTaskId"}),
+    ("Gateway_Rebound", "xor", "反弹回潮？", 30, 2, {"default": "Flow_NoRebound"}),
+    ("EndEvent_HazardClosed", "end", "隐患已销号", 31, 2, {}),
+    ("Task_ReopenHazard", "service", "重新立案", 30, 4, {"type": "hazard.reopen", "outputs": {"hazardId": "=newHazardId"}}),
+    # on the rectification wait
+    ("Task_RemindInstitution", "service", "提醒整改期限", 18, 4, {"type": "hazard.remind"}),
+    ("EndEvent_Reminded", "end", "已提醒", 19, 4, {}),
+    ("Task_EscalateOverdue", "service", "逾期督办", 18, 5, {"type": "hazard.escalate", "headers": {"level": "1"}}),
+    ("EndEvent_OverdueEscalated", "end", "已督办，继续挂账", 19, 5, {}),
+    ("Task_EscalateToLeader", "service", "逾期升级至领导", 18, 6, {"type": "hazard.escalate", "headers": {"level": "2"}}),
+    ("EndEvent_LeaderEscalated", "end", "已约谈通报", 19, 6, {}),
+    ("Task_OpenExtensionTask", "service", "派发延期审批任务", 17, 7, {"type": "hazard.open-task", "kind": "EXTENSION", "out": "extensionTaskId"}),
+    ("Task_AwaitExtensionDecision", "receive", "等待延期审批", 16, 7, {"key": "extensionTaskId"}),
+    ("Task_RecordExtensionDecision", "service", "登记延期审批", 15, 7, {"type": "hazard.record-task", "kind": "EXTENSION", "in": "extensionTaskId"}),
+    ("Gateway_BackToRectification", "xor", "", 16, 3, {}),
 ]
-OUTPUTS = {"Task_OpenRectificationTask": "rectificationTaskId", "Task_OpenVerificationTask": "verificationTaskId"}
-MESSAGES = (("Message_RectificationSubmitted", "rectificationTaskId"), ("Message_VerificationSubmitted", "verificationTaskId"))
-DOC = ("The rectification loop of one hazard: graded by the HazardGrading decision, rectified by the institution, "
-       "verified on site by an inspector, closed. Every step is recorded in the ledger by a worker; human steps are "
-       "inbox tasks whose completion is published as message inbox-task-completed with the task id as correlation key.")
+BOUNDARIES = [
+    # id, attached to, name, interrupting, definition, position index on the task's bottom edge
+    ("Event_ReminderDue", "Task_AwaitRectification", "整改期限将至", False, ("timer", "=date and time(reminderAt)"), 0),
+    ("Event_DeadlinePassed", "Task_AwaitRectification", "整改逾期", False, ("timer", "=date and time(deadlineAt)"), 1),
+    ("Event_SecondEscalationDue", "Task_AwaitRectification", "逾期未改", False, ("timer", "=date and time(secondEscalationAt)"), 2),
+    ("Event_ExtensionRequested", "Task_AwaitRectification", "申请延期", True, ("message", "Message_ExtensionRequested"), 3),
+]
+FLOWS = [
+    # id, source, target, name, condition
+    ("Flow_1", "StartEvent_HazardReported", "Task_GradeHazard", None, None),
+    ("Flow_2", "Task_GradeHazard", "Task_RecordGrading", None, None),
+    ("Flow_3", "Task_RecordGrading", "Gateway_FixedOnSite", None, None),
+    ("Flow_FixedOnSite", "Gateway_FixedOnSite", "Gateway_Verify", "立查立改", "=fixedOnSite = true"),
+    ("Flow_NotFixedOnSite", "Gateway_FixedOnSite", "Gateway_Major", None, None),
+    ("Flow_Major", "Gateway_Major", "Task_OpenSupervisionTask", "重大", '=grading.listedSupervision = true'),
+    ("Flow_General", "Gateway_Major", "Gateway_Assign", "一般", None),
+    ("Flow_4", "Task_OpenSupervisionTask", "Task_AwaitSupervision", None, None),
+    ("Flow_5", "Task_AwaitSupervision", "Task_RecordSupervision", None, None),
+    ("Flow_6", "Task_RecordSupervision", "Gateway_EmergencyRequired", None, None),
+    ("Flow_Emergency", "Gateway_EmergencyRequired", "Task_OpenEmergencyTask", "是", "=grading.emergencyMeasures = true"),
+    ("Flow_NoEmergency", "Gateway_EmergencyRequired", "Gateway_EmergencyDone", "否", None),
+    ("Flow_7", "Task_OpenEmergencyTask", "Task_AwaitEmergencyMeasures", None, None),
+    ("Flow_8", "Task_AwaitEmergencyMeasures", "Task_RecordEmergencyMeasures", None, None),
+    ("Flow_9", "Task_RecordEmergencyMeasures", "Gateway_EmergencyDone", None, None),
+    ("Flow_10", "Gateway_EmergencyDone", "Gateway_Assign", None, None),
+    ("Flow_11", "Gateway_Assign", "Task_OpenAssignmentTask", None, None),
+    ("Flow_12", "Task_OpenAssignmentTask", "Task_AwaitAssignment", None, None),
+    ("Flow_13", "Task_AwaitAssignment", "Task_RecordAssignment", None, None),
+    ("Flow_14", "Task_RecordAssignment", "Task_OpenRectificationTask", None, None),
+    ("Flow_15", "Task_OpenRectificationTask", "Task_AwaitRectification", None, None),
+    ("Flow_16", "Task_AwaitRectification", "Task_RecordRectification", None, None),
+    ("Flow_17", "Task_RecordRectification", "Gateway_Verify", None, None),
+    ("Flow_18", "Gateway_Verify", "Task_OpenVerificationTask", None, None),
+    ("Flow_19", "Task_OpenVerificationTask", "Task_AwaitVerification", None, None),
+    ("Flow_20", "Task_AwaitVerification", "Task_RecordVerification", None, None),
+    ("Flow_21", "Task_RecordVerification", "Gateway_VerificationPassed", None, None),
+    ("Flow_Passed", "Gateway_VerificationPassed", "Task_CloseHazard", "通过", "=verificationPassed = true"),
+    ("Flow_NotPassed", "Gateway_VerificationPassed", "Task_OpenRectificationTask", "未通过，重新整改", None),
+    ("Flow_22", "Task_CloseHazard", "Event_RecheckDue", None, None),
+    ("Flow_23", "Event_RecheckDue", "Task_OpenRecheckTask", None, None),
+    ("Flow_24", "Task_OpenRecheckTask", "Task_AwaitRecheck", None, None),
+    ("Flow_25", "Task_AwaitRecheck", "Task_RecordRecheck", None, None),
+    ("Flow_26", "Task_RecordRecheck", "Gateway_Rebound", None, None),
+    ("Flow_NoRebound", "Gateway_Rebound", "EndEvent_HazardClosed", "未反弹", None),
+    ("Flow_Rebound", "Gateway_Rebound", "Task_ReopenHazard", "反弹", "=rebound = true"),
+    ("Flow_Reopened", "Task_ReopenHazard", "Task_GradeHazard", "作为新隐患重新整改", None),
+    ("Flow_27", "Event_ReminderDue", "Task_RemindInstitution", None, None),
+    ("Flow_28", "Task_RemindInstitution", "EndEvent_Reminded", None, None),
+    ("Flow_29", "Event_DeadlinePassed", "Task_EscalateOverdue", None, None),
+    ("Flow_30", "Task_EscalateOverdue", "EndEvent_OverdueEscalated", None, None),
+    ("Flow_31", "Event_SecondEscalationDue", "Task_EscalateToLeader", None, None),
+    ("Flow_32", "Task_EscalateToLeader", "EndEvent_LeaderEscalated", None, None),
+    ("Flow_33", "Event_ExtensionRequested", "Task_OpenExtensionTask", None, None),
+    ("Flow_34", "Task_OpenExtensionTask", "Task_AwaitExtensionDecision", None, None),
+    ("Flow_35", "Task_AwaitExtensionDecision", "Task_RecordExtensionDecision", None, None),
+    ("Flow_36", "Task_RecordExtensionDecision", "Gateway_BackToRectification", None, None),
+    ("Flow_37", "Gateway_BackToRectification", "Task_AwaitRectification", "按审批后的期限继续整改", None),
+]
+MESSAGES = [("Message_" + n[0].split("_", 1)[1], "inbox-task-completed", n[5]["key"]) for n in NODES if n[1] == "receive"]
+MESSAGES.append(("Message_ExtensionRequested", "hazard-extension-requested", "hazardId"))
+DOC = ("The rectification loop of one hazard (隐患整改闭环): graded by the HazardGrading decision; fixed on the spot "
+       "(立查立改) or, for major hazards, put under a leader's supervision (挂牌督办) with emergency measures first; "
+       "responsibilities assigned (五落实); rectified by the institution while reminders, overdue escalation in two "
+       "levels and extension requests run on its wait; verified on site; closed; re-checked (回头看), and reopened as a "
+       "new case if it rebounded. Every step is recorded in the ledger by a worker; human steps are inbox tasks whose "
+       "completion is published as message inbox-task-completed with the task id as correlation key.")
+
+COL, ROW, X0, Y0 = 150, 130, 150, 100
+SIZE = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "xor": (50, 50)}
+
+
+def box(node):
+    _, kind, _, col, row, _ = node
+    w, h = SIZE.get(kind, (100, 80))
+    cx, cy = X0 + col * COL + 50, Y0 + row * ROW
+    return cx - w // 2, cy - h // 2, w, h
 
 
 def main():
-    pos, x = {}, 150
-    for kind, id_, _, _ in STEPS:
-        w, h = (36, 36) if kind in ("start", "end") else (50, 50) if kind == "gateway" else (100, 80)
-        pos[id_] = (x, 120 - h // 2, w, h)
-        x += w + 50
-    flows = []
-    for a, b in zip(STEPS, STEPS[1:]):
-        if a[1] != "Gateway_VerificationPassed":
-            flows.append(("Flow_" + a[1].split("_", 1)[1] + "To" + b[1].split("_", 1)[1], a[1], b[1], None, None))
-    flows.append(("Flow_Passed", "Gateway_VerificationPassed", "Task_CloseHazard", "通过", "=verificationPassed = true"))
-    flows.append(("Flow_NotPassed", "Gateway_VerificationPassed", "Task_OpenRectificationTask", "未通过，重新整改", None))
-
+    nodes = {n[0]: n for n in NODES}
+    boxes = {n[0]: box(n) for n in NODES}
+    for bid, attached, _, _, _, index in BOUNDARIES:
+        x, y, w, h = boxes[attached]
+        boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
+    incoming, outgoing = {}, {}
+    for fid, s, t, _, _ in FLOWS:
+        outgoing.setdefault(s, []).append(fid)
+        incoming.setdefault(t, []).append(fid)
     out = []
     A = out.append
     A('<?xml version="1.0" encoding="UTF-8"?>')
@@ -48,78 +151,109 @@ def main():
       'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
       'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_HazardRectification" '
-      'targetNamespace="https://civil-safety/processes" exporter="civil-safety" exporterVersion="0.1" '
+      'targetNamespace="https://civil-safety/processes" exporter="civil-safety" exporterVersion="0.2" '
       'modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">')
     A('  <bpmn:process id="HazardRectification" name="隐患整改闭环" isExecutable="true">')
     A(f'    <bpmn:documentation>{DOC}</bpmn:documentation>')
-    incoming = {s[1]: [] for s in STEPS}
-    outgoing = {s[1]: [] for s in STEPS}
-    for f in flows:
-        outgoing[f[1]].append(f[0])
-        incoming[f[2]].append(f[0])
     tags = {"start": "startEvent", "end": "endEvent", "service": "serviceTask", "receive": "receiveTask",
-            "gateway": "exclusiveGateway", "rule": "businessRuleTask"}
-    for kind, id_, name, arg in STEPS:
-        attrs = f'id="{id_}" name="{name}"'
+            "xor": "exclusiveGateway", "rule": "businessRuleTask", "timer": "intermediateCatchEvent"}
+    for nid, kind, name, _, _, extra in NODES:
+        attrs = f'id="{nid}"' + (f' name="{name}"' if name else '')
         if kind == "receive":
-            attrs += f' messageRef="{arg}"'
-        if kind == "gateway":
-            attrs += ' default="Flow_NotPassed"'
+            attrs += f' messageRef="Message_{nid.split("_", 1)[1]}"'
+        if kind == "xor" and "default" in extra:
+            attrs += f' default="{extra["default"]}"'
         A(f'    <bpmn:{tags[kind]} {attrs}>')
         if kind == "service":
             A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:taskDefinition type="{arg}" retries="5" />')
-            if id_ in OUTPUTS:
+            A(f'        <zeebe:taskDefinition type="{extra["type"]}" retries="5" />')
+            headers = dict(extra.get("headers", {}))
+            if "kind" in extra:
+                headers["kind"] = extra["kind"]
+            if headers:
+                A('        <zeebe:taskHeaders>')
+                for k, v in headers.items():
+                    A(f'          <zeebe:header key="{k}" value="{v}" />')
+                A('        </zeebe:taskHeaders>')
+            mappings_in = [("=" + extra["in"], "taskId")] if "in" in extra else []
+            mappings_out = [("=taskId", extra["out"])] if "out" in extra else []
+            mappings_out += [(src, target) for target, src in extra.get("outputs", {}).items()]
+            if mappings_in or mappings_out:
                 A('        <zeebe:ioMapping>')
-                A(f'          <zeebe:output source="=taskId" target="{OUTPUTS[id_]}" />')
+                for src, target in mappings_in:
+                    A(f'          <zeebe:input source="{src}" target="{target}" />')
+                for src, target in mappings_out:
+                    A(f'          <zeebe:output source="{src}" target="{target}" />')
                 A('        </zeebe:ioMapping>')
             A('      </bpmn:extensionElements>')
         if kind == "rule":
             A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:calledDecision decisionId="{arg}" resultVariable="grading" />')
+            A(f'        <zeebe:calledDecision decisionId="{extra["decision"]}" resultVariable="{extra["result"]}" />')
             A('      </bpmn:extensionElements>')
-        for f in incoming[id_]:
+        for f in incoming.get(nid, []):
             A(f'      <bpmn:incoming>{f}</bpmn:incoming>')
-        for f in outgoing[id_]:
+        for f in outgoing.get(nid, []):
             A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+        if kind == "timer":
+            A(f'      <bpmn:timerEventDefinition id="{nid}_Timer">')
+            A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{extra["date"]}</bpmn:timeDate>')
+            A('      </bpmn:timerEventDefinition>')
         A(f'    </bpmn:{tags[kind]}>')
-    for fid, a, b, name, cond in flows:
+    for bid, attached, name, interrupting, (dkind, value), _ in BOUNDARIES:
+        cancel = "" if interrupting else ' cancelActivity="false"'
+        A(f'    <bpmn:boundaryEvent id="{bid}" name="{name}"{cancel} attachedToRef="{attached}">')
+        for f in outgoing.get(bid, []):
+            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+        if dkind == "timer":
+            A(f'      <bpmn:timerEventDefinition id="{bid}_Timer">')
+            A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{value}</bpmn:timeDate>')
+            A('      </bpmn:timerEventDefinition>')
+        else:
+            A(f'      <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
+        A('    </bpmn:boundaryEvent>')
+    for fid, s, t, name, cond in FLOWS:
         n = f' name="{name}"' if name else ''
         if cond:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{a}" targetRef="{b}">')
+            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
             A(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond}</bpmn:conditionExpression>')
             A('    </bpmn:sequenceFlow>')
         else:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{a}" targetRef="{b}" />')
+            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}" />')
     A('  </bpmn:process>')
-    for mid, key in MESSAGES:
-        A(f'  <bpmn:message id="{mid}" name="inbox-task-completed">')
+    for mid, name, key in MESSAGES:
+        A(f'  <bpmn:message id="{mid}" name="{name}">')
         A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
         A('  </bpmn:message>')
     A('  <bpmndi:BPMNDiagram id="Diagram_HazardRectification">')
     A('    <bpmndi:BPMNPlane id="Plane_HazardRectification" bpmnElement="HazardRectification">')
-    for kind, id_, _, _ in STEPS:
-        x, y, w, h = pos[id_]
-        extra = ' isMarkerVisible="true"' if kind == "gateway" else ''
-        A(f'      <bpmndi:BPMNShape id="{id_}_di" bpmnElement="{id_}"{extra}>')
+    labelled = {"start", "end", "xor", "timer"}
+    for nid, (x, y, w, h) in boxes.items():
+        kind = nodes[nid][1] if nid in nodes else "boundary"
+        extra = ' isMarkerVisible="true"' if kind == "xor" else ''
+        A(f'      <bpmndi:BPMNShape id="{nid}_di" bpmnElement="{nid}"{extra}>')
         A(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
-        if kind in ("start", "end", "gateway"):
-            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 20}" y="{y + h + 5}" width="{w + 40}" height="14" />\n        </bpmndi:BPMNLabel>')
+        if kind in labelled or kind == "boundary":
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 22}" y="{y + h + 4}" width="{w + 44}" height="14" />\n        </bpmndi:BPMNLabel>')
         A('      </bpmndi:BPMNShape>')
-    for fid, a, b, name, _ in flows:
-        A(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">')
-        ax, ay, aw, ah = pos[a]
-        bx, by, bw, bh = pos[b]
-        if fid == "Flow_NotPassed":
-            pts = [(ax + aw // 2, ay + ah), (ax + aw // 2, 260), (bx + bw // 2, 260), (bx + bw // 2, by + bh)]
+    for fid, s, t, name, _ in FLOWS:
+        sx, sy, sw, sh = boxes[s]
+        tx, ty, tw, th = boxes[t]
+        scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
+        if s.startswith("Event_") and s in dict((b[0], b) for b in BOUNDARIES):
+            pts = [(scx, sy + sh), (scx, tcy), (tx, tcy)] if scx < tx else [(scx, sy + sh), (scx, tcy), (tx + tw, tcy)]
+        elif abs(scy - tcy) < 2:
+            pts = [(sx + sw, scy), (tx, tcy)] if tx > sx else [(scx, sy + sh), (scx, sy + sh + 40), (tcx, sy + sh + 40), (tcx, ty + th)]
+        elif tx > sx:
+            pts = [(scx, sy if tcy < scy else sy + sh), (scx, tcy), (tx, tcy)]
         else:
-            pts = [(ax + aw, ay + ah // 2), (bx, by + bh // 2)]
+            lane = max(sy + sh, ty + th) + 45
+            pts = [(scx, sy + sh), (scx, lane), (tcx, lane), (tcx, ty + th)]
+        A(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">')
         for px, py in pts:
             A(f'        <di:waypoint x="{px}" y="{py}" />')
         if name:
-            lx, ly = pts[0] if fid == "Flow_Passed" else pts[1]
-            ly = ly - 20 if fid == "Flow_Passed" else ly + 5
-            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{lx + 5}" y="{ly}" width="80" height="14" />\n        </bpmndi:BPMNLabel>')
+            lx, ly = pts[1] if len(pts) > 2 else pts[0]
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{lx + 4}" y="{ly - 18}" width="90" height="14" />\n        </bpmndi:BPMNLabel>')
         A('      </bpmndi:BPMNEdge>')
     A('    </bpmndi:BPMNPlane>')
     A('  </bpmndi:BPMNDiagram>')

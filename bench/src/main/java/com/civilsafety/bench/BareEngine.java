@@ -25,6 +25,8 @@ final class BareEngine implements AutoCloseable {
     private final CamundaClient client;
     private final List<JobWorker> workers = new ArrayList<>();
     private final AtomicLong taskIds = new AtomicLong();
+    private final java.util.concurrent.ConcurrentMap<Long, java.util.concurrent.CompletableFuture<Void>> closedSignals =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     BareEngine() {
         engine.start();
@@ -35,20 +37,34 @@ final class BareEngine implements AutoCloseable {
                 .numJobWorkerExecutionThreads(WORKER_THREADS).build();
         client.newDeployResourceCommand().addResourceFromClasspath("processes/hazard-rectification.bpmn")
                 .addResourceFromClasspath("processes/hazard-grading.dmn").send().join();
-        noOp("hazard.record-grading", Map.of("rectificationDeadline", "2026-12-31"), false);
-        noOp("hazard.open-rectification-task", null, true);
-        noOp("hazard.record-rectification", Map.of(), false);
-        noOp("hazard.open-verification-task", null, true);
-        noOp("hazard.record-verification", Map.of("verificationPassed", true), false);
-        noOp("hazard.close", Map.of(), false);
+        Map<String, Object> timers = Map.of("reminderAt", "2099-01-01T09:00+08:00", "deadlineAt", "2099-01-02T23:59:59+08:00",
+                "secondEscalationAt", "2099-01-09T23:59:59+08:00");
+        noOp("hazard.record-grading", timers, false);
+        noOp("hazard.open-task", null, true);
+        Map<String, Object> recorded = new java.util.HashMap<>(timers);
+        recorded.put("verificationPassed", true);
+        noOp("hazard.record-task", recorded, false);
+        workers.add(client.newWorker().jobType("hazard.close").handler((jobs, job) -> {
+            jobs.newCompleteCommand(job).variables(Map.of("recheckAt", "2099-01-01T09:00+08:00")).send().join();
+            closed(((Number) job.getVariablesAsMap().get("hazardId")).longValue()).complete(null);
+        }).maxJobsActive(64).streamEnabled(true).pollInterval(Duration.ofSeconds(30)).open());
     }
 
-    /** One hazard through the whole model; returns when the instance has completed. */
-    void runOne(long hazardId) {
+    /** One hazard from report to closed (the 回头看 that follows is weeks later); returns when it is closed. */
+    void runOne(long hazardId) throws Exception {
         client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
                 .variables(Map.of("hazardId", hazardId, "criterionMajor", false, "residentsExposed", true,
-                        "institutionType", "ELDERLY_CARE", "category", "FIRE"))
-                .withResult().requestTimeout(Duration.ofMinutes(1)).send().join();
+                        "institutionType", "ELDERLY_CARE", "category", "FIRE", "fixedOnSite", false))
+                .send().join();
+        try {
+            closed(hazardId).get(1, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            closedSignals.remove(hazardId);
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> closed(long hazardId) {
+        return closedSignals.computeIfAbsent(hazardId, id -> new java.util.concurrent.CompletableFuture<>());
     }
 
     private void noOp(String type, Map<String, Object> variables, boolean opensTask) {

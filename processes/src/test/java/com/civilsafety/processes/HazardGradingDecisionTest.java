@@ -25,27 +25,27 @@ class HazardGradingDecisionTest {
 
     @ParameterizedTest(name = "major={0} exposed={1} {2} {3} → {4} {5}d")
     @CsvSource({
-            // major, exposed, institution type, category → grade, days, reminder, level, listed, emergency, recheck
-            "true,  true,  ELDERLY_CARE,          FIRE,             MAJOR,   30, 7,  COUNTY,   true,  true,  30",
-            "true,  false, ELDERLY_CARE,          FOOD,             MAJOR,   60, 10, COUNTY,   true,  false, 30",
-            "true,  false, FUNERAL,               BUILDING,         MAJOR,   60, 10, COUNTY,   true,  false, 30",
-            "false, true,  ELDERLY_CARE,          GAS,              GENERAL, 7,  2,  TOWNSHIP, false, false, 60",
-            "false, true,  CHILD_WELFARE,         ELECTRICAL,       GENERAL, 7,  2,  TOWNSHIP, false, false, 60",
-            "false, true,  MARRIAGE_REGISTRATION, FIRE,             GENERAL, 15, 3,  TOWNSHIP, false, false, 60",
-            "false, false, ELDERLY_CARE,          SPECIAL_EQUIPMENT,GENERAL, 15, 3,  TOWNSHIP, false, false, 60",
-            "false, true,  ELDERLY_CARE,          FOOD,             GENERAL, 30, 5,  TOWNSHIP, false, false, 90",
-            "false, false, FUNERAL,               DAILY_MANAGEMENT, GENERAL, 30, 5,  TOWNSHIP, false, false, 90",
+            // major, exposed, institution type, category → grade, days, reminder, level, listed, emergency, recheck, escalation
+            "true,  true,  ELDERLY_CARE,          FIRE,             MAJOR,   30, 7,  COUNTY,   true,  true,  30, 3",
+            "true,  false, ELDERLY_CARE,          FOOD,             MAJOR,   60, 10, COUNTY,   true,  false, 30, 3",
+            "true,  false, FUNERAL,               BUILDING,         MAJOR,   60, 10, COUNTY,   true,  false, 30, 3",
+            "false, true,  ELDERLY_CARE,          GAS,              GENERAL, 7,  2,  TOWNSHIP, false, false, 60, 5",
+            "false, true,  CHILD_WELFARE,         ELECTRICAL,       GENERAL, 7,  2,  TOWNSHIP, false, false, 60, 5",
+            "false, true,  MARRIAGE_REGISTRATION, FIRE,             GENERAL, 15, 3,  TOWNSHIP, false, false, 60, 7",
+            "false, false, ELDERLY_CARE,          SPECIAL_EQUIPMENT,GENERAL, 15, 3,  TOWNSHIP, false, false, 60, 7",
+            "false, true,  ELDERLY_CARE,          FOOD,             GENERAL, 30, 5,  TOWNSHIP, false, false, 90, 10",
+            "false, false, FUNERAL,               DAILY_MANAGEMENT, GENERAL, 30, 5,  TOWNSHIP, false, false, 90, 10",
     })
     void grades(boolean major, boolean exposed, String type, String category, String grade, int days, int reminder,
-                String level, boolean listed, boolean emergency, int recheck) throws Exception {
+                String level, boolean listed, boolean emergency, int recheck, int escalation) throws Exception {
         EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionId("HazardGrading")
                 .variables(Map.of("criterionMajor", major, "residentsExposed", exposed, "institutionType", type,
                         "category", category)).send().join();
 
         assertThat(response.getFailureMessage()).isNullOrEmpty();
         assertThat(JSON.readTree(response.getDecisionOutput())).isEqualTo(JSON.readTree(
-                "{\"grade\":\"%s\",\"rectificationDays\":%d,\"reminderLeadDays\":%d,\"supervisionLevel\":\"%s\",\"listedSupervision\":%s,\"emergencyMeasures\":%s,\"recheckDays\":%d}"
-                        .formatted(grade, days, reminder, level, listed, emergency, recheck)));
+                "{\"grade\":\"%s\",\"rectificationDays\":%d,\"reminderLeadDays\":%d,\"supervisionLevel\":\"%s\",\"listedSupervision\":%s,\"emergencyMeasures\":%s,\"recheckDays\":%d,\"escalationDays\":%d}"
+                        .formatted(grade, days, reminder, level, listed, emergency, recheck, escalation)));
         assertThat(response.getEvaluatedDecisions().get(0).getMatchedRules()).hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doThrow;
 
+import com.civilsafety.api.engine.EngineUnavailableException;
 import com.civilsafety.api.engine.ProcessCommands;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.Hazard;
@@ -14,6 +15,7 @@ import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.SupervisionLevel;
+import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import io.camunda.client.api.command.ClientException;
@@ -46,7 +48,7 @@ class EngineRefusalTest {
 
     @Test
     void aReportTheEngineRefusesLeavesNoHazard() {
-        doThrow(new ClientException("UNAVAILABLE: io exception")).when(processes).startHazardRectification(anyLong(), anyMap());
+        doThrow(new EngineUnavailableException(new ClientException("UNAVAILABLE: io exception"))).when(processes).startHazardRectification(anyLong(), anyMap());
         long hazards = count("hazard");
         long withdrawals = jdbc.queryForObject("select count(*) from ledger_event where type = 'HAZARD_WITHDRAWN'", Long.class);
         long institutionId = actors.get("inst001").institutionId();
@@ -67,11 +69,11 @@ class EngineRefusalTest {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = hazards.report(new HazardReport(actors.get("inst001").institutionId(), "配电箱无防护", null,
                 "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, LocalDate.now()), inspector);
-        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90),
+        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 7),
                 new ProcessStep(7001, 70, "Task_RecordGrading"));
-        long taskId = ((Number) hazards.openRectificationTask(hazard.getId(), new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
+        long taskId = ((Number) hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
                 .get("taskId")).longValue();
-        doThrow(new ClientException("UNAVAILABLE: io exception")).when(processes).publishTaskCompleted(taskId);
+        doThrow(new EngineUnavailableException(new ClientException("UNAVAILABLE: io exception"))).when(processes).publishTaskCompleted(taskId);
 
         ResponseEntity<String> reply = post("inst001", "/api/tasks/" + taskId + "/complete", """
                 {"measures": "加装防护罩", "responsiblePerson": "王建国", "completedOn": "%s"}""".formatted(LocalDate.now()));

@@ -45,6 +45,8 @@ abstract class HazardSliceContract {
         assertThat(reported.body().path("code").asText()).matches("YH\\d{4}-\\d{6}");
         assertThat(reported.body().path("categoryLabel").asText()).isEqualTo("消防");
 
+        LocalDate foundOn = LocalDate.now().minusDays(1);
+        assign(hazardId, foundOn.plusDays(6));
         long rectification = awaitTask("inst001", hazardId, "RECTIFICATION");
         Api.Reply submitted = api.post("inst001", "/api/tasks/" + rectification + "/complete", rectificationJson());
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
@@ -56,27 +58,30 @@ abstract class HazardSliceContract {
                 "{\"passed\": true, \"opinion\": \"现场核查已整改到位\"}").status()).isEqualTo(200);
 
         JsonNode hazard = awaitHazardStatus(hazardId, "CLOSED");
-        // graded by hazard-grading.dmn: a fire hazard at an elderly-care home with residents exposed is due in 7 days
-        LocalDate foundOn = LocalDate.now().minusDays(1);
+        // graded by hazard-grading.dmn: a fire hazard at an elderly-care home with residents exposed is due in 7 days,
+        // reminded 2 days before; the township assigned a deadline a day earlier, and the reminder moved with it
         assertThat(hazard.path("grade").asText()).isEqualTo("GENERAL");
         assertThat(hazard.path("criterionCode").asText()).isEqualTo("GEN-FIRE");
-        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(foundOn.plusDays(7).toString());
-        assertThat(hazard.path("reminderOn").asText()).isEqualTo(foundOn.plusDays(5).toString());
+        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(foundOn.plusDays(6).toString());
+        assertThat(hazard.path("reminderOn").asText()).isEqualTo(foundOn.plusDays(4).toString());
         assertThat(hazard.path("supervisionLevel").asText()).isEqualTo("TOWNSHIP");
-        assertThat(texts(hazard.path("history"), "to")).containsExactly("REPORTED", "RECTIFYING", "AWAITING_VERIFICATION", "VERIFIED", "CLOSED");
+        assertThat(hazard.path("responsibleUnit").asText()).isEqualTo("安澜县社会福利中心");
+        assertThat(texts(hazard.path("history"), "to")).containsSubsequence("REPORTED", "ASSIGNING", "RECTIFYING",
+                "AWAITING_VERIFICATION", "VERIFIED", "CLOSED");
         assertThat(hazard.path("statusLabel").asText()).isEqualTo("已销号");
         assertThat(hazard.path("closedAt").isNull()).isFalse();
         assertThat(hazard.path("processInstanceKey").asLong()).isPositive();
         assertThat(hazard.path("rectifications").get(0).path("funds").decimalValue()).isEqualByComparingTo("1200.50");
         assertThat(hazard.path("verifications").get(0).path("passed").asBoolean()).isTrue();
-        assertThat(texts(hazard.path("tasks"), "status")).containsExactly("COMPLETED", "COMPLETED");
+        assertThat(texts(hazard.path("tasks"), "kind")).containsExactly("ASSIGNMENT", "RECTIFICATION", "VERIFICATION");
+        assertThat(texts(hazard.path("tasks"), "status")).containsOnly("COMPLETED");
 
         List<String> steps = jdbc.queryForList("""
                 select concat(type, '@', coalesce(element_id, '-')) from ledger_event
                 where subject_type = 'HAZARD' and subject_id = ? order by id""", String.class, hazardId);
         assertThat(steps).containsExactly("HAZARD_REPORTED@-", "HAZARD_GRADED@Task_RecordGrading",
-                "HAZARD_RECTIFICATION_RECORDED@Task_RecordRectification",
-                "HAZARD_VERIFICATION_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
+                "HAZARD_STEP_RECORDED@Task_RecordAssignment", "HAZARD_STEP_RECORDED@Task_RecordRectification",
+                "HAZARD_STEP_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
         assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
                 Long.class, hazardId)).isEqualTo(1L);
     }
@@ -84,6 +89,7 @@ abstract class HazardSliceContract {
     @Test
     void aFailedVerificationSendsTheInstitutionBackToWork() {
         long hazardId = api.post("inspector2", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        assign(hazardId, LocalDate.now().plusDays(7));
         long first = awaitTask("inst001", hazardId, "RECTIFICATION");
         api.post("inst001", "/api/tasks/" + first + "/complete", rectificationJson());
         long verification = awaitTask("inspector2", hazardId, "VERIFICATION");
@@ -109,14 +115,64 @@ abstract class HazardSliceContract {
 
         long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("GEN-FIRE", "YL-4-2"))
                 .body().path("id").asLong();
-        awaitTask("inst001", hazardId, "RECTIFICATION");
+        long supervision = awaitTask("leader", hazardId, "SUPERVISION");
+        assertThat(api.post("leader", "/api/tasks/" + supervision + "/complete", "{\"requirements\": \"立即撤出二楼住养老人，七日内完成消防改造\"}").status()).isEqualTo(200);
+        long emergency = awaitTask("inst001", hazardId, "EMERGENCY_MEASURES");
+        assertField(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [], \"takenOn\": \"" + LocalDate.now() + "\"}"), 400, "measures");
+        assertThat(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [\"EVACUATE_RESIDENTS\", \"STOP_FACILITY\"], \"takenOn\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
+        awaitTask("fuli", hazardId, "ASSIGNMENT"); // county-level supervision: the bureau section assigns
         JsonNode hazard = api.get("inspector1", "/api/hazards/" + hazardId).body();
+        assertThat(hazard.path("supervisingLeaderId").asLong()).isPositive();
+        assertThat(texts(hazard.path("history"), "to")).containsSubsequence("UNDER_SUPERVISION", "EMERGENCY_CONTROL");
         assertThat(hazard.path("grade").asText()).isEqualTo("MAJOR");
         assertThat(hazard.path("gradeLabel").asText()).isEqualTo("重大事故隐患");
         assertThat(hazard.path("supervisionLevel").asText()).isEqualTo("COUNTY");
         assertThat(hazard.path("listedSupervision").asBoolean()).isTrue();
         assertThat(hazard.path("emergencyMeasuresRequired").asBoolean()).isTrue();
         assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(LocalDate.now().plusDays(30).toString());
+    }
+
+    @Test
+    void aHazardFixedOnTheSpotIsVerifiedAndClosed() {
+        String fixed = hazardJson(institutionId, LocalDate.now()).replace("\"foundOn\"", "\"fixedOnSite\": true, \"onSiteMeasures\": \"当场清理通道杂物\", \"foundOn\"");
+        assertField(api.post("inspector1", "/api/hazards", fixed.replace("GEN-FIRE", "YL-4-2")), 400, "fixedOnSite");
+        assertField(api.post("inspector1", "/api/hazards", fixed.replace("当场清理通道杂物", " ")), 400, "onSiteMeasures");
+        long hazardId = api.post("inspector1", "/api/hazards", fixed).body().path("id").asLong();
+
+        long verification = awaitTask("inspector1", hazardId, "VERIFICATION");
+        api.post("inspector1", "/api/tasks/" + verification + "/complete", "{\"passed\": true}");
+        JsonNode hazard = awaitHazardStatus(hazardId, "CLOSED");
+        assertThat(hazard.path("fixedOnSite").asBoolean()).isTrue();
+        assertThat(hazard.path("rectifications").get(0).path("measures").asText()).isEqualTo("当场清理通道杂物");
+        assertThat(texts(hazard.path("tasks"), "kind")).containsExactly("VERIFICATION");
+    }
+
+    @Test
+    void anExtensionRequestIsDecidedByTheBureauAndMovesTheDeadline() {
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        String path = "/api/hazards/" + hazardId + "/extension-requests";
+        String request = "{\"requestedDeadline\": \"%s\", \"reason\": \"消防改造需等待材料\"}";
+        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(409); // not rectifying yet
+        assign(hazardId, LocalDate.now().plusDays(5));
+        awaitTask("inst001", hazardId, "RECTIFICATION");
+
+        assertField(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(3))), 400, "requestedDeadline");
+        assertField(api.post("inst001", path, "{\"reason\": \"x\"}"), 400, "requestedDeadline");
+        assertThat(api.post("town1", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(403);
+        assertThat(api.post("inst030", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(404);
+        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(201);
+        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(21))).status()).isEqualTo(409);
+
+        long decision = awaitTask("fuli", hazardId, "EXTENSION");
+        assertField(api.post("fuli", "/api/tasks/" + decision + "/complete", "{\"approved\": false}"), 400, "opinion");
+        assertThat(api.post("fuli", "/api/tasks/" + decision + "/complete",
+                "{\"approved\": true, \"approvedDeadline\": \"" + LocalDate.now().plusDays(15) + "\"}").status()).isEqualTo(200);
+        JsonNode hazard = await().atMost(PROCESS_STEP).until(() -> api.get("inst001", "/api/hazards/" + hazardId).body(),
+                h -> h.path("rectificationDeadline").asText().equals(LocalDate.now().plusDays(15).toString()));
+        assertThat(hazard.path("extensions").get(0).path("status").asText()).isEqualTo("APPROVED");
+        assertThat(hazard.path("status").asText()).isEqualTo("RECTIFYING");
+        // the same rectification task is still the institution's to complete
+        assertThat(awaitTask("inst001", hazardId, "RECTIFICATION")).isPositive();
     }
 
     @Test
@@ -150,6 +206,11 @@ abstract class HazardSliceContract {
     @Test
     void onlyTheTasksOwnerCompletesItOnceAndWithAValidForm() {
         long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long assignment = awaitTask("town1", hazardId, "ASSIGNMENT");
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().plusDays(8))), 400, "deadline");
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().minusDays(1))), 400, "deadline");
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", "{\"deadline\": \"" + LocalDate.now() + "\"}"), 400, "responsibleUnit");
+        assertThat(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().plusDays(7))).status()).isEqualTo(200);
         long task = awaitTask("inst001", hazardId, "RECTIFICATION");
         String path = "/api/tasks/" + task + "/complete";
 
@@ -172,6 +233,18 @@ abstract class HazardSliceContract {
         assertThat(again.detail()).contains("已办结");
         awaitTask("inspector1", hazardId, "VERIFICATION");
         assertThat(jdbc.queryForObject("select count(*) from hazard_rectification where hazard_id = ?", Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    private void assign(long hazardId, LocalDate deadline) {
+        long task = awaitTask("town1", hazardId, "ASSIGNMENT");
+        Api.Reply assigned = api.post("town1", "/api/tasks/" + task + "/complete", assignmentJson(deadline));
+        assertThat(assigned.status()).as(assigned.body().toString()).isEqualTo(200);
+    }
+
+    static String assignmentJson(LocalDate deadline) {
+        return """
+                {"responsibleUnit": "安澜县社会福利中心", "responsiblePerson": "李建国", "measures": "清理通道，加装防火门",
+                 "funds": 5000, "deadline": "%s", "temporaryControls": "专人值守通道"}""".formatted(deadline);
     }
 
     private long awaitTask(String user, long hazardId, String kind) {

@@ -10,13 +10,20 @@ import java.time.ZoneId;
 public final class LedgerTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     // not LocalTime.MAX: its nanoseconds round up to the next midnight in a microsecond column
-    private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+    public static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+    /** Reminders and re-checks fall due at the start of a working day. */
+    public static final LocalTime WORKDAY_START = LocalTime.of(9, 0);
 
     private LedgerTime() {
     }
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** An ISO date-time with China's offset, as timer expressions in the models read it ("2026-12-20T23:59:59+08:00"). */
+    public static String at(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(ZONE).toOffsetDateTime().toString();
     }
 
     /** A deadline date is met until the end of that day in China. */

@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.region.Region;
@@ -52,6 +53,19 @@ public class Hazard {
     private boolean emergencyMeasuresRequired;
     private LocalDate reminderOn;
     private Integer recheckDays;
+    /** Days after the deadline until an overdue hazard is escalated to the leader. */
+    private Integer escalationDays;
+    /** 0 on time; 1 overdue, escalated to township and section; 2 escalated to the leader. */
+    private int escalationLevel;
+    /** 立查立改: fixed on the spot when found. */
+    private boolean fixedOnSite;
+    /** 五落实, as assigned. */
+    private String responsibleUnit;
+    private String responsiblePerson;
+    /** The leader who took the hazard under supervision (挂牌督办). */
+    private Long supervisingLeaderId;
+    /** The closed hazard this one reopens after a 回头看 found it had come back. */
+    private Long reopenedFromId;
     private LocalDate foundOn;
     @Enumerated(EnumType.STRING)
     private HazardStatus status;
@@ -67,8 +81,9 @@ public class Hazard {
     protected Hazard() {
     }
 
-    Hazard(Institution institution, HazardCriterion criterion, boolean residentsExposed, String description,
-           String location, HazardSource source, LocalDate foundOn, Long reportedBy, Instant now) {
+    Hazard(Institution institution, HazardCriterion criterion, boolean residentsExposed, boolean fixedOnSite,
+           String description, String location, HazardSource source, LocalDate foundOn, Long reportedBy, Instant now) {
+        this.fixedOnSite = fixedOnSite;
         this.institution = institution;
         this.region = institution.getRegion();
         this.criterion = criterion;
@@ -91,7 +106,7 @@ public class Hazard {
     /** What the HazardGrading decision reads (processes/hazard-grading.dmn), passed when the process starts. */
     public Map<String, Object> gradingFacts() {
         return Map.of("criterionMajor", criterion.isMajor(), "residentsExposed", residentsExposed,
-                "institutionType", institution.getType().name(), "category", category.name());
+                "institutionType", institution.getType().name(), "category", category.name(), "fixedOnSite", fixedOnSite);
     }
 
     /** 登记定级: links the hazard to its process and fixes grade, deadline, reminder and supervision. */
@@ -104,11 +119,44 @@ public class Hazard {
         this.rectificationDeadline = foundOn.plusDays(grading.rectificationDays());
         this.reminderOn = rectificationDeadline.minusDays(grading.reminderLeadDays());
         this.recheckDays = grading.recheckDays();
+        this.escalationDays = grading.escalationDays();
         this.updatedAt = now;
     }
 
+    /** The dates the rectification wait's timers fire at, as the model reads them (ISO date-times in China time). */
+    public Map<String, Object> timerDates() {
+        return Map.of("reminderAt", LedgerTime.at(reminderOn, LedgerTime.WORKDAY_START),
+                "deadlineAt", LedgerTime.at(rectificationDeadline, LedgerTime.LAST_SECOND),
+                "secondEscalationAt", LedgerTime.at(rectificationDeadline.plusDays(escalationDays), LedgerTime.LAST_SECOND),
+                "rectificationDeadline", rectificationDeadline.toString());
+    }
+
+    void assign(AssignmentForm form, Instant now) {
+        this.responsibleUnit = form.responsibleUnit();
+        this.responsiblePerson = form.responsiblePerson();
+        moveDeadline(form.deadline(), now);
+    }
+
+    void supervisedBy(Long leaderId, Instant now) {
+        this.supervisingLeaderId = leaderId;
+        this.updatedAt = now;
+    }
+
+    void escalate(int level, Instant now) {
+        this.escalationLevel = Math.max(escalationLevel, level);
+        this.updatedAt = now;
+    }
+
+    void reopens(Hazard closed) {
+        this.reopenedFromId = closed.getId();
+    }
+
+    /** A new deadline keeps the reminder's lead time and starts a new escalation cycle. */
     void moveDeadline(LocalDate deadline, Instant now) {
+        long lead = java.time.temporal.ChronoUnit.DAYS.between(reminderOn, rectificationDeadline);
         this.rectificationDeadline = deadline;
+        this.reminderOn = deadline.minusDays(lead);
+        this.escalationLevel = 0;
         this.updatedAt = now;
     }
 
@@ -185,6 +233,34 @@ public class Hazard {
 
     public Integer getRecheckDays() {
         return recheckDays;
+    }
+
+    public Integer getEscalationDays() {
+        return escalationDays;
+    }
+
+    public int getEscalationLevel() {
+        return escalationLevel;
+    }
+
+    public boolean isFixedOnSite() {
+        return fixedOnSite;
+    }
+
+    public String getResponsibleUnit() {
+        return responsibleUnit;
+    }
+
+    public String getResponsiblePerson() {
+        return responsiblePerson;
+    }
+
+    public Long getSupervisingLeaderId() {
+        return supervisingLeaderId;
+    }
+
+    public Long getReopenedFromId() {
+        return reopenedFromId;
     }
 
     public LocalDate getFoundOn() {

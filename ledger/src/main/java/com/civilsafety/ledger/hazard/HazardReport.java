@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /**
  * A newly found hazard as someone reports it: the 判定依据 item it falls under (which gives its category and whether it
- * is major) and whether residents are exposed to it now.
+ * is major), whether residents are exposed to it now, and whether it was fixed on the spot (立查立改).
  */
 public record HazardReport(
         @NotNull(message = "必须指明机构") Long institutionId,
@@ -16,5 +16,13 @@ public record HazardReport(
         @NotBlank(message = "必须选择判定依据") @Size(max = 32, message = "判定依据编号不能超过32字") String criterionCode,
         Boolean residentsExposed,
         @NotNull(message = "必须选择发现方式") HazardSource source,
-        @NotNull(message = "必须填写发现日期") LocalDate foundOn) {
+        @NotNull(message = "必须填写发现日期") LocalDate foundOn,
+        Boolean fixedOnSite,
+        @Size(max = 2000, message = "现场整改情况不能超过2000字") String onSiteMeasures) {
+
+    /** A report of a hazard that is still to be rectified. */
+    public HazardReport(Long institutionId, String description, String location, String criterionCode,
+                        Boolean residentsExposed, HazardSource source, LocalDate foundOn) {
+        this(institutionId, description, location, criterionCode, residentsExposed, source, foundOn, false, null);
+    }
 }

@@ -17,3 +17,13 @@ interface HazardRectificationRepository extends JpaRepository<HazardRectificatio
 interface HazardVerificationRepository extends JpaRepository<HazardVerification, Long> {
     List<HazardVerification> findByHazardIdOrderById(Long hazardId);
 }
+
+interface HazardEscalationRepository extends JpaRepository<HazardEscalation, Long> {
+    List<HazardEscalation> findByHazardIdOrderById(Long hazardId);
+}
+
+interface HazardExtensionRepository extends JpaRepository<HazardExtension, Long> {
+    List<HazardExtension> findByHazardIdOrderById(Long hazardId);
+
+    java.util.Optional<HazardExtension> findFirstByHazardIdAndStatusOrderByIdDesc(Long hazardId, HazardExtension.Status status);
+}

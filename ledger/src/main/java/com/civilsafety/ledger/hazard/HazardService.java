@@ -2,6 +2,7 @@ package com.civilsafety.ledger.hazard;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.Json;
@@ -14,6 +15,7 @@ import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inbox.TaskResult;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.job.ProcessStep;
@@ -24,8 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +49,8 @@ public class HazardService {
     private final HazardStatusChangeRepository statusChanges;
     private final HazardRectificationRepository rectifications;
     private final HazardVerificationRepository verifications;
+    private final HazardEscalationRepository escalations;
+    private final HazardExtensionRepository extensions;
     private final InstitutionRepository institutions;
     private final HazardCriterionRepository criteria;
     private final PersonRepository people;
@@ -55,12 +61,15 @@ public class HazardService {
 
     HazardService(HazardRepository hazards, HazardStatusChangeRepository statusChanges,
                   HazardRectificationRepository rectifications, HazardVerificationRepository verifications,
+                  HazardEscalationRepository escalations, HazardExtensionRepository extensions,
                   InstitutionRepository institutions, HazardCriterionRepository criteria, PersonRepository people, InboxService inbox, EventLog eventLog,
                   ApplicationEventPublisher events, Clock clock) {
         this.hazards = hazards;
         this.statusChanges = statusChanges;
         this.rectifications = rectifications;
         this.verifications = verifications;
+        this.escalations = escalations;
+        this.extensions = extensions;
         this.institutions = institutions;
         this.criteria = criteria;
         this.people = people;
@@ -87,10 +96,22 @@ public class HazardService {
             throw new InvalidInputException("foundOn", "发现日期不能晚于今天");
         }
         Instant now = clock.instant();
+        boolean fixedOnSite = Boolean.TRUE.equals(report.fixedOnSite());
+        if (fixedOnSite && criterion.isMajor()) {
+            throw new InvalidInputException("fixedOnSite", "重大事故隐患须挂牌督办整改，不能立查立改");
+        }
+        if (fixedOnSite && (report.onSiteMeasures() == null || report.onSiteMeasures().isBlank())) {
+            throw new InvalidInputException("onSiteMeasures", "立查立改时必须写明现场整改情况");
+        }
         Hazard hazard = hazards.saveAndFlush(new Hazard(institution, criterion, Boolean.TRUE.equals(report.residentsExposed()),
-                report.description().strip(), report.location(), report.source(), report.foundOn(), actor.personId(), now));
+                fixedOnSite, report.description().strip(), report.location(), report.source(), report.foundOn(),
+                actor.personId(), now));
         hazard.assignCode();
-        recordStatus(hazard, null, actor, null, "上报隐患");
+        recordStatus(hazard, null, actor, null, fixedOnSite ? "上报隐患，已立查立改" : "上报隐患");
+        if (fixedOnSite) {
+            rectifications.save(new HazardRectification(hazard.getId(), null, new RectificationReport(report.onSiteMeasures(),
+                    actor.displayName(), null, report.foundOn(), null), actor.personId(), now));
+        }
         eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, hazard.getId(), actor, null, report);
         return hazard;
     }
@@ -113,66 +134,170 @@ public class HazardService {
     public Map<String, Object> recordGrading(long hazardId, Grading grading, ProcessStep step) {
         Hazard hazard = require(hazardId);
         hazard.grade(step.processInstanceKey(), grading, clock.instant());
+        String gradeNote = "定级：" + grading.grade().label() + "，整改时限 " + hazard.getRectificationDeadline();
+        if (hazard.isFixedOnSite()) {
+            moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, Actor.SYSTEM, step, gradeNote + "；已立查立改，待核查");
+        } else if (grading.listedSupervision()) {
+            moveTo(hazard, HazardStatus.UNDER_SUPERVISION, Actor.SYSTEM, step, gradeNote + "；报请挂牌督办");
+        } else {
+            note(hazard, Actor.SYSTEM, step, gradeNote);
+        }
         eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, grading);
-        return Map.of("rectificationDeadline", hazard.getRectificationDeadline().toString(),
-                "reminderOn", hazard.getReminderOn().toString());
+        return hazard.timerDates();
     }
 
-    /** Opens the institution's rectification task, due at the end of the deadline day. */
+    /** Opens the inbox task of a human step: who it is for and when it is due follow from the kind and the hazard. */
     @Transactional
-    public Map<String, Object> openRectificationTask(long hazardId, ProcessStep step) {
+    public Map<String, Object> openTask(long hazardId, TaskKind kind, ProcessStep step) {
         Hazard hazard = require(hazardId);
+        Instant now = clock.instant();
         Institution institution = hazard.getInstitution();
-        InboxTask task = inbox.open(new InboxTask(TaskKind.RECTIFICATION, SUBJECT, hazardId,
-                "整改隐患 " + hazard.getCode() + "（" + institution.getName() + "）", Role.INSTITUTION_MANAGER,
-                hazard.getRegion(), institution.getId(), LedgerTime.endOf(hazard.getRectificationDeadline()),
-                step.processInstanceKey(), step.elementId(), step.jobKey(), clock.instant()), step);
-        moveTo(hazard, HazardStatus.RECTIFYING, Actor.SYSTEM, step, "派发整改任务，时限 " + hazard.getRectificationDeadline());
+        Role role = switch (kind) {
+            case SUPERVISION -> Role.LEADER;
+            case ASSIGNMENT -> hazard.getSupervisionLevel() == SupervisionLevel.COUNTY ? Role.BUREAU_SECTION : Role.TOWNSHIP_OFFICER;
+            case EXTENSION -> Role.BUREAU_SECTION;
+            case EMERGENCY_MEASURES, RECTIFICATION, EXPLANATION -> Role.INSTITUTION_MANAGER;
+            case VERIFICATION, RECHECK -> Role.INSPECTOR;
+        };
+        Instant due = switch (kind) {
+            case RECTIFICATION -> LedgerTime.endOf(hazard.getRectificationDeadline());
+            case EMERGENCY_MEASURES -> now.plus(Duration.ofDays(1));
+            case VERIFICATION, RECHECK -> now.plus(VERIFICATION_TIME);
+            default -> now.plus(Duration.ofDays(3));
+        };
+        Long forInstitution = role == Role.INSTITUTION_MANAGER ? institution.getId() : null;
+        InboxTask task = inbox.open(new InboxTask(kind, SUBJECT, hazardId,
+                kind.label() + " " + hazard.getCode() + "（" + institution.getName() + "）", role, hazard.getRegion(),
+                forInstitution, due, step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
+        switch (kind) {
+            case ASSIGNMENT -> moveTo(hazard, HazardStatus.ASSIGNING, Actor.SYSTEM, step, "派发五落实任务");
+            case RECTIFICATION -> moveTo(hazard, HazardStatus.RECTIFYING, Actor.SYSTEM, step,
+                    "派发整改任务，时限 " + hazard.getRectificationDeadline());
+            case EMERGENCY_MEASURES -> moveTo(hazard, HazardStatus.EMERGENCY_CONTROL, Actor.SYSTEM, step, "要求机构紧急处置");
+            default -> {
+            }
+        }
         return Map.of("taskId", task.getId());
     }
 
-    /** Records what the institution submitted on its rectification task. */
+    /** Records what a person submitted on a human step, and answers with what the model needs next. */
     @Transactional
-    public Map<String, Object> recordRectification(long hazardId, long taskId, ProcessStep step) {
+    public Map<String, Object> recordTask(long hazardId, long taskId, TaskKind kind, ProcessStep step) {
         Hazard hazard = require(hazardId);
-        InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, TaskKind.RECTIFICATION);
-        RectificationReport report = Json.read(task.getResult(), RectificationReport.class);
-        rectifications.save(new HazardRectification(hazardId, taskId, report, task.getCompletedBy(), task.getCompletedAt()));
+        InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, kind);
         Actor signer = signer(task);
-        moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, signer, step, "提交整改：" + report.measures());
-        eventLog.append(EventType.HAZARD_RECTIFICATION_RECORDED, SUBJECT, hazardId, signer, step, report);
+        Instant now = clock.instant();
+        TaskResult result = Json.read(task.getResult(), kind.resultType());
+        Map<String, Object> answer = switch (result) {
+            case SupervisionAcceptance acceptance -> {
+                hazard.supervisedBy(signer.personId(), now);
+                note(hazard, signer, step, "挂牌督办：" + acceptance.requirements());
+                yield Map.of();
+            }
+            case EmergencyMeasuresReport report -> {
+                note(hazard, signer, step, "紧急处置：" + report.measures().stream().map(EmergencyMeasure::label)
+                        .collect(Collectors.joining("、")) + (report.description() == null ? "" : "；" + report.description()));
+                yield Map.of();
+            }
+            case AssignmentForm form -> {
+                hazard.assign(form, now);
+                note(hazard, signer, step, "落实整改责任：" + form.responsibleUnit() + "，责任人 " + form.responsiblePerson()
+                        + "，时限 " + form.deadline());
+                yield hazard.timerDates();
+            }
+            case RectificationReport report -> {
+                rectifications.save(new HazardRectification(hazardId, taskId, report, signer.personId(), task.getCompletedAt()));
+                moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, signer, step, "提交整改：" + report.measures());
+                yield Map.of();
+            }
+            case VerificationResult verification -> {
+                verifications.save(new HazardVerification(hazardId, taskId, verification, signer.personId(), task.getCompletedAt()));
+                if (verification.passed()) {
+                    moveTo(hazard, HazardStatus.VERIFIED, signer, step,
+                            verification.opinion() == null ? "核查通过" : "核查通过：" + verification.opinion());
+                } else {
+                    hazard.moveDeadline(verification.newDeadline(), now);
+                    moveTo(hazard, HazardStatus.RECTIFYING, signer, step,
+                            "核查未通过：" + verification.opinion() + "；新整改时限 " + verification.newDeadline());
+                }
+                Map<String, Object> next = new HashMap<>(hazard.timerDates());
+                next.put("verificationPassed", verification.passed());
+                yield next;
+            }
+            case ExtensionDecision decision -> {
+                HazardExtension extension = extensions.findFirstByHazardIdAndStatusOrderByIdDesc(hazardId, HazardExtension.Status.PENDING)
+                        .orElseThrow(() -> new IllegalStateException("hazard " + hazardId + " has no pending extension request"));
+                extension.decide(decision, signer.personId(), now);
+                if (decision.approved()) {
+                    hazard.moveDeadline(extension.getApprovedDeadline(), now);
+                    note(hazard, signer, step, "同意延期至 " + extension.getApprovedDeadline());
+                } else {
+                    note(hazard, signer, step, "不同意延期：" + decision.opinion());
+                }
+                yield hazard.timerDates();
+            }
+            case RecheckResult recheck -> {
+                note(hazard, signer, step, recheck.rebound() ? "回头看发现反弹：" + recheck.findings() : "回头看未发现反弹");
+                yield Map.of("rebound", recheck.rebound());
+            }
+            default -> throw new IllegalStateException(kind + " is not recorded by the process");
+        };
+        eventLog.append(EventType.HAZARD_STEP_RECORDED, SUBJECT, hazardId, signer, step, Map.of("kind", kind, "result", result));
+        return answer;
+    }
+
+    /** 提醒: the deadline is near (the reminder timer fired). */
+    @Transactional
+    public Map<String, Object> remind(long hazardId, ProcessStep step) {
+        Hazard hazard = require(hazardId);
+        note(hazard, Actor.SYSTEM, step, "整改期限将至（" + hazard.getRectificationDeadline() + "），已提醒机构");
+        eventLog.append(EventType.HAZARD_REMINDED, SUBJECT, hazardId, Actor.SYSTEM, step,
+                Map.of("deadline", hazard.getRectificationDeadline()));
         return Map.of();
     }
 
-    /** Opens the on-site verification task for the inspectors of the hazard's township. */
+    /**
+     * 逾期督办: level 1 when the deadline has passed (township and bureau section are notified, the institution owes a
+     * written explanation), level 2 some days later (the leader: 约谈, 通报). The hazard stays on the books either way.
+     */
     @Transactional
-    public Map<String, Object> openVerificationTask(long hazardId, ProcessStep step) {
+    public Map<String, Object> escalate(long hazardId, int level, ProcessStep step) {
         Hazard hazard = require(hazardId);
         Instant now = clock.instant();
-        InboxTask task = inbox.open(new InboxTask(TaskKind.VERIFICATION, SUBJECT, hazardId,
-                "核查隐患整改 " + hazard.getCode() + "（" + hazard.getInstitution().getName() + "）", Role.INSPECTOR,
-                hazard.getRegion(), null, now.plus(VERIFICATION_TIME), step.processInstanceKey(), step.elementId(),
-                step.jobKey(), now), step);
-        return Map.of("taskId", task.getId());
+        hazard.escalate(level, now);
+        String notified = level == 1 ? "township-officer,bureau-section" : "leader";
+        String action = level == 1 ? "逾期通报乡镇及业务股室，责令机构书面说明" : "约谈机构主要负责人并通报";
+        escalations.save(new HazardEscalation(hazardId, level, now, notified, action, step.jobKey()));
+        note(hazard, Actor.SYSTEM, step, "逾期" + (level == 1 ? "" : "未改，升级至局领导") + "：" + action + "（继续挂账）");
+        eventLog.append(EventType.HAZARD_ESCALATED, SUBJECT, hazardId, Actor.SYSTEM, step,
+                Map.of("level", level, "notified", notified, "action", action));
+        if (level == 1) {
+            openTask(hazardId, TaskKind.EXPLANATION, step);
+        }
+        return Map.of();
     }
 
-    /** Records the verification; a failed one sends the hazard back to rectification with a new deadline. */
+    /** 延期申请: recorded, then the rectification wait hears of it (the caller publishes the message before the commit). */
     @Transactional
-    public Map<String, Object> recordVerification(long hazardId, long taskId, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, TaskKind.VERIFICATION);
-        VerificationResult result = Json.read(task.getResult(), VerificationResult.class);
-        verifications.save(new HazardVerification(hazardId, taskId, result, task.getCompletedBy(), task.getCompletedAt()));
-        Actor signer = signer(task);
-        if (result.passed()) {
-            moveTo(hazard, HazardStatus.VERIFIED, signer, step, result.opinion() == null ? "核查通过" : "核查通过：" + result.opinion());
-        } else {
-            hazard.moveDeadline(result.newDeadline(), clock.instant());
-            moveTo(hazard, HazardStatus.RECTIFYING, signer, step,
-                    "核查未通过：" + result.opinion() + "；新整改时限 " + result.newDeadline());
+    public HazardExtension requestExtension(long hazardId, ExtensionRequest request, Actor actor) {
+        Hazard hazard = hazards.findById(hazardId).filter(h -> actor.covers(h.getRegion().getPath(), h.getInstitution().getId()))
+                .orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
+        if (!actor.hasRole(Role.INSTITUTION_MANAGER) || !hazard.getInstitution().getId().equals(actor.institutionId())) {
+            throw new ForbiddenException("只有本机构负责人可以申请延期");
         }
-        eventLog.append(EventType.HAZARD_VERIFICATION_RECORDED, SUBJECT, hazardId, signer, step, result);
-        return Map.of("verificationPassed", result.passed());
+        if (hazard.getStatus() != HazardStatus.RECTIFYING) {
+            throw new ConflictException("隐患当前为「" + hazard.getStatus().label() + "」，只有整改中的隐患可以申请延期");
+        }
+        if (extensions.findFirstByHazardIdAndStatusOrderByIdDesc(hazardId, HazardExtension.Status.PENDING).isPresent()) {
+            throw new ConflictException("已有待审批的延期申请");
+        }
+        if (!request.requestedDeadline().isAfter(hazard.getRectificationDeadline())) {
+            throw new InvalidInputException("requestedDeadline", "申请延长至的日期必须晚于现整改时限 " + hazard.getRectificationDeadline());
+        }
+        HazardExtension extension = extensions.save(new HazardExtension(hazardId, request, actor.personId(), clock.instant()));
+        note(hazard, actor, null, "申请延期至 " + request.requestedDeadline() + "：" + request.reason());
+        eventLog.append(EventType.HAZARD_EXTENSION_REQUESTED, SUBJECT, hazardId, actor, null, request);
+        return extension;
     }
 
     /** 销号. */
@@ -182,7 +307,26 @@ public class HazardService {
         moveTo(hazard, HazardStatus.CLOSED, Actor.SYSTEM, step, "销号");
         eventLog.append(EventType.HAZARD_CLOSED, SUBJECT, hazardId, Actor.SYSTEM, step, Map.of());
         events.publishEvent(new HazardClosed(hazardId));
-        return Map.of();
+        LocalDate recheckOn = LedgerTime.today(clock).plusDays(hazard.getRecheckDays());
+        return Map.of("recheckAt", LedgerTime.at(recheckOn, LedgerTime.WORKDAY_START));
+    }
+
+    /** A 回头看 found the hazard back: it is opened again as a new case linked to the closed one. */
+    @Transactional
+    public Map<String, Object> reopen(long hazardId, ProcessStep step) {
+        Hazard closed = require(hazardId);
+        Hazard reopened = hazards.saveAndFlush(new Hazard(closed.getInstitution(), closed.getCriterion(),
+                closed.isResidentsExposed(), false, "【回头看反弹】" + closed.getDescription(), closed.getLocation(),
+                HazardSource.SUPERVISION, LedgerTime.today(clock), null, clock.instant()));
+        reopened.assignCode();
+        reopened.reopens(closed);
+        recordStatus(reopened, null, Actor.SYSTEM, step, "回头看发现 " + closed.getCode() + " 反弹，重新立案");
+        note(closed, Actor.SYSTEM, step, "反弹，重新立案为 " + reopened.getCode());
+        eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, reopened.getId(), Actor.SYSTEM, step,
+                Map.of("reopenedFrom", closed.getId()));
+        Map<String, Object> next = new HashMap<>(reopened.gradingFacts());
+        next.put("newHazardId", reopened.getId());
+        return next;
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +336,7 @@ public class HazardService {
                 .orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
         return new HazardView(hazard, statusChanges.findByHazardIdOrderById(hazardId),
                 rectifications.findByHazardIdOrderById(hazardId), verifications.findByHazardIdOrderById(hazardId),
+                escalations.findByHazardIdOrderById(hazardId), extensions.findByHazardIdOrderById(hazardId),
                 inbox.ofSubject(SUBJECT, hazardId));
     }
 
@@ -203,6 +348,11 @@ public class HazardService {
     private Actor signer(InboxTask task) {
         return people.findById(task.getCompletedBy()).map(PeopleService::actorOf)
                 .orElseThrow(() -> new IllegalStateException("task " + task.getId() + " was completed by unknown person " + task.getCompletedBy()));
+    }
+
+    /** A step that does not change the status still shows in the history, with who did it. */
+    private void note(Hazard hazard, Actor actor, ProcessStep step, String note) {
+        recordStatus(hazard, hazard.getStatus(), actor, step, note);
     }
 
     private void moveTo(Hazard hazard, HazardStatus next, Actor actor, ProcessStep step, String note) {

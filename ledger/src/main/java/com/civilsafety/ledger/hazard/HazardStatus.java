@@ -3,6 +3,9 @@ package com.civilsafety.ledger.hazard;
 /** Where a hazard stands in its rectification loop. */
 public enum HazardStatus {
     REPORTED("已上报"),
+    UNDER_SUPERVISION("挂牌督办中"),
+    EMERGENCY_CONTROL("紧急处置中"),
+    ASSIGNING("落实责任中"),
     RECTIFYING("整改中"),
     AWAITING_VERIFICATION("待核查"),
     VERIFIED("核查通过"),

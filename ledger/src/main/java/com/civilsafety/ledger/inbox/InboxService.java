@@ -10,6 +10,7 @@ import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.job.ProcessStep;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,10 +23,13 @@ public class InboxService {
     private final InboxTaskRepository tasks;
     private final EventLog eventLog;
     private final ApplicationEventPublisher events;
+    private final List<TaskRules> rules;
     private final Clock clock;
 
-    public InboxService(InboxTaskRepository tasks, EventLog eventLog, ApplicationEventPublisher events, Clock clock) {
+    public InboxService(InboxTaskRepository tasks, EventLog eventLog, ApplicationEventPublisher events,
+                        List<TaskRules> rules, Clock clock) {
         this.tasks = tasks;
+        this.rules = rules;
         this.eventLog = eventLog;
         this.events = events;
         this.clock = clock;
@@ -59,7 +63,9 @@ public class InboxService {
         if (!task.getKind().resultType().isInstance(result)) {
             throw new IllegalArgumentException(result.getClass().getSimpleName() + " does not complete a " + task.getKind());
         }
-        result.checkRules(LedgerTime.today(clock));
+        LocalDate today = LedgerTime.today(clock);
+        result.checkRules(today);
+        rules.stream().filter(r -> r.subjectType().equals(task.getSubjectType())).forEach(r -> r.check(task, result, today));
         task.complete(actor, Json.write(result), clock.instant());
         eventLog.append(EventType.TASK_COMPLETED, "TASK", taskId, actor, null, result);
         return task;

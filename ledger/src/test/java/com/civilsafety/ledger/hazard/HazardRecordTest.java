@@ -9,6 +9,7 @@ import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.institution.Institution;
@@ -28,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class HazardRecordTest {
     private static final AtomicLong JOB_KEYS = new AtomicLong(1_000_000);
-    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60);
+    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60, 7);
 
     @Autowired
     HazardService hazards;
@@ -56,16 +57,16 @@ class HazardRecordTest {
         assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
         long pik = 77;
         hazards.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
-        long rectificationTask = taskId(hazards.openRectificationTask(hazard.getId(), step(pik, "Task_OpenRectificationTask")));
+        long rectificationTask = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask")));
 
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
         inbox.complete(rectificationTask, manager, rectification());
-        hazards.recordRectification(hazard.getId(), rectificationTask, step(pik, "Task_RecordRectification"));
+        hazards.recordTask(hazard.getId(), rectificationTask, TaskKind.RECTIFICATION, step(pik, "Task_RecordRectification"));
 
-        long verificationTask = taskId(hazards.openVerificationTask(hazard.getId(), step(pik, "Task_OpenVerificationTask")));
+        long verificationTask = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask")));
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).doesNotContain(verificationTask);
         inbox.complete(verificationTask, inspector, new VerificationResult(true, "现场核查已整改到位", null));
-        assertThat(hazards.recordVerification(hazard.getId(), verificationTask, step(pik, "Task_RecordVerification")))
+        assertThat(hazards.recordTask(hazard.getId(), verificationTask, TaskKind.VERIFICATION, step(pik, "Task_RecordVerification")))
                 .containsEntry("verificationPassed", true);
         hazards.close(hazard.getId(), step(pik, "Task_CloseHazard"));
 
@@ -74,9 +75,11 @@ class HazardRecordTest {
         assertThat(view.hazard().getClosedAt()).isNotNull();
         assertThat(view.hazard().getProcessInstanceKey()).isEqualTo(pik);
         assertThat(view.history()).extracting(HazardStatusChange::getToStatus).containsExactly(HazardStatus.REPORTED,
-                HazardStatus.RECTIFYING, HazardStatus.AWAITING_VERIFICATION, HazardStatus.VERIFIED, HazardStatus.CLOSED);
-        assertThat(view.history().get(2).getActorName()).isEqualTo(manager.displayName());
-        assertThat(view.history().get(3).getActorName()).isEqualTo(inspector.displayName());
+                HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.AWAITING_VERIFICATION, HazardStatus.VERIFIED,
+                HazardStatus.CLOSED);
+        assertThat(view.history().get(1).getNote()).startsWith("定级：一般隐患");
+        assertThat(view.history().get(3).getActorName()).isEqualTo(manager.displayName());
+        assertThat(view.history().get(4).getActorName()).isEqualTo(inspector.displayName());
         assertThat(view.rectifications()).singleElement().satisfies(r -> {
             assertThat(r.getFunds()).isEqualByComparingTo("1200.50");
             assertThat(r.getSubmittedBy()).isEqualTo(manager.personId());
@@ -89,10 +92,10 @@ class HazardRecordTest {
     void failedVerificationSendsTheHazardBackWithANewDeadline() {
         Hazard hazard = report(inspector, institution.getId());
         hazards.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
-        long task = taskId(hazards.openRectificationTask(hazard.getId(), step(5, "Task_OpenRectificationTask")));
+        long task = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask")));
         inbox.complete(task, manager, rectification());
-        hazards.recordRectification(hazard.getId(), task, step(5, "Task_RecordRectification"));
-        long verification = taskId(hazards.openVerificationTask(hazard.getId(), step(5, "Task_OpenVerificationTask")));
+        hazards.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
+        long verification = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")));
         LocalDate newDeadline = LocalDate.now().plusDays(10);
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
@@ -101,7 +104,7 @@ class HazardRecordTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("newDeadline"));
         inbox.complete(verification, inspector, new VerificationResult(false, "灭火器过期未更换", newDeadline));
 
-        assertThat(hazards.recordVerification(hazard.getId(), verification, step(5, "Task_RecordVerification")))
+        assertThat(hazards.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(5, "Task_RecordVerification")))
                 .containsEntry("verificationPassed", false);
         HazardView view = hazards.view(hazard.getId(), inspector);
         assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING);
@@ -112,7 +115,7 @@ class HazardRecordTest {
     void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
         Hazard hazard = report(inspector, institution.getId());
         hazards.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
-        long task = taskId(hazards.openRectificationTask(hazard.getId(), step(9, "Task_OpenRectificationTask")));
+        long task = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask")));
 
         Actor otherManager = actors.get("inst030");
         assertThatThrownBy(() -> inbox.complete(task, otherManager, rectification())).isInstanceOf(NotFoundException.class);
@@ -158,10 +161,13 @@ class HazardRecordTest {
     @Test
     void gradingFixesDeadlineReminderAndSupervision() {
         Hazard hazard = report(inspector, institution.getId());
-        Grading major = new Grading(HazardGrade.MAJOR, 30, 7, SupervisionLevel.COUNTY, true, true, 30);
+        Grading major = new Grading(HazardGrade.MAJOR, 30, 7, SupervisionLevel.COUNTY, true, true, 30, 7);
+        LocalDate deadline = hazard.getFoundOn().plusDays(30);
         assertThat(hazards.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading")))
-                .containsEntry("rectificationDeadline", hazard.getFoundOn().plusDays(30).toString())
-                .containsEntry("reminderOn", hazard.getFoundOn().plusDays(23).toString());
+                .containsEntry("rectificationDeadline", deadline.toString())
+                .containsEntry("deadlineAt", deadline + "T23:59:59+08:00")
+                .containsEntry("reminderAt", deadline.minusDays(7) + "T09:00+08:00")
+                .containsEntry("secondEscalationAt", deadline.plusDays(7) + "T23:59:59+08:00");
         Hazard graded = hazards.view(hazard.getId(), inspector).hazard();
         assertThat(graded.getGrade()).isEqualTo(HazardGrade.MAJOR);
         assertThat(graded.getSupervisionLevel()).isEqualTo(SupervisionLevel.COUNTY);
@@ -169,6 +175,7 @@ class HazardRecordTest {
         assertThat(graded.isEmergencyMeasuresRequired()).isTrue();
         assertThat(graded.getRecheckDays()).isEqualTo(30);
         assertThat(graded.getProcessInstanceKey()).isEqualTo(11);
+        assertThat(graded.getStatus()).isEqualTo(HazardStatus.UNDER_SUPERVISION);
     }
 
     @Test

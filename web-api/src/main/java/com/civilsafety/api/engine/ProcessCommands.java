@@ -2,6 +2,7 @@ package com.civilsafety.api.engine;
 
 import com.civilsafety.ledger.inbox.InboxTask;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's only way into the engine. Uses gRPC commands only, so it works with the embedded engine and a cluster alike.
+ * A command the engine does not take fails with {@link EngineUnavailableException} (a 503), nothing else.
  */
 @Component
 public class ProcessCommands {
@@ -33,8 +35,17 @@ public class ProcessCommands {
     public long startHazardRectification(long hazardId, Map<String, Object> gradingFacts) {
         Map<String, Object> variables = new HashMap<>(gradingFacts);
         variables.put("hazardId", hazardId);
-        return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
-                .variables(variables).send().join().getProcessInstanceKey();
+        try {
+            return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
+                    .variables(variables).send().join().getProcessInstanceKey();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    /** Interrupts a hazard's rectification wait with an extension request (correlation: the hazard id). */
+    public void publishExtensionRequested(long hazardId, long requestId) {
+        publish("hazard-extension-requested", Long.toString(hazardId), "hazard-extension-" + requestId);
     }
 
     /**
@@ -42,13 +53,19 @@ public class ProcessCommands {
      * same completion a no-op in the engine, so a retry after an unclear failure is safe.
      */
     public void publishTaskCompleted(long taskId) {
+        publish(InboxTask.COMPLETED_MESSAGE, Long.toString(taskId), "inbox-task-" + taskId);
+    }
+
+    private void publish(String name, String correlationKey, String messageId) {
         try {
-            client.newPublishMessageCommand().messageName(InboxTask.COMPLETED_MESSAGE).correlationKey(Long.toString(taskId))
-                    .messageId("inbox-task-" + taskId).timeToLive(MESSAGE_TTL).send().join();
+            client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
+                    .messageId(messageId).timeToLive(MESSAGE_TTL).send().join();
         } catch (ClientStatusException e) {
             if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-                throw e;
+                throw new EngineUnavailableException(e);
             }
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
         }
     }
 }

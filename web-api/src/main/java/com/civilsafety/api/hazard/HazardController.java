@@ -1,6 +1,7 @@
 package com.civilsafety.api.hazard;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.hazard.ExtensionRequest;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HazardController {
     private final HazardIntake intake;
     private final HazardService hazards;
+    private final ExtensionRequests extensions;
 
-    HazardController(HazardIntake intake, HazardService hazards) {
+    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions) {
         this.intake = intake;
         this.hazards = hazards;
+        this.extensions = extensions;
     }
 
     /** 上报隐患: records it and starts its rectification process. */
@@ -32,6 +35,14 @@ class HazardController {
         Hazard hazard = intake.report(report, user.actor());
         HazardDetails details = HazardDetails.of(hazards.view(hazard.getId(), user.actor()));
         return ResponseEntity.created(URI.create("/api/hazards/" + hazard.getId())).body(details);
+    }
+
+    /** 延期申请 by the institution while it rectifies; the bureau decides in its inbox. */
+    @PostMapping("/{id}/extension-requests")
+    ResponseEntity<HazardDetails> requestExtension(@PathVariable long id, @Valid @RequestBody ExtensionRequest request,
+                                                   @AuthenticationPrincipal ActorUser user) {
+        extensions.request(id, request, user.actor());
+        return ResponseEntity.status(201).body(HazardDetails.of(hazards.view(id, user.actor())));
     }
 
     /** A hazard with its status history, rectifications, verifications and tasks. */

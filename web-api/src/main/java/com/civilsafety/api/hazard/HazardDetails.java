@@ -2,6 +2,8 @@ package com.civilsafety.api.hazard;
 
 import com.civilsafety.api.inbox.TaskDetails;
 import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardEscalation;
+import com.civilsafety.ledger.hazard.HazardExtension;
 import com.civilsafety.ledger.hazard.HazardRectification;
 import com.civilsafety.ledger.hazard.HazardStatusChange;
 import com.civilsafety.ledger.hazard.HazardVerification;
@@ -17,11 +19,27 @@ public record HazardDetails(long id, String code, String status, String statusLa
                             String category, String categoryLabel, String criterionCode, String criterionText,
                             boolean residentsExposed, String source, String sourceLabel, String grade,
                             String gradeLabel, String supervisionLevel, boolean listedSupervision,
-                            boolean emergencyMeasuresRequired, LocalDate foundOn, LocalDate reminderOn,
+                            boolean emergencyMeasuresRequired, boolean fixedOnSite, int escalationLevel,
+                            String responsibleUnit, String responsiblePerson, Long supervisingLeaderId,
+                            Long reopenedFromId, LocalDate foundOn, LocalDate reminderOn,
                             LocalDate rectificationDeadline, Long processInstanceKey,
                             Instant createdAt, Instant closedAt, List<StatusChange> history,
                             List<Rectification> rectifications, List<Verification> verifications,
-                            List<TaskDetails> tasks) {
+                            List<Escalation> escalations, List<Extension> extensions, List<TaskDetails> tasks) {
+
+    public record Escalation(int level, Instant at, String notifiedRoles, String action) {
+        static Escalation of(HazardEscalation e) {
+            return new Escalation(e.getLevel(), e.getEscalatedAt(), e.getNotifiedRoles(), e.getAction());
+        }
+    }
+
+    public record Extension(long id, LocalDate requestedDeadline, String reason, long requestedBy, Instant requestedAt,
+                            String status, LocalDate approvedDeadline, Long decidedBy, String opinion) {
+        static Extension of(HazardExtension e) {
+            return new Extension(e.getId(), e.getRequestedDeadline(), e.getReason(), e.getRequestedBy(), e.getRequestedAt(),
+                    e.getStatus().name(), e.getApprovedDeadline(), e.getDecidedBy(), e.getOpinion());
+        }
+    }
 
     public record StatusChange(String from, String to, String toLabel, Instant at, Long actorId, String actorName,
                                String note) {
@@ -31,7 +49,7 @@ public record HazardDetails(long id, String code, String status, String statusLa
         }
     }
 
-    public record Rectification(long taskId, String measures, String responsiblePerson, BigDecimal funds,
+    public record Rectification(Long taskId, String measures, String responsiblePerson, BigDecimal funds,
                                 LocalDate completedOn, String evidence, long submittedBy, Instant submittedAt) {
         static Rectification of(HazardRectification r) {
             return new Rectification(r.getTaskId(), r.getMeasures(), r.getResponsiblePerson(), r.getFunds(),
@@ -55,11 +73,15 @@ public record HazardDetails(long id, String code, String status, String statusLa
                 h.getCriterion().getText(), h.isResidentsExposed(), h.getSource().name(), h.getSource().label(),
                 h.getGrade() == null ? null : h.getGrade().name(), h.getGrade() == null ? null : h.getGrade().label(),
                 h.getSupervisionLevel() == null ? null : h.getSupervisionLevel().name(), h.isListedSupervision(),
-                h.isEmergencyMeasuresRequired(), h.getFoundOn(), h.getReminderOn(), h.getRectificationDeadline(),
+                h.isEmergencyMeasuresRequired(), h.isFixedOnSite(), h.getEscalationLevel(), h.getResponsibleUnit(),
+                h.getResponsiblePerson(), h.getSupervisingLeaderId(), h.getReopenedFromId(), h.getFoundOn(),
+                h.getReminderOn(), h.getRectificationDeadline(),
                 h.getProcessInstanceKey(),
                 h.getCreatedAt(), h.getClosedAt(), view.history().stream().map(StatusChange::of).toList(),
                 view.rectifications().stream().map(Rectification::of).toList(),
                 view.verifications().stream().map(Verification::of).toList(),
+                view.escalations().stream().map(Escalation::of).toList(),
+                view.extensions().stream().map(Extension::of).toList(),
                 view.tasks().stream().map(TaskDetails::of).toList());
     }
 }

@@ -1,12 +1,10 @@
 package com.civilsafety.api.hazard;
 
-import com.civilsafety.api.engine.EngineUnavailableException;
 import com.civilsafety.api.engine.ProcessCommands;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
-import io.camunda.client.api.command.ClientException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,7 +28,7 @@ public class HazardIntake {
             processes.startHazardRectification(hazard.getId(), hazard.gradingFacts());
         } catch (RuntimeException e) {
             hazards.withdrawUnstarted(hazard.getId(), "流程未能启动：" + e.getMessage());
-            throw e instanceof ClientException ? new EngineUnavailableException(e) : e;
+            throw e;
         }
         return hazard;
     }

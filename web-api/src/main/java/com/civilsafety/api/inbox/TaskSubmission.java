@@ -1,12 +1,10 @@
 package com.civilsafety.api.inbox;
 
-import com.civilsafety.api.engine.EngineUnavailableException;
 import com.civilsafety.api.engine.ProcessCommands;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskResult;
-import io.camunda.client.api.command.ClientException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +26,7 @@ public class TaskSubmission {
     @Transactional
     public InboxTask submit(long taskId, Actor actor, TaskResult result) {
         InboxTask task = inbox.complete(taskId, actor, result);
-        try {
-            processes.publishTaskCompleted(taskId);
-        } catch (ClientException e) {
-            throw new EngineUnavailableException(e);
-        }
+        processes.publishTaskCompleted(taskId);
         return task;
     }
 }

@@ -2,6 +2,7 @@ package com.civilsafety.workers.hazard;
 
 import com.civilsafety.ledger.hazard.Grading;
 import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.workers.support.StepRecorder;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -9,7 +10,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The steps of the hazard rectification process (processes/hazard-rectification.bpmn), each recorded in the ledger. */
+/**
+ * The steps of the hazard rectification loop (processes/hazard-rectification.bpmn), each recorded in the ledger.
+ * Human steps share two job types; the task header {@code kind} says which step it is.
+ */
 @Component
 public class HazardWorkers {
     private final StepRecorder recorder;
@@ -25,28 +29,45 @@ public class HazardWorkers {
         return recorder.record(job, step -> hazards.recordGrading(hazardId, grading, step));
     }
 
-    @JobWorker(type = "hazard.open-rectification-task")
-    public Map<String, Object> openRectificationTask(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.openRectificationTask(hazardId, step));
+    @JobWorker(type = "hazard.open-task")
+    public Map<String, Object> openTask(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.openTask(hazardId, kind(job), step));
     }
 
-    @JobWorker(type = "hazard.record-rectification")
-    public Map<String, Object> recordRectification(ActivatedJob job, @Variable long hazardId, @Variable long rectificationTaskId) {
-        return recorder.record(job, step -> hazards.recordRectification(hazardId, rectificationTaskId, step));
+    @JobWorker(type = "hazard.record-task")
+    public Map<String, Object> recordTask(ActivatedJob job, @Variable long hazardId, @Variable long taskId) {
+        return recorder.record(job, step -> hazards.recordTask(hazardId, taskId, kind(job), step));
     }
 
-    @JobWorker(type = "hazard.open-verification-task")
-    public Map<String, Object> openVerificationTask(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.openVerificationTask(hazardId, step));
+    @JobWorker(type = "hazard.remind")
+    public Map<String, Object> remind(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.remind(hazardId, step));
     }
 
-    @JobWorker(type = "hazard.record-verification")
-    public Map<String, Object> recordVerification(ActivatedJob job, @Variable long hazardId, @Variable long verificationTaskId) {
-        return recorder.record(job, step -> hazards.recordVerification(hazardId, verificationTaskId, step));
+    @JobWorker(type = "hazard.escalate")
+    public Map<String, Object> escalate(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.escalate(hazardId, Integer.parseInt(header(job, "level")), step));
     }
 
     @JobWorker(type = "hazard.close")
     public Map<String, Object> close(ActivatedJob job, @Variable long hazardId) {
         return recorder.record(job, step -> hazards.close(hazardId, step));
+    }
+
+    @JobWorker(type = "hazard.reopen")
+    public Map<String, Object> reopen(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.reopen(hazardId, step));
+    }
+
+    private static TaskKind kind(ActivatedJob job) {
+        return TaskKind.valueOf(header(job, "kind"));
+    }
+
+    private static String header(ActivatedJob job, String name) {
+        String value = job.getCustomHeaders().get(name);
+        if (value == null) {
+            throw new IllegalStateException(job.getElementId() + " has no task header '" + name + "'");
+        }
+        return value;
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The workers against a real ledger: what they record, what they answer, and that a redelivered job records nothing twice. */
 @SpringBootTest
 class HazardWorkersTest {
-    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60);
+    private static final Grading GENERAL = new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60, 7);
 
     @Autowired
     HazardWorkers workers;
@@ -45,11 +45,12 @@ class HazardWorkersTest {
         long pik = 31;
         Map<String, Object> graded = workers.recordGrading(TestJobs.job("hazard.record-grading", pik, "Task_RecordGrading", 5),
                 hazard.getId(), GENERAL);
-        assertThat(graded).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(15).toString());
+        assertThat(graded).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(15).toString())
+                .containsKeys("deadlineAt", "reminderAt", "secondEscalationAt");
 
-        ActivatedJob open = TestJobs.job("hazard.open-rectification-task", pik, "Task_OpenRectificationTask", 5);
-        Map<String, Object> first = workers.openRectificationTask(open, hazard.getId());
-        Map<String, Object> redelivered = workers.openRectificationTask(open, hazard.getId());
+        ActivatedJob open = TestJobs.job("hazard.open-task", pik, "Task_OpenRectificationTask", 5, Map.of("kind", "RECTIFICATION"));
+        Map<String, Object> first = workers.openTask(open, hazard.getId());
+        Map<String, Object> redelivered = workers.openTask(open, hazard.getId());
 
         assertThat(redelivered).isEqualTo(first).containsKey("taskId");
         assertThat(inbox.ofSubject(HazardService.SUBJECT, hazard.getId())).singleElement().satisfies(task -> {
@@ -59,7 +60,7 @@ class HazardWorkersTest {
             assertThat(task.getJobKey()).isEqualTo(open.getKey());
         });
         assertThat(hazards.view(hazard.getId(), inspector).history()).extracting(h -> h.getToStatus())
-                .containsExactly(HazardStatus.REPORTED, HazardStatus.RECTIFYING);
+                .containsExactly(HazardStatus.REPORTED, HazardStatus.REPORTED, HazardStatus.RECTIFYING);
     }
 
     @Test
@@ -67,11 +68,11 @@ class HazardWorkersTest {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = report(inspector);
         workers.recordGrading(TestJobs.job("hazard.record-grading", 32, "Task_RecordGrading", 5), hazard.getId(), GENERAL);
-        long taskId = ((Number) workers.openRectificationTask(
-                TestJobs.job("hazard.open-rectification-task", 32, "Task_OpenRectificationTask", 5), hazard.getId()).get("taskId")).longValue();
+        long taskId = ((Number) workers.openTask(TestJobs.job("hazard.open-task", 32, "Task_OpenRectificationTask", 5,
+                Map.of("kind", "RECTIFICATION")), hazard.getId()).get("taskId")).longValue();
 
-        ActivatedJob record = TestJobs.job("hazard.record-rectification", 32, "Task_RecordRectification", 5);
-        assertThatThrownBy(() -> workers.recordRectification(record, hazard.getId(), taskId))
+        ActivatedJob record = TestJobs.job("hazard.record-task", 32, "Task_RecordRectification", 5, Map.of("kind", "RECTIFICATION"));
+        assertThatThrownBy(() -> workers.recordTask(record, hazard.getId(), taskId))
                 .isInstanceOfSatisfying(JobError.class, e -> assertThat(e.getRetries()).isEqualTo(4));
         assertThat(inbox.ofSubject(HazardService.SUBJECT, hazard.getId())).extracting(InboxTask::getStatus).allMatch(s -> s.name().equals("OPEN"));
     }

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Activated jobs as the engine hands them to workers. */
@@ -15,6 +16,13 @@ public final class TestJobs {
 
     public static ActivatedJob job(String type, long processInstanceKey, String elementId, int retries) {
         return job(KEYS.incrementAndGet(), type, processInstanceKey, elementId, retries);
+    }
+
+    public static ActivatedJob job(String type, long processInstanceKey, String elementId, int retries,
+                                   Map<String, String> headers) {
+        ActivatedJob job = job(KEYS.incrementAndGet(), type, processInstanceKey, elementId, retries);
+        when(job.getCustomHeaders()).thenReturn(headers);
+        return job;
     }
 
     public static ActivatedJob job(long key, String type, long processInstanceKey, String elementId, int retries) {

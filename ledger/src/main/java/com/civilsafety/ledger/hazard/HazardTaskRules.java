@@ -1,0 +1,47 @@
+package com.civilsafety.ledger.hazard;
+
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inbox.TaskResult;
+import com.civilsafety.ledger.inbox.TaskRules;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** What a submission on a hazard's task must fit: the hazard's state and dates. */
+@Component
+class HazardTaskRules implements TaskRules {
+    private final HazardRepository hazards;
+
+    HazardTaskRules(HazardRepository hazards) {
+        this.hazards = hazards;
+    }
+
+    @Override
+    public String subjectType() {
+        return HazardService.SUBJECT;
+    }
+
+    @Override
+    public void check(InboxTask task, TaskResult result, LocalDate today) {
+        Hazard hazard = hazards.findById(task.getSubjectId())
+                .orElseThrow(() -> new NotFoundException("隐患不存在：" + task.getSubjectId()));
+        if (hazard.getStatus() == HazardStatus.CLOSED && task.getKind() != TaskKind.RECHECK) {
+            throw new ConflictException("隐患 " + hazard.getCode() + " 已销号，不能再办理「" + task.getKind().label() + "」");
+        }
+        switch (result) {
+            case AssignmentForm form when form.deadline().isAfter(hazard.getRectificationDeadline()) ->
+                    throw new InvalidInputException("deadline", "整改时限不能晚于定级确定的 " + hazard.getRectificationDeadline()
+                            + "，确需延长请由机构提出延期申请");
+            case RectificationReport report when report.completedOn().isBefore(hazard.getFoundOn()) ->
+                    throw new InvalidInputException("completedOn", "整改完成日期不能早于发现日期 " + hazard.getFoundOn());
+            case ExtensionDecision decision when decision.approved() && decision.approvedDeadline() != null
+                    && !decision.approvedDeadline().isAfter(hazard.getRectificationDeadline()) ->
+                    throw new InvalidInputException("approvedDeadline", "批准的整改时限必须晚于现整改时限 " + hazard.getRectificationDeadline());
+            default -> {
+            }
+        }
+    }
+}
