@@ -176,6 +176,45 @@ abstract class HazardSliceContract {
     }
 
     @Test
+    void theLedgerIsFilteredWithinTheCallersScope() {
+        LocalDate longAgo = LocalDate.now().minusDays(45); // only this test reports hazards found then
+        String window = "foundFrom=" + longAgo + "&foundTo=" + longAgo;
+        String old = hazardJson(institutionId, longAgo).replace("GEN-FIRE", "GEN-OTHER").replace("DEPARTMENT_CHECK", "VIDEO_PATROL");
+        long overdue = api.post("inspector1", "/api/hazards", old).body().path("id").asLong();
+        long town2Institution = api.get("town2", "/api/institutions").body().path("items").get(0).path("id").asLong();
+        long elsewhere = api.post("inspector1", "/api/hazards", hazardJson(town2Institution, longAgo)).body().path("id").asLong();
+
+        // graded 一般隐患 with 30 days, found 45 days ago: overdue as soon as the deadline is recorded
+        JsonNode page = await().atMost(PROCESS_STEP).until(() -> api.get("inspector1", "/api/hazards?overdue=true&" + window).body(),
+                p -> p.path("total").asLong() == 2);
+        assertThat(texts(page.path("items"), "id")).containsExactlyInAnyOrder(Long.toString(overdue), Long.toString(elsewhere));
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&source=VIDEO_PATROL")).containsExactly(overdue);
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&institutionId=" + institutionId)).containsExactly(overdue);
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&grade=GENERAL&institutionType=ELDERLY_CARE")).contains(overdue);
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&overdue=false")).isEmpty();
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&grade=MAJOR")).isEmpty();
+        // data scope: the township sees its own, the institution its own, nobody else's
+        assertThat(ids("town1", "/api/hazards?" + window)).containsExactly(overdue);
+        assertThat(ids("town2", "/api/hazards?" + window)).containsExactly(elsewhere);
+        assertThat(ids("inst001", "/api/hazards?" + window)).containsExactly(overdue);
+        assertThat(ids("inst030", "/api/hazards?" + window)).isEmpty();
+        long town2Region = jdbc.queryForObject("select region_id from institution where id = ?", Long.class, town2Institution);
+        assertThat(ids("inspector1", "/api/hazards?" + window + "&regionId=" + town2Region)).containsExactly(elsewhere);
+        assertField(api.get("town1", "/api/hazards?regionId=" + town2Region), 400, "regionId");
+        assertField(api.get("town1", "/api/hazards?regionId=987654"), 400, "regionId");
+        assertField(api.get("town1", "/api/hazards?foundFrom=" + LocalDate.now() + "&foundTo=" + longAgo), 400, "foundFrom");
+        assertField(api.get("town1", "/api/hazards?status=LOST"), 400, "status");
+        assertField(api.get("town1", "/api/hazards?foundFrom=yesterday"), 400, "foundFrom");
+        assertField(api.get("town1", "/api/hazards?size=500"), 400, "size");
+    }
+
+    private List<Long> ids(String user, String path) {
+        Api.Reply reply = api.get(user, path);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return StreamSupport.stream(reply.body().path("items").spliterator(), false).map(n -> n.path("id").asLong()).toList();
+    }
+
+    @Test
     void badReportsAreRejectedNamingTheProblemAndStoreNothing() {
         long before = count("hazard");
         String yesterday = LocalDate.now().minusDays(1).toString();

@@ -2,8 +2,9 @@ package com.civilsafety.ledger.hazard;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface HazardRepository extends JpaRepository<Hazard, Long> {
+interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecificationExecutor<Hazard> {
 }
 
 interface HazardStatusChangeRepository extends JpaRepository<HazardStatusChange, Long> {

@@ -21,6 +21,8 @@ import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.people.PeopleService;
 import com.civilsafety.ledger.people.PersonRepository;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +58,7 @@ public class HazardService {
     private final HazardEscalationRepository escalations;
     private final HazardExtensionRepository extensions;
     private final InstitutionRepository institutions;
+    private final RegionRepository regions;
     private final HazardCriterionRepository criteria;
     private final PersonRepository people;
     private final InboxService inbox;
@@ -62,7 +69,8 @@ public class HazardService {
     HazardService(HazardRepository hazards, HazardStatusChangeRepository statusChanges,
                   HazardRectificationRepository rectifications, HazardVerificationRepository verifications,
                   HazardEscalationRepository escalations, HazardExtensionRepository extensions,
-                  InstitutionRepository institutions, HazardCriterionRepository criteria, PersonRepository people, InboxService inbox, EventLog eventLog,
+                  InstitutionRepository institutions, RegionRepository regions, HazardCriterionRepository criteria,
+                  PersonRepository people, InboxService inbox, EventLog eventLog,
                   ApplicationEventPublisher events, Clock clock) {
         this.hazards = hazards;
         this.statusChanges = statusChanges;
@@ -71,6 +79,7 @@ public class HazardService {
         this.escalations = escalations;
         this.extensions = extensions;
         this.institutions = institutions;
+        this.regions = regions;
         this.criteria = criteria;
         this.people = people;
         this.inbox = inbox;
@@ -327,6 +336,27 @@ public class HazardService {
         Map<String, Object> next = new HashMap<>(reopened.gradingFacts());
         next.put("newHazardId", reopened.getId());
         return next;
+    }
+
+    /** The ledger as the actor may see it, filtered, newest found first. */
+    @Transactional(readOnly = true)
+    public Page<Hazard> search(HazardQuery query, Actor actor, Pageable pageable) {
+        if (query.foundFrom() != null && query.foundTo() != null && query.foundFrom().isAfter(query.foundTo())) {
+            throw new InvalidInputException("foundFrom", "起始日期不能晚于截止日期");
+        }
+        String regionPath = actor.regionPath();
+        if (query.regionId() != null) {
+            Region region = regions.findById(query.regionId())
+                    .orElseThrow(() -> new InvalidInputException("regionId", "区划不存在：" + query.regionId()));
+            if (region.getPath().startsWith(actor.regionPath())) {
+                regionPath = region.getPath(); // narrower than the actor's scope
+            } else if (!actor.regionPath().startsWith(region.getPath())) {
+                throw new InvalidInputException("regionId", "区划不在您的辖区内：" + region.getName());
+            } // a wider region than the actor's own: still only their scope
+        }
+        return hazards.findAll(HazardFilters.of(query, regionPath, actor.institutionId(), LedgerTime.today(clock)),
+                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                        Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("id"))));
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,15 @@
 package com.civilsafety.api.hazard;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.api.common.PageOf;
+import com.civilsafety.api.common.Paging;
 import com.civilsafety.ledger.hazard.ExtensionRequest;
+import com.civilsafety.ledger.hazard.HazardGrade;
+import com.civilsafety.ledger.hazard.HazardQuery;
+import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.HazardStatus;
+import com.civilsafety.ledger.institution.InstitutionType;
+import java.time.LocalDate;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
@@ -14,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +44,24 @@ class HazardController {
         Hazard hazard = intake.report(report, user.actor());
         HazardDetails details = HazardDetails.of(hazards.view(hazard.getId(), user.actor()));
         return ResponseEntity.created(URI.create("/api/hazards/" + hazard.getId())).body(details);
+    }
+
+    /** 隐患台账: the hazards in the caller's scope, filtered, newest found first. */
+    @GetMapping
+    PageOf<HazardSummary> list(@RequestParam(required = false) Long regionId,
+                               @RequestParam(required = false) Long institutionId,
+                               @RequestParam(required = false) InstitutionType institutionType,
+                               @RequestParam(required = false) HazardGrade grade,
+                               @RequestParam(required = false) HazardStatus status,
+                               @RequestParam(required = false) Boolean overdue,
+                               @RequestParam(required = false) HazardSource source,
+                               @RequestParam(required = false) LocalDate foundFrom,
+                               @RequestParam(required = false) LocalDate foundTo,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                               @AuthenticationPrincipal ActorUser user) {
+        HazardQuery query = new HazardQuery(regionId, institutionId, institutionType, grade, status, overdue, source,
+                foundFrom, foundTo);
+        return PageOf.of(hazards.search(query, user.actor(), Paging.of(page, size)), HazardSummary::of);
     }
 
     /** 延期申请 by the institution while it rectifies; the bureau decides in its inbox. */

@@ -1,0 +1,54 @@
+package com.civilsafety.ledger.hazard;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.data.jpa.domain.Specification;
+
+/** A {@link HazardQuery} within a data scope, as a JPA criteria query. */
+final class HazardFilters {
+    private static final EnumSet<HazardStatus> DONE = EnumSet.of(HazardStatus.VERIFIED, HazardStatus.CLOSED);
+
+    static Specification<Hazard> of(HazardQuery q, String regionPath, Long scopeInstitutionId, LocalDate today) {
+        return (hazard, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.like(hazard.get("region").get("path"), regionPath + "%"));
+            if (scopeInstitutionId != null) {
+                where.add(cb.equal(hazard.get("institution").get("id"), scopeInstitutionId));
+            }
+            if (q.institutionId() != null) {
+                where.add(cb.equal(hazard.get("institution").get("id"), q.institutionId()));
+            }
+            if (q.institutionType() != null) {
+                where.add(cb.equal(hazard.get("institution").get("type"), q.institutionType()));
+            }
+            if (q.grade() != null) {
+                where.add(cb.equal(hazard.get("grade"), q.grade()));
+            }
+            if (q.status() != null) {
+                where.add(cb.equal(hazard.get("status"), q.status()));
+            }
+            if (q.source() != null) {
+                where.add(cb.equal(hazard.get("source"), q.source()));
+            }
+            if (q.foundFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(hazard.get("foundOn"), q.foundFrom()));
+            }
+            if (q.foundTo() != null) {
+                where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.foundTo()));
+            }
+            if (q.overdue() != null) {
+                where.add(q.overdue()
+                        ? cb.and(hazard.get("status").in(DONE).not(), cb.lessThan(hazard.get("rectificationDeadline"), today))
+                        : cb.or(hazard.get("status").in(DONE), cb.isNull(hazard.get("rectificationDeadline")),
+                                cb.greaterThanOrEqualTo(hazard.get("rectificationDeadline"), today)));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private HazardFilters() {
+    }
+}
