@@ -3,6 +3,7 @@ package com.civilsafety.app.engine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -45,7 +46,9 @@ public class EmbeddedEngineInitializer implements ApplicationContextInitializer<
                 "camunda.client.grpc-address", "http://" + gateway,
                 "camunda.client.rest-address", "http://127.0.0.1:9",
                 "camunda.client.prefer-rest-over-grpc", "false",
-                "camunda.client.auth.method", "none")));
+                "camunda.client.auth.method", "none",
+                // job keys start afresh with every embedded engine: this tells the engine's lifetimes apart
+                "civil-safety.engine.epoch", UUID.randomUUID().toString())));
         // registered first, so destroyed last: the client and its workers stop before the engine does
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         beans.registerSingleton("embeddedEngine", engine);

@@ -37,13 +37,38 @@ final class Api {
         return exchange(user, PASSWORD, HttpMethod.POST, path, body);
     }
 
+    /** A multipart upload of one file as the form field {@code file}. */
+    Reply upload(String user, String path, String filename, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, PASSWORD);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return parse(rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class));
+    }
+
+    /** The raw bytes of a download, with its status and headers. */
+    ResponseEntity<byte[]> download(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, PASSWORD);
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
     Reply exchange(String user, String password, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
             headers.setBasicAuth(user, password);
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return parse(rest.exchange(path, method, new HttpEntity<>(body, headers), String.class));
+    }
+
+    private Reply parse(ResponseEntity<String> response) {
         try {
             JsonNode node = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
             return new Reply(response.getStatusCode().value(), node, response.getHeaders());

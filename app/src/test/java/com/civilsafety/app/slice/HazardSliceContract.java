@@ -84,6 +84,9 @@ abstract class HazardSliceContract {
                 "HAZARD_STEP_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
         assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
                 Long.class, hazardId)).isEqualTo(1L);
+        Api.Reply late = api.upload("inst001", "/api/hazards/" + hazardId + "/attachments", "late.pdf", "%PDF-1.4 late".getBytes());
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.detail()).contains("已销号");
     }
 
     @Test
@@ -212,6 +215,44 @@ abstract class HazardSliceContract {
         Api.Reply reply = api.get(user, path);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return StreamSupport.stream(reply.body().path("items").spliterator(), false).map(n -> n.path("id").asLong()).toList();
+    }
+
+    @Test
+    void evidenceIsStoredByItsBytesWithinLimitsAndScope() throws Exception {
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        String path = "/api/hazards/" + hazardId + "/attachments";
+        byte[] png = new byte[2048];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+        png[100] = 42;
+
+        Api.Reply uploaded = api.upload("inst001", path, "../../etc/整改后.exe.png", png);
+        assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(201);
+        assertThat(uploaded.body().path("filename").asText()).isEqualTo("整改后.exe.png");
+        assertThat(uploaded.body().path("contentType").asText()).isEqualTo("image/png");
+        assertThat(uploaded.body().path("size").asLong()).isEqualTo(2048);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
+        assertThat(uploaded.body().path("sha256").asText()).isEqualTo(sha);
+
+        var download = api.download("town1", uploaded.body().path("url").asText());
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getBody()).isEqualTo(png);
+        assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.download("inst030", uploaded.body().path("url").asText()).getStatusCode().value()).isEqualTo(404);
+        assertThat(texts(api.get("inst001", path).body(), "sha256")).containsExactly(sha);
+
+        long before = count("attachment");
+        Api.Reply exe = api.upload("inst001", path, "photo.jpg", "MZ this is a program".getBytes());
+        assertThat(exe.status()).isEqualTo(415);
+        assertThat(exe.detail()).contains("JPEG");
+        Api.Reply big = api.upload("inst001", path, "big.png", java.util.Arrays.copyOf(png, 65 * 1024));
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.detail()).contains("上限");
+        assertThat(api.upload("inst001", path, "empty.png", new byte[0]).status()).isEqualTo(400);
+        assertThat(api.upload("inst030", path, "x.png", png).status()).isEqualTo(404);
+        Api.Reply json = api.post("inst001", path, "{}");
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.detail()).contains("multipart/form-data");
+        assertThat(count("attachment")).isEqualTo(before);
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a worker's ledger work at most once per job key. The work and the {@code processed_job} row commit together,
+ * Runs a worker's ledger work at most once per job key (within the engine epoch: an embedded engine numbers its jobs
+ * afresh on every start, so {@code civil-safety.engine.epoch} tells the engine's lifetimes apart). The work and the {@code processed_job} row commit together,
  * so a job that is delivered again (a worker died after its commit but before completing the job, or the engine
  * timed the job out) returns the variables of the first run instead of recording the step twice. The primary key on
  * the job key, not the lookup, is what guarantees it.
@@ -21,11 +23,14 @@ public class JobLedger {
     private final ProcessedJobRepository processedJobs;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final String epoch;
 
-    public JobLedger(ProcessedJobRepository processedJobs, PlatformTransactionManager txManager, Clock clock) {
+    public JobLedger(ProcessedJobRepository processedJobs, PlatformTransactionManager txManager, Clock clock,
+                     @Value("${civil-safety.engine.epoch:cluster}") String epoch) {
         this.processedJobs = processedJobs;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
+        this.epoch = epoch;
     }
 
     @SuppressWarnings("unchecked")
@@ -37,7 +42,7 @@ public class JobLedger {
         try {
             String result = tx.execute(status -> {
                 String json = Json.write(work.get());
-                processedJobs.saveAndFlush(new ProcessedJob(step.jobKey(), jobType, clock.instant(), json));
+                processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), jobType, clock.instant(), json));
                 return json;
             });
             return Json.read(result, Map.class);
@@ -49,6 +54,10 @@ public class JobLedger {
 
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> earlierResult(long jobKey) {
-        return tx.execute(status -> processedJobs.findById(jobKey).map(job -> Json.read(job.getResult(), Map.class)));
+        return tx.execute(status -> processedJobs.findById(key(jobKey)).map(job -> Json.read(job.getResult(), Map.class)));
+    }
+
+    private ProcessedJob.Key key(long jobKey) {
+        return new ProcessedJob.Key(epoch, jobKey);
     }
 }

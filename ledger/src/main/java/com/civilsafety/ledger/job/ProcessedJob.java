@@ -1,16 +1,24 @@
 package com.civilsafety.ledger.job;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
+import java.io.Serializable;
 import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
 /** A job a worker has carried out, with the variables it returned. Always inserted, never merged. */
 @Entity
-public class ProcessedJob implements Persistable<Long> {
-    @Id
-    private Long jobKey;
+public class ProcessedJob implements Persistable<ProcessedJob.Key> {
+
+    /** A job key is unique only within one engine epoch (see V5__engine_epoch.sql). */
+    @Embeddable
+    public record Key(String engineEpoch, Long jobKey) implements Serializable {
+    }
+
+    @EmbeddedId
+    private Key id;
     private String jobType;
     private Instant processedAt;
     private String result;
@@ -20,8 +28,8 @@ public class ProcessedJob implements Persistable<Long> {
     protected ProcessedJob() {
     }
 
-    ProcessedJob(long jobKey, String jobType, Instant processedAt, String result) {
-        this.jobKey = jobKey;
+    ProcessedJob(Key id, String jobType, Instant processedAt, String result) {
+        this.id = id;
         this.jobType = jobType;
         this.processedAt = processedAt;
         this.result = result;
@@ -29,8 +37,8 @@ public class ProcessedJob implements Persistable<Long> {
     }
 
     @Override
-    public Long getId() {
-        return jobKey;
+    public Key getId() {
+        return id;
     }
 
     @Override

@@ -2,5 +2,5 @@ package com.civilsafety.ledger.job;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ProcessedJobRepository extends JpaRepository<ProcessedJob, Long> {
+interface ProcessedJobRepository extends JpaRepository<ProcessedJob, ProcessedJob.Key> {
 }

@@ -6,6 +6,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.eventlog.LedgerEventRepository;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @SpringBootTest
 class JobLedgerTest {
@@ -26,6 +28,10 @@ class JobLedgerTest {
     EventLog eventLog;
     @Autowired
     LedgerEventRepository events;
+    @Autowired
+    ProcessedJobRepository processedJobs;
+    @Autowired
+    PlatformTransactionManager txManager;
 
     @Test
     void aJobDeliveredAgainIsNotRecordedAgainAndAnswersAsBefore() {
@@ -40,6 +46,20 @@ class JobLedgerTest {
         assertThat(again).isEqualTo(first);
         assertThat(runs).hasValue(1);
         assertThat(events.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSameJobKeyFromARestartedEngineIsANewJob() {
+        ProcessStep step = new ProcessStep(503, 1, "Task_X");
+        AtomicInteger runs = new AtomicInteger();
+        JobLedger afterRestart = new JobLedger(processedJobs, txManager, Clock.systemUTC(), "epoch-after-restart");
+
+        Map<String, Object> before = jobLedger.once(step, "test.job", () -> record(step, runs));
+        Map<String, Object> after = afterRestart.once(step, "test.job", () -> record(step, runs));
+
+        assertThat(before).containsEntry("run", 1);
+        assertThat(after).containsEntry("run", 2);
+        assertThat(afterRestart.once(step, "test.job", () -> record(step, runs))).isEqualTo(after);
     }
 
     @Test

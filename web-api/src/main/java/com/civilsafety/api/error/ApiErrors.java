@@ -1,6 +1,8 @@
 package com.civilsafety.api.error;
 
 import com.civilsafety.api.engine.EngineUnavailableException;
+import com.civilsafety.ledger.attachment.FileTooLargeException;
+import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
@@ -40,6 +42,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Every error of the API as an RFC 9457 problem document with a Chinese {@code detail} and, for bad input, the list
@@ -110,6 +115,27 @@ public class ApiErrors {
         return problem(request, HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler({FileTooLargeException.class, MaxUploadSizeExceededException.class})
+    ResponseEntity<ProblemDetail> tooLarge(Exception e, HttpServletRequest request) {
+        String detail = e instanceof FileTooLargeException ? e.getMessage() : "上传内容超过大小上限";
+        return problem(request, HttpStatus.PAYLOAD_TOO_LARGE, detail);
+    }
+
+    @ExceptionHandler(UnsupportedFileException.class)
+    ResponseEntity<ProblemDetail> unsupportedFile(UnsupportedFileException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        return badInput(request, List.of(new FieldError(e.getRequestPartName(), "缺少上传文件")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, "请以 multipart/form-data 上传文件");
+    }
+
     @ExceptionHandler(EngineUnavailableException.class)
     ResponseEntity<ProblemDetail> engineDown(EngineUnavailableException e, HttpServletRequest request) {
         log.warn("engine unavailable for {} {}", request.getMethod(), request.getRequestURI(), e.getCause());
@@ -126,7 +152,9 @@ public class ApiErrors {
             case 404 -> "接口不存在：" + request.getRequestURI();
             case 405 -> "接口不支持 " + request.getMethod() + " 方法";
             case 406 -> "无法提供所要求的响应格式";
-            case 415 -> "请求体须为 application/json";
+            case 415 -> e instanceof HttpMediaTypeNotSupportedException unsupported && !unsupported.getSupportedMediaTypes().isEmpty()
+                    ? "请求体格式须为 " + unsupported.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining("、"))
+                    : "请求体格式不受支持";
             case 400 -> e instanceof MissingServletRequestParameterException missing
                     ? "缺少参数 " + missing.getParameterName() : "请求有误";
             default -> ((ErrorResponse) e).getBody().getDetail();

@@ -69,8 +69,9 @@ public record HazardDetails(long id, String code, String status, String statusLa
         Hazard h = view.hazard();
         return new HazardDetails(h.getId(), h.getCode(), h.getStatus().name(), h.getStatus().label(),
                 h.getInstitution().getId(), h.getInstitution().getName(), h.getRegion().getName(), h.getDescription(),
-                h.getLocation(), h.getCategory().name(), h.getCategory().label(), h.getCriterion().getCode(),
-                h.getCriterion().getText(), h.isResidentsExposed(), h.getSource().name(), h.getSource().label(),
+                h.getLocation(), h.getCategory().name(), h.getCategory().label(),
+                h.getCriterion() == null ? null : h.getCriterion().getCode(), // reported before the catalogue existed
+                h.getCriterion() == null ? null : h.getCriterion().getText(), h.isResidentsExposed(), h.getSource().name(), h.getSource().label(),
                 h.getGrade() == null ? null : h.getGrade().name(), h.getGrade() == null ? null : h.getGrade().label(),
                 h.getSupervisionLevel() == null ? null : h.getSupervisionLevel().name(), h.isListedSupervision(),
                 h.isEmergencyMeasuresRequired(), h.isFixedOnSite(), h.getEscalationLevel(), h.getResponsibleUnit(),

@@ -1,0 +1,87 @@
+package com.civilsafety.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+
+import com.civilsafety.api.hazard.HazardIntake;
+import com.civilsafety.api.inbox.TaskSubmission;
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.hazard.AssignmentForm;
+import com.civilsafety.ledger.hazard.HazardReport;
+import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.RectificationReport;
+import com.civilsafety.ledger.job.JobLedger;
+import com.civilsafety.ledger.job.ProcessStep;
+import com.civilsafety.ledger.testsupport.DemoActors;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * A worker whose step committed and then failed before the engine heard of it (here: a transient fault right after
+ * the commit) is retried by the engine; the retry finds the step recorded and answers as the first run did, so the
+ * ledger holds exactly one record and the process carries on with it.
+ */
+@SpringBootTest
+class WorkerCrashTest {
+    @MockitoSpyBean
+    JobLedger jobLedger;
+    @Autowired
+    HazardIntake intake;
+    @Autowired
+    TaskSubmission submission;
+    @Autowired
+    DemoActors actors;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aStepThatFailsAfterItsCommitIsRetriedAndRecordedOnce() {
+        AtomicInteger deliveries = new AtomicInteger();
+        doAnswer(invocation -> {
+            Object answer = invocation.callRealMethod();
+            ProcessStep step = invocation.getArgument(0);
+            if (step.elementId().equals("Task_OpenRectificationTask") && deliveries.incrementAndGet() == 1) {
+                throw new TransientDataAccessResourceException("connection lost after the commit");
+            }
+            return answer;
+        }).when(jobLedger).once(any(), anyString(), any());
+        Actor inspector = actors.get("inspector1");
+        Actor manager = actors.get("inst001");
+        long hazardId = intake.report(new HazardReport(manager.institutionId(), "配电箱无防护", null, "GEN-ELECTRICAL",
+                false, HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector).getId();
+
+        long assignment = awaitTask(hazardId, "ASSIGNMENT");
+        submission.submit(assignment, actors.get("town1"), new AssignmentForm("机构", "李建国", "加装防护罩", null,
+                LocalDate.now().plusDays(5), null));
+        await().atMost(Duration.ofSeconds(30)).until(deliveries::get, n -> n >= 2); // failed once, then retried
+        long rectification = awaitTask(hazardId, "RECTIFICATION");
+        submission.submit(rectification, manager, new RectificationReport("已加装防护罩", "李建国", null, LocalDate.now(), null));
+        awaitTask(hazardId, "VERIFICATION"); // the process went on with the one task
+
+        assertThat(jdbc.queryForObject("select count(*) from inbox_task where subject_id = ? and kind = 'RECTIFICATION'",
+                Long.class, hazardId)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ledger_event e join inbox_task t on e.subject_id = t.id
+                where e.type = 'TASK_OPENED' and e.subject_type = 'TASK' and t.subject_id = ? and t.kind = 'RECTIFICATION'""",
+                Long.class, hazardId)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from hazard_status_change where hazard_id = ? and to_status = 'RECTIFYING'""",
+                Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    private long awaitTask(long hazardId, String kind) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select id from inbox_task where subject_id = ? and kind = ? and status = 'OPEN'", Long.class, hazardId, kind)
+                .stream().findFirst().orElse(null), id -> id != null);
+    }
+}

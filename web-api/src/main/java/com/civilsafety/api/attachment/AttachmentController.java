@@ -1,0 +1,86 @@
+package com.civilsafety.api.attachment;
+
+import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.attachment.Attachment;
+import com.civilsafety.ledger.attachment.AttachmentStore;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.hazard.HazardStatus;
+import com.civilsafety.ledger.hazard.HazardView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Evidence photos and files of a hazard: upload, list, download — each within the caller's data scope. */
+@RestController
+class AttachmentController {
+    private final AttachmentStore store;
+    private final HazardService hazards;
+
+    AttachmentController(AttachmentStore store, HazardService hazards) {
+        this.store = store;
+        this.hazards = hazards;
+    }
+
+    record AttachmentInfo(long id, String filename, String contentType, long size, String sha256, long uploadedBy,
+                          Instant uploadedAt, String url) {
+        static AttachmentInfo of(Attachment a) {
+            return new AttachmentInfo(a.getId(), a.getFilename(), a.getContentType(), a.getSize(), a.getSha256(),
+                    a.getUploadedBy(), a.getUploadedAt(), "/api/attachments/" + a.getId());
+        }
+    }
+
+    @PostMapping(path = "/api/hazards/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentInfo> upload(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                                          @AuthenticationPrincipal ActorUser user) {
+        HazardView view = hazards.view(id, user.actor());
+        if (view.hazard().getStatus() == HazardStatus.CLOSED) {
+            throw new ConflictException("隐患 " + view.hazard().getCode() + " 已销号，不能再上传佐证材料");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "文件为空");
+        }
+        try {
+            Attachment saved = store.store(HazardService.SUBJECT, id, file.getOriginalFilename(), file.getInputStream(), user.actor());
+            return ResponseEntity.created(URI.create("/api/attachments/" + saved.getId())).body(AttachmentInfo.of(saved));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/api/hazards/{id}/attachments")
+    List<AttachmentInfo> list(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        hazards.view(id, user.actor()); // scope check
+        return store.of(HazardService.SUBJECT, id).stream().map(AttachmentInfo::of).toList();
+    }
+
+    @GetMapping("/api/attachments/{id}")
+    ResponseEntity<Resource> download(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        Attachment attachment = store.get(id);
+        hazards.view(attachment.getSubjectId(), user.actor()); // not in scope reads as not found
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.getContentType()))
+                .contentLength(attachment.getSize())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.ETAG, "\"" + attachment.getSha256() + "\"")
+                .body(new FileSystemResource(store.content(attachment)));
+    }
+}
