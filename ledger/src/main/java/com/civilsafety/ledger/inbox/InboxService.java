@@ -9,10 +9,14 @@ import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.job.ProcessStep;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,12 +28,14 @@ public class InboxService {
     private final EventLog eventLog;
     private final ApplicationEventPublisher events;
     private final List<TaskRules> rules;
+    private final Validator validator;
     private final Clock clock;
 
     public InboxService(InboxTaskRepository tasks, EventLog eventLog, ApplicationEventPublisher events,
-                        List<TaskRules> rules, Clock clock) {
+                        List<TaskRules> rules, Validator validator, Clock clock) {
         this.tasks = tasks;
         this.rules = rules;
+        this.validator = validator;
         this.eventLog = eventLog;
         this.events = events;
         this.clock = clock;
@@ -47,7 +53,7 @@ public class InboxService {
     }
 
     /**
-     * Records a person's submission. Joins the caller's transaction so that the caller can publish the completion
+     * Records a person's submission, once it passes the form's constraints, its own rules and its subject's rules. Joins the caller's transaction so that the caller can publish the completion
      * message before the commit: if publishing fails, the task stays open.
      */
     @Transactional
@@ -62,6 +68,10 @@ public class InboxService {
         }
         if (!task.getKind().resultType().isInstance(result)) {
             throw new IllegalArgumentException(result.getClass().getSimpleName() + " does not complete a " + task.getKind());
+        }
+        Set<ConstraintViolation<TaskResult>> violations = validator.validate(result);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         LocalDate today = LedgerTime.today(clock);
         result.checkRules(today);

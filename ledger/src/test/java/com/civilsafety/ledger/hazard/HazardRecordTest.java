@@ -19,6 +19,7 @@ import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,73 @@ class HazardRecordTest {
         assertThat(graded.getRecheckDays()).isEqualTo(30);
         assertThat(graded.getProcessInstanceKey()).isEqualTo(11);
         assertThat(graded.getStatus()).isEqualTo(HazardStatus.UNDER_SUPERVISION);
+    }
+
+    @Test
+    void anOverdueHazardIsEscalatedTwiceStaysOpenAndOwesAnExplanation() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.recordGrading(hazard.getId(), GENERAL, step(21, "Task_RecordGrading"));
+        hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(21, "Task_OpenRectificationTask"));
+
+        hazards.remind(hazard.getId(), step(21, "Task_RemindInstitution"));
+        hazards.escalate(hazard.getId(), 1, step(21, "Task_EscalateOverdue"));
+        hazards.escalate(hazard.getId(), 2, step(21, "Task_EscalateToLeader"));
+
+        HazardView view = hazards.view(hazard.getId(), inspector);
+        assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING); // 继续挂账
+        assertThat(view.hazard().getEscalationLevel()).isEqualTo(2);
+        assertThat(view.escalations()).extracting(HazardEscalation::getLevel).containsExactly(1, 2);
+        assertThat(view.escalations().get(0).getNotifiedRoles()).contains("township-officer", "bureau-section");
+        assertThat(view.escalations().get(1).getAction()).contains("约谈");
+        assertThat(view.tasks()).extracting(InboxTask::getKind).containsExactly(TaskKind.RECTIFICATION, TaskKind.EXPLANATION);
+        long explanation = view.tasks().get(1).getId();
+        assertThatThrownBy(() -> inbox.complete(explanation, manager, new OverdueExplanation(" ", "x")))
+                .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
+        inbox.complete(explanation, manager, new OverdueExplanation("材料未到货", "本周内完成"));
+        assertThat(view.history()).extracting(HazardStatusChange::getNote).anyMatch(n -> n.startsWith("整改期限将至"))
+                .anyMatch(n -> n.contains("继续挂账"));
+    }
+
+    @Test
+    void aRejectedExtensionKeepsTheDeadlineAndAnApprovedOneMovesIt() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.recordGrading(hazard.getId(), GENERAL, step(22, "Task_RecordGrading"));
+        hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(22, "Task_OpenRectificationTask"));
+        LocalDate deadline = hazards.view(hazard.getId(), inspector).hazard().getRectificationDeadline();
+
+        hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "等待材料"), manager);
+        long first = taskId(hazards.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        inbox.complete(first, actors.get("fuli"), new ExtensionDecision(false, "理由不充分", null));
+        assertThat(hazards.recordTask(hazard.getId(), first, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
+                .containsEntry("rectificationDeadline", deadline.toString());
+
+        hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "供应商延迟发货"), manager);
+        long second = taskId(hazards.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        assertThatThrownBy(() -> inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, null, deadline)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approvedDeadline"));
+        inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, "同意", null));
+        assertThat(hazards.recordTask(hazard.getId(), second, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
+                .containsEntry("rectificationDeadline", deadline.plusDays(10).toString());
+        assertThat(hazards.view(hazard.getId(), inspector).extensions()).extracting(HazardExtension::getStatus)
+                .containsExactly(HazardExtension.Status.REJECTED, HazardExtension.Status.APPROVED);
+    }
+
+    @Test
+    void aReboundReopensTheHazardAsALinkedNewCase() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));
+        hazards.close(hazard.getId(), step(23, "Task_CloseHazard"));
+
+        Map<String, Object> next = hazards.reopen(hazard.getId(), step(23, "Task_ReopenHazard"));
+
+        long reopenedId = ((Number) next.get("newHazardId")).longValue();
+        Hazard reopened = hazards.view(reopenedId, inspector).hazard();
+        assertThat(reopened.getReopenedFromId()).isEqualTo(hazard.getId());
+        assertThat(reopened.getDescription()).startsWith("【回头看反弹】");
+        assertThat(reopened.getSource()).isEqualTo(HazardSource.SUPERVISION);
+        assertThat(next).containsEntry("fixedOnSite", false).containsEntry("criterionMajor", false);
+        assertThat(hazards.view(hazard.getId(), inspector).history()).extracting(HazardStatusChange::getNote)
+                .anyMatch(n -> n.contains(reopened.getCode()));
     }
 
     @Test

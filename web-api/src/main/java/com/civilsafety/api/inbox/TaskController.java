@@ -8,11 +8,7 @@ import com.civilsafety.ledger.inbox.TaskResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +23,11 @@ class TaskController {
     private final InboxService inbox;
     private final TaskSubmission submission;
     private final ObjectMapper json;
-    private final Validator validator;
 
-    TaskController(InboxService inbox, TaskSubmission submission, ObjectMapper json, Validator validator) {
+    TaskController(InboxService inbox, TaskSubmission submission, ObjectMapper json) {
         this.inbox = inbox;
         this.submission = submission;
         this.json = json;
-        this.validator = validator;
     }
 
     /** 我的待办: the open tasks the caller can complete, earliest due first. */
@@ -56,16 +50,11 @@ class TaskController {
         return TaskDetails.of(submission.submit(id, user.actor(), result));
     }
 
-    /** The form as the record its task kind takes, type-checked and validated; errors name the field. */
+    /** The form as the record its task kind takes (the ledger validates it); type errors name the field. */
     private <T extends TaskResult> T read(JsonNode form, Class<T> type) throws JsonProcessingException {
         if (!form.isObject()) {
             throw new InvalidInputException("body", "请求体应为 JSON 对象");
         }
-        T result = json.treeToValue(form, type);
-        Set<ConstraintViolation<T>> violations = validator.validate(result);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return result;
+        return json.treeToValue(form, type);
     }
 }
