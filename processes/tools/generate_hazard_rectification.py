@@ -29,46 +29,46 @@ NODES = [
     ("Task_AwaitAssignment", "receive", "等待落实整改责任", 15, 2, {"key": "assignmentTaskId"}),
     ("Task_RecordAssignment", "service", "登记五落实", 16, 2, {"type": "hazard.record-task", "kind": "ASSIGNMENT", "in": "assignmentTaskId"}),
     ("Task_OpenRectificationTask", "service", "派发整改任务", 17, 2, {"type": "hazard.open-task", "kind": "RECTIFICATION", "out": "rectificationTaskId"}),
-    ("Task_AwaitRectification", "receive", "等待机构整改", 18, 2, {"key": "rectificationTaskId"}),
-    ("Task_RecordRectification", "service", "登记整改结果", 19, 2, {"type": "hazard.record-task", "kind": "RECTIFICATION", "in": "rectificationTaskId"}),
-    ("Gateway_Verify", "xor", "", 20, 2, {}),
-    ("Task_OpenVerificationTask", "service", "派发核查任务", 21, 2, {"type": "hazard.open-task", "kind": "VERIFICATION", "out": "verificationTaskId"}),
-    ("Task_AwaitVerification", "receive", "等待现场核查", 22, 2, {"key": "verificationTaskId"}),
-    ("Task_RecordVerification", "service", "登记核查结果", 23, 2, {"type": "hazard.record-task", "kind": "VERIFICATION", "in": "verificationTaskId"}),
-    ("Gateway_VerificationPassed", "xor", "核查通过？", 24, 2, {"default": "Flow_NotPassed"}),
-    ("Task_CloseHazard", "service", "销号", 25, 2, {"type": "hazard.close"}),
-    ("Event_RecheckDue", "timer", "回头看时间到", 26, 2, {"date": "=date and time(recheckAt)"}),
-    ("Task_OpenRecheckTask", "service", "派发回头看任务", 27, 2, {"type": "hazard.open-task", "kind": "RECHECK", "out": "recheckTaskId"}),
-    ("Task_AwaitRecheck", "receive", "等待回头看", 28, 2, {"key": "recheckTaskId"}),
-    ("Task_RecordRecheck", "service", "登记回头看结果", 29, 2, {"type": "hazard.record-task", "kind": "RECHECK", "in": "recheckTaskId"}),
-    ("Gateway_Rebound", "xor", "反弹回潮？", 30, 2, {"default": "Flow_NoRebound"}),
-    ("EndEvent_HazardClosed", "end", "隐患已销号", 31, 2, {}),
-    ("Task_ReopenHazard", "service", "重新立案", 30, 4, {"type": "hazard.reopen", "outputs": {"hazardId": "=newHazardId"}}),
+    ("Task_AwaitRectification", "receive", "等待机构整改", 19, 2, {"key": "rectificationTaskId"}),
+    ("Task_RecordRectification", "service", "登记整改结果", 20, 2, {"type": "hazard.record-task", "kind": "RECTIFICATION", "in": "rectificationTaskId"}),
+    ("Gateway_Verify", "xor", "", 21, 2, {}),
+    ("Task_OpenVerificationTask", "service", "派发核查任务", 22, 2, {"type": "hazard.open-task", "kind": "VERIFICATION", "out": "verificationTaskId"}),
+    ("Task_AwaitVerification", "receive", "等待现场核查", 23, 2, {"key": "verificationTaskId"}),
+    ("Task_RecordVerification", "service", "登记核查结果", 24, 2, {"type": "hazard.record-task", "kind": "VERIFICATION", "in": "verificationTaskId"}),
+    ("Gateway_VerificationPassed", "xor", "核查通过？", 25, 2, {"default": "Flow_NotPassed"}),
+    ("Task_CloseHazard", "service", "销号", 26, 2, {"type": "hazard.close"}),
+    ("Event_RecheckDue", "timer", "回头看时间到", 27, 2, {"date": "=date and time(recheckAt)"}),
+    ("Task_OpenRecheckTask", "service", "派发回头看任务", 28, 2, {"type": "hazard.open-task", "kind": "RECHECK", "out": "recheckTaskId"}),
+    ("Task_AwaitRecheck", "receive", "等待回头看", 29, 2, {"key": "recheckTaskId"}),
+    ("Task_RecordRecheck", "service", "登记回头看结果", 30, 2, {"type": "hazard.record-task", "kind": "RECHECK", "in": "recheckTaskId"}),
+    ("Gateway_Rebound", "xor", "反弹回潮？", 31, 2, {"default": "Flow_NoRebound"}),
+    ("EndEvent_HazardClosed", "end", "隐患已销号", 32, 2, {}),
+    ("Task_ReopenHazard", "service", "重新立案", 31, 4, {"type": "hazard.reopen", "outputs": {"hazardId": "=newHazardId"}}),
     # on the rectification wait
-    ("Task_RemindInstitution", "service", "提醒整改期限", 18, 4, {"type": "hazard.remind"}),
-    ("EndEvent_Reminded", "end", "已提醒", 19, 4, {}),
-    ("Task_EscalateOverdue", "service", "逾期督办", 18, 5, {"type": "hazard.escalate", "headers": {"level": "1"}}),
-    ("EndEvent_OverdueEscalated", "end", "已督办，继续挂账", 19, 5, {}),
-    ("Task_EscalateToLeader", "service", "逾期升级至领导", 18, 6, {"type": "hazard.escalate", "headers": {"level": "2"}}),
-    ("EndEvent_LeaderEscalated", "end", "已约谈通报", 19, 6, {}),
-    ("Task_OpenExtensionTask", "service", "派发延期审批任务", 17, 7, {"type": "hazard.open-task", "kind": "EXTENSION", "out": "extensionTaskId"}),
-    ("Task_AwaitExtensionDecision", "receive", "等待延期审批", 16, 7, {"key": "extensionTaskId"}),
-    ("Task_RecordExtensionDecision", "service", "登记延期审批", 15, 7, {"type": "hazard.record-task", "kind": "EXTENSION", "in": "extensionTaskId"}),
-    ("Gateway_BackToRectification", "xor", "", 16, 3, {}),
+    ("Task_RemindInstitution", "service", "提醒整改期限", 20, 6, {"type": "hazard.remind"}),
+    ("EndEvent_Reminded", "end", "已提醒", 21, 6, {}),
+    ("Task_EscalateOverdue", "service", "逾期督办", 20, 5, {"type": "hazard.escalate", "headers": {"level": "1"}}),
+    ("EndEvent_OverdueEscalated", "end", "已督办，继续挂账", 21, 5, {}),
+    ("Task_EscalateToLeader", "service", "逾期升级至领导", 20, 4, {"type": "hazard.escalate", "headers": {"level": "2"}}),
+    ("EndEvent_LeaderEscalated", "end", "已约谈通报", 21, 4, {}),
+    ("Task_OpenExtensionTask", "service", "派发延期审批任务", 20, 7, {"type": "hazard.open-task", "kind": "EXTENSION", "out": "extensionTaskId"}),
+    ("Task_AwaitExtensionDecision", "receive", "等待延期审批", 21, 7, {"key": "extensionTaskId"}),
+    ("Task_RecordExtensionDecision", "service", "登记延期审批", 22, 7, {"type": "hazard.record-task", "kind": "EXTENSION", "in": "extensionTaskId"}),
+    ("Gateway_BackToRectification", "xor", "", 18, 2, {}),
 ]
 BOUNDARIES = [
     # id, attached to, name, interrupting, definition, position index on the task's bottom edge
-    ("Event_ReminderDue", "Task_AwaitRectification", "整改期限将至", False, ("timer", "=date and time(reminderAt)"), 0),
-    ("Event_DeadlinePassed", "Task_AwaitRectification", "整改逾期", False, ("timer", "=date and time(deadlineAt)"), 1),
-    ("Event_SecondEscalationDue", "Task_AwaitRectification", "逾期未改", False, ("timer", "=date and time(secondEscalationAt)"), 2),
-    ("Event_ExtensionRequested", "Task_AwaitRectification", "申请延期", True, ("message", "Message_ExtensionRequested"), 3),
+    ("Event_ExtensionRequested", "Task_AwaitRectification", "申请延期", True, ("message", "Message_ExtensionRequested"), 0),
+    ("Event_ReminderDue", "Task_AwaitRectification", "整改期限将至", False, ("timer", "=date and time(reminderAt)"), 1),
+    ("Event_DeadlinePassed", "Task_AwaitRectification", "整改逾期", False, ("timer", "=date and time(deadlineAt)"), 2),
+    ("Event_SecondEscalationDue", "Task_AwaitRectification", "逾期未改", False, ("timer", "=date and time(secondEscalationAt)"), 3),
 ]
 FLOWS = [
-    # id, source, target, name, condition
+    # id, source, target, name, condition[, lane: the row a long flow runs along, above or below the others]
     ("Flow_1", "StartEvent_HazardReported", "Task_GradeHazard", None, None),
     ("Flow_2", "Task_GradeHazard", "Task_RecordGrading", None, None),
     ("Flow_3", "Task_RecordGrading", "Gateway_FixedOnSite", None, None),
-    ("Flow_FixedOnSite", "Gateway_FixedOnSite", "Gateway_Verify", "立查立改", "=fixedOnSite = true"),
+    ("Flow_FixedOnSite", "Gateway_FixedOnSite", "Gateway_Verify", "立查立改", "=fixedOnSite = true", -1),
     ("Flow_NotFixedOnSite", "Gateway_FixedOnSite", "Gateway_Major", None, None),
     ("Flow_Major", "Gateway_Major", "Task_OpenSupervisionTask", "重大", '=grading.listedSupervision = true'),
     ("Flow_General", "Gateway_Major", "Gateway_Assign", "一般", None),
@@ -85,7 +85,8 @@ FLOWS = [
     ("Flow_12", "Task_OpenAssignmentTask", "Task_AwaitAssignment", None, None),
     ("Flow_13", "Task_AwaitAssignment", "Task_RecordAssignment", None, None),
     ("Flow_14", "Task_RecordAssignment", "Task_OpenRectificationTask", None, None),
-    ("Flow_15", "Task_OpenRectificationTask", "Task_AwaitRectification", None, None),
+    ("Flow_15", "Task_OpenRectificationTask", "Gateway_BackToRectification", None, None),
+    ("Flow_38", "Gateway_BackToRectification", "Task_AwaitRectification", None, None),
     ("Flow_16", "Task_AwaitRectification", "Task_RecordRectification", None, None),
     ("Flow_17", "Task_RecordRectification", "Gateway_Verify", None, None),
     ("Flow_18", "Gateway_Verify", "Task_OpenVerificationTask", None, None),
@@ -93,7 +94,7 @@ FLOWS = [
     ("Flow_20", "Task_AwaitVerification", "Task_RecordVerification", None, None),
     ("Flow_21", "Task_RecordVerification", "Gateway_VerificationPassed", None, None),
     ("Flow_Passed", "Gateway_VerificationPassed", "Task_CloseHazard", "通过", "=verificationPassed = true"),
-    ("Flow_NotPassed", "Gateway_VerificationPassed", "Task_OpenRectificationTask", "未通过，重新整改", None),
+    ("Flow_NotPassed", "Gateway_VerificationPassed", "Task_OpenRectificationTask", "未通过，重新整改", None, 1.2),
     ("Flow_22", "Task_CloseHazard", "Event_RecheckDue", None, None),
     ("Flow_23", "Event_RecheckDue", "Task_OpenRecheckTask", None, None),
     ("Flow_24", "Task_OpenRecheckTask", "Task_AwaitRecheck", None, None),
@@ -101,7 +102,7 @@ FLOWS = [
     ("Flow_26", "Task_RecordRecheck", "Gateway_Rebound", None, None),
     ("Flow_NoRebound", "Gateway_Rebound", "EndEvent_HazardClosed", "未反弹", None),
     ("Flow_Rebound", "Gateway_Rebound", "Task_ReopenHazard", "反弹", "=rebound = true"),
-    ("Flow_Reopened", "Task_ReopenHazard", "Task_GradeHazard", "作为新隐患重新整改", None),
+    ("Flow_Reopened", "Task_ReopenHazard", "Task_GradeHazard", "作为新隐患重新整改", None, 8.8),
     ("Flow_27", "Event_ReminderDue", "Task_RemindInstitution", None, None),
     ("Flow_28", "Task_RemindInstitution", "EndEvent_Reminded", None, None),
     ("Flow_29", "Event_DeadlinePassed", "Task_EscalateOverdue", None, None),
@@ -111,8 +112,8 @@ FLOWS = [
     ("Flow_33", "Event_ExtensionRequested", "Task_OpenExtensionTask", None, None),
     ("Flow_34", "Task_OpenExtensionTask", "Task_AwaitExtensionDecision", None, None),
     ("Flow_35", "Task_AwaitExtensionDecision", "Task_RecordExtensionDecision", None, None),
-    ("Flow_36", "Task_RecordExtensionDecision", "Gateway_BackToRectification", None, None),
-    ("Flow_37", "Gateway_BackToRectification", "Task_AwaitRectification", "按审批后的期限继续整改", None),
+    ("Flow_36", "Task_RecordExtensionDecision", "Gateway_BackToRectification", "按审批后的期限继续整改", None, 8.2),
+
 ]
 MESSAGES = [("Message_" + n[0].split("_", 1)[1], "inbox-task-completed", n[5]["key"]) for n in NODES if n[1] == "receive"]
 MESSAGES.append(("Message_ExtensionRequested", "hazard-extension-requested", "hazardId"))
@@ -123,7 +124,7 @@ DOC = ("The rectification loop of one hazard (隐患整改闭环): graded by the
        "new case if it rebounded. Every step is recorded in the ledger by a worker; human steps are inbox tasks whose "
        "completion is published as message inbox-task-completed with the task id as correlation key.")
 
-COL, ROW, X0, Y0 = 150, 130, 150, 100
+COL, ROW, X0, Y0 = 150, 130, 150, 260
 SIZE = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "xor": (50, 50)}
 
 
@@ -141,7 +142,8 @@ def main():
         x, y, w, h = boxes[attached]
         boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
     incoming, outgoing = {}, {}
-    for fid, s, t, _, _ in FLOWS:
+    FLOWS[:] = [f if len(f) == 6 else f + (None,) for f in FLOWS]
+    for fid, s, t, _, _, _ in FLOWS:
         outgoing.setdefault(s, []).append(fid)
         incoming.setdefault(t, []).append(fid)
     out = []
@@ -211,7 +213,7 @@ def main():
         else:
             A(f'      <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
         A('    </bpmn:boundaryEvent>')
-    for fid, s, t, name, cond in FLOWS:
+    for fid, s, t, name, cond, _ in FLOWS:
         n = f' name="{name}"' if name else ''
         if cond:
             A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
@@ -232,14 +234,21 @@ def main():
         extra = ' isMarkerVisible="true"' if kind == "xor" else ''
         A(f'      <bpmndi:BPMNShape id="{nid}_di" bpmnElement="{nid}"{extra}>')
         A(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
-        if kind in labelled or kind == "boundary":
+        if kind == "boundary":
+            # boundary events sit side by side: stagger their labels below them
+            index = next(b[5] for b in BOUNDARIES if b[0] == nid)
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x + 40}" y="{y + h + 4 + index * 22}" width="70" height="14" />\n        </bpmndi:BPMNLabel>')
+        elif kind in labelled:
             A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 22}" y="{y + h + 4}" width="{w + 44}" height="14" />\n        </bpmndi:BPMNLabel>')
         A('      </bpmndi:BPMNShape>')
-    for fid, s, t, name, _ in FLOWS:
+    for fid, s, t, name, _, lane in FLOWS:
         sx, sy, sw, sh = boxes[s]
         tx, ty, tw, th = boxes[t]
         scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
-        if s.startswith("Event_") and s in dict((b[0], b) for b in BOUNDARIES):
+        if lane is not None:
+            ly = int(Y0 + lane * ROW)
+            pts = [(scx, sy if ly < scy else sy + sh), (scx, ly), (tcx, ly), (tcx, ty if ly < tcy else ty + th)]
+        elif s.startswith("Event_") and s in dict((b[0], b) for b in BOUNDARIES):
             pts = [(scx, sy + sh), (scx, tcy), (tx, tcy)] if scx < tx else [(scx, sy + sh), (scx, tcy), (tx + tw, tcy)]
         elif abs(scy - tcy) < 2:
             pts = [(sx + sw, scy), (tx, tcy)] if tx > sx else [(scx, sy + sh), (scx, sy + sh + 40), (tcx, sy + sh + 40), (tcx, ty + th)]
