@@ -40,6 +40,9 @@ class HazardTaskRules implements TaskRules {
             case ExtensionDecision decision when decision.approved() && decision.approvedDeadline() != null
                     && !decision.approvedDeadline().isAfter(hazard.getRectificationDeadline()) ->
                     throw new InvalidInputException("approvedDeadline", "批准的整改时限必须晚于现整改时限 " + hazard.getRectificationDeadline());
+            case VerificationResult verification when verification.passed() && hazard.getGrade() == HazardGrade.MAJOR
+                    && (verification.acceptedBy() == null || verification.acceptedBy() == Acceptor.INSPECTOR) ->
+                    throw new InvalidInputException("acceptedBy", "重大事故隐患须经专家或第三方机构验收（acceptedBy: EXPERT 或 THIRD_PARTY）");
             default -> {
             }
         }

@@ -20,6 +20,9 @@ public class HazardVerification {
     private boolean passed;
     private String opinion;
     private LocalDate newDeadline;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Acceptor acceptedBy;
+    private String acceptanceOrganisation;
     private Long verifiedBy;
     private Instant verifiedAt;
 
@@ -32,6 +35,8 @@ public class HazardVerification {
         this.passed = result.passed();
         this.opinion = result.opinion();
         this.newDeadline = result.newDeadline();
+        this.acceptedBy = result.acceptedBy() == null ? Acceptor.INSPECTOR : result.acceptedBy();
+        this.acceptanceOrganisation = result.acceptanceOrganisation();
         this.verifiedBy = verifiedBy;
         this.verifiedAt = verifiedAt;
     }
@@ -54,6 +59,14 @@ public class HazardVerification {
 
     public LocalDate getNewDeadline() {
         return newDeadline;
+    }
+
+    public Acceptor getAcceptedBy() {
+        return acceptedBy;
+    }
+
+    public String getAcceptanceOrganisation() {
+        return acceptanceOrganisation;
     }
 
     public Long getVerifiedBy() {

@@ -10,10 +10,20 @@ import java.time.LocalDate;
 public record VerificationResult(
         @NotNull(message = "必须填写核查是否通过") Boolean passed,
         @Size(max = 2000, message = "核查意见不能超过2000字") String opinion,
-        LocalDate newDeadline) implements TaskResult {
+        LocalDate newDeadline,
+        Acceptor acceptedBy,
+        @Size(max = 128, message = "验收单位不能超过128字") String acceptanceOrganisation) implements TaskResult {
+
+    public VerificationResult(Boolean passed, String opinion, LocalDate newDeadline) {
+        this(passed, opinion, newDeadline, null, null);
+    }
 
     @Override
     public void checkRules(LocalDate today) {
+        if (acceptedBy != null && acceptedBy != Acceptor.INSPECTOR
+                && (acceptanceOrganisation == null || acceptanceOrganisation.isBlank())) {
+            throw new InvalidInputException("acceptanceOrganisation", "专家或第三方验收时必须写明验收单位");
+        }
         if (passed) {
             return;
         }

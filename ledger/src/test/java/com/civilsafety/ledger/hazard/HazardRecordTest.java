@@ -229,6 +229,27 @@ class HazardRecordTest {
     }
 
     @Test
+    void aMajorHazardPassesOnlyOnAnExpertsOrAThirdPartysAcceptance() {
+        Hazard hazard = report(inspector, institution.getId());
+        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
+                step(24, "Task_RecordGrading"));
+        long verification = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")));
+
+        assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
+        assertThatThrownBy(() -> inbox.complete(verification, inspector,
+                new VerificationResult(true, "已整改", null, Acceptor.THIRD_PARTY, " ")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptanceOrganisation"));
+        inbox.complete(verification, inspector, new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司"));
+        hazards.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(24, "Task_RecordVerification"));
+
+        assertThat(hazards.view(hazard.getId(), inspector).verifications()).singleElement().satisfies(v -> {
+            assertThat(v.getAcceptedBy()).isEqualTo(Acceptor.THIRD_PARTY);
+            assertThat(v.getAcceptanceOrganisation()).isEqualTo("某消防技术服务公司");
+        });
+    }
+
+    @Test
     void aReboundReopensTheHazardAsALinkedNewCase() {
         Hazard hazard = report(inspector, institution.getId());
         hazards.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));

@@ -57,11 +57,12 @@ public record HazardDetails(long id, String code, String status, String statusLa
         }
     }
 
-    public record Verification(long taskId, boolean passed, String opinion, LocalDate newDeadline, long verifiedBy,
-                               Instant verifiedAt) {
+    public record Verification(long taskId, boolean passed, String opinion, LocalDate newDeadline, String acceptedBy,
+                               String acceptanceOrganisation, long verifiedBy, Instant verifiedAt) {
         static Verification of(HazardVerification v) {
-            return new Verification(v.getTaskId(), v.isPassed(), v.getOpinion(), v.getNewDeadline(), v.getVerifiedBy(),
-                    v.getVerifiedAt());
+            return new Verification(v.getTaskId(), v.isPassed(), v.getOpinion(), v.getNewDeadline(),
+                    v.getAcceptedBy() == null ? null : v.getAcceptedBy().name(), v.getAcceptanceOrganisation(),
+                    v.getVerifiedBy(), v.getVerifiedAt());
         }
     }
 
