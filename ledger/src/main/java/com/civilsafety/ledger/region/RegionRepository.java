@@ -7,5 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface RegionRepository extends JpaRepository<Region, Long> {
     Optional<Region> findByCode(String code);
 
+    Optional<Region> findByPath(String path);
+
     List<Region> findByPathStartingWithAndLevelOrderByCode(String pathPrefix, RegionLevel level);
 }

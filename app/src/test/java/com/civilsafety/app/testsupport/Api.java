@@ -1,4 +1,4 @@
-package com.civilsafety.app.slice;
+package com.civilsafety.app.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,35 +10,35 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The REST API as a demo user calls it, with raw JSON in and out. */
-final class Api {
-    static final String PASSWORD = "demo123";
+public final class Api {
+    public static final String PASSWORD = "demo123";
     private final TestRestTemplate rest;
     private final ObjectMapper json = new ObjectMapper();
 
-    Api(TestRestTemplate rest) {
+    public Api(TestRestTemplate rest) {
         this.rest = rest;
     }
 
-    record Reply(int status, JsonNode body, HttpHeaders headers) {
-        String detail() {
+    public record Reply(int status, JsonNode body, HttpHeaders headers) {
+        public String detail() {
             return body.path("detail").asText();
         }
 
-        JsonNode fieldErrors() {
+        public JsonNode fieldErrors() {
             return body.path("errors");
         }
     }
 
-    Reply get(String user, String path) {
+    public Reply get(String user, String path) {
         return exchange(user, PASSWORD, HttpMethod.GET, path, null);
     }
 
-    Reply post(String user, String path, String body) {
+    public Reply post(String user, String path, String body) {
         return exchange(user, PASSWORD, HttpMethod.POST, path, body);
     }
 
     /** A multipart upload of one file as the form field {@code file}. */
-    Reply upload(String user, String path, String filename, byte[] content) {
+    public Reply upload(String user, String path, String filename, byte[] content) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, PASSWORD);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
@@ -53,13 +53,13 @@ final class Api {
     }
 
     /** The raw bytes of a download, with its status and headers. */
-    ResponseEntity<byte[]> download(String user, String path) {
+    public ResponseEntity<byte[]> download(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, PASSWORD);
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
     }
 
-    Reply exchange(String user, String password, HttpMethod method, String path, String body) {
+    public Reply exchange(String user, String password, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
             headers.setBasicAuth(user, password);

@@ -1,0 +1,106 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.institution.InstitutionType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A 专项排查整治行动: its scope (regions, institution types), who leads it, and where it stands. */
+@Entity
+public class Campaign {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    private String templateCode;
+    private String leadOrganisation;
+    private String responsibleSections;
+    @Enumerated(EnumType.STRING)
+    private CampaignStatus status;
+    private String statusReason;
+    private Long createdBy;
+    private Instant createdAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "campaign_region", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "region_id")
+    private Set<Long> regionIds = new HashSet<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "campaign_institution_type", joinColumns = @JoinColumn(name = "campaign_id"))
+    @Column(name = "institution_type")
+    @Enumerated(EnumType.STRING)
+    private Set<InstitutionType> institutionTypes = EnumSet.noneOf(InstitutionType.class);
+    @Version
+    private long version;
+
+    protected Campaign() {
+    }
+
+    Campaign(CampaignPlan plan, Long createdBy, Instant createdAt) {
+        this.name = plan.name().strip();
+        this.templateCode = plan.templateCode();
+        this.leadOrganisation = plan.leadOrganisation().strip();
+        this.responsibleSections = plan.responsibleSections();
+        this.status = CampaignStatus.ACTIVE;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.regionIds = new HashSet<>(plan.regionIds());
+        this.institutionTypes = EnumSet.copyOf(plan.institutionTypes());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTemplateCode() {
+        return templateCode;
+    }
+
+    public String getLeadOrganisation() {
+        return leadOrganisation;
+    }
+
+    public String getResponsibleSections() {
+        return responsibleSections;
+    }
+
+    public CampaignStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Long> getRegionIds() {
+        return Set.copyOf(regionIds);
+    }
+
+    public Set<InstitutionType> getInstitutionTypes() {
+        return Set.copyOf(institutionTypes);
+    }
+}

@@ -1,0 +1,36 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.institution.InstitutionType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** A campaign as its creator plans it: scope, schedule and who leads it. */
+public record CampaignPlan(
+        @NotBlank(message = "行动名称不能为空") @Size(max = 128, message = "行动名称不能超过128字") String name,
+        @Size(max = 32, message = "模板编号不能超过32字") String templateCode,
+        @NotBlank(message = "牵头单位不能为空") @Size(max = 128, message = "牵头单位不能超过128字") String leadOrganisation,
+        @Size(max = 255, message = "责任股室不能超过255字") String responsibleSections,
+        @NotEmpty(message = "排查范围（区划）不能为空") List<@NotNull(message = "区划不能为空") Long> regionIds,
+        @NotEmpty(message = "机构类型不能为空") Set<@NotNull(message = "机构类型不能为空") InstitutionType> institutionTypes,
+        @NotEmpty(message = "至少要有一个阶段") List<@Valid @NotNull(message = "阶段不能为空") Phase> phases,
+        List<@Valid @NotNull(message = "任务节点不能为空") Deliverable> deliverables) {
+
+    public record Phase(
+            @NotNull(message = "必须选择阶段类型") PhaseKind kind,
+            @Size(max = 64, message = "阶段名称不能超过64字") String name,
+            @NotNull(message = "必须填写开始日期") LocalDate startsOn,
+            @NotNull(message = "必须填写结束日期") LocalDate endsOn) {
+    }
+
+    public record Deliverable(
+            @NotNull(message = "必须选择任务类型") DeliverableKind kind,
+            @Size(max = 128, message = "任务名称不能超过128字") String name,
+            @NotNull(message = "必须填写截止日期") LocalDate dueOn) {
+    }
+}

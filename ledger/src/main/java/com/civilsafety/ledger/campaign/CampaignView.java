@@ -1,0 +1,9 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.region.Region;
+import java.util.List;
+
+/** A campaign with its scope and schedule, for display. */
+public record CampaignView(Campaign campaign, List<Region> regions, List<CampaignPhase> phases,
+                           List<CampaignDeliverable> deliverables) {
+}

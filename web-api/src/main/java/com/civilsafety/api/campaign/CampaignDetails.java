@@ -1,0 +1,33 @@
+package com.civilsafety.api.campaign;
+
+import com.civilsafety.ledger.campaign.Campaign;
+import com.civilsafety.ledger.campaign.CampaignView;
+import com.civilsafety.ledger.institution.InstitutionType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A campaign as the API shows it: scope, schedule (phases, deliverables) and status. */
+public record CampaignDetails(long id, String name, String templateCode, String leadOrganisation,
+                              String responsibleSections, String status, String statusLabel, List<String> regions,
+                              List<String> institutionTypes, List<Phase> phases, List<Deliverable> deliverables,
+                              Instant createdAt) {
+
+    public record Phase(int ordinal, String kind, String name, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    public record Deliverable(String kind, String name, LocalDate dueOn) {
+    }
+
+    static CampaignDetails of(CampaignView view) {
+        Campaign c = view.campaign();
+        return new CampaignDetails(c.getId(), c.getName(), c.getTemplateCode(), c.getLeadOrganisation(),
+                c.getResponsibleSections(), c.getStatus().name(), c.getStatus().label(),
+                view.regions().stream().map(r -> r.getName()).toList(),
+                c.getInstitutionTypes().stream().sorted().map(InstitutionType::name).toList(),
+                view.phases().stream().map(p -> new Phase(p.getOrdinal(), p.getKind().name(), p.getName(), p.getStartsOn(),
+                        p.getEndsOn())).toList(),
+                view.deliverables().stream().map(d -> new Deliverable(d.getKind().name(), d.getName(), d.getDueOn())).toList(),
+                c.getCreatedAt());
+    }
+}
