@@ -303,6 +303,9 @@ public class HazardService {
         if (!request.requestedDeadline().isAfter(hazard.getRectificationDeadline())) {
             throw new InvalidInputException("requestedDeadline", "申请延长至的日期必须晚于现整改时限 " + hazard.getRectificationDeadline());
         }
+        if (!request.requestedDeadline().isAfter(LedgerTime.today(clock))) {
+            throw new InvalidInputException("requestedDeadline", "申请延长至的日期必须晚于今天");
+        }
         HazardExtension extension = extensions.save(new HazardExtension(hazardId, request, actor.personId(), clock.instant()));
         note(hazard, actor, null, "申请延期至 " + request.requestedDeadline() + "：" + request.reason());
         eventLog.append(EventType.HAZARD_EXTENSION_REQUESTED, SUBJECT, hazardId, actor, null, request);

@@ -8,6 +8,7 @@ import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
 import com.civilsafety.ledger.inbox.TaskRules;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 
 /** What a submission on a hazard's task must fit: the hazard's state and dates. */
@@ -24,6 +25,15 @@ class HazardTaskRules implements TaskRules {
         return HazardService.SUBJECT;
     }
 
+    /**
+     * The graded deadline; for a hazard reported so late that it has already passed, the graded period counted from
+     * today (otherwise no deadline would be both in the future and within the graded one).
+     */
+    static LocalDate latestAssignableDeadline(Hazard hazard, LocalDate today) {
+        LocalDate graded = hazard.getRectificationDeadline();
+        return graded.isBefore(today) ? today.plusDays(ChronoUnit.DAYS.between(hazard.getFoundOn(), graded)) : graded;
+    }
+
     @Override
     public void check(InboxTask task, TaskResult result, LocalDate today) {
         Hazard hazard = hazards.findById(task.getSubjectId())
@@ -32,9 +42,9 @@ class HazardTaskRules implements TaskRules {
             throw new ConflictException("隐患 " + hazard.getCode() + " 已销号，不能再办理「" + task.getKind().label() + "」");
         }
         switch (result) {
-            case AssignmentForm form when form.deadline().isAfter(hazard.getRectificationDeadline()) ->
-                    throw new InvalidInputException("deadline", "整改时限不能晚于定级确定的 " + hazard.getRectificationDeadline()
-                            + "，确需延长请由机构提出延期申请");
+            case AssignmentForm form when form.deadline().isAfter(latestAssignableDeadline(hazard, today)) ->
+                    throw new InvalidInputException("deadline", "整改时限不能晚于 " + latestAssignableDeadline(hazard, today)
+                            + "（定级确定的期限），确需延长请由机构提出延期申请");
             case RectificationReport report when report.completedOn().isBefore(hazard.getFoundOn()) ->
                     throw new InvalidInputException("completedOn", "整改完成日期不能早于发现日期 " + hazard.getFoundOn());
             case ExtensionDecision decision when decision.approved() && decision.approvedDeadline() != null

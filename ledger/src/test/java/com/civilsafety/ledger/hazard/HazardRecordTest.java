@@ -250,6 +250,41 @@ class HazardRecordTest {
     }
 
     @Test
+    void aHazardReportedLateCanStillBeAssignedADeadline() {
+        Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
+                HazardSource.SELF_CHECK, LocalDate.now().minusDays(40)), inspector);
+        hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
+                step(25, "Task_RecordGrading"));
+        long assignment = taskId(hazards.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")));
+        Actor township = actors.get("town1");
+
+        assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(LocalDate.now().plusDays(31))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("deadline"));
+        inbox.complete(assignment, township, assignment(LocalDate.now().plusDays(30)));
+
+        assertThat(hazards.recordTask(late.getId(), assignment, TaskKind.ASSIGNMENT, step(25, "Task_RecordAssignment")))
+                .containsEntry("rectificationDeadline", LocalDate.now().plusDays(30).toString());
+    }
+
+    @Test
+    void anOverdueHazardsExtensionMustReachBeyondToday() {
+        Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
+                HazardSource.SELF_CHECK, LocalDate.now().minusDays(40)), inspector);
+        hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
+                step(26, "Task_RecordGrading"));
+        hazards.openTask(late.getId(), TaskKind.RECTIFICATION, step(26, "Task_OpenRectificationTask")); // deadline was 10 days ago
+
+        assertThatThrownBy(() -> hazards.requestExtension(late.getId(), new ExtensionRequest(LocalDate.now().minusDays(5), "x"), manager))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("晚于今天"));
+        assertThat(hazards.requestExtension(late.getId(), new ExtensionRequest(LocalDate.now().plusDays(5), "材料已到"), manager)
+                .getRequestedDeadline()).isEqualTo(LocalDate.now().plusDays(5));
+    }
+
+    private static AssignmentForm assignment(LocalDate deadline) {
+        return new AssignmentForm("安澜县社会福利中心", "李建国", "修补屋顶", null, deadline, null);
+    }
+
+    @Test
     void aReboundReopensTheHazardAsALinkedNewCase() {
         Hazard hazard = report(inspector, institution.getId());
         hazards.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));
