@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
-"""Writes src/main/resources/processes/hazard-rectification.bpmn with its diagram.
+"""Writes src/main/resources/processes/hazard-rectification.bpmn with its diagram (bpmn_writer.py draws it).
 
-Nodes sit on a grid (column, row); flows are drawn straight or with right-angle bends. Edit the tables below and
-rerun: python3 processes/tools/generate_hazard_rectification.py. (Editing the .bpmn in a modeler works too; then this
+Edit the tables below and rerun: python3 processes/tools/hazard_rectification.py. (Editing the .bpmn in a modeler works too; then this
 script is no longer the source and should be deleted.)
 """
-import pathlib
+import bpmn_writer
 
 # Human steps follow one pattern: hazard.open-task (header kind) opens an inbox task and returns its id, a receive task
 # waits for inbox-task-completed with that id, hazard.record-task (header kind) records what the person submitted.
@@ -124,152 +123,6 @@ DOC = ("The rectification loop of one hazard (隐患整改闭环): graded by the
        "new case if it rebounded. Every step is recorded in the ledger by a worker; human steps are inbox tasks whose "
        "completion is published as message inbox-task-completed with the task id as correlation key.")
 
-COL, ROW, X0, Y0 = 150, 130, 150, 260
-SIZE = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "xor": (50, 50)}
-
-
-def box(node):
-    _, kind, _, col, row, _ = node
-    w, h = SIZE.get(kind, (100, 80))
-    cx, cy = X0 + col * COL + 50, Y0 + row * ROW
-    return cx - w // 2, cy - h // 2, w, h
-
-
-def main():
-    nodes = {n[0]: n for n in NODES}
-    boxes = {n[0]: box(n) for n in NODES}
-    for bid, attached, _, _, _, index in BOUNDARIES:
-        x, y, w, h = boxes[attached]
-        boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
-    incoming, outgoing = {}, {}
-    FLOWS[:] = [f if len(f) == 6 else f + (None,) for f in FLOWS]
-    for fid, s, t, _, _, _ in FLOWS:
-        outgoing.setdefault(s, []).append(fid)
-        incoming.setdefault(t, []).append(fid)
-    out = []
-    A = out.append
-    A('<?xml version="1.0" encoding="UTF-8"?>')
-    A('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
-      'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
-      'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
-      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_HazardRectification" '
-      'targetNamespace="https://civil-safety/processes" exporter="civil-safety" exporterVersion="0.2" '
-      'modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">')
-    A('  <bpmn:process id="HazardRectification" name="隐患整改闭环" isExecutable="true">')
-    A(f'    <bpmn:documentation>{DOC}</bpmn:documentation>')
-    tags = {"start": "startEvent", "end": "endEvent", "service": "serviceTask", "receive": "receiveTask",
-            "xor": "exclusiveGateway", "rule": "businessRuleTask", "timer": "intermediateCatchEvent"}
-    for nid, kind, name, _, _, extra in NODES:
-        attrs = f'id="{nid}"' + (f' name="{name}"' if name else '')
-        if kind == "receive":
-            attrs += f' messageRef="Message_{nid.split("_", 1)[1]}"'
-        if kind == "xor" and "default" in extra:
-            attrs += f' default="{extra["default"]}"'
-        A(f'    <bpmn:{tags[kind]} {attrs}>')
-        if kind == "service":
-            A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:taskDefinition type="{extra["type"]}" retries="5" />')
-            headers = dict(extra.get("headers", {}))
-            if "kind" in extra:
-                headers["kind"] = extra["kind"]
-            if headers:
-                A('        <zeebe:taskHeaders>')
-                for k, v in headers.items():
-                    A(f'          <zeebe:header key="{k}" value="{v}" />')
-                A('        </zeebe:taskHeaders>')
-            mappings_in = [("=" + extra["in"], "taskId")] if "in" in extra else []
-            mappings_out = [("=taskId", extra["out"])] if "out" in extra else []
-            mappings_out += [(src, target) for target, src in extra.get("outputs", {}).items()]
-            if mappings_in or mappings_out:
-                A('        <zeebe:ioMapping>')
-                for src, target in mappings_in:
-                    A(f'          <zeebe:input source="{src}" target="{target}" />')
-                for src, target in mappings_out:
-                    A(f'          <zeebe:output source="{src}" target="{target}" />')
-                A('        </zeebe:ioMapping>')
-            A('      </bpmn:extensionElements>')
-        if kind == "rule":
-            A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:calledDecision decisionId="{extra["decision"]}" resultVariable="{extra["result"]}" />')
-            A('      </bpmn:extensionElements>')
-        for f in incoming.get(nid, []):
-            A(f'      <bpmn:incoming>{f}</bpmn:incoming>')
-        for f in outgoing.get(nid, []):
-            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
-        if kind == "timer":
-            A(f'      <bpmn:timerEventDefinition id="{nid}_Timer">')
-            A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{extra["date"]}</bpmn:timeDate>')
-            A('      </bpmn:timerEventDefinition>')
-        A(f'    </bpmn:{tags[kind]}>')
-    for bid, attached, name, interrupting, (dkind, value), _ in BOUNDARIES:
-        cancel = "" if interrupting else ' cancelActivity="false"'
-        A(f'    <bpmn:boundaryEvent id="{bid}" name="{name}"{cancel} attachedToRef="{attached}">')
-        for f in outgoing.get(bid, []):
-            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
-        if dkind == "timer":
-            A(f'      <bpmn:timerEventDefinition id="{bid}_Timer">')
-            A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{value}</bpmn:timeDate>')
-            A('      </bpmn:timerEventDefinition>')
-        else:
-            A(f'      <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
-        A('    </bpmn:boundaryEvent>')
-    for fid, s, t, name, cond, _ in FLOWS:
-        n = f' name="{name}"' if name else ''
-        if cond:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
-            A(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond}</bpmn:conditionExpression>')
-            A('    </bpmn:sequenceFlow>')
-        else:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}" />')
-    A('  </bpmn:process>')
-    for mid, name, key in MESSAGES:
-        A(f'  <bpmn:message id="{mid}" name="{name}">')
-        A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
-        A('  </bpmn:message>')
-    A('  <bpmndi:BPMNDiagram id="Diagram_HazardRectification">')
-    A('    <bpmndi:BPMNPlane id="Plane_HazardRectification" bpmnElement="HazardRectification">')
-    labelled = {"start", "end", "xor", "timer"}
-    for nid, (x, y, w, h) in boxes.items():
-        kind = nodes[nid][1] if nid in nodes else "boundary"
-        extra = ' isMarkerVisible="true"' if kind == "xor" else ''
-        A(f'      <bpmndi:BPMNShape id="{nid}_di" bpmnElement="{nid}"{extra}>')
-        A(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
-        if kind == "boundary":
-            # boundary events sit side by side: stagger their labels below them
-            index = next(b[5] for b in BOUNDARIES if b[0] == nid)
-            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x + 40}" y="{y + h + 4 + index * 22}" width="70" height="14" />\n        </bpmndi:BPMNLabel>')
-        elif kind in labelled:
-            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 22}" y="{y + h + 4}" width="{w + 44}" height="14" />\n        </bpmndi:BPMNLabel>')
-        A('      </bpmndi:BPMNShape>')
-    for fid, s, t, name, _, lane in FLOWS:
-        sx, sy, sw, sh = boxes[s]
-        tx, ty, tw, th = boxes[t]
-        scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
-        if lane is not None:
-            ly = int(Y0 + lane * ROW)
-            pts = [(scx, sy if ly < scy else sy + sh), (scx, ly), (tcx, ly), (tcx, ty if ly < tcy else ty + th)]
-        elif s.startswith("Event_") and s in dict((b[0], b) for b in BOUNDARIES):
-            pts = [(scx, sy + sh), (scx, tcy), (tx, tcy)] if scx < tx else [(scx, sy + sh), (scx, tcy), (tx + tw, tcy)]
-        elif abs(scy - tcy) < 2:
-            pts = [(sx + sw, scy), (tx, tcy)] if tx > sx else [(scx, sy + sh), (scx, sy + sh + 40), (tcx, sy + sh + 40), (tcx, ty + th)]
-        elif tx > sx:
-            pts = [(scx, sy if tcy < scy else sy + sh), (scx, tcy), (tx, tcy)]
-        else:
-            lane = max(sy + sh, ty + th) + 45
-            pts = [(scx, sy + sh), (scx, lane), (tcx, lane), (tcx, ty + th)]
-        A(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">')
-        for px, py in pts:
-            A(f'        <di:waypoint x="{px}" y="{py}" />')
-        if name:
-            lx, ly = pts[1] if len(pts) > 2 else pts[0]
-            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{lx + 4}" y="{ly - 18}" width="90" height="14" />\n        </bpmndi:BPMNLabel>')
-        A('      </bpmndi:BPMNEdge>')
-    A('    </bpmndi:BPMNPlane>')
-    A('  </bpmndi:BPMNDiagram>')
-    A('</bpmn:definitions>')
-    target = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/processes/hazard-rectification.bpmn"
-    target.write_text("\n".join(out) + "\n", encoding="utf-8")
-
 
 if __name__ == "__main__":
-    main()
+    bpmn_writer.write("HazardRectification", "隐患整改闭环", DOC, NODES, BOUNDARIES, FLOWS, MESSAGES, "hazard-rectification.bpmn")

@@ -1,0 +1,192 @@
+"""Writes a BPMN model with its diagram from tables of nodes, boundary events and flows (see the model scripts next to
+this file: hazard_rectification.py, campaign.py). Nodes sit on a grid (column, row); flows are drawn straight or with
+right-angle bends.
+
+A node is (id, kind, name, column, row, extra). Kinds and their extras:
+  start, end, xor (default), parallel, eventgw
+  service: type, kind (task header), headers, in (variable read as taskId), out (taskId written to), outputs
+  receive: key (the correlation key variable; the message is Message_<id without prefix>)
+  rule: decision, result
+  timer: date (a timeDate expression)      msgcatch: message (a message id)
+  call: process, and optionally collection, element (multi-instance), sequential
+A boundary is (id, attached to, name, interrupting, ("timer", expression) | ("message", message id), index).
+A flow is (id, source, target, name, condition[, lane]); lane is the row a long flow runs along.
+A message is (id, name, correlation key variable).
+"""
+import pathlib
+from xml.sax.saxutils import escape
+
+COL, ROW, X0, Y0 = 150, 130, 150, 260
+SIZE = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "msgcatch": (36, 36), "xor": (50, 50),
+        "parallel": (50, 50), "eventgw": (50, 50)}
+TAGS = {"start": "startEvent", "end": "endEvent", "service": "serviceTask", "receive": "receiveTask",
+        "xor": "exclusiveGateway", "parallel": "parallelGateway", "eventgw": "eventBasedGateway",
+        "rule": "businessRuleTask", "timer": "intermediateCatchEvent", "msgcatch": "intermediateCatchEvent",
+        "call": "callActivity"}
+GATEWAYS = {"xor", "parallel", "eventgw"}
+EVENTS = {"start", "end", "timer", "msgcatch"}
+
+
+def box(node):
+    _, kind, _, col, row, _ = node
+    w, h = SIZE.get(kind, (100, 80))
+    cx, cy = X0 + col * COL + 50, Y0 + row * ROW
+    return cx - w // 2, cy - h // 2, w, h
+
+
+def write(process_id, name, doc, nodes_table, boundaries, flows, messages, target):
+    nodes = {n[0]: n for n in nodes_table}
+    boxes = {n[0]: box(n) for n in nodes_table}
+    for bid, attached, _, _, _, index in boundaries:
+        x, y, w, h = boxes[attached]
+        boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
+    flows = [f if len(f) == 6 else f + (None,) for f in flows]
+    incoming, outgoing = {}, {}
+    for fid, s, t, _, _, _ in flows:
+        outgoing.setdefault(s, []).append(fid)
+        incoming.setdefault(t, []).append(fid)
+    out = []
+    A = out.append
+    A('<?xml version="1.0" encoding="UTF-8"?>')
+    A('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" '
+      'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
+      'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" '
+      f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_{process_id}" '
+      'targetNamespace="https://civil-safety/processes" exporter="civil-safety" exporterVersion="0.2" '
+      'modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">')
+    A(f'  <bpmn:process id="{process_id}" name="{name}" isExecutable="true">')
+    A(f'    <bpmn:documentation>{escape(doc)}</bpmn:documentation>')
+    for nid, kind, label, _, _, extra in nodes_table:
+        attrs = f'id="{nid}"' + (f' name="{label}"' if label else '')
+        if kind == "receive":
+            attrs += f' messageRef="Message_{nid.split("_", 1)[1]}"'
+        if kind == "xor" and "default" in extra:
+            attrs += f' default="{extra["default"]}"'
+        A(f'    <bpmn:{TAGS[kind]} {attrs}>')
+        if kind == "service":
+            service_extensions(A, extra)
+        if kind == "rule":
+            A('      <bpmn:extensionElements>')
+            A(f'        <zeebe:calledDecision decisionId="{extra["decision"]}" resultVariable="{extra["result"]}" />')
+            A('      </bpmn:extensionElements>')
+        if kind == "call":
+            A('      <bpmn:extensionElements>')
+            A(f'        <zeebe:calledElement processId="{extra["process"]}" propagateAllChildVariables="false" />')
+            A('      </bpmn:extensionElements>')
+        for f in incoming.get(nid, []):
+            A(f'      <bpmn:incoming>{f}</bpmn:incoming>')
+        for f in outgoing.get(nid, []):
+            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+        if kind == "call" and "collection" in extra:
+            sequential = ' isSequential="true"' if extra.get("sequential") else ''
+            A(f'      <bpmn:multiInstanceLoopCharacteristics{sequential}>')
+            A('        <bpmn:extensionElements>')
+            A(f'          <zeebe:loopCharacteristics inputCollection="{extra["collection"]}" inputElement="{extra["element"]}" />')
+            A('        </bpmn:extensionElements>')
+            A('      </bpmn:multiInstanceLoopCharacteristics>')
+        if kind == "timer":
+            timer(A, nid, extra["date"])
+        if kind == "msgcatch":
+            A(f'      <bpmn:messageEventDefinition id="{nid}_Message" messageRef="{extra["message"]}" />')
+        A(f'    </bpmn:{TAGS[kind]}>')
+    for bid, attached, label, interrupting, (dkind, value), _ in boundaries:
+        cancel = "" if interrupting else ' cancelActivity="false"'
+        A(f'    <bpmn:boundaryEvent id="{bid}" name="{label}"{cancel} attachedToRef="{attached}">')
+        for f in outgoing.get(bid, []):
+            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+        if dkind == "timer":
+            timer(A, bid, value)
+        else:
+            A(f'      <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
+        A('    </bpmn:boundaryEvent>')
+    for fid, s, t, label, cond, _ in flows:
+        n = f' name="{label}"' if label else ''
+        if cond:
+            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
+            A(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond}</bpmn:conditionExpression>')
+            A('    </bpmn:sequenceFlow>')
+        else:
+            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}" />')
+    A('  </bpmn:process>')
+    for mid, mname, key in messages:
+        A(f'  <bpmn:message id="{mid}" name="{mname}">')
+        A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
+        A('  </bpmn:message>')
+    A(f'  <bpmndi:BPMNDiagram id="Diagram_{process_id}">')
+    A(f'    <bpmndi:BPMNPlane id="Plane_{process_id}" bpmnElement="{process_id}">')
+    boundary_index = {b[0]: b[5] for b in boundaries}
+    for nid, (x, y, w, h) in boxes.items():
+        kind = nodes[nid][1] if nid in nodes else "boundary"
+        marker = ' isMarkerVisible="true"' if kind == "xor" else ''
+        A(f'      <bpmndi:BPMNShape id="{nid}_di" bpmnElement="{nid}"{marker}>')
+        A(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
+        if kind == "boundary":
+            # boundary events sit side by side: stagger their labels below them
+            index = boundary_index[nid]
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x + 40}" y="{y + h + 4 + index * 22}" width="70" height="14" />\n        </bpmndi:BPMNLabel>')
+        elif kind in EVENTS or kind in GATEWAYS:
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 22}" y="{y + h + 4}" width="{w + 44}" height="14" />\n        </bpmndi:BPMNLabel>')
+        A('      </bpmndi:BPMNShape>')
+    for fid, s, t, label, _, lane in flows:
+        pts = waypoints(boxes[s], boxes[t], lane, s in boundary_index)
+        A(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">')
+        for px, py in pts:
+            A(f'        <di:waypoint x="{px}" y="{py}" />')
+        if label:
+            lx, ly = pts[1] if len(pts) > 2 else pts[0]
+            A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{lx + 4}" y="{ly - 18}" width="90" height="14" />\n        </bpmndi:BPMNLabel>')
+        A('      </bpmndi:BPMNEdge>')
+    A('    </bpmndi:BPMNPlane>')
+    A('  </bpmndi:BPMNDiagram>')
+    A('</bpmn:definitions>')
+    path = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/processes" / target
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def service_extensions(A, extra):
+    A('      <bpmn:extensionElements>')
+    A(f'        <zeebe:taskDefinition type="{extra["type"]}" retries="5" />')
+    headers = dict(extra.get("headers", {}))
+    if "kind" in extra:
+        headers["kind"] = extra["kind"]
+    if headers:
+        A('        <zeebe:taskHeaders>')
+        for k, v in headers.items():
+            A(f'          <zeebe:header key="{k}" value="{v}" />')
+        A('        </zeebe:taskHeaders>')
+    mappings_in = [("=" + extra["in"], "taskId")] if "in" in extra else []
+    mappings_out = [("=taskId", extra["out"])] if "out" in extra else []
+    mappings_out += [(src, target) for target, src in extra.get("outputs", {}).items()]
+    if mappings_in or mappings_out:
+        A('        <zeebe:ioMapping>')
+        for src, target in mappings_in:
+            A(f'          <zeebe:input source="{src}" target="{target}" />')
+        for src, target in mappings_out:
+            A(f'          <zeebe:output source="{src}" target="{target}" />')
+        A('        </zeebe:ioMapping>')
+    A('      </bpmn:extensionElements>')
+
+
+def timer(A, element_id, expression):
+    A(f'      <bpmn:timerEventDefinition id="{element_id}_Timer">')
+    A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{expression}</bpmn:timeDate>')
+    A('      </bpmn:timerEventDefinition>')
+
+
+def waypoints(source, target, lane, from_boundary):
+    sx, sy, sw, sh = source
+    tx, ty, tw, th = target
+    scx, scy, tcx, tcy = sx + sw // 2, sy + sh // 2, tx + tw // 2, ty + th // 2
+    if lane is not None:
+        ly = int(Y0 + lane * ROW)
+        return [(scx, sy if ly < scy else sy + sh), (scx, ly), (tcx, ly), (tcx, ty if ly < tcy else ty + th)]
+    if from_boundary:
+        return [(scx, sy + sh), (scx, tcy), (tx, tcy)] if scx < tx else [(scx, sy + sh), (scx, tcy), (tx + tw, tcy)]
+    if abs(scy - tcy) < 2:
+        if tx > sx:
+            return [(sx + sw, scy), (tx, tcy)]
+        return [(scx, sy + sh), (scx, sy + sh + 40), (tcx, sy + sh + 40), (tcx, ty + th)]
+    if tx > sx:
+        return [(scx, sy if tcy < scy else sy + sh), (scx, tcy), (tx, tcy)]
+    bottom = max(sy + sh, ty + th) + 45
+    return [(scx, sy + sh), (scx, bottom), (tcx, bottom), (tcx, ty + th)]
