@@ -3,9 +3,11 @@ package com.civilsafety;
 import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** 民政服务机构安全监管平台. Lives at the root package so that every module's components are found. */
 @SpringBootApplication
+@EnableScheduling
 @Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn"})
 public class CivilSafetyApplication {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,9 @@ class CampaignApiTest {
                 "SUPERVISION", "SUMMARY");
         assertThat(texts(jixi.path("phases"), "endsOn")).containsExactly("2023-05-15", "2023-06-30", "2023-08-31",
                 "2023-10-31", "2023-12-31");
-        assertThat(texts(jixi.path("deliverables"), "dueOn")).containsExactly("2023-05-25", "2023-08-03", "2023-11-08");
+        assertThat(texts(jixi.path("deliverables"), "dueOn")).containsExactly("2023-05-25", "2023-08-03", "2023-11-03",
+                "2023-11-08");
+        assertThat(jixi.path("inspection").path("mode").asText()).isEqualTo("FULL");
 
         JsonNode zezhou = api.get("fuli", "/api/campaign-templates?year=2024").body().get(1).path("plan");
         assertThat(texts(zezhou.path("phases"), "kind")).containsExactly("MOBILISATION", "FOCUSED_REMEDIATION",
@@ -50,7 +53,7 @@ class CampaignApiTest {
 
     @Test
     void aCampaignFromATemplateCoversTheCountyAndIsSeenWithinScope() {
-        Api.Reply created = api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": 2023}");
+        Api.Reply created = api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": " + Y + "}");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         assertThat(created.body().path("regions").get(0).asText()).isEqualTo("安澜县");
@@ -61,7 +64,7 @@ class CampaignApiTest {
         assertThat(api.get("town1", "/api/campaigns/" + id).status()).isEqualTo(200);
         assertThat(ids(api.get("inst001", "/api/campaigns").body())).contains(id);
         Api.Reply zezhou = api.post("admin", "/api/campaigns/from-template",
-                "{\"templateCode\": \"ZEZHOU_THREE_YEAR\", \"year\": 2024, \"name\": \"安澜县三年行动\"}");
+                "{\"templateCode\": \"ZEZHOU_THREE_YEAR\", \"year\": " + Y + ", \"name\": \"安澜县三年行动\"}");
         assertThat(zezhou.status()).isEqualTo(201);
         assertThat(zezhou.body().path("name").asText()).isEqualTo("安澜县三年行动");
     }
@@ -69,7 +72,7 @@ class CampaignApiTest {
     @Test
     void aTownshipCampaignIsNotSeenInOtherTownships() {
         long town1Region = jdbc.queryForObject("select region_id from person where username = 'town1'", Long.class);
-        Api.Reply created = api.post("fuli", "/api/campaigns", plan(town1Region, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30"));
+        Api.Reply created = api.post("fuli", "/api/campaigns", plan(town1Region, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30"));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
 
@@ -84,18 +87,20 @@ class CampaignApiTest {
         long province = jdbc.queryForObject("select id from region where code = '990000'", Long.class);
         long before = jdbc.queryForObject("select count(*) from campaign", Long.class);
 
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-31", "2024-05-01", "2024-06-01", "2024-06-30")), "phases[0].endsOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-01", "2024-06-10", "2024-06-01", "2024-06-30")), "phases[1].startsOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(province, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(987654, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-31", Y + "-05-01", Y + "-06-01", Y + "-06-30")), "phases[0].endsOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-06-10", Y + "-06-01", Y + "-06-30")), "phases[1].startsOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(province, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")), "regionIds");
+        assertField(api.post("fuli", "/api/campaigns", plan(987654, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")), "regionIds");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
                 .replace("\"regionIds\": [" + county + "]", "\"regionIds\": []")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
                 .replace("[\"ELDERLY_CARE\", \"FUNERAL\"]", "[]")), "institutionTypes");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")
-                .replace("2024-05-25", "2024-12-25")), "deliverables[0].dueOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2024-05-01", "2024-05-31", "2024-06-01", "2024-06-30")
-                .replace("\"phases\": [", "\"phases\": [{\"kind\": \"PARTY\", \"startsOn\": \"2024-01-01\", \"endsOn\": \"2024-01-02\"}, ")), "phases");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
+                .replace(Y + "-05-25", Y + "-12-25")), "deliverables[0].dueOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
+                .replace("\"phases\": [", "\"phases\": [{\"kind\": \"PARTY\", \"startsOn\": \"" + Y + "-01-01\", \"endsOn\": \"" + Y + "-01-02\"}, ")), "phases");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, "2020-05-01", "2020-05-31", Y + "-06-01", Y + "-06-30")
+                .replace(Y + "-05-25", Y + "-06-25")), "phases[0].endsOn"); // a phase already over
         assertField(api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"NONE\", \"year\": 2023}"), "templateCode");
         assertField(api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\"}"), "year");
         assertThat(api.post("town1", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": 2023}").status())
@@ -104,14 +109,17 @@ class CampaignApiTest {
         assertThat(jdbc.queryForObject("select count(*) from campaign", Long.class)).isEqualTo(before);
     }
 
+    /** Campaigns are created for dates to come: phases already over are refused. */
+    private static final int Y = LocalDate.now().getYear() + 1;
+
     private static String plan(long regionId, String firstStart, String firstEnd, String secondStart, String secondEnd) {
         return """
                 {"name": "消防安全专项整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
                  "institutionTypes": ["ELDERLY_CARE", "FUNERAL"],
                  "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
                             {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}],
-                 "deliverables": [{"kind": "TOWNSHIP_PLAN", "dueOn": "2024-05-25"}]}""".formatted(regionId, firstStart, firstEnd,
-                secondStart, secondEnd);
+                 "deliverables": [{"kind": "TOWNSHIP_PLAN", "dueOn": "%d-05-25"}]}""".formatted(regionId, firstStart, firstEnd,
+                secondStart, secondEnd, Y);
     }
 
     private static void assertField(Api.Reply reply, String field) {

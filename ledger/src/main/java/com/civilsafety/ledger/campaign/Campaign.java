@@ -42,6 +42,12 @@ public class Campaign {
     @Column(name = "institution_type")
     @Enumerated(EnumType.STRING)
     private Set<InstitutionType> institutionTypes = EnumSet.noneOf(InstitutionType.class);
+    @Enumerated(EnumType.STRING)
+    private InspectionMode inspectionMode;
+    private int inspectionShare;
+    private int inspectorsPerInstitution;
+    private boolean unannounced;
+    private Long processInstanceKey;
     @Version
     private long version;
 
@@ -58,6 +64,40 @@ public class Campaign {
         this.createdAt = createdAt;
         this.regionIds = new HashSet<>(plan.regionIds());
         this.institutionTypes = EnumSet.copyOf(plan.institutionTypes());
+        InspectionPlan inspection = plan.inspection() == null ? InspectionPlan.FULL_COVERAGE : plan.inspection();
+        this.inspectionMode = inspection.mode();
+        this.inspectionShare = inspection.share();
+        this.inspectorsPerInstitution = inspection.inspectors();
+        this.unannounced = Boolean.TRUE.equals(inspection.unannounced());
+    }
+
+    void end(CampaignStatus status, String reason) {
+        this.status = status;
+        this.statusReason = reason;
+    }
+
+    public boolean isActive() {
+        return status == CampaignStatus.ACTIVE;
+    }
+
+    public InspectionMode getInspectionMode() {
+        return inspectionMode;
+    }
+
+    public int getInspectionShare() {
+        return inspectionShare;
+    }
+
+    public int getInspectorsPerInstitution() {
+        return inspectorsPerInstitution;
+    }
+
+    public boolean isUnannounced() {
+        return unannounced;
+    }
+
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
     }
 
     public Long getId() {

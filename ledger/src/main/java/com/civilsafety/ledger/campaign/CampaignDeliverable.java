@@ -19,6 +19,9 @@ public class CampaignDeliverable {
     private DeliverableKind kind;
     private String name;
     private LocalDate dueOn;
+    private LocalDate opensOn;
+    @Enumerated(EnumType.STRING)
+    private PhaseStatus status;
 
     protected CampaignDeliverable() {
     }
@@ -29,6 +32,40 @@ public class CampaignDeliverable {
         this.name = deliverable.name() == null || deliverable.name().isBlank() ? deliverable.kind().label()
                 : deliverable.name().strip();
         this.dueOn = deliverable.dueOn();
+        this.status = PhaseStatus.PLANNED;
+    }
+
+    CampaignDeliverable opensOn(LocalDate opensOn) {
+        this.opensOn = opensOn;
+        return this;
+    }
+
+    void open() {
+        this.status = PhaseStatus.OPEN;
+    }
+
+    void close() {
+        this.status = PhaseStatus.CLOSED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public LocalDate getOpensOn() {
+        return opensOn;
+    }
+
+    public PhaseStatus getStatus() {
+        return status;
+    }
+
+    public String slot() {
+        return "D" + id;
     }
 
     public DeliverableKind getKind() {

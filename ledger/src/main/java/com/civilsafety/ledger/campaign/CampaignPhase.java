@@ -21,6 +21,10 @@ public class CampaignPhase {
     private String name;
     private LocalDate startsOn;
     private LocalDate endsOn;
+    @Enumerated(EnumType.STRING)
+    private PhaseStatus status;
+    /** The seed of its 双随机 draw, recorded so that anyone can re-run it (一公开). */
+    private Long drawSeed;
 
     protected CampaignPhase() {
     }
@@ -32,6 +36,42 @@ public class CampaignPhase {
         this.name = phase.name() == null || phase.name().isBlank() ? phase.kind().label() : phase.name().strip();
         this.startsOn = phase.startsOn();
         this.endsOn = phase.endsOn();
+        this.status = PhaseStatus.PLANNED;
+    }
+
+    void open(Long drawSeed) {
+        this.status = PhaseStatus.OPEN;
+        this.drawSeed = drawSeed;
+    }
+
+    void close() {
+        this.status = PhaseStatus.CLOSED;
+    }
+
+    void reschedule(LocalDate startsOn, LocalDate endsOn) {
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public PhaseStatus getStatus() {
+        return status;
+    }
+
+    public Long getDrawSeed() {
+        return drawSeed;
+    }
+
+    /** The phase's work slot in campaign_work. */
+    public String slot() {
+        return "P" + ordinal;
     }
 
     public int getOrdinal() {

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A campaign as its creator plans it: scope, schedule and who leads it. */
+/**
+ * A campaign as its creator plans it: scope, schedule, who leads it, how inspections are assigned (full coverage
+ * unless given), and whether the recurring duties (每季度主要负责人带队检查, 每年应急演练) are tracked (yes unless false).
+ */
 public record CampaignPlan(
         @NotBlank(message = "行动名称不能为空") @Size(max = 128, message = "行动名称不能超过128字") String name,
         @Size(max = 32, message = "模板编号不能超过32字") String templateCode,
@@ -19,7 +22,15 @@ public record CampaignPlan(
         @NotEmpty(message = "排查范围（区划）不能为空") List<@NotNull(message = "区划不能为空") Long> regionIds,
         @NotEmpty(message = "机构类型不能为空") Set<@NotNull(message = "机构类型不能为空") InstitutionType> institutionTypes,
         @NotEmpty(message = "至少要有一个阶段") List<@Valid @NotNull(message = "阶段不能为空") Phase> phases,
-        List<@Valid @NotNull(message = "任务节点不能为空") Deliverable> deliverables) {
+        List<@Valid @NotNull(message = "任务节点不能为空") Deliverable> deliverables,
+        @Valid InspectionPlan inspection,
+        Boolean recurringDuties) {
+
+    /** The same plan under another name. */
+    public CampaignPlan named(String newName) {
+        return new CampaignPlan(newName, templateCode, leadOrganisation, responsibleSections, regionIds, institutionTypes,
+                phases, deliverables, inspection, recurringDuties);
+    }
 
     public record Phase(
             @NotNull(message = "必须选择阶段类型") PhaseKind kind,
@@ -28,9 +39,15 @@ public record CampaignPlan(
             @NotNull(message = "必须填写结束日期") LocalDate endsOn) {
     }
 
+    /** Something owed by a date; it is opened two weeks before (a township plan: at once) unless opensOn says. */
     public record Deliverable(
             @NotNull(message = "必须选择任务类型") DeliverableKind kind,
             @Size(max = 128, message = "任务名称不能超过128字") String name,
-            @NotNull(message = "必须填写截止日期") LocalDate dueOn) {
+            @NotNull(message = "必须填写截止日期") LocalDate dueOn,
+            LocalDate opensOn) {
+
+        public Deliverable(DeliverableKind kind, String name, LocalDate dueOn) {
+            this(kind, name, dueOn, null);
+        }
     }
 }

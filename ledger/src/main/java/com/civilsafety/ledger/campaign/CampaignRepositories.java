@@ -1,16 +1,57 @@
 package com.civilsafety.ledger.campaign;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface CampaignRepository extends JpaRepository<Campaign, Long> {
     List<Campaign> findAllByOrderByIdDesc();
+
+    /**
+     * Locks the campaign row: steps that open work and a cancellation take it, so that a step running while the
+     * campaign is cancelled either commits first (and its work is withdrawn) or sees the campaign cancelled.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Campaign c where c.id = :id")
+    Optional<Campaign> findForUpdate(Long id);
+
+    /** Records the process instance once, whoever comes first: the launcher or the process's first step. */
+    @Modifying
+    @Query("update Campaign c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
+    int recordProcessInstance(Long id, Long key);
 }
 
 interface CampaignPhaseRepository extends JpaRepository<CampaignPhase, Long> {
     List<CampaignPhase> findByCampaignIdOrderByOrdinal(Long campaignId);
+
+    Optional<CampaignPhase> findByCampaignIdAndOrdinal(Long campaignId, int ordinal);
 }
 
 interface CampaignDeliverableRepository extends JpaRepository<CampaignDeliverable, Long> {
     List<CampaignDeliverable> findByCampaignIdOrderByDueOn(Long campaignId);
+}
+
+interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
+    List<CampaignWork> findByCampaignIdAndSlotAndStatusOrderById(Long campaignId, String slot, WorkStatus status);
+
+    List<CampaignWork> findByCampaignIdAndStatus(Long campaignId, WorkStatus status);
+
+    @Query("select w.ownerKey from CampaignWork w where w.campaignId = :campaignId and w.slot = :slot")
+    List<String> findOwnerKeys(Long campaignId, String slot);
+
+    Optional<CampaignWork> findByTaskId(Long taskId);
+
+    List<CampaignWork> findByInstitutionIdOrderByDueOnAscIdAsc(Long institutionId);
+
+    /** Counts per slot, kind, region, institution type, status and lateness: what the progress view adds up. */
+    @Query("""
+            select w.slot, w.kind, w.regionId, i.type, w.status, w.late, count(w)
+            from CampaignWork w left join Institution i on i.id = w.institutionId
+            where w.campaignId = :campaignId
+            group by w.slot, w.kind, w.regionId, i.type, w.status, w.late""")
+    List<Object[]> countProgress(Long campaignId);
 }

@@ -2,18 +2,24 @@ package com.civilsafety.ledger.campaign;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +31,16 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final CampaignPhaseRepository phases;
     private final CampaignDeliverableRepository deliverables;
+    private final CampaignWorkRepository work;
     private final RegionRepository regions;
+    private final InboxService inbox;
     private final EventLog eventLog;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, CampaignPhaseRepository phases, CampaignDeliverableRepository deliverables,
-                    RegionRepository regions, EventLog eventLog, Clock clock) {
+                    CampaignWorkRepository work, RegionRepository regions, InboxService inbox, EventLog eventLog, Clock clock) {
+        this.work = work;
+        this.inbox = inbox;
         this.campaigns = campaigns;
         this.phases = phases;
         this.deliverables = deliverables;
@@ -57,17 +67,56 @@ public class CampaignService {
         }
         List<Region> scope = checkScope(plan.regionIds(), actor);
         checkSchedule(plan);
+        checkNotOver(plan, LedgerTime.today(clock));
         Campaign campaign = campaigns.save(new Campaign(plan, actor.personId(), clock.instant()));
         List<CampaignPlan.Phase> ordered = plan.phases().stream().sorted(Comparator.comparing(CampaignPlan.Phase::startsOn)).toList();
         for (int i = 0; i < ordered.size(); i++) {
             phases.save(new CampaignPhase(campaign.getId(), i + 1, ordered.get(i)));
         }
-        if (plan.deliverables() != null) {
-            plan.deliverables().forEach(d -> deliverables.save(new CampaignDeliverable(campaign.getId(), d)));
+        LocalDate first = ordered.getFirst().startsOn();
+        LocalDate last = ordered.stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow();
+        List<CampaignPlan.Deliverable> owed = new ArrayList<>(plan.deliverables() == null ? List.of() : plan.deliverables());
+        if (!Boolean.FALSE.equals(plan.recurringDuties())) {
+            owed.addAll(RecurringDuties.between(first, last));
+        }
+        for (CampaignPlan.Deliverable d : owed) {
+            deliverables.save(new CampaignDeliverable(campaign.getId(), d).opensOn(opensOn(d, first)));
         }
         eventLog.append(EventType.CAMPAIGN_CREATED, SUBJECT, campaign.getId(), actor, null,
                 Map.of("name", campaign.getName(), "template", String.valueOf(plan.templateCode())));
         return view(campaign, scope);
+    }
+
+    /** A township's plan is owed from the start; anything else opens two weeks before it is due. */
+    private static LocalDate opensOn(CampaignPlan.Deliverable deliverable, LocalDate campaignStart) {
+        if (deliverable.kind() == DeliverableKind.TOWNSHIP_PLAN) {
+            return campaignStart;
+        }
+        if (deliverable.opensOn() != null) {
+            return deliverable.opensOn();
+        }
+        LocalDate twoWeeksBefore = deliverable.dueOn().minusDays(14);
+        return twoWeeksBefore.isBefore(campaignStart) ? campaignStart : twoWeeksBefore;
+    }
+
+    /** Records the campaign's process instance, started by the caller once the campaign has committed. */
+    @Transactional
+    public void started(long campaignId, long processInstanceKey) {
+        campaigns.recordProcessInstance(campaignId, processInstanceKey);
+    }
+
+    /**
+     * Undoes a campaign whose process could not be started, so that no campaign is on the books without one. The event
+     * log keeps the creation and records why it was withdrawn.
+     */
+    @Transactional
+    public void withdrawUnstarted(long campaignId, String reason) {
+        campaigns.findById(campaignId).filter(c -> c.getProcessInstanceKey() == null).ifPresent(c -> {
+            deliverables.deleteAll(deliverables.findByCampaignIdOrderByDueOn(campaignId));
+            phases.deleteAll(phases.findByCampaignIdOrderByOrdinal(campaignId));
+            campaigns.delete(c);
+            eventLog.append(EventType.CAMPAIGN_CANCELLED, SUBJECT, campaignId, Actor.SYSTEM, null, Map.of("reason", reason));
+        });
     }
 
     /** The campaigns whose scope meets the actor's, newest first. */
@@ -81,6 +130,112 @@ public class CampaignService {
     public CampaignView get(long id, Actor actor) {
         return campaigns.findById(id).map(c -> view(c, regions.findAllById(c.getRegionIds()))).filter(v -> visible(v, actor))
                 .orElseThrow(() -> new NotFoundException("专项行动不存在：" + id));
+    }
+
+    /**
+     * 提前结束: the phase ends today; the caller tells the waiting process (message campaign-phase-closed, correlation
+     * key {@link CampaignRun#phaseKey}), whose closing step escalates whatever is still open.
+     */
+    @Transactional
+    public String closePhaseEarly(long campaignId, int ordinal, String reason, Actor actor) {
+        Campaign campaign = manageable(campaignId, actor);
+        CampaignPhase phase = phaseOf(campaignId, ordinal);
+        if (phase.getStatus() != PhaseStatus.OPEN) {
+            throw new ConflictException("阶段「" + phase.getName() + "」" + phase.getStatus().label() + "，只有进行中的阶段可以提前结束");
+        }
+        LocalDate today = LedgerTime.today(clock);
+        eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of("ordinal", ordinal,
+                "endsOn", Map.of("from", phase.getEndsOn(), "to", today), "closedEarly", true, "reason", required(reason)));
+        phase.reschedule(phase.getStartsOn(), today);
+        return CampaignRun.phaseKey(campaignId, ordinal);
+    }
+
+    /**
+     * 调整阶段时间: a phase not yet started may move both dates, a running one only its end; the dates must still fit
+     * the schedule (no overlap, deliverables within the campaign) and not end in the past. The caller tells the
+     * waiting process (message campaign-phase-rescheduled), which re-reads the dates: its timers move.
+     */
+    @Transactional
+    public String reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
+        Campaign campaign = manageable(campaignId, actor);
+        CampaignPhase phase = phaseOf(campaignId, ordinal);
+        if (phase.getStatus() == PhaseStatus.CLOSED) {
+            throw new ConflictException("阶段「" + phase.getName() + "」已结束，不能调整");
+        }
+        LocalDate newStart = startsOn == null ? phase.getStartsOn() : startsOn;
+        if (phase.getStatus() == PhaseStatus.OPEN && !newStart.equals(phase.getStartsOn())) {
+            throw new InvalidInputException("startsOn", "阶段已开始，只能调整结束日期");
+        }
+        if (endsOn == null) {
+            throw new InvalidInputException("endsOn", "必须填写结束日期");
+        }
+        LocalDate today = LedgerTime.today(clock);
+        if (endsOn.isBefore(today)) {
+            throw new InvalidInputException("endsOn", "结束日期不能早于今天，需要立即结束请使用「提前结束」");
+        }
+        if (phase.getStatus() == PhaseStatus.PLANNED && newStart.isBefore(today)) {
+            throw new InvalidInputException("startsOn", "开始日期不能早于今天");
+        }
+        if (endsOn.isBefore(newStart)) {
+            throw new InvalidInputException("endsOn", "阶段结束日期早于开始日期");
+        }
+        for (CampaignPhase other : phases.findByCampaignIdOrderByOrdinal(campaignId)) {
+            if (other.getOrdinal() != ordinal && !newStart.isAfter(other.getEndsOn()) && !endsOn.isBefore(other.getStartsOn())) {
+                throw new InvalidInputException(other.getOrdinal() < ordinal ? "startsOn" : "endsOn",
+                        "与阶段「" + other.getName() + "」（" + other.getStartsOn() + " 至 " + other.getEndsOn() + "）时间重叠");
+            }
+        }
+        eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of("ordinal", ordinal,
+                "startsOn", Map.of("from", phase.getStartsOn(), "to", newStart),
+                "endsOn", Map.of("from", phase.getEndsOn(), "to", endsOn), "reason", required(reason)));
+        phase.reschedule(newStart, endsOn);
+        return CampaignRun.phaseKey(campaignId, ordinal);
+    }
+
+    /**
+     * 撤销行动: the campaign ends with the reason recorded, its open work is withdrawn (what was submitted stays, and
+     * hazards found stay in their loops). Returns the process instance the caller cancels, if it was started.
+     */
+    @Transactional
+    public Optional<Long> cancel(long campaignId, String reason, Actor actor) {
+        Campaign campaign = manageable(campaignId, actor);
+        String why = required(reason);
+        List<CampaignWork> open = work.findByCampaignIdAndStatus(campaignId, WorkStatus.OPEN);
+        open.forEach(CampaignWork::cancel);
+        int tasks = inbox.cancelOpen(open.stream().map(CampaignWork::getTaskId).filter(Objects::nonNull).toList());
+        campaign.end(CampaignStatus.CANCELLED, why);
+        eventLog.append(EventType.CAMPAIGN_CANCELLED, SUBJECT, campaignId, actor, null,
+                Map.of("reason", why, "withdrawnWork", open.size(), "withdrawnTasks", tasks));
+        return Optional.ofNullable(campaign.getProcessInstanceKey());
+    }
+
+    /** An active campaign the actor may run: a bureau role whose region holds every region of the campaign. */
+    private Campaign manageable(long campaignId, Actor actor) {
+        Campaign campaign = campaigns.findForUpdate(campaignId).filter(c -> visible(view(c, regions.findAllById(c.getRegionIds())), actor))
+                .orElseThrow(() -> new NotFoundException("专项行动不存在：" + campaignId));
+        if (!actor.hasRole(Role.BUREAU_ADMIN) && !actor.hasRole(Role.BUREAU_SECTION)
+                || !regions.findAllById(campaign.getRegionIds()).stream().allMatch(r -> r.getPath().startsWith(actor.regionPath()))) {
+            throw new ForbiddenException("只有行动所在县局的管理员或业务股室可以调整专项行动");
+        }
+        if (!campaign.isActive()) {
+            throw new ConflictException("专项行动" + campaign.getStatus().label() + "，不能再调整");
+        }
+        return campaign;
+    }
+
+    private CampaignPhase phaseOf(long campaignId, int ordinal) {
+        return phases.findByCampaignIdAndOrdinal(campaignId, ordinal)
+                .orElseThrow(() -> new NotFoundException("专项行动 " + campaignId + " 没有第 " + ordinal + " 阶段"));
+    }
+
+    private static String required(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "必须填写原因");
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidInputException("reason", "原因不能超过1000字");
+        }
+        return reason.strip();
     }
 
     private CampaignView view(Campaign campaign, List<Region> scope) {
@@ -130,6 +285,22 @@ public class CampaignService {
                 if (due.isBefore(first) || due.isAfter(last)) {
                     throw new InvalidInputException("deliverables[" + i + "].dueOn", "截止日期须在行动期内（" + first + " 至 " + last + "）");
                 }
+                LocalDate opens = plan.deliverables().get(i).opensOn();
+                if (opens != null && (opens.isBefore(first) || opens.isAfter(due))) {
+                    throw new InvalidInputException("deliverables[" + i + "].opensOn", "开始报送日期须在行动开始（" + first
+                            + "）与截止日期之间");
+                }
+            }
+        }
+    }
+
+    /** A campaign is deployed for what is to come: a phase already over would only open work that is late at once. */
+    private static void checkNotOver(CampaignPlan plan, LocalDate today) {
+        for (int i = 0; i < plan.phases().size(); i++) {
+            CampaignPlan.Phase phase = plan.phases().get(i);
+            if (phase.endsOn().isBefore(today)) {
+                throw new InvalidInputException("phases[" + i + "].endsOn", "阶段「" + label(phase) + "」的结束日期 "
+                        + phase.endsOn() + " 已过，请调整日期");
             }
         }
     }

@@ -26,7 +26,10 @@ public enum CampaignTemplate {
                     phase(PhaseKind.SUMMARY, year, "11-01", year, "12-31")), List.of(
                     new Deliverable(DeliverableKind.TOWNSHIP_PLAN, null, date(year, "05-25")),
                     new Deliverable(DeliverableKind.STAGE_SUMMARY, null, date(year, "08-03")),
-                    new Deliverable(DeliverableKind.OVERALL_SUMMARY, null, date(year, "11-08"))));
+                    new Deliverable(DeliverableKind.TOWNSHIP_SUMMARY, null, date(year, "11-03")),
+                    new Deliverable(DeliverableKind.OVERALL_SUMMARY, null, date(year, "11-08"))),
+                    // 部门检查: 全覆盖, by 四不两直 among other ways
+                    new InspectionPlan(InspectionMode.FULL, 100, 2, true), true);
         }
     },
     ZEZHOU_THREE_YEAR("三年行动四阶段（参照泽州县2024—2026年方案）") {
@@ -39,7 +42,9 @@ public enum CampaignTemplate {
                     phase(PhaseKind.ROOT_CAUSE, year + 2, "01-01", year + 2, "09-30"),
                     phase(PhaseKind.EVALUATION, year + 2, "10-01", year + 2, "12-31")), List.of(
                     new Deliverable(DeliverableKind.TOWNSHIP_PLAN, null, date(year, "02-29")),
-                    new Deliverable(DeliverableKind.OVERALL_SUMMARY, null, date(year + 2, "12-15"))));
+                    new Deliverable(DeliverableKind.OVERALL_SUMMARY, null, date(year + 2, "12-15"))),
+                    // 督导检查: 四不两直、明察暗访 over a random share
+                    new InspectionPlan(InspectionMode.DOUBLE_RANDOM, 30, 2, true), true);
         }
     };
 

@@ -1,23 +1,37 @@
 package com.civilsafety.ledger.campaign;
 
-/** The kinds of campaign phase the seed plans use (绩溪 2023: five phases; 泽州 2024–2026: four). */
+import com.civilsafety.ledger.inbox.TaskKind;
+import java.util.Optional;
+
+/**
+ * The kinds of campaign phase the seed plans use (绩溪 2023: five phases; 泽州 2024–2026: four), and the work each
+ * opens when it starts: 动员部署 notifies every institution, 机构自查 (and 泽州's 集中攻坚) gives each a self-check,
+ * 部门检查 assigns inspections, 督导检查 (and 治本提升) re-checks a sample of closed hazards. Summaries are
+ * deliverables with due dates, not work a phase opens.
+ */
 public enum PhaseKind {
-    MOBILISATION("动员部署"),
-    SELF_CHECK("机构自查整改"),
-    DEPARTMENT_CHECK("部门检查"),
-    SUPERVISION("督导检查"),
-    SUMMARY("总结提高"),
-    FOCUSED_REMEDIATION("集中攻坚"),
-    ROOT_CAUSE("治本提升"),
-    EVALUATION("总结评估");
+    MOBILISATION("动员部署", TaskKind.NOTICE),
+    SELF_CHECK("机构自查整改", TaskKind.SELF_CHECK),
+    DEPARTMENT_CHECK("部门检查", TaskKind.INSPECTION),
+    SUPERVISION("督导检查", TaskKind.SAMPLE_RECHECK),
+    SUMMARY("总结提高", null),
+    FOCUSED_REMEDIATION("集中攻坚", TaskKind.SELF_CHECK),
+    ROOT_CAUSE("治本提升", TaskKind.SAMPLE_RECHECK),
+    EVALUATION("总结评估", null);
 
     private final String label;
+    private final TaskKind work;
 
-    PhaseKind(String label) {
+    PhaseKind(String label, TaskKind work) {
         this.label = label;
+        this.work = work;
     }
 
     public String label() {
         return label;
+    }
+
+    public Optional<TaskKind> work() {
+        return Optional.ofNullable(work);
     }
 }

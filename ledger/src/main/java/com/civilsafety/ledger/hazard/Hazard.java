@@ -72,6 +72,8 @@ public class Hazard {
     private LocalDate rectificationDeadline;
     private Long reportedBy;
     private Long processInstanceKey;
+    private Long campaignId;
+    private boolean processStartPending;
     private Instant closedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -97,6 +99,24 @@ public class Hazard {
         this.status = HazardStatus.REPORTED;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Found within a campaign, on the books before its loop starts: the caller starts the loop after the commit. */
+    void foundInCampaign(Long campaignId) {
+        this.campaignId = campaignId;
+        this.processStartPending = true;
+    }
+
+    void processStarted() {
+        this.processStartPending = false;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public boolean isProcessStartPending() {
+        return processStartPending;
     }
 
     void assignCode() {

@@ -1,10 +1,33 @@
 package com.civilsafety.ledger.hazard;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecificationExecutor<Hazard> {
+    List<Hazard> findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(Instant createdBefore);
+
+    @Query("select h from Hazard h where h.campaignId = :campaignId and h.status = :status order by h.id")
+    List<Hazard> findByCampaign(Long campaignId, HazardStatus status);
+
+    @Query("""
+            select h from Hazard h where h.status = :status and h.region.path like concat(:regionPath, '%')
+              and h.closedAt >= :closedSince order by h.id""")
+    List<Hazard> findClosedSince(HazardStatus status, String regionPath, Instant closedSince);
+
+    long countByCampaignId(Long campaignId);
+
+    long countByCampaignIdAndGrade(Long campaignId, HazardGrade grade);
+
+    long countByCampaignIdAndStatus(Long campaignId, HazardStatus status);
+
+    @Query("""
+            select count(h) from Hazard h where h.campaignId = :campaignId and h.status <> :closed
+              and h.rectificationDeadline < :today""")
+    long countOverdue(Long campaignId, HazardStatus closed, LocalDate today);
 }
 
 interface HazardStatusChangeRepository extends JpaRepository<HazardStatusChange, Long> {

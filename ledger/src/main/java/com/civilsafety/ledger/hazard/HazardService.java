@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -126,6 +128,66 @@ public class HazardService {
     }
 
     /**
+     * Records a hazard found in campaign work (a self-check's 否 item, an inspection finding) within the caller's
+     * transaction. It is marked as awaiting its loop; whoever commits it starts the loop and calls
+     * {@link #processStarted}; a sweep starts those left waiting (the engine was away).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Hazard reportFound(HazardReport report, long campaignId, Actor actor) {
+        Hazard hazard = report(report, actor);
+        hazard.foundInCampaign(campaignId);
+        return hazard;
+    }
+
+    /** A 督导回头看 found a closed hazard back: a new case linked to it, awaiting its loop like {@link #reportFound}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Hazard reportRebound(long closedHazardId, String findings, long campaignId, Actor actor) {
+        Hazard closed = require(closedHazardId);
+        Hazard reopened = hazards.saveAndFlush(new Hazard(closed.getInstitution(), closed.getCriterion(),
+                closed.isResidentsExposed(), false, "【督导回头看反弹】" + findings, closed.getLocation(),
+                HazardSource.SUPERVISION, LedgerTime.today(clock), actor.personId(), clock.instant()));
+        reopened.assignCode();
+        reopened.reopens(closed);
+        reopened.foundInCampaign(campaignId);
+        recordStatus(reopened, null, actor, null, "督导回头看发现 " + closed.getCode() + " 反弹，重新立案");
+        note(closed, actor, null, "督导回头看发现反弹，重新立案为 " + reopened.getCode());
+        eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, reopened.getId(), actor, null,
+                Map.of("reopenedFrom", closed.getId(), "findings", findings));
+        return reopened;
+    }
+
+    @Transactional
+    public void processStarted(long hazardId) {
+        hazards.findById(hazardId).ifPresent(Hazard::processStarted);
+    }
+
+    /** Hazards still waiting for their loop some time after they were recorded, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Hazard> awaitingProcess(Instant recordedBefore) {
+        return hazards.findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(recordedBefore);
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignHazardFigures campaignFigures(long campaignId) {
+        return new CampaignHazardFigures(hazards.countByCampaignId(campaignId),
+                hazards.countByCampaignIdAndGrade(campaignId, HazardGrade.MAJOR),
+                hazards.countByCampaignIdAndStatus(campaignId, HazardStatus.CLOSED),
+                hazards.countOverdue(campaignId, HazardStatus.CLOSED, LedgerTime.today(clock)));
+    }
+
+    /** What the loop's grading decision reads, for starting the loop of a hazard found in a campaign. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> gradingFacts(long hazardId) {
+        return require(hazardId).gradingFacts();
+    }
+
+    /** The closed hazards of a campaign's scope, closed since a date: what 督导回头看 samples from. */
+    @Transactional(readOnly = true)
+    public List<Hazard> closedSince(String regionPath, Instant since) {
+        return hazards.findClosedSince(HazardStatus.CLOSED, regionPath, since);
+    }
+
+    /**
      * Undoes a report whose process could not be started, so that no hazard is left on the books without one. The
      * event log is append-only: it keeps the report and records the withdrawal.
      */
@@ -167,6 +229,7 @@ public class HazardService {
             case EXTENSION -> Role.BUREAU_SECTION;
             case EMERGENCY_MEASURES, RECTIFICATION, EXPLANATION -> Role.INSTITUTION_MANAGER;
             case VERIFICATION, RECHECK -> Role.INSPECTOR;
+            default -> throw new IllegalArgumentException(kind + " is not a step of the hazard loop");
         };
         Instant due = switch (kind) {
             case RECTIFICATION -> LedgerTime.endOf(hazard.getRectificationDeadline());

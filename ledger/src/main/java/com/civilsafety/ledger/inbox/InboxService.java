@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,29 @@ public class InboxService {
     }
 
     /**
+     * Opens many tasks at once for a fan-out (a self-check for every institution of a campaign): one event for the
+     * batch, not one per task. Part of the calling worker's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<InboxTask> openAll(List<InboxTask> batch, ProcessStep step, String subjectType, long subjectId) {
+        List<InboxTask> saved = tasks.saveAll(batch);
+        if (!saved.isEmpty()) {
+            eventLog.append(EventType.TASKS_OPENED, subjectType, subjectId, Actor.SYSTEM, step,
+                    Map.of("kind", saved.getFirst().getKind(), "count", saved.size(),
+                            "firstTaskId", saved.getFirst().getId(), "lastTaskId", saved.getLast().getId()));
+        }
+        return saved;
+    }
+
+    /** Withdraws open tasks whose work is no longer owed (a cancelled campaign); completed ones stay as they are. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelOpen(Collection<Long> taskIds) {
+        List<InboxTask> open = tasks.findAllById(taskIds).stream().filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        open.forEach(t -> t.cancel(clock.instant()));
+        return open.size();
+    }
+
+    /**
      * Records a person's submission, once it passes the form's constraints, its own rules and its subject's rules. Joins the caller's transaction so that the caller can publish the completion
      * message before the commit: if publishing fails, the task stays open.
      */
@@ -78,6 +102,7 @@ public class InboxService {
         rules.stream().filter(r -> r.subjectType().equals(task.getSubjectType())).forEach(r -> r.check(task, result, today));
         task.complete(actor, Json.write(result), clock.instant());
         eventLog.append(EventType.TASK_COMPLETED, "TASK", taskId, actor, null, result);
+        events.publishEvent(new TaskCompleted(task, result, actor));
         return task;
     }
 
@@ -93,7 +118,8 @@ public class InboxService {
         if (actor.roles().isEmpty()) {
             return List.of();
         }
-        return tasks.findForCandidate(TaskStatus.OPEN, actor.roles(), actor.regionPath(), actor.institutionId());
+        return tasks.findForCandidate(TaskStatus.OPEN, actor.roles(), actor.regionPath(), actor.institutionId(),
+                actor.personId());
     }
 
     /**

@@ -37,6 +37,8 @@ public class InboxTask {
     @JoinColumn(name = "region_id")
     private Region region;
     private Long institutionId;
+    /** One named person (an inspector drawn for an inspection); null when anyone with the role in the region may. */
+    private Long assigneeId;
     private Instant dueAt;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
@@ -74,7 +76,18 @@ public class InboxTask {
 
     /** Whether the actor is one of the people this task is for. */
     public boolean isFor(Actor actor) {
-        return actor.hasRole(candidateRole) && actor.covers(region.getPath(), institutionId);
+        return actor.hasRole(candidateRole) && actor.covers(region.getPath(), institutionId)
+                && (assigneeId == null || assigneeId.equals(actor.personId()));
+    }
+
+    public InboxTask assignTo(Long personId) {
+        this.assigneeId = personId;
+        return this;
+    }
+
+    void cancel(Instant at) {
+        this.status = TaskStatus.CANCELLED;
+        this.completedAt = at;
     }
 
     void complete(Actor actor, String resultJson, Instant at) {
@@ -114,6 +127,10 @@ public class InboxTask {
 
     public Long getInstitutionId() {
         return institutionId;
+    }
+
+    public Long getAssigneeId() {
+        return assigneeId;
     }
 
     public Instant getDueAt() {

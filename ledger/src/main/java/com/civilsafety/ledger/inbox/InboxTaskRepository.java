@@ -22,8 +22,10 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
               and t.candidateRole in :roles
               and t.region.path like concat(:regionPath, '%')
               and (:institutionId is null or t.institutionId = :institutionId)
+              and (t.assigneeId is null or t.assigneeId = :personId)
             order by t.dueAt, t.id""")
-    List<InboxTask> findForCandidate(TaskStatus status, Collection<Role> roles, String regionPath, Long institutionId);
+    List<InboxTask> findForCandidate(TaskStatus status, Collection<Role> roles, String regionPath, Long institutionId,
+                                     Long personId);
 
     List<InboxTask> findBySubjectTypeAndSubjectIdOrderById(String subjectType, Long subjectId);
 }

@@ -1,5 +1,11 @@
 package com.civilsafety.ledger.inbox;
 
+import com.civilsafety.ledger.campaign.DeliverableSubmission;
+import com.civilsafety.ledger.campaign.DutyRecord;
+import com.civilsafety.ledger.campaign.FollowUpReport;
+import com.civilsafety.ledger.campaign.InspectionReport;
+import com.civilsafety.ledger.campaign.NoticeAcknowledgement;
+import com.civilsafety.ledger.campaign.SelfCheckForm;
 import com.civilsafety.ledger.hazard.AssignmentForm;
 import com.civilsafety.ledger.hazard.EmergencyMeasuresReport;
 import com.civilsafety.ledger.hazard.ExtensionDecision;
@@ -18,7 +24,15 @@ public enum TaskKind {
     EXPLANATION("逾期书面说明", OverdueExplanation.class),
     EXTENSION("延期审批", ExtensionDecision.class),
     VERIFICATION("整改核查", VerificationResult.class),
-    RECHECK("回头看", RecheckResult.class);
+    RECHECK("回头看", RecheckResult.class),
+    // campaign work, fanned out by the ledger: no process waits on these tasks one by one
+    NOTICE("行动通知签收", NoticeAcknowledgement.class),
+    SELF_CHECK("机构自查", SelfCheckForm.class),
+    INSPECTION("部门检查", InspectionReport.class),
+    SAMPLE_RECHECK("督导回头看", RecheckResult.class),
+    DELIVERABLE("报送材料", DeliverableSubmission.class),
+    DUTY_RECORD("履职记录", DutyRecord.class),
+    LATE_FOLLOW_UP("逾期催办", FollowUpReport.class);
 
     private final String label;
     private final Class<? extends TaskResult> resultType;

@@ -43,6 +43,8 @@ public class Institution {
     @Enumerated(EnumType.STRING)
     private InstitutionStatus status;
     private Instant createdAt;
+    /** Self-checks in a row that reported no hazard at all. */
+    private int zeroReportStreak;
     @Version
     private long version;
 
@@ -74,6 +76,23 @@ public class Institution {
 
     public void assignCadre(Long cadreId) {
         this.cadreId = cadreId;
+    }
+
+    /** 长期零报告: this many self-checks in a row without a single hazard earn an institution more inspection. */
+    public static final int ZERO_REPORT_FLAG_AT = 2;
+
+    /** Counts a submitted self-check; true when it is the one that makes the institution 长期零报告. */
+    public boolean recordSelfCheck(int hazardsFound) {
+        zeroReportStreak = hazardsFound == 0 ? zeroReportStreak + 1 : 0;
+        return zeroReportStreak == ZERO_REPORT_FLAG_AT;
+    }
+
+    public boolean isZeroReportFlagged() {
+        return zeroReportStreak >= ZERO_REPORT_FLAG_AT;
+    }
+
+    public int getZeroReportStreak() {
+        return zeroReportStreak;
     }
 
     public Long getId() {

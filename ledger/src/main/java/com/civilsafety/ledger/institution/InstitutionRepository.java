@@ -1,5 +1,7 @@
 package com.civilsafety.ledger.institution;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,4 +16,11 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
               and (:institutionId is null or i.id = :institutionId)
             order by i.region.code, i.code""")
     Page<Institution> findInScope(String regionPath, Long institutionId, Pageable pageable);
+
+    /** The operating institutions of the given types in a region subtree, in id order: a campaign's scope. */
+    @Query("""
+            select i from Institution i
+            where i.region.path like concat(:regionPath, '%') and i.type in :types and i.status = :status
+            order by i.id""")
+    List<Institution> findInCampaignScope(String regionPath, Collection<InstitutionType> types, InstitutionStatus status);
 }

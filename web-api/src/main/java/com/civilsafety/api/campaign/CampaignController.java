@@ -2,13 +2,18 @@ package com.civilsafety.api.campaign;
 
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.campaign.CampaignPlan;
+import com.civilsafety.ledger.campaign.CampaignProgress;
+import com.civilsafety.ledger.campaign.CampaignProgressQuery;
 import com.civilsafety.ledger.campaign.CampaignService;
+import com.civilsafety.ledger.campaign.CampaignTaskForm;
 import com.civilsafety.ledger.campaign.CampaignTemplate;
 import com.civilsafety.ledger.campaign.CampaignView;
+import com.civilsafety.ledger.campaign.InstitutionCampaignWork;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CampaignController {
     private final CampaignService campaigns;
+    private final CampaignLaunch launch;
+    private final CampaignProgressQuery progress;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, CampaignLaunch launch, CampaignProgressQuery progress) {
         this.campaigns = campaigns;
+        this.launch = launch;
+        this.progress = progress;
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Reschedule(LocalDate startsOn, LocalDate endsOn, String reason) {
     }
 
     record Template(String code, String label, CampaignPlan plan) {
@@ -46,7 +61,7 @@ class CampaignController {
 
     @PostMapping("/api/campaigns")
     ResponseEntity<CampaignDetails> create(@Valid @RequestBody CampaignPlan plan, @AuthenticationPrincipal ActorUser user) {
-        return created(campaigns.create(plan, user.actor()));
+        return created(launch.deploy(plan, user.actor()));
     }
 
     /** 按模板部署: the template's schedule for the year, over the caller's region and every institution type. */
@@ -55,10 +70,9 @@ class CampaignController {
                                                        @AuthenticationPrincipal ActorUser user) {
         CampaignPlan plan = campaigns.planFromTemplate(request.templateCode(), request.year(), user.actor());
         if (request.name() != null && !request.name().isBlank()) {
-            plan = new CampaignPlan(request.name(), plan.templateCode(), plan.leadOrganisation(), plan.responsibleSections(),
-                    plan.regionIds(), plan.institutionTypes(), plan.phases(), plan.deliverables());
+            plan = plan.named(request.name());
         }
-        return created(campaigns.create(plan, user.actor()));
+        return created(launch.deploy(plan, user.actor()));
     }
 
     @GetMapping("/api/campaigns")
@@ -69,6 +83,47 @@ class CampaignController {
     @GetMapping("/api/campaigns/{id}")
     CampaignDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         return CampaignDetails.of(campaigns.get(id, user.actor()));
+    }
+
+    /** 进度: per phase and deliverable, per township and institution type — owed, submitted, late, open. */
+    @GetMapping("/api/campaigns/{id}/progress")
+    CampaignProgress progress(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return progress.progress(id, user.actor());
+    }
+
+    /** 提前结束 a running phase; what is still open is escalated as at its end. */
+    @PostMapping("/api/campaigns/{id}/phases/{ordinal}/close")
+    CampaignDetails closePhase(@PathVariable long id, @PathVariable int ordinal, @RequestBody Reason body,
+                               @AuthenticationPrincipal ActorUser user) {
+        launch.closePhaseEarly(id, ordinal, body.reason(), user.actor());
+        return get(id, user);
+    }
+
+    /** 调整阶段时间: the running process waits for the new dates. */
+    @PostMapping("/api/campaigns/{id}/phases/{ordinal}/reschedule")
+    CampaignDetails reschedulePhase(@PathVariable long id, @PathVariable int ordinal, @RequestBody Reschedule body,
+                                    @AuthenticationPrincipal ActorUser user) {
+        launch.reschedulePhase(id, ordinal, body.startsOn(), body.endsOn(), body.reason(), user.actor());
+        return get(id, user);
+    }
+
+    /** 撤销行动, with the reason recorded; open work is withdrawn, hazards found stay in their loops. */
+    @PostMapping("/api/campaigns/{id}/cancel")
+    CampaignDetails cancel(@PathVariable long id, @RequestBody Reason body, @AuthenticationPrincipal ActorUser user) {
+        launch.cancel(id, body.reason(), user.actor());
+        return get(id, user);
+    }
+
+    /** The form of a campaign task: the checklist of a self-check, the draft of a summary. */
+    @GetMapping("/api/campaign-tasks/{taskId}")
+    CampaignTaskForm taskForm(@PathVariable long taskId, @AuthenticationPrincipal ActorUser user) {
+        return progress.taskForm(taskId, user.actor());
+    }
+
+    /** An institution's part in campaigns (unannounced inspections hidden from the institution itself). */
+    @GetMapping("/api/institutions/{id}/campaigns")
+    List<InstitutionCampaignWork> ofInstitution(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return progress.ofInstitution(id, user.actor());
     }
 
     private static ResponseEntity<CampaignDetails> created(CampaignView view) {

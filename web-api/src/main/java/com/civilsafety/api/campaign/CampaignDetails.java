@@ -11,12 +11,14 @@ import java.util.List;
 public record CampaignDetails(long id, String name, String templateCode, String leadOrganisation,
                               String responsibleSections, String status, String statusLabel, List<String> regions,
                               List<String> institutionTypes, List<Phase> phases, List<Deliverable> deliverables,
-                              Instant createdAt) {
+                              Instant createdAt, String statusReason, String inspectionMode, int inspectionShare,
+                              boolean unannounced, Long processInstanceKey) {
 
-    public record Phase(int ordinal, String kind, String name, LocalDate startsOn, LocalDate endsOn) {
+    public record Phase(int ordinal, String kind, String name, LocalDate startsOn, LocalDate endsOn, String status,
+                        Long drawSeed) {
     }
 
-    public record Deliverable(String kind, String name, LocalDate dueOn) {
+    public record Deliverable(long id, String kind, String name, LocalDate opensOn, LocalDate dueOn, String status) {
     }
 
     static CampaignDetails of(CampaignView view) {
@@ -26,8 +28,10 @@ public record CampaignDetails(long id, String name, String templateCode, String 
                 view.regions().stream().map(r -> r.getName()).toList(),
                 c.getInstitutionTypes().stream().sorted().map(InstitutionType::name).toList(),
                 view.phases().stream().map(p -> new Phase(p.getOrdinal(), p.getKind().name(), p.getName(), p.getStartsOn(),
-                        p.getEndsOn())).toList(),
-                view.deliverables().stream().map(d -> new Deliverable(d.getKind().name(), d.getName(), d.getDueOn())).toList(),
-                c.getCreatedAt());
+                        p.getEndsOn(), p.getStatus().name(), p.getDrawSeed())).toList(),
+                view.deliverables().stream().map(d -> new Deliverable(d.getId(), d.getKind().name(), d.getName(),
+                        d.getOpensOn(), d.getDueOn(), d.getStatus().name())).toList(),
+                c.getCreatedAt(), c.getStatusReason(), c.getInspectionMode().name(), c.getInspectionShare(),
+                c.isUnannounced(), c.getProcessInstanceKey());
     }
 }

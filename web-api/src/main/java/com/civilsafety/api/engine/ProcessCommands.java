@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessCommands {
     public static final String HAZARD_RECTIFICATION = "HazardRectification";
+    public static final String CAMPAIGN = "Campaign";
     /**
      * A completion published before the process reaches its wait (the worker that opened the task committed but has
      * not completed its job yet, or its completion is being retried) is buffered this long. It covers the job timeout
@@ -38,6 +39,38 @@ public class ProcessCommands {
         try {
             return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
                     .variables(variables).send().join().getProcessInstanceKey();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    public long startCampaign(long campaignId) {
+        try {
+            return client.newCreateInstanceCommand().bpmnProcessId(CAMPAIGN).latestVersion()
+                    .variables(Map.of("campaignId", campaignId)).send().join().getProcessInstanceKey();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    /** Ends a phase's wait now (correlation: the phase key); changeId makes a repeated publication a no-op. */
+    public void publishPhaseClosed(String phaseKey, long changeId) {
+        publish("campaign-phase-closed", phaseKey, "campaign-phase-change-" + changeId);
+    }
+
+    /** Makes a phase re-read its dates, so that its timers move. */
+    public void publishPhaseRescheduled(String phaseKey, long changeId) {
+        publish("campaign-phase-rescheduled", phaseKey, "campaign-phase-change-" + changeId);
+    }
+
+    /** Cancels a process instance with everything it called; one already gone is fine. */
+    public void cancel(long processInstanceKey) {
+        try {
+            client.newCancelInstanceCommand(processInstanceKey).send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+                throw new EngineUnavailableException(e);
+            }
         } catch (ClientException e) {
             throw new EngineUnavailableException(e);
         }

@@ -26,7 +26,9 @@ public class TaskSubmission {
     @Transactional
     public InboxTask submit(long taskId, Actor actor, TaskResult result) {
         InboxTask task = inbox.complete(taskId, actor, result);
-        processes.publishTaskCompleted(taskId);
+        if (task.getJobKey() != null) { // a process step waits for this task; fanned-out campaign work has none
+            processes.publishTaskCompleted(taskId);
+        }
         return task;
     }
 }

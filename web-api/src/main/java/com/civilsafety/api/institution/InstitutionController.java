@@ -21,10 +21,11 @@ class InstitutionController {
     }
 
     record InstitutionSummary(long id, String code, String name, String type, String typeLabel, String township,
-                              Integer capacity, String principalName, String status) {
+                              Integer capacity, String principalName, String status, boolean zeroReportFlagged) {
         static InstitutionSummary of(Institution i) {
             return new InstitutionSummary(i.getId(), i.getCode(), i.getName(), i.getType().name(), i.getType().label(),
-                    i.getRegion().getName(), i.getCapacity(), i.getPrincipalName(), i.getStatus().name());
+                    i.getRegion().getName(), i.getCapacity(), i.getPrincipalName(), i.getStatus().name(),
+                    i.isZeroReportFlagged());
         }
     }
 

@@ -1,0 +1,327 @@
+package com.civilsafety.app.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.EngineTime;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whole campaigns over the demo county, through the real engine, workers and ledger, with the engine's clock (and the
+ * ledger's with it) moved from mobilisation to summary: a 绩溪-style five-phase year with late townships and
+ * institutions, a 长期零报告 institution and hazards flowing into their loops; a 泽州-style three-year schedule with
+ * its recurring duties. Its own database and engine, as it moves time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:campaign-run;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CampaignRunTest {
+    private static final Duration STEP = Duration.ofSeconds(60);
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        EngineTime engineTime() {
+            return new EngineTime();
+        }
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EngineTime time;
+    @Autowired
+    ZeebeTestEngine engine;
+
+    Api api;
+    LocalDate day0;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        time.drive(engine);
+        day0 = LocalDate.now(time.withZone(LedgerTime.ZONE));
+    }
+
+    @Test
+    @Order(1)
+    void aFivePhaseCampaignRunsFromMobilisationToSummary() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        long inst1 = institution("安澜县社会福利中心");
+        long inst2 = institution("安澜县儿童福利院");
+        // 安澜县儿童福利院 reported no hazard in the county's previous campaign either
+        jdbc.update("update institution set zero_report_streak = 1 where id = ?", inst2);
+        long inScope = jdbc.queryForObject("select count(*) from institution where type in ('ELDERLY_CARE', 'CHILD_WELFARE')",
+                Long.class);
+
+        Api.Reply created = api.post("fuli", "/api/campaigns", """
+                {"name": "民政服务机构重大事故隐患专项排查整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["ELDERLY_CARE", "CHILD_WELFARE"],
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "DEPARTMENT_CHECK", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SUPERVISION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SUMMARY", "startsOn": "%s", "endsOn": "%s"}],
+                 "deliverables": [{"kind": "TOWNSHIP_PLAN", "dueOn": "%s"}, {"kind": "STAGE_SUMMARY", "dueOn": "%s"}],
+                 "inspection": {"mode": "FULL", "inspectorsPerInstitution": 2, "unannounced": true},
+                 "recurringDuties": false}""".formatted(county, day(1), day(5), day(6), day(20), day(21), day(30),
+                day(31), day(40), day(41), day(50), day(10), day(35)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        assertThat(created.body().path("processInstanceKey").asLong()).isPositive();
+
+        // 动员部署: every institution in scope is notified, every township owes its plan
+        passTo(day(1), LedgerTime.WORKDAY_START.plusHours(1));
+        long notice = awaitTask("inst001", "NOTICE");
+        long plan = awaitTask("town1", "DELIVERABLE");
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'NOTICE'", id)).isEqualTo(inScope);
+        assertThat(api.post("inst001", "/api/tasks/" + notice + "/complete", "{\"signedBy\": \"李建国\"}").status()).isEqualTo(200);
+        assertThat(api.post("town1", "/api/tasks/" + plan + "/complete", """
+                {"title": "城关镇专项排查整治方案", "content": "成立工作专班，逐家排查。", "signedBy": "周镇长"}""").status())
+                .isEqualTo(200);
+
+        // 机构自查: one self-check per institution, its checklist by institution type
+        passTo(day(6), LocalTime.of(1, 0));
+        long selfCheck1 = awaitTask("inst001", "SELF_CHECK");
+        long selfCheck2 = awaitTask("inst002", "SELF_CHECK");
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'SELF_CHECK'", id)).isEqualTo(inScope);
+        JsonNode form = api.get("inst001", "/api/campaign-tasks/" + selfCheck1).body();
+        List<String> checklist = texts(form.path("checklist"), "criterionCode");
+        assertThat(checklist).contains("GEN-FIRE").isNotEmpty();
+        assertThat(api.get("inst002", "/api/campaign-tasks/" + selfCheck1).status()).isEqualTo(404);
+
+        // the township plans were due on day 10: the county section follows up on the late townships
+        passTo(day(11), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> taskTitles("fuli", "LATE_FOLLOW_UP").stream().anyMatch(t -> t.contains("乡镇专项方案")));
+        assertThat(jdbc.queryForList("select status || ':' || late from campaign_work where campaign_id = ? and kind = 'DELIVERABLE'",
+                String.class, id)).contains("SUBMITTED:FALSE", "OPEN:TRUE").doesNotContain("OPEN:FALSE");
+
+        // a checklist must be answered whole, and a 否 must say what is wrong
+        String partial = selfCheckJson(checklist.subList(0, 1), null);
+        assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", partial), "items");
+        assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete",
+                selfCheckJson(checklist, "GEN-FIRE").replace("\"疏散通道堆放杂物\"", "null")), "items[");
+        assertThat(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", selfCheckJson(checklist, "GEN-FIRE")).status())
+                .isEqualTo(200);
+        List<String> checklist2 = texts(api.get("inst002", "/api/campaign-tasks/" + selfCheck2).body().path("checklist"), "criterionCode");
+        assertThat(api.post("inst002", "/api/tasks/" + selfCheck2 + "/complete", selfCheckJson(checklist2, null)).status())
+                .isEqualTo(200);
+
+        // the 否 item is a hazard in its rectification loop, found by self-check within this campaign
+        long hazard = await().atMost(STEP).until(() -> jdbc.queryForList(
+                "select id from hazard where campaign_id = ? and process_instance_key is not null and source = 'SELF_CHECK'",
+                Long.class, id).stream().findFirst().orElse(null), h -> h != null);
+        assertThat(api.get("fuli", "/api/hazards/" + hazard).body().path("institutionId").asLong()).isEqualTo(inst1);
+
+        // 部门检查 opens as self-checking closes: the late are escalated, the zero-reporter flagged, inspectors assigned
+        passTo(day(21), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'INSPECTION'", id) == inScope);
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'SELF_CHECK' and late", id))
+                .isEqualTo(inScope - 2);
+        assertThat(taskTitles("town1", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains("机构自查整改"));
+        assertThat(StreamSupport.stream(api.get("fuli", "/api/institutions?size=100").body().path("items").spliterator(), false)
+                .filter(i -> i.path("zeroReportFlagged").asBoolean()).map(i -> i.path("id").asLong()).toList()).containsExactly(inst2);
+        JsonNode phases = api.get("fuli", "/api/campaigns/" + id).body().path("phases");
+        assertThat(phases.get(2).path("status").asText()).isEqualTo("OPEN");
+        assertThat(phases.get(2).path("drawSeed").isNumber()).isTrue();
+        assertThat(count("""
+                select count(*) from campaign_work w join institution i on i.id = w.institution_id
+                where w.campaign_id = ? and w.kind = 'INSPECTION' and concat(',', w.inspector_ids, ',') like concat('%,', i.cadre_id, ',%')""", id))
+                .as("no inspector checks an institution he is 包保 for").isZero();
+        // 四不两直: the institution does not see the inspection coming; its inspector does
+        assertThat(texts(api.get("inst001", "/api/institutions/" + inst1 + "/campaigns").body(), "work"))
+                .contains("SELF_CHECK", "NOTICE").doesNotContain("INSPECTION");
+        long inspectionTask = jdbc.queryForObject("select task_id from campaign_work where campaign_id = ? and kind = 'INSPECTION' and institution_id = ?",
+                Long.class, id, inst1);
+        String inspector = jdbc.queryForObject("select p.username from inbox_task t join person p on p.id = t.assignee_id where t.id = ?",
+                String.class, inspectionTask);
+        Api.Reply inspected = api.post(inspector, "/api/tasks/" + inspectionTask + "/complete", """
+                {"inspectedOn": "%s", "signedBy": "钱检查、何专家", "notes": "四不两直检查",
+                 "findings": [{"criterionCode": "GEN-ELECTRICAL", "description": "厨房私拉电线", "location": "厨房"}]}"""
+                .formatted(day(21)));
+        assertThat(inspected.status()).as(inspected.body().toString()).isEqualTo(200);
+        await().atMost(STEP).until(() -> count("select count(*) from hazard where campaign_id = ? and source = 'DEPARTMENT_CHECK' and process_instance_key is not null", id) == 1);
+
+        // the bureau moves 督导检查 later and extends 部门检查 into the freed days: the running phase waits longer
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/phases/3/reschedule",
+                "{\"endsOn\": \"%s\", \"reason\": \"延长检查\"}".formatted(day(33))), "endsOn");
+        long datesRead = count("select count(*) from processed_job where job_type = 'campaign.phase-dates'");
+        assertThat(api.post("fuli", "/api/campaigns/" + id + "/phases/4/reschedule",
+                "{\"startsOn\": \"%s\", \"endsOn\": \"%s\", \"reason\": \"检查延期\"}".formatted(day(34), day(40))).status()).isEqualTo(200);
+        assertThat(api.post("fuli", "/api/campaigns/" + id + "/phases/3/reschedule",
+                "{\"endsOn\": \"%s\", \"reason\": \"部分机构未检查完\"}".formatted(day(33))).status()).isEqualTo(200);
+        // the running phase re-reads its dates before time moves on (the phase not yet started reads them when it starts)
+        await().atMost(STEP).until(() -> count("select count(*) from processed_job where job_type = 'campaign.phase-dates'") == datesRead + 1);
+        passTo(day(31), LocalTime.of(12, 0));
+        sleepAWhile();
+        assertThat(phaseStatus(id, 2)).isEqualTo("OPEN");
+        passTo(day(34), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> phaseStatus(id, 2).equals("CLOSED") && phaseStatus(id, 3).equals("OPEN"));
+
+        // the stage summary is drafted from the ledger's figures
+        long summaryTask = awaitTask("fuli", "DELIVERABLE");
+        assertThat(api.get("fuli", "/api/campaign-tasks/" + summaryTask).body().path("draft").asText())
+                .contains("共排查发现隐患 2 条").contains("自查应报 " + inScope + " 家，已报 2 家");
+
+        // progress: per phase, per township and institution type
+        JsonNode progress = api.get("fuli", "/api/campaigns/" + id + "/progress").body().path("slots");
+        JsonNode selfChecks = StreamSupport.stream(progress.spliterator(), false).filter(s -> s.path("slot").asText().equals("P2"))
+                .findFirst().orElseThrow();
+        assertThat(selfChecks.path("total").path("owed").asLong()).isEqualTo(inScope);
+        assertThat(selfChecks.path("total").path("submitted").asLong()).isEqualTo(2);
+        assertThat(selfChecks.path("total").path("open").asLong()).isEqualTo(inScope - 2);
+        assertThat(texts(selfChecks.path("rows"), "region")).contains("城关镇");
+        JsonNode town1Progress = api.get("town1", "/api/campaigns/" + id + "/progress").body().path("slots");
+        assertThat(StreamSupport.stream(town1Progress.spliterator(), false).flatMap(s -> texts(s.path("rows"), "region").stream())
+                .distinct().toList()).containsOnly("城关镇");
+
+        // 督导检查 closed early with a reason; then 总结 runs out and the campaign ends
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/phases/4/close", "{\"reason\": \" \"}"), "reason");
+        assertThat(api.post("fuli", "/api/campaigns/" + id + "/phases/4/close", "{\"reason\": \"提前完成督导\"}").status()).isEqualTo(200);
+        await().atMost(STEP).until(() -> phaseStatus(id, 3).equals("CLOSED"));
+        passTo(day(51), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> api.get("fuli", "/api/campaigns/" + id).body().path("status").asText().equals("CLOSED"));
+    }
+
+    @Test
+    @Order(2)
+    void aThreeYearCampaignTracksItsRecurringDutiesAndCanBeCancelled() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        long inScope = jdbc.queryForObject("select count(*) from institution where type = 'FUNERAL'", Long.class);
+        Api.Reply created = api.post("shishi", "/api/campaigns", """
+                {"name": "殡葬服务机构安全生产治本攻坚三年行动", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["FUNERAL"],
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "FOCUSED_REMEDIATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "ROOT_CAUSE", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "EVALUATION", "startsOn": "%s", "endsOn": "%s"}],
+                 "deliverables": [{"kind": "OVERALL_SUMMARY", "dueOn": "%s"}]}""".formatted(county, day(1), day(30),
+                day(31), day(500), day(501), day(900), day(901), day(1000), day(990)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        // quarterly 主要负责人带队检查 and a yearly drill in every year the campaign touches
+        List<String> kinds = texts(created.body().path("deliverables"), "kind");
+        long quarters = kinds.stream().filter("PRINCIPAL_INSPECTION"::equals).count();
+        long years = kinds.stream().filter("EMERGENCY_DRILL"::equals).count();
+        assertThat(quarters).isBetween(11L, 13L);
+        assertThat(years).isEqualTo(LocalDate.parse(day(1000)).getYear() - LocalDate.parse(day(1)).getYear() + 1);
+
+        // the first quarter's duty: one institution records it, the others are late
+        LocalDate firstDue = StreamSupport.stream(created.body().path("deliverables").spliterator(), false)
+                .filter(d -> d.path("kind").asText().equals("PRINCIPAL_INSPECTION"))
+                .map(d -> LocalDate.parse(d.path("dueOn").asText())).findFirst().orElseThrow();
+        passTo(firstDue.minusDays(1).toString(), LocalTime.of(12, 0));
+        String manager = "inst%03d".formatted(institutionNumber("FUNERAL"));
+        long duty = await().atMost(STEP).until(() -> StreamSupport.stream(api.get(manager, "/api/tasks").body().spliterator(), false)
+                .filter(t -> t.path("kind").asText().equals("DUTY_RECORD") && t.path("title").asText().contains("主要负责人带队检查"))
+                .map(t -> t.path("id").asLong()).findFirst().orElse(null), t -> t != null);
+        assertThat(api.post(manager, "/api/tasks/" + duty + "/complete", """
+                {"heldOn": "%s", "ledBy": "院长", "participants": 12, "content": "带队检查消防设施", "signedBy": "院长"}"""
+                .formatted(firstDue.minusDays(1))).status()).isEqualTo(200);
+        passTo(firstDue.plusDays(1).toString(), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> count("""
+                select count(*) from campaign_work w join campaign_deliverable d on d.id = w.deliverable_id
+                where w.campaign_id = ? and d.due_on = '%s' and d.kind = 'PRINCIPAL_INSPECTION' and w.late""".formatted(firstDue), id) == inScope - 1);
+
+        // a year on, the self-checks of 集中攻坚 are out; then the campaign is cancelled with its reason
+        passTo(day(400), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'SELF_CHECK'", id) == inScope);
+        assertField(api.post("shishi", "/api/campaigns/" + id + "/cancel", "{}"), "reason");
+        assertThat(api.post("town1", "/api/campaigns/" + id + "/cancel", "{\"reason\": \"x\"}").status()).isEqualTo(403);
+        Api.Reply cancelled = api.post("shishi", "/api/campaigns/" + id + "/cancel", "{\"reason\": \"机构改制，行动并入全县统一部署\"}");
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
+        assertThat(cancelled.body().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.body().path("statusReason").asText()).isEqualTo("机构改制，行动并入全县统一部署");
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and status = 'OPEN'", id)).isZero();
+        assertThat(count("""
+                select count(*) from inbox_task t join campaign_work w on w.task_id = t.id
+                where w.campaign_id = ? and t.status = 'OPEN'""", id)).isZero();
+        assertThat(api.post("shishi", "/api/campaigns/" + id + "/cancel", "{\"reason\": \"again\"}").status()).isEqualTo(409);
+        long work = count("select count(*) from campaign_work where campaign_id = ?", id);
+        passTo(day(1001), LocalTime.of(1, 0));
+        sleepAWhile();
+        assertThat(count("select count(*) from campaign_work where campaign_id = ?", id)).as("nothing opens after cancelling").isEqualTo(work);
+    }
+
+    private String day(int days) {
+        return day0.plusDays(days).toString();
+    }
+
+    private void passTo(String date, LocalTime at) {
+        time.passTo(LocalDate.parse(date).atTime(at).atZone(LedgerTime.ZONE).toInstant());
+    }
+
+    private long institution(String name) {
+        return jdbc.queryForObject("select id from institution where name = ?", Long.class, name);
+    }
+
+    /** The demo user number (instNNN) of the first institution of a type. */
+    private long institutionNumber(String type) {
+        return jdbc.queryForObject("select min(id) from institution where type = ?", Long.class, type);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private String phaseStatus(long campaignId, int index) {
+        return api.get("fuli", "/api/campaigns/" + campaignId).body().path("phases").get(index).path("status").asText();
+    }
+
+    private long awaitTask(String user, String kind) {
+        return await().atMost(STEP).pollInterval(Duration.ofMillis(200)).until(() ->
+                StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
+                        .filter(t -> t.path("kind").asText().equals(kind))
+                        .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
+    }
+
+    private List<String> taskTitles(String user, String kind) {
+        return StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
+                .filter(t -> t.path("kind").asText().equals(kind)).map(t -> t.path("title").asText()).toList();
+    }
+
+    /** Lets the workers catch up when asserting that nothing happens. */
+    private static void sleepAWhile() {
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+    }
+
+    private static String selfCheckJson(List<String> codes, String failing) {
+        String items = codes.stream().map(code -> code.equals(failing)
+                ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\"}".formatted(code)
+                : "{\"criterionCode\": \"%s\", \"answer\": \"YES\"}".formatted(code)).collect(Collectors.joining(", "));
+        return "{\"checkedOn\": \"%s\", \"signedBy\": \"李建国\", \"items\": [%s]}".formatted(LocalDate.now(), items);
+    }
+
+    private static void assertField(Api.Reply reply, String field) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        assertThat(texts(reply.fieldErrors(), "field")).as(reply.body().toString()).anyMatch(f -> f.startsWith(field));
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+}

@@ -1,0 +1,154 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.criterion.HazardCriterion;
+import com.civilsafety.ledger.criterion.HazardCriterionRepository;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionType;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of a running campaign: progress per phase and deliverable, and an institution's part in campaigns. */
+@Service
+@Transactional(readOnly = true)
+public class CampaignProgressQuery {
+    private final CampaignService campaigns;
+    private final CampaignRepository campaignRows;
+    private final CampaignPhaseRepository phases;
+    private final CampaignDeliverableRepository deliverables;
+    private final CampaignWorkRepository work;
+    private final RegionRepository regions;
+    private final InstitutionRepository institutions;
+    private final HazardCriterionRepository criteria;
+    private final InboxService inbox;
+
+    CampaignProgressQuery(CampaignService campaigns, CampaignRepository campaignRows, CampaignPhaseRepository phases,
+                          CampaignDeliverableRepository deliverables, CampaignWorkRepository work, RegionRepository regions,
+                          InstitutionRepository institutions, HazardCriterionRepository criteria, InboxService inbox) {
+        this.criteria = criteria;
+        this.inbox = inbox;
+        this.campaigns = campaigns;
+        this.campaignRows = campaignRows;
+        this.phases = phases;
+        this.deliverables = deliverables;
+        this.work = work;
+        this.regions = regions;
+        this.institutions = institutions;
+    }
+
+    /** The campaign's progress as far as the actor's region reaches (a township sees its own rows only). */
+    public CampaignProgress progress(long campaignId, Actor actor) {
+        campaigns.get(campaignId, actor); // not found unless visible
+        Map<Long, Region> regionsById = new LinkedHashMap<>();
+        Map<String, Map<String, CampaignProgress.Row>> rowsBySlot = new LinkedHashMap<>();
+        Map<String, TaskKind> kindBySlot = new LinkedHashMap<>();
+        for (Object[] r : work.countProgress(campaignId)) {
+            String slot = (String) r[0];
+            TaskKind kind = (TaskKind) r[1];
+            long regionId = (Long) r[2];
+            InstitutionType type = (InstitutionType) r[3];
+            WorkStatus status = (WorkStatus) r[4];
+            boolean late = (Boolean) r[5];
+            long count = ((Number) r[6]).longValue();
+            Region region = regionsById.computeIfAbsent(regionId, id -> regions.findById(id).orElseThrow());
+            if (status == WorkStatus.CANCELLED || !region.getPath().startsWith(actor.regionPath())) {
+                continue;
+            }
+            kindBySlot.putIfAbsent(slot, kind);
+            CampaignProgress.Counts counts = new CampaignProgress.Counts(count, status == WorkStatus.SUBMITTED ? count : 0,
+                    late ? count : 0, status == WorkStatus.OPEN ? count : 0);
+            String typeName = type == null ? null : type.name();
+            rowsBySlot.computeIfAbsent(slot, s -> new LinkedHashMap<>()).merge(regionId + "/" + typeName,
+                    new CampaignProgress.Row(regionId, region.getName(), typeName, counts),
+                    (a, b) -> new CampaignProgress.Row(a.regionId(), a.region(), a.institutionType(), a.counts().plus(b.counts())));
+        }
+        List<CampaignProgress.Slot> slots = new ArrayList<>();
+        for (CampaignPhase phase : phases.findByCampaignIdOrderByOrdinal(campaignId)) {
+            slots.add(slot(phase.slot(), phase.getName(), phase.getEndsOn(), phase.getStatus(), rowsBySlot, kindBySlot));
+            if (rowsBySlot.containsKey(phase.slot() + "F")) {
+                slots.add(slot(phase.slot() + "F", phase.getName() + "逾期催办", null, phase.getStatus(), rowsBySlot, kindBySlot));
+            }
+        }
+        for (CampaignDeliverable deliverable : deliverables.findByCampaignIdOrderByDueOn(campaignId)) {
+            slots.add(slot(deliverable.slot(), deliverable.getName(), deliverable.getDueOn(), deliverable.getStatus(),
+                    rowsBySlot, kindBySlot));
+        }
+        return new CampaignProgress(campaignId, slots);
+    }
+
+    private static CampaignProgress.Slot slot(String slot, String name, LocalDate dueOn, PhaseStatus status,
+                                              Map<String, Map<String, CampaignProgress.Row>> rowsBySlot,
+                                              Map<String, TaskKind> kindBySlot) {
+        List<CampaignProgress.Row> rows = rowsBySlot.getOrDefault(slot, Map.of()).values().stream()
+                .sorted(Comparator.comparing(CampaignProgress.Row::region).thenComparing(r -> String.valueOf(r.institutionType())))
+                .toList();
+        CampaignProgress.Counts total = rows.stream().map(CampaignProgress.Row::counts)
+                .reduce(new CampaignProgress.Counts(0, 0, 0, 0), CampaignProgress.Counts::plus);
+        TaskKind kind = kindBySlot.get(slot);
+        return new CampaignProgress.Slot(slot, name, kind == null ? null : kind.name(), kind == null ? null : kind.label(),
+                dueOn, status.name(), total, rows);
+    }
+
+    /** The form of a campaign task the actor can see: its checklist or draft. */
+    public CampaignTaskForm taskForm(long taskId, Actor actor) {
+        InboxTask task = inbox.get(taskId, actor);
+        CampaignWork item = work.findByTaskId(task.getId())
+                .orElseThrow(() -> new NotFoundException("任务 " + taskId + " 不是专项行动的工作"));
+        Campaign campaign = campaignRows.findById(item.getCampaignId()).orElseThrow();
+        List<CampaignTaskForm.ChecklistItem> checklist = List.of();
+        if (item.getKind() == TaskKind.SELF_CHECK) {
+            InstitutionType type = institutions.findById(item.getInstitutionId()).orElseThrow().getType();
+            checklist = criteria.findAll().stream().filter(c -> c.appliesTo(type))
+                    .sorted(Comparator.comparing(HazardCriterion::getCode))
+                    .map(c -> new CampaignTaskForm.ChecklistItem(c.getCode(), c.getCategory().name(), c.getText(),
+                            c.getStandard(), c.getArticle(), c.isMajor())).toList();
+        }
+        return new CampaignTaskForm(taskId, campaign.getId(), campaign.getName(), item.getKind().name(), item.getKind().label(),
+                item.getDueOn(), item.isLate(), checklist, item.getDraft());
+    }
+
+    /**
+     * An institution's part in campaigns, newest due last. An unannounced inspection (四不两直) is not shown to the
+     * institution itself before it has happened.
+     */
+    public List<InstitutionCampaignWork> ofInstitution(long institutionId, Actor actor) {
+        Institution institution = institutions.findById(institutionId)
+                .filter(i -> actor.covers(i.getRegion().getPath(), i.getId()))
+                .orElseThrow(() -> new NotFoundException("机构不存在：" + institutionId));
+        List<CampaignWork> items = work.findByInstitutionIdOrderByDueOnAscIdAsc(institution.getId());
+        Map<Long, Campaign> byId = campaignRows.findAllById(items.stream().map(CampaignWork::getCampaignId).distinct().toList())
+                .stream().collect(Collectors.toMap(Campaign::getId, Function.identity()));
+        Map<Long, String> stageNames = new LinkedHashMap<>();
+        for (Long campaignId : byId.keySet()) {
+            phases.findByCampaignIdOrderByOrdinal(campaignId).forEach(p -> stageNames.put(p.getId(), p.getName()));
+            deliverables.findByCampaignIdOrderByDueOn(campaignId).forEach(d -> stageNames.put(-d.getId(), d.getName()));
+        }
+        boolean institutionItself = actor.institutionId() != null;
+        return items.stream()
+                .filter(w -> !(institutionItself && w.getKind() == TaskKind.INSPECTION && w.getStatus() == WorkStatus.OPEN
+                        && byId.get(w.getCampaignId()).isUnannounced()))
+                .map(w -> {
+                    Campaign c = byId.get(w.getCampaignId());
+                    String stage = w.getPhaseId() != null ? stageNames.get(w.getPhaseId())
+                            : w.getDeliverableId() != null ? stageNames.get(-w.getDeliverableId()) : null;
+                    return new InstitutionCampaignWork(c.getId(), c.getName(), c.getStatus().label(), stage, w.getKind().name(),
+                            w.getKind().label(), w.getDueOn(), w.getStatus().name(), w.getStatus().label(), w.isLate(),
+                            w.getHazardsFound(), w.getTaskId(), w.getSubmittedAt());
+                }).toList();
+    }
+}

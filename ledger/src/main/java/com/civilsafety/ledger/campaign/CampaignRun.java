@@ -1,0 +1,437 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.eventlog.EventLog;
+import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inspection.InspectionDraw;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionStatus;
+import com.civilsafety.ledger.job.ProcessStep;
+import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonRepository;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
+import com.civilsafety.ledger.region.RegionRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the campaign models (Campaign, CampaignPhase, CampaignDeliverable), each recorded in the ledger. A
+ * phase or deliverable fans its work out here, in one transaction with the job's record (docs/adr/0001): one row and
+ * one inbox task per institution, township or sampled hazard, skipping those that already have theirs, so a step run
+ * again opens nothing twice.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class CampaignRun {
+    /** Reminders of a phase go out this many days before its end, at the start of the working day. */
+    static final List<Integer> PHASE_REMINDER_DAYS = List.of(7, 1);
+    static final int DELIVERABLE_REMINDER_DAYS = 3;
+    /** Whoever is asked to follow up on late submitters has this many days to report what they did. */
+    static final int FOLLOW_UP_DAYS = 5;
+    /** 督导回头看 re-checks this share of the hazards closed since the campaign began (at least one). */
+    static final int RECHECK_SAMPLE_PERCENT = 20;
+
+    private final CampaignRepository campaigns;
+    private final CampaignPhaseRepository phases;
+    private final CampaignDeliverableRepository deliverables;
+    private final CampaignWorkRepository work;
+    private final InstitutionRepository institutions;
+    private final RegionRepository regions;
+    private final PersonRepository people;
+    private final HazardService hazards;
+    private final InboxService inbox;
+    private final CampaignDrafts drafts;
+    private final EventLog eventLog;
+    private final Clock clock;
+    private final Random seeds = new SecureRandom();
+
+    CampaignRun(CampaignRepository campaigns, CampaignPhaseRepository phases, CampaignDeliverableRepository deliverables,
+                CampaignWorkRepository work, InstitutionRepository institutions, RegionRepository regions,
+                PersonRepository people, HazardService hazards, InboxService inbox, CampaignDrafts drafts,
+                EventLog eventLog, Clock clock) {
+        this.campaigns = campaigns;
+        this.phases = phases;
+        this.deliverables = deliverables;
+        this.work = work;
+        this.institutions = institutions;
+        this.regions = regions;
+        this.people = people;
+        this.hazards = hazards;
+        this.inbox = inbox;
+        this.drafts = drafts;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    /** The correlation key of a phase's messages (closed early, rescheduled). */
+    public static String phaseKey(long campaignId, int ordinal) {
+        return campaignId + "/" + ordinal;
+    }
+
+    public Map<String, Object> loadSchedule(long campaignId, ProcessStep step) {
+        campaigns.recordProcessInstance(campaignId, step.processInstanceKey());
+        eventLog.append(EventType.CAMPAIGN_STARTED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, Map.of());
+        return Map.of(
+                "phaseOrdinals", phases.findByCampaignIdOrderByOrdinal(campaignId).stream().map(CampaignPhase::getOrdinal).toList(),
+                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList());
+    }
+
+    /** The dates a phase waits on, read afresh each time, so that a rescheduled phase waits for its new dates. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> phaseDates(long campaignId, int ordinal) {
+        CampaignPhase phase = phase(campaignId, ordinal);
+        Instant now = clock.instant();
+        return Map.of("startsAt", LedgerTime.at(phase.getStartsOn(), LocalTime.MIDNIGHT),
+                "endsAt", LedgerTime.at(phase.getEndsOn(), LedgerTime.LAST_SECOND),
+                "remindAt", nextReminder(phase, now.isAfter(startOf(phase)) ? now : startOf(phase)),
+                "phaseKey", phaseKey(campaignId, ordinal));
+    }
+
+    /** Opens the phase's work for everyone who owes it (nothing for a phase or campaign already ended). */
+    public Map<String, Object> openPhase(long campaignId, int ordinal, ProcessStep step) {
+        Campaign campaign = campaign(campaignId);
+        CampaignPhase phase = phase(campaignId, ordinal);
+        if (!campaign.isActive() || phase.getStatus() == PhaseStatus.CLOSED) {
+            return Map.of("opened", 0);
+        }
+        Long seed = phase.getDrawSeed() != null ? phase.getDrawSeed()
+                : phase.getKind().work().filter(k -> k == TaskKind.INSPECTION || k == TaskKind.SAMPLE_RECHECK)
+                .map(k -> seeds.nextLong()).orElse(null);
+        phase.open(seed);
+        List<Opened> opened = phase.getKind().work().map(kind -> switch (kind) {
+            case NOTICE, SELF_CHECK -> institutionWork(campaign, phase, kind);
+            case INSPECTION -> inspections(campaign, phase, seed);
+            case SAMPLE_RECHECK -> recheckSample(campaign, phase, seed);
+            default -> throw new IllegalStateException(kind + " is not phase work");
+        }).orElse(List.of());
+        int count = save(campaign, phase.slot(), opened, step, w -> w.ofPhase(phase.getId()));
+        Map<String, Object> payload = new HashMap<>(Map.of("ordinal", ordinal, "kind", phase.getKind(), "opened", count));
+        if (seed != null) {
+            payload.put("drawSeed", seed);
+        }
+        eventLog.append(EventType.CAMPAIGN_PHASE_OPENED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, payload);
+        return Map.of("opened", count);
+    }
+
+    /** Reminds everyone who has not yet submitted; returns the next reminder date (after the end when none is left). */
+    public Map<String, Object> remindPhase(long campaignId, int ordinal, String remindedAt, ProcessStep step) {
+        CampaignPhase phase = phase(campaignId, ordinal);
+        int reminded = remind(campaignId, phase.slot(), step);
+        Instant after = OffsetDateTime.parse(remindedAt).toInstant();
+        return Map.of("remindAt", nextReminder(phase, after), "reminded", reminded);
+    }
+
+    /**
+     * Ends a phase: what is still open is late (and may still come in, marked late); townships follow up on their late
+     * institutions and the bureau on its late townships. After self-checks, 长期零报告 is counted.
+     */
+    public Map<String, Object> closePhase(long campaignId, int ordinal, ProcessStep step) {
+        Campaign campaign = campaign(campaignId);
+        CampaignPhase phase = phase(campaignId, ordinal);
+        phase.close();
+        int late = 0;
+        if (phase.getKind().work().filter(k -> k != TaskKind.NOTICE).isPresent()) {
+            late = escalateLate(campaign, phase.slot(), phase.getName(), step);
+        }
+        List<Long> flagged = phase.getKind().work().filter(k -> k == TaskKind.SELF_CHECK).isPresent()
+                ? countZeroReports(campaign, phase.slot(), step) : List.of();
+        eventLog.append(EventType.CAMPAIGN_PHASE_CLOSED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
+                Map.of("ordinal", ordinal, "late", late, "zeroReportFlagged", flagged));
+        return Map.of("late", late);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Object> deliverableDates(long deliverableId) {
+        CampaignDeliverable deliverable = deliverable(deliverableId);
+        LocalDate remindOn = deliverable.getDueOn().minusDays(DELIVERABLE_REMINDER_DAYS);
+        if (remindOn.isBefore(deliverable.getOpensOn())) {
+            remindOn = deliverable.getOpensOn();
+        }
+        return Map.of("opensAt", LedgerTime.at(deliverable.getOpensOn(), LedgerTime.WORKDAY_START),
+                "remindAt", LedgerTime.at(remindOn, LedgerTime.WORKDAY_START),
+                "dueAt", LedgerTime.at(deliverable.getDueOn(), LedgerTime.LAST_SECOND));
+    }
+
+    public Map<String, Object> openDeliverable(long deliverableId, ProcessStep step) {
+        CampaignDeliverable deliverable = deliverable(deliverableId);
+        Campaign campaign = campaign(deliverable.getCampaignId());
+        if (!campaign.isActive()) {
+            return Map.of("opened", 0);
+        }
+        deliverable.open();
+        DeliverableKind kind = deliverable.getKind();
+        String title = deliverable.getName() + "（" + deliverable.getDueOn() + " 前报送）";
+        List<Opened> opened = switch (kind.audience()) {
+            case TOWNSHIPS -> townships(campaign).stream().map(t -> new Opened(new CampaignWork(campaign.getId(),
+                    deliverable.slot(), TaskKind.DELIVERABLE, "R" + t.getId(), t.getId(), null, deliverable.getDueOn()),
+                    t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + title)).toList();
+            case BUREAU -> regions.findAllById(campaign.getRegionIds()).stream().map(r -> new Opened(new CampaignWork(
+                    campaign.getId(), deliverable.slot(), TaskKind.DELIVERABLE, "R" + r.getId(), r.getId(), null,
+                    deliverable.getDueOn()).drafted(kind.drafted() ? drafts.summary(campaign, deliverable, r) : null),
+                    r, Role.BUREAU_SECTION, null, r.getName() + " " + title)).toList();
+            case INSTITUTIONS -> scope(campaign).stream().map(i -> new Opened(new CampaignWork(campaign.getId(),
+                    deliverable.slot(), kind.duty() ? TaskKind.DUTY_RECORD : TaskKind.DELIVERABLE, "I" + i.getId(),
+                    i.getRegion().getId(), i.getId(), deliverable.getDueOn()), i.getRegion(), Role.INSTITUTION_MANAGER,
+                    null, i.getName() + " " + title)).toList();
+        };
+        int count = save(campaign, deliverable.slot(), opened, step, w -> w.ofDeliverable(deliverableId));
+        eventLog.append(EventType.CAMPAIGN_DELIVERABLE_OPENED, CampaignService.SUBJECT, campaign.getId(), Actor.SYSTEM,
+                step, Map.of("deliverableId", deliverableId, "kind", kind, "opened", count));
+        return Map.of("opened", count);
+    }
+
+    public Map<String, Object> remindDeliverable(long deliverableId, ProcessStep step) {
+        CampaignDeliverable deliverable = deliverable(deliverableId);
+        return Map.of("reminded", remind(deliverable.getCampaignId(), deliverable.slot(), step));
+    }
+
+    public Map<String, Object> escalateDeliverable(long deliverableId, ProcessStep step) {
+        CampaignDeliverable deliverable = deliverable(deliverableId);
+        deliverable.close();
+        return Map.of("late", escalateLate(campaign(deliverable.getCampaignId()), deliverable.slot(),
+                deliverable.getName(), step));
+    }
+
+    public Map<String, Object> close(long campaignId, ProcessStep step) {
+        Campaign campaign = campaign(campaignId);
+        if (campaign.isActive()) {
+            campaign.end(CampaignStatus.CLOSED, null);
+            eventLog.append(EventType.CAMPAIGN_CLOSED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, Map.of());
+        }
+        return Map.of();
+    }
+
+    // ---- fan-out -------------------------------------------------------------------------------------------------
+
+    /** A work row to store, with the inbox task that goes with it. */
+    private record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
+    }
+
+    private List<Opened> institutionWork(Campaign campaign, CampaignPhase phase, TaskKind kind) {
+        return scope(campaign).stream().map(i -> new Opened(new CampaignWork(campaign.getId(), phase.slot(), kind,
+                "I" + i.getId(), i.getRegion().getId(), i.getId(), phase.getEndsOn()), i.getRegion(),
+                Role.INSTITUTION_MANAGER, null, i.getName() + " " + kind.label() + "（" + campaign.getName() + "）")).toList();
+    }
+
+    /**
+     * 全覆盖 or 双随机: every institution, or the campaign's share of them drawn at random (those flagged 长期零报告
+     * always among them), each given inspectors drawn from the pool, never its own 包保 cadre.
+     */
+    private List<Opened> inspections(Campaign campaign, CampaignPhase phase, long seed) {
+        List<Institution> scope = scope(campaign);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        List<Long> pool = inspectorPool(campaign);
+        int perInstitution = Math.min(campaign.getInspectorsPerInstitution(), pool.size());
+        List<InspectionDraw.Candidate> candidates = scope.stream()
+                .map(i -> new InspectionDraw.Candidate(i.getId(), i.getCadreId())).toList();
+        int count = campaign.getInspectionMode() == InspectionMode.FULL ? scope.size()
+                : Math.max(1, (int) Math.ceil(scope.size() * campaign.getInspectionShare() / 100.0));
+        List<InspectionDraw.Assignment> assignments = new ArrayList<>(
+                InspectionDraw.draw(candidates, pool, count, Math.max(perInstitution, 1), seed));
+        Set<Long> drawn = assignments.stream().map(InspectionDraw.Assignment::institutionId).collect(Collectors.toSet());
+        List<InspectionDraw.Candidate> flaggedLeftOut = scope.stream()
+                .filter(i -> i.isZeroReportFlagged() && !drawn.contains(i.getId()))
+                .map(i -> new InspectionDraw.Candidate(i.getId(), i.getCadreId())).toList();
+        if (!flaggedLeftOut.isEmpty()) {
+            assignments.addAll(InspectionDraw.draw(flaggedLeftOut, pool, flaggedLeftOut.size(), Math.max(perInstitution, 1), seed + 1));
+        }
+        Map<Long, Institution> byId = scope.stream().collect(Collectors.toMap(Institution::getId, i -> i));
+        String mode = campaign.isUnannounced() ? "（四不两直）" : "";
+        return assignments.stream().map(a -> {
+            Institution institution = byId.get(a.institutionId());
+            String team = a.inspectorIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+            return new Opened(new CampaignWork(campaign.getId(), phase.slot(), TaskKind.INSPECTION, "I" + institution.getId(),
+                    institution.getRegion().getId(), institution.getId(), phase.getEndsOn()).inspectedBy(team),
+                    institution.getRegion(), Role.INSPECTOR, a.inspectorIds().getFirst(),
+                    institution.getName() + " " + TaskKind.INSPECTION.label() + mode);
+        }).toList();
+    }
+
+    /** 督导回头看: a random sample of the hazards in scope closed since the campaign was deployed. */
+    private List<Opened> recheckSample(Campaign campaign, CampaignPhase phase, long seed) {
+        List<Hazard> closed = new ArrayList<>();
+        for (Region region : regions.findAllById(campaign.getRegionIds())) {
+            hazards.closedSince(region.getPath(), campaign.getCreatedAt()).stream()
+                    .filter(h -> campaign.getInstitutionTypes().contains(h.getInstitution().getType()))
+                    .forEach(closed::add);
+        }
+        if (closed.isEmpty()) {
+            return List.of();
+        }
+        closed.sort((a, b) -> Long.compare(a.getId(), b.getId()));
+        Collections.shuffle(closed, new Random(seed));
+        int size = Math.max(1, (int) Math.ceil(closed.size() * RECHECK_SAMPLE_PERCENT / 100.0));
+        return closed.subList(0, size).stream().map(h -> new Opened(new CampaignWork(campaign.getId(), phase.slot(),
+                TaskKind.SAMPLE_RECHECK, "H" + h.getId(), h.getRegion().getId(), h.getInstitution().getId(),
+                phase.getEndsOn()).about(h.getId()), h.getRegion(), Role.BUREAU_SECTION, null,
+                h.getCode() + " " + TaskKind.SAMPLE_RECHECK.label() + "：" + h.getInstitution().getName())).toList();
+    }
+
+    /** Stores the work not yet stored for this slot, with its tasks; returns how many were opened now. */
+    private int save(Campaign campaign, String slot, List<Opened> opened, ProcessStep step,
+                     java.util.function.UnaryOperator<CampaignWork> link) {
+        Set<String> existing = new HashSet<>(work.findOwnerKeys(campaign.getId(), slot));
+        List<Opened> fresh = opened.stream().filter(o -> !existing.contains(o.work().getOwnerKey())).toList();
+        Instant now = clock.instant();
+        List<InboxTask> tasks = inbox.openAll(fresh.stream().map(o -> new InboxTask(o.work().getKind(),
+                CampaignService.SUBJECT, campaign.getId(), o.title(), o.role(), o.region(), o.work().getInstitutionId(),
+                LedgerTime.endOf(o.work().getDueOn()), step.processInstanceKey(), step.elementId(), null, now)
+                .assignTo(o.assigneeId())).toList(), step, CampaignService.SUBJECT, campaign.getId());
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).work().attach(tasks.get(i).getId());
+        }
+        work.saveAll(fresh.stream().map(o -> link.apply(o.work())).toList());
+        return fresh.size();
+    }
+
+    // ---- reminders and escalation --------------------------------------------------------------------------------
+
+    private int remind(long campaignId, String slot, ProcessStep step) {
+        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
+        open.forEach(CampaignWork::reminded);
+        if (!open.isEmpty()) {
+            eventLog.append(EventType.CAMPAIGN_REMINDED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
+                    Map.of("slot", slot, "reminded", open.size()));
+        }
+        return open.size();
+    }
+
+    /**
+     * Marks what is still open late and asks for follow-up: each township about its late institutions, the bureau
+     * section of each campaign region about the late townships and institutions in it.
+     */
+    private int escalateLate(Campaign campaign, String slot, String what, ProcessStep step) {
+        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaign.getId(), slot, WorkStatus.OPEN);
+        if (open.isEmpty()) {
+            return 0;
+        }
+        open.forEach(CampaignWork::markLate);
+        LocalDate due = LedgerTime.today(clock).plusDays(FOLLOW_UP_DAYS);
+        Map<Long, Region> regionsById = regions.findAllById(open.stream().map(CampaignWork::getRegionId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(Region::getId, r -> r));
+        List<Opened> followUps = new ArrayList<>();
+        Map<Region, Long> lateByRegion = open.stream().collect(Collectors.groupingBy(w -> regionsById.get(w.getRegionId()),
+                LinkedHashMap::new, Collectors.counting()));
+        lateByRegion.forEach((region, count) -> {
+            if (region.getLevel() == RegionLevel.TOWNSHIP && open.stream().anyMatch(w -> w.getInstitutionId() != null
+                    && w.getRegionId().equals(region.getId()))) {
+                followUps.add(new Opened(new CampaignWork(campaign.getId(), slot + "F", TaskKind.LATE_FOLLOW_UP,
+                        "R" + region.getId(), region.getId(), null, due), region, Role.TOWNSHIP_OFFICER, null,
+                        region.getName() + " 督促逾期未报：" + what + "（" + count + " 家）"));
+            }
+        });
+        for (Region scope : regions.findAllById(campaign.getRegionIds())) {
+            long count = open.stream().filter(w -> regionsById.get(w.getRegionId()).getPath().startsWith(scope.getPath())).count();
+            if (count > 0) {
+                followUps.add(new Opened(new CampaignWork(campaign.getId(), slot + "F", TaskKind.LATE_FOLLOW_UP,
+                        "B" + scope.getId(), scope.getId(), null, due), scope, Role.BUREAU_SECTION, null,
+                        scope.getName() + " 逾期未报督办：" + what + "（" + count + " 项）"));
+            }
+        }
+        save(campaign, slot + "F", followUps, step, w -> w);
+        eventLog.append(EventType.CAMPAIGN_ESCALATED, CampaignService.SUBJECT, campaign.getId(), Actor.SYSTEM, step,
+                Map.of("slot", slot, "late", open.size(), "followUps", followUps.size()));
+        return open.size();
+    }
+
+    /** 长期零报告: counts each submitted self-check of the slot; returns the institutions newly flagged. */
+    private List<Long> countZeroReports(Campaign campaign, String slot, ProcessStep step) {
+        List<CampaignWork> submitted = work.findByCampaignIdAndSlotAndStatusOrderById(campaign.getId(), slot, WorkStatus.SUBMITTED);
+        Map<Long, Institution> byId = institutions.findAllById(submitted.stream().map(CampaignWork::getInstitutionId).toList())
+                .stream().collect(Collectors.toMap(Institution::getId, i -> i));
+        List<Long> flagged = new ArrayList<>();
+        for (CampaignWork selfCheck : submitted) {
+            Institution institution = byId.get(selfCheck.getInstitutionId());
+            if (institution.recordSelfCheck(selfCheck.getHazardsFound() == null ? 0 : selfCheck.getHazardsFound())) {
+                flagged.add(institution.getId());
+                eventLog.append(EventType.INSTITUTION_ZERO_REPORT_FLAGGED, "INSTITUTION", institution.getId(), Actor.SYSTEM,
+                        step, Map.of("campaignId", campaign.getId(), "streak", institution.getZeroReportStreak()));
+            }
+        }
+        return flagged;
+    }
+
+    // ---- scope and dates -----------------------------------------------------------------------------------------
+
+    private List<Institution> scope(Campaign campaign) {
+        List<Institution> all = new ArrayList<>();
+        for (Region region : regions.findAllById(campaign.getRegionIds())) {
+            all.addAll(institutions.findInCampaignScope(region.getPath(), campaign.getInstitutionTypes(), InstitutionStatus.OPERATING));
+        }
+        return all.stream().distinct().toList();
+    }
+
+    private List<Region> townships(Campaign campaign) {
+        List<Region> all = new ArrayList<>();
+        for (Region region : regions.findAllById(campaign.getRegionIds())) {
+            all.addAll(regions.findByPathStartingWithAndLevelOrderByCode(region.getPath(), RegionLevel.TOWNSHIP));
+        }
+        return all.stream().distinct().toList();
+    }
+
+    /** The inspectors (检查人员库) whose region lies on the path of one of the campaign's regions, above or below. */
+    private List<Long> inspectorPool(Campaign campaign) {
+        List<Region> scope = regions.findAllById(campaign.getRegionIds());
+        return people.findEnabledWithRole(Role.INSPECTOR).stream()
+                .filter(p -> scope.stream().anyMatch(r -> r.getPath().startsWith(p.getRegion().getPath())
+                        || p.getRegion().getPath().startsWith(r.getPath())))
+                .map(Person::getId).toList();
+    }
+
+    private static Instant startOf(CampaignPhase phase) {
+        return phase.getStartsOn().atStartOfDay(LedgerTime.ZONE).toInstant();
+    }
+
+    /** The first reminder date of the phase after the given moment; the day after its end when none is left. */
+    static String nextReminder(CampaignPhase phase, Instant after) {
+        return PHASE_REMINDER_DAYS.stream()
+                .map(days -> phase.getEndsOn().minusDays(days))
+                .filter(day -> !day.isBefore(phase.getStartsOn()))
+                .filter(day -> day.atTime(LedgerTime.WORKDAY_START).atZone(LedgerTime.ZONE).toInstant().isAfter(after))
+                .findFirst()
+                .map(day -> LedgerTime.at(day, LedgerTime.WORKDAY_START))
+                .orElse(LedgerTime.at(phase.getEndsOn().plusDays(1), LedgerTime.WORKDAY_START));
+    }
+
+    /** The campaign, locked against a concurrent cancellation for the rest of the step. */
+    private Campaign campaign(long id) {
+        return campaigns.findForUpdate(id).orElseThrow(() -> new IllegalStateException("campaign " + id + " does not exist"));
+    }
+
+    private CampaignPhase phase(long campaignId, int ordinal) {
+        return phases.findByCampaignIdAndOrdinal(campaignId, ordinal)
+                .orElseThrow(() -> new IllegalStateException("campaign " + campaignId + " has no phase " + ordinal));
+    }
+
+    private CampaignDeliverable deliverable(long id) {
+        return deliverables.findById(id).orElseThrow(() -> new IllegalStateException("deliverable " + id + " does not exist"));
+    }
+}

@@ -1,0 +1,56 @@
+package com.civilsafety.api.hazard;
+
+import com.civilsafety.api.engine.ProcessCommands;
+import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.hazard.HazardsFound;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Starts the rectification loops of hazards found in campaign work (a self-check's 否 items, inspection findings),
+ * once the submission that recorded them has committed. The submission does not depend on the engine: a loop that
+ * cannot start now stays marked in the ledger and the sweep starts it later. (Should the engine take a start whose
+ * acknowledgement is lost, the sweep starts a second loop; its grading step then finds the hazard already graded by
+ * the first and fails into an incident instead of recording twice.)
+ */
+@Component
+class FoundHazardLoops {
+    /** A hazard still marked this long after it was recorded missed its start after the commit. */
+    static final Duration MISSED_AFTER = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(FoundHazardLoops.class);
+
+    private final HazardService hazards;
+    private final ProcessCommands processes;
+    private final Clock clock;
+
+    FoundHazardLoops(HazardService hazards, ProcessCommands processes, Clock clock) {
+        this.hazards = hazards;
+        this.processes = processes;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener
+    void onFound(HazardsFound found) {
+        found.hazardIds().forEach(this::start);
+    }
+
+    @Scheduled(fixedDelayString = "${civil-safety.found-hazards.sweep:PT1M}", initialDelayString = "PT30S")
+    void sweep() {
+        hazards.awaitingProcess(clock.instant().minus(MISSED_AFTER)).stream().map(Hazard::getId).forEach(this::start);
+    }
+
+    private void start(long hazardId) {
+        try {
+            processes.startHazardRectification(hazardId, hazards.gradingFacts(hazardId));
+            hazards.processStarted(hazardId);
+        } catch (RuntimeException e) {
+            log.warn("The loop of hazard {} did not start now; the sweep will retry: {}", hazardId, e.toString());
+        }
+    }
+}
