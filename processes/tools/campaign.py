@@ -15,7 +15,7 @@ CAMPAIGN_DOC = ("A 专项排查整治行动 from deployment to its end: its phas
 CAMPAIGN_NODES = [
     ("StartEvent_CampaignDeployed", "start", "行动部署", 0, 1, {}),
     ("Task_LoadSchedule", "service", "读取行动安排", 1, 1, {"type": "campaign.load-schedule"}),
-    ("Gateway_Fork", "parallel", "阶段与报送同时推进", 2, 1, {}),
+    ("Gateway_Fork", "parallel", "并行推进", 2, 1, {}),
     ("Task_RunPhases", "call", "按阶段推进", 3, 0, {"process": "CampaignPhase", "collection": "=phaseOrdinals",
                                                   "element": "ordinal", "sequential": True}),
     ("Task_RunDeliverables", "call", "按节点报送", 3, 2, {"process": "CampaignDeliverable",
@@ -50,7 +50,7 @@ PHASE_NODES = [
     ("Gateway_Wait", "xor", "", 5, 1, {}),
     ("Gateway_AwaitEnd", "eventgw", "等待结束", 6, 1, {}),
     ("Event_PhaseEnds", "timer", "阶段截止", 7, 1, {"date": "=date and time(endsAt)"}),
-    ("Event_ClosedEarly", "msgcatch", "提前结束", 7, 2, {"message": "Message_PhaseClosed"}),
+    ("Event_ClosedEarly", "msgcatch", "提前结束", 8, 2, {"message": "Message_PhaseClosed"}),
     ("Event_ReminderDue", "timer", "提醒日", 7, 3, {"date": "=date and time(remindAt)"}),
     ("Task_RemindPhase", "service", "提醒未报送者", 8, 3, {"type": "campaign.remind-phase"}),
     ("Event_EndRescheduled", "msgcatch", "阶段日期调整", 7, 0, {"message": "Message_PhaseRescheduled"}),
