@@ -181,6 +181,9 @@ class CampaignRunTest {
         assertThat(phaseStatus(id, 2)).isEqualTo("OPEN");
         passTo(day(34), LocalTime.of(1, 0));
         await().atMost(STEP).until(() -> phaseStatus(id, 2).equals("CLOSED") && phaseStatus(id, 3).equals("OPEN"));
+        // 督导检查: the work group visits a tenth of the institutions, the 长期零报告 one among them
+        assertThat(jdbc.queryForList("select institution_id from campaign_work where campaign_id = ? and kind = 'SUPERVISION_VISIT'",
+                Long.class, id)).hasSizeBetween((int) Math.ceil(inScope / 10.0), (int) Math.ceil(inScope / 10.0) + 1).contains(inst2);
 
         // the stage summary is drafted from the ledger's figures
         long summaryTask = awaitTask("fuli", "DELIVERABLE");

@@ -140,7 +140,8 @@ public class CampaignProgressQuery {
         }
         boolean institutionItself = actor.institutionId() != null;
         return items.stream()
-                .filter(w -> !(institutionItself && w.getKind() == TaskKind.INSPECTION && w.getStatus() == WorkStatus.OPEN
+                .filter(w -> !(institutionItself && w.getStatus() == WorkStatus.OPEN
+                        && (w.getKind() == TaskKind.INSPECTION || w.getKind() == TaskKind.SUPERVISION_VISIT)
                         && byId.get(w.getCampaignId()).isUnannounced()))
                 .map(w -> {
                     Campaign c = byId.get(w.getCampaignId());

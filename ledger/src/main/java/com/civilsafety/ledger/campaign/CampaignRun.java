@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,6 +57,8 @@ public class CampaignRun {
     static final int FOLLOW_UP_DAYS = 5;
     /** 督导回头看 re-checks this share of the hazards closed since the campaign began (at least one). */
     static final int RECHECK_SAMPLE_PERCENT = 20;
+    /** 督导检查 visits this share of the institutions in scope (at least one), and every 长期零报告 one. */
+    static final int SUPERVISION_VISIT_PERCENT = 10;
 
     private final CampaignRepository campaigns;
     private final CampaignPhaseRepository phases;
@@ -120,16 +123,16 @@ public class CampaignRun {
         if (!campaign.isActive() || phase.getStatus() == PhaseStatus.CLOSED) {
             return Map.of("opened", 0);
         }
-        Long seed = phase.getDrawSeed() != null ? phase.getDrawSeed()
-                : phase.getKind().work().filter(k -> k == TaskKind.INSPECTION || k == TaskKind.SAMPLE_RECHECK)
-                .map(k -> seeds.nextLong()).orElse(null);
+        boolean drawn = phase.getKind().opens(TaskKind.INSPECTION) || phase.getKind().opens(TaskKind.SAMPLE_RECHECK);
+        Long seed = phase.getDrawSeed() != null ? phase.getDrawSeed() : drawn ? Long.valueOf(seeds.nextLong()) : null;
         phase.open(seed);
-        List<Opened> opened = phase.getKind().work().map(kind -> switch (kind) {
+        List<Opened> opened = phase.getKind().work().stream().flatMap(kind -> (switch (kind) {
             case NOTICE, SELF_CHECK -> institutionWork(campaign, phase, kind);
             case INSPECTION -> inspections(campaign, phase, seed);
             case SAMPLE_RECHECK -> recheckSample(campaign, phase, seed);
+            case SUPERVISION_VISIT -> supervisionVisits(campaign, phase, seed);
             default -> throw new IllegalStateException(kind + " is not phase work");
-        }).orElse(List.of());
+        }).stream()).toList();
         int count = save(campaign, phase.slot(), opened, step, w -> w.ofPhase(phase.getId()));
         Map<String, Object> payload = new HashMap<>(Map.of("ordinal", ordinal, "kind", phase.getKind(), "opened", count));
         if (seed != null) {
@@ -156,10 +159,10 @@ public class CampaignRun {
         CampaignPhase phase = phase(campaignId, ordinal);
         phase.close();
         int late = 0;
-        if (phase.getKind().work().filter(k -> k != TaskKind.NOTICE).isPresent()) {
+        if (!phase.getKind().work().isEmpty() && !phase.getKind().opens(TaskKind.NOTICE)) {
             late = escalateLate(campaign, phase.slot(), phase.getName(), step);
         }
-        List<Long> flagged = phase.getKind().work().filter(k -> k == TaskKind.SELF_CHECK).isPresent()
+        List<Long> flagged = phase.getKind().opens(TaskKind.SELF_CHECK)
                 ? countZeroReports(campaign, phase.slot(), step) : List.of();
         eventLog.append(EventType.CAMPAIGN_PHASE_CLOSED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                 Map.of("ordinal", ordinal, "late", late, "zeroReportFlagged", flagged));
@@ -293,6 +296,25 @@ public class CampaignRun {
                 TaskKind.SAMPLE_RECHECK, "H" + h.getId(), h.getRegion().getId(), h.getInstitution().getId(),
                 phase.getEndsOn()).about(h.getId()), h.getRegion(), Role.BUREAU_SECTION, null,
                 h.getCode() + " " + TaskKind.SAMPLE_RECHECK.label() + "：" + h.getInstitution().getName())).toList();
+    }
+
+    /**
+     * 督导检查 by the bureau's work group: a random tenth of the institutions (at least one), and every institution
+     * flagged 长期零报告; unannounced like the campaign's inspections.
+     */
+    private List<Opened> supervisionVisits(Campaign campaign, CampaignPhase phase, long seed) {
+        List<Institution> scope = new ArrayList<>(scope(campaign));
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        Collections.shuffle(scope, new Random(seed + 2));
+        int size = Math.max(1, (int) Math.ceil(scope.size() * SUPERVISION_VISIT_PERCENT / 100.0));
+        Set<Institution> visited = new LinkedHashSet<>(scope.subList(0, size));
+        scope.stream().filter(Institution::isZeroReportFlagged).forEach(visited::add);
+        String mode = campaign.isUnannounced() ? "（四不两直）" : "";
+        return visited.stream().map(i -> new Opened(new CampaignWork(campaign.getId(), phase.slot(), TaskKind.SUPERVISION_VISIT,
+                "I" + i.getId(), i.getRegion().getId(), i.getId(), phase.getEndsOn()), i.getRegion(), Role.BUREAU_SECTION, null,
+                i.getName() + " " + TaskKind.SUPERVISION_VISIT.label() + mode)).toList();
     }
 
     /** Stores the work not yet stored for this slot, with its tasks; returns how many were opened now. */

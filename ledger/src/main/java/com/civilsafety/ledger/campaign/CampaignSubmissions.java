@@ -58,15 +58,15 @@ class CampaignSubmissions {
                     .toList();
             case InspectionReport report -> report.findings().stream()
                     .map(f -> hazards.reportFound(new HazardReport(item.getInstitutionId(), f.description().strip(), f.location(),
-                            f.criterionCode().strip(), false, HazardSource.DEPARTMENT_CHECK, report.inspectedOn(),
+                            f.criterionCode().strip(), false, item.getKind() == TaskKind.SUPERVISION_VISIT
+                            ? HazardSource.SUPERVISION : HazardSource.DEPARTMENT_CHECK, report.inspectedOn(),
                             f.fixedOnSite(), f.onSiteMeasures()), item.getCampaignId(), actor))
                     .toList();
             case RecheckResult recheck when recheck.rebound() ->
                     List.of(hazards.reportRebound(item.getHazardId(), recheck.findings().strip(), item.getCampaignId(), actor));
             default -> List.of();
         };
-        if (item.getKind() == TaskKind.SELF_CHECK
-                || item.getKind() == TaskKind.INSPECTION) {
+        if (item.getKind() == TaskKind.SELF_CHECK || completed.result() instanceof InspectionReport) {
             item.recordHazardsFound(found.size());
         }
         eventLog.append(EventType.CAMPAIGN_WORK_SUBMITTED, CampaignService.SUBJECT, item.getCampaignId(), actor, null,

@@ -30,6 +30,7 @@ public enum TaskKind {
     SELF_CHECK("机构自查", SelfCheckForm.class),
     INSPECTION("部门检查", InspectionReport.class),
     SAMPLE_RECHECK("督导回头看", RecheckResult.class),
+    SUPERVISION_VISIT("督导检查", InspectionReport.class),
     DELIVERABLE("报送材料", DeliverableSubmission.class),
     DUTY_RECORD("履职记录", DutyRecord.class),
     LATE_FOLLOW_UP("逾期催办", FollowUpReport.class);
