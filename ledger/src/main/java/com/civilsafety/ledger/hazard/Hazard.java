@@ -107,10 +107,6 @@ public class Hazard {
         this.processStartPending = true;
     }
 
-    void processStarted() {
-        this.processStartPending = false;
-    }
-
     public Long getCampaignId() {
         return campaignId;
     }

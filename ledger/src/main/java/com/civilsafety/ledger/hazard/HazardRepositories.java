@@ -3,6 +3,7 @@ package com.civilsafety.ledger.hazard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -17,6 +18,15 @@ interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecification
             select h from Hazard h where h.status = :status and h.region.path like concat(:regionPath, '%')
               and h.closedAt >= :closedSince order by h.id""")
     List<Hazard> findClosedSince(HazardStatus status, String regionPath, Instant closedSince);
+
+    /** Takes the start of a hazard's loop for the caller, if nobody has; 1 when it did. */
+    @Modifying
+    @Query("update Hazard h set h.processStartPending = false where h.id = :id and h.processStartPending = true")
+    int claimProcessStart(Long id);
+
+    @Modifying
+    @Query("update Hazard h set h.processStartPending = true where h.id = :id and h.processInstanceKey is null")
+    int releaseProcessStart(Long id);
 
     long countByCampaignId(Long campaignId);
 

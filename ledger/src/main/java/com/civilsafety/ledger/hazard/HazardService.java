@@ -129,8 +129,9 @@ public class HazardService {
 
     /**
      * Records a hazard found in campaign work (a self-check's 否 item, an inspection finding) within the caller's
-     * transaction. It is marked as awaiting its loop; whoever commits it starts the loop and calls
-     * {@link #processStarted}; a sweep starts those left waiting (the engine was away).
+     * transaction. It is marked as awaiting its loop; after the commit the loop is started by whoever
+     * {@link #claimProcessStart claims} it: the committing side at once, a sweep for those left waiting (the engine
+     * was away).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Hazard reportFound(HazardReport report, long campaignId, Actor actor) {
@@ -156,9 +157,19 @@ public class HazardService {
         return reopened;
     }
 
-    @Transactional
-    public void processStarted(long hazardId) {
-        hazards.findById(hazardId).ifPresent(Hazard::processStarted);
+    /**
+     * Claims the start of a waiting hazard's loop: true for exactly one caller, so the listener after the commit and
+     * the sweep never both start it. A caller whose start then fails gives the claim back. Each in a transaction of
+     * its own: the listener runs after the submitting transaction has committed, while that one is still bound.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean claimProcessStart(long hazardId) {
+        return hazards.claimProcessStart(hazardId) == 1;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void releaseProcessStart(long hazardId) {
+        hazards.releaseProcessStart(hazardId);
     }
 
     /** Hazards still waiting for their loop some time after they were recorded, oldest first. */
@@ -204,6 +215,12 @@ public class HazardService {
     @Transactional
     public Map<String, Object> recordGrading(long hazardId, Grading grading, ProcessStep step) {
         Hazard hazard = require(hazardId);
+        if (hazard.getProcessInstanceKey() != null && hazard.getProcessInstanceKey() != step.processInstanceKey()) {
+            // a second loop for the same hazard (a start retried after its acknowledgement was lost): stop it here,
+            // as an incident an operator resolves by cancelling this instance, before it records anything
+            throw new IllegalStateException("hazard " + hazardId + " is already in the loop of instance "
+                    + hazard.getProcessInstanceKey() + ", not " + step.processInstanceKey());
+        }
         hazard.grade(step.processInstanceKey(), grading, clock.instant());
         String gradeNote = "定级：" + grading.grade().label() + "，整改时限 " + hazard.getRectificationDeadline();
         if (hazard.isFixedOnSite()) {

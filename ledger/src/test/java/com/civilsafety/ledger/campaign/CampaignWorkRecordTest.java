@@ -137,6 +137,11 @@ class CampaignWorkRecordTest {
         assertThat(reopened.getCampaignId()).isEqualTo(campaignId);
         assertThat(reopened.getSource()).isEqualTo(HazardSource.SUPERVISION);
         assertThat(reopened.getDescription()).contains("杂物再次堆放");
+        // its loop is started by whoever claims it first; a failed start gives the claim back
+        assertThat(hazards.claimProcessStart(reopened.getId())).isTrue();
+        assertThat(hazards.claimProcessStart(reopened.getId())).isFalse();
+        hazards.releaseProcessStart(reopened.getId());
+        assertThat(hazards.claimProcessStart(reopened.getId())).isTrue();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -15,9 +15,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Starts the rectification loops of hazards found in campaign work (a self-check's 否 items, inspection findings),
  * once the submission that recorded them has committed. The submission does not depend on the engine: a loop that
- * cannot start now stays marked in the ledger and the sweep starts it later. (Should the engine take a start whose
- * acknowledgement is lost, the sweep starts a second loop; its grading step then finds the hazard already graded by
- * the first and fails into an incident instead of recording twice.)
+ * cannot start now stays marked in the ledger and the sweep starts it later. Each start is claimed in the ledger first,
+ * so the listener and the sweep never both start one. (Should the engine take a start whose acknowledgement is lost,
+ * the claim is given back and a second loop starts later; its grading step finds the hazard in the first loop and
+ * stops as an incident instead of recording twice.)
  */
 @Component
 class FoundHazardLoops {
@@ -46,11 +47,14 @@ class FoundHazardLoops {
     }
 
     private void start(long hazardId) {
+        if (!hazards.claimProcessStart(hazardId)) {
+            return; // started by the other side already
+        }
         try {
             processes.startHazardRectification(hazardId, hazards.gradingFacts(hazardId));
-            hazards.processStarted(hazardId);
         } catch (RuntimeException e) {
             log.warn("The loop of hazard {} did not start now; the sweep will retry: {}", hazardId, e.toString());
+            hazards.releaseProcessStart(hazardId);
         }
     }
 }

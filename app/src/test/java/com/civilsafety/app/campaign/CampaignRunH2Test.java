@@ -1,0 +1,10 @@
+package com.civilsafety.app.campaign;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:campaign-run;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@Import(CampaignRunContract.Time.class)
+class CampaignRunH2Test extends CampaignRunContract {
+}

@@ -1,0 +1,20 @@
+package com.civilsafety.app.campaign;
+
+import com.civilsafety.ledger.testsupport.MariaDbDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "civil-safety.demo-data.enabled=true")
+@ActiveProfiles("mysql")
+@Import(CampaignRunContract.Time.class)
+class CampaignRunMariaDbTest extends CampaignRunContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        MariaDbDatabase.register("app_campaign", registry);
+    }
+}
