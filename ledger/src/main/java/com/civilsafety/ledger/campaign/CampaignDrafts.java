@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.campaign;
 
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.RectificationRate;
 import com.civilsafety.ledger.hazard.CampaignHazardFigures;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.inbox.TaskKind;
@@ -38,13 +39,13 @@ class CampaignDrafts {
                 截至%d年%d月%d日，%s组织开展%s，纳入排查范围的民政服务机构自查应报 %d 家，已报 %d 家（其中逾期报送或仍未报送 %d 家）；\
                 部门检查应查 %d 家，已查 %d 家。
 
-                共排查发现隐患 %d 条，其中重大事故隐患 %d 条；已整改销号 %d 条，整改率 %.1f%%；超期未整改 %d 条。
+                共排查发现隐患 %d 条，其中重大事故隐患 %d 条；已整改销号 %d 条，整改率 %s；超期未整改 %d 条。
 
                 下一步工作：（请补充）
                 """.formatted(region.getName(), deliverable.getName(), today.getYear(), today.getMonthValue(),
                 today.getDayOfMonth(), campaign.getLeadOrganisation(), campaign.getName(), selfChecks.total, selfChecks.submitted,
                 selfChecks.late, inspections.total, inspections.submitted, figures.found(), figures.major(), figures.closed(),
-                figures.rectificationRate(), figures.overdue());
+                RectificationRate.format(figures.rectificationRate()), figures.overdue());
     }
 
     private record Counts(long total, long submitted, long late) {

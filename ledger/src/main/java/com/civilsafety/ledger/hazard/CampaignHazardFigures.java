@@ -1,10 +1,12 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.common.RectificationRate;
+
 /** The hazards a campaign brought to light and how far their rectification has come. */
 public record CampaignHazardFigures(long found, long major, long closed, long overdue) {
 
-    /** 整改率: closed out of found, in percent with one decimal; 100 when nothing was found. */
-    public double rectificationRate() {
-        return found == 0 ? 100.0 : Math.round(closed * 1000.0 / found) / 10.0;
+    /** 整改率 as docs/statistics.md defines it: none when nothing was found. */
+    public Double rectificationRate() {
+        return RectificationRate.of(closed, found);
     }
 }

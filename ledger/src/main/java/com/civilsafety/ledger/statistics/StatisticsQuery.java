@@ -1,0 +1,15 @@
+package com.civilsafety.ledger.statistics;
+
+import com.civilsafety.ledger.institution.InstitutionType;
+import java.time.LocalDate;
+
+/**
+ * Which figures: a window of China dates (both ends included), optionally one region (within the caller's scope)
+ * and one institution type, grouped by township (the institution's region), by institution type, or not at all.
+ */
+public record StatisticsQuery(LocalDate from, LocalDate to, Long regionId, InstitutionType institutionType, Grouping groupBy) {
+
+    public enum Grouping {
+        NONE, REGION, INSTITUTION_TYPE
+    }
+}

@@ -1,0 +1,142 @@
+package com.civilsafety.ledger.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionType;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
+import com.civilsafety.ledger.region.RegionRepository;
+import com.civilsafety.ledger.testsupport.DemoActors;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The figure definitions of docs/statistics.md against a hand-computed fixture: a township of its own with two
+ * institutions, seven hazards around March 2027 and some campaign work, the expected figures worked out by hand below.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:statistics;DB_CLOSE_DELAY=-1") // its own township and institutions
+class StatisticsServiceTest {
+    private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
+    private static final LocalDate MARCH_31 = LocalDate.of(2027, 3, 31);
+
+    @Autowired
+    StatisticsService statistics;
+    @Autowired
+    RegionRepository regions;
+    @Autowired
+    InstitutionRepository institutions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DemoActors actors;
+
+    @Test
+    void theFiguresOfAMonthAreTheOnesWorkedOutByHand() {
+        Region county = regions.findByCode("990121").orElseThrow();
+        Region township = regions.save(new Region("990121999", "统计镇", RegionLevel.TOWNSHIP, county));
+        Institution home = institutions.save(new Institution("TJ001", "统计镇敬老院", InstitutionType.ELDERLY_CARE, township,
+                null, 40, Instant.now()));
+        Institution funeral = institutions.save(new Institution("TJ002", "统计镇公墓", InstitutionType.FUNERAL, township,
+                null, 0, Instant.now()));
+        // id: found on, source, grade, listed, deadline, closed at (UTC) — and what each counts for in March (China dates)
+        hazard(home, "2027-03-05", "SELF_CHECK", "GENERAL", false, "2027-03-25", "2027-03-20T02:00:00Z"); // found, rectified
+        hazard(home, "2027-03-10", "DEPARTMENT_CHECK", "MAJOR", true, "2027-03-15", null);               // found, major, listed, overdue
+        hazard(home, "2027-03-31", "WHISTLEBLOWER", "GENERAL", false, "2027-04-10", "2027-03-31T20:00:00Z"); // found; closed 04-01 in China
+        hazard(home, "2027-02-20", "SELF_CHECK", "GENERAL", false, "2027-03-01", null);                  // February; overdue in March
+        hazard(home, "2027-03-12", "SELF_CHECK", "MAJOR", true, "2027-04-12", "2027-03-30T01:00:00Z");   // found, major, listed, rectified
+        hazard(funeral, "2027-03-15", "EXPERT", "GENERAL", false, "2027-04-30", null);                  // found
+        hazard(funeral, "2027-04-02", "SELF_CHECK", "GENERAL", false, "2027-03-20", null);               // April: nothing in March
+        long campaign = campaign();
+        work(campaign, "S1", "SELF_CHECK", home, "SUBMITTED", "2027-03-03T02:00:00Z");
+        work(campaign, "I1", "INSPECTION", home, "SUBMITTED", "2027-03-10T02:00:00Z");
+        work(campaign, "I2", "INSPECTION", funeral, "SUBMITTED", "2027-03-11T02:00:00Z");
+        work(campaign, "S2", "SELF_CHECK", funeral, "OPEN", null);
+        work(campaign, "S3", "SELF_CHECK", funeral, "SUBMITTED", "2027-04-01T02:00:00Z");
+        Actor section = actors.get("fuli");
+
+        StatisticsReport byType = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
+                StatisticsQuery.Grouping.INSTITUTION_TYPE), section);
+
+        assertThat(byType.total()).isEqualTo(new SafetyFigures(2, 2, 5, 2, 1, 2, 2, 2, 40.0, 2, 2, 1, 1));
+        assertThat(byType.rows()).extracting(StatisticsReport.Row::key).containsExactlyInAnyOrder("ELDERLY_CARE", "FUNERAL");
+        SafetyFigures homes = byType.rows().stream().filter(r -> r.key().equals("ELDERLY_CARE")).findFirst().orElseThrow().figures();
+        assertThat(homes).isEqualTo(new SafetyFigures(1, 1, 4, 2, 1, 1, 2, 2, 50.0, 2, 2, 1, 1));
+        SafetyFigures funerals = byType.rows().stream().filter(r -> r.key().equals("FUNERAL")).findFirst().orElseThrow().figures();
+        assertThat(funerals).isEqualTo(new SafetyFigures(1, 1, 1, 0, 0, 1, 0, 0, 0.0, 0, 0, 0, 0));
+
+        StatisticsReport byRegion = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
+                StatisticsQuery.Grouping.REGION), section);
+        assertThat(byRegion.rows()).singleElement().satisfies(r -> {
+            assertThat(r.label()).isEqualTo("统计镇");
+            assertThat(r.figures()).isEqualTo(byType.total());
+        });
+
+        // the first of March alone: nothing found, and the February hazard due that very day is not overdue yet
+        SafetyFigures firstDay = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_1, township.getId(), null, null), section).total();
+        assertThat(firstDay.hazardsFound()).isZero();
+        assertThat(firstDay.rectificationRate()).isNull();
+        assertThat(firstDay.overdue()).as("a deadline is met until the end of its day").isZero();
+
+        MonthlyTrend trend = statistics.monthly(new StatisticsQuery(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
+                township.getId(), null, null), section);
+        assertThat(trend.months()).extracting(MonthlyTrend.Month::month).containsExactly("2027-02", "2027-03", "2027-04");
+        assertThat(trend.months()).extracting(MonthlyTrend.Month::hazardsFound).containsExactly(1L, 5L, 1L);
+        assertThat(trend.months()).extracting(MonthlyTrend.Month::rectified).containsExactly(0L, 3L, 0L);
+        assertThat(trend.months().get(1).rectificationRate()).isEqualTo(60.0);
+    }
+
+    @Test
+    void badWindowsAndScopesAreRefused() {
+        Actor section = actors.get("fuli");
+        assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(MARCH_31, MARCH_1, null, null, null), section))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(null, MARCH_1, null, null, null), section))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("from"));
+        assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(MARCH_1, MARCH_1.plusYears(4), null, null, null), section))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("to"));
+        long town2 = regions.findByPathStartingWithAndLevelOrderByCode(regions.findByCode("990121").orElseThrow().getPath(),
+                RegionLevel.TOWNSHIP).get(1).getId();
+        assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, town2, null, null), actors.get("town1")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("regionId"));
+        assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, null, null, null), actors.get("inst001")))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    private void hazard(Institution institution, String foundOn, String source, String grade, boolean listed,
+                        String deadline, String closedAt) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                insert into hazard (institution_id, region_id, description, category, source, grade, found_on, status,
+                                    rectification_deadline, listed_supervision, closed_at, created_at, updated_at, version)
+                values (?, ?, '统计样例', 'FIRE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                institution.getId(), institution.getRegion().getId(), source, grade, LocalDate.parse(foundOn),
+                closedAt == null ? "RECTIFYING" : "CLOSED", LocalDate.parse(deadline), listed,
+                closedAt == null ? null : Timestamp.from(Instant.parse(closedAt)), now, now);
+    }
+
+    private long campaign() {
+        jdbc.update("""
+                insert into campaign (name, lead_organisation, status, created_by, created_at, version)
+                values ('统计样例行动', '安澜县民政局', 'ACTIVE', ?, ?, 0)""", actors.get("fuli").personId(), Timestamp.from(Instant.now()));
+        return jdbc.queryForObject("select max(id) from campaign", Long.class);
+    }
+
+    private void work(long campaign, String owner, String kind, Institution institution, String status, String submittedAt) {
+        jdbc.update("""
+                insert into campaign_work (campaign_id, slot, kind, owner_key, region_id, institution_id, due_on, status,
+                                           late, reminders, submitted_at)
+                values (?, 'P1', ?, ?, ?, ?, ?, ?, false, 0, ?)""", campaign, kind, owner, institution.getRegion().getId(),
+                institution.getId(), MARCH_31, status, submittedAt == null ? null : Timestamp.from(Instant.parse(submittedAt)));
+    }
+}
