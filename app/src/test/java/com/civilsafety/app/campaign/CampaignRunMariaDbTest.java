@@ -3,6 +3,7 @@ package com.civilsafety.app.campaign;
 import com.civilsafety.ledger.testsupport.MariaDbDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,6 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "civil-safety.demo-data.enabled=true")
 @ActiveProfiles("mysql")
+// its engine has run years ahead: not a context for anyone else
+@DirtiesContext
 @Import(CampaignRunContract.Time.class)
 class CampaignRunMariaDbTest extends CampaignRunContract {
 

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** The statistics API: figures in the caller's scope, grouped as asked, bad input named; the definitions are tested in ledger/. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +51,49 @@ class StatisticsApiTest {
         Api.Reply monthly = api.get("fuli", "/api/statistics/monthly?from=2026-01-01&to=2026-12-31");
         assertThat(monthly.status()).isEqualTo(200);
         assertThat(monthly.body().path("months")).hasSize(12);
+    }
+
+    @Test
+    void theDispatchTableIsAnExcelFileInTheFormsLayoutWithTheSameFigures() throws IOException {
+        String window = "from=" + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now();
+        JsonNode figures = api.get("fuli", "/api/statistics?groupBy=REGION&" + window).body();
+        ResponseEntity<byte[]> file = api.download("fuli", "/api/reports/dispatch-table.xlsx?" + window);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(file.getHeaders().getContentDisposition().getFilename()).startsWith("安澜县调度表").endsWith(".xlsx");
+
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
+            Sheet sheet = workbook.getSheet("调度表");
+            assertThat(text(sheet, 0, 0)).isEqualTo("安澜县民政服务机构重大事故隐患专项排查整治调度表");
+            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 14), new CellRangeAddress(2, 2, 4, 7),
+                    new CellRangeAddress(2, 3, 1, 1));
+            assertThat(text(sheet, 1, 0)).isEqualTo("填报单位：安澜县民政局（盖章）");
+            assertThat(text(sheet, 2, 4)).isEqualTo("发现隐患数");
+            assertThat(text(sheet, 3, 5)).isEqualTo("机构自查");
+            assertThat(text(sheet, 2, 10)).isEqualTo("整改率");
+            int rows = figures.path("rows").size();
+            for (int i = 0; i < rows; i++) {
+                JsonNode row = figures.path("rows").get(i);
+                assertThat(text(sheet, 4 + i, 1)).isEqualTo(row.path("label").asText());
+                assertThat((long) sheet.getRow(4 + i).getCell(4).getNumericCellValue())
+                        .isEqualTo(row.path("figures").path("hazardsFound").asLong());
+            }
+            Row total = sheet.getRow(4 + rows);
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("合计");
+            assertThat((long) total.getCell(4).getNumericCellValue()).isEqualTo(figures.path("total").path("hazardsFound").asLong());
+            assertThat((long) total.getCell(11).getNumericCellValue()).isEqualTo(figures.path("total").path("overdue").asLong());
+            assertThat(text(sheet, 6 + rows, 0)).isEqualTo("填报人：");
+        }
+        // a township's table has its own row only
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                api.download("town1", "/api/reports/dispatch-table.xlsx?" + window).getBody()))) {
+            assertThat(text(workbook.getSheetAt(0), 0, 0)).startsWith("城关镇");
+            assertThat(text(workbook.getSheetAt(0), 4, 1)).isIn("城关镇", "合计");
+        }
+        assertThat(api.get("fuli", "/api/reports/dispatch-table.xlsx?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
+    }
+
+    private static String text(Sheet sheet, int row, int column) {
+        return sheet.getRow(row).getCell(column).getStringCellValue();
     }
 
     @Test

@@ -105,9 +105,13 @@ public class CampaignRun {
                 "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList());
     }
 
-    /** The dates a phase waits on, read afresh each time, so that a rescheduled phase waits for its new dates. */
-    @Transactional(readOnly = true)
+    /**
+     * The dates a phase waits on, read afresh each time, so that a rescheduled phase waits for its new dates. Read
+     * under the campaign's lock: the change that sent the process here may not have committed yet (its message is
+     * published before the commit), and holds that lock until it has.
+     */
     public Map<String, Object> phaseDates(long campaignId, int ordinal) {
+        campaign(campaignId);
         CampaignPhase phase = phase(campaignId, ordinal);
         Instant now = clock.instant();
         return Map.of("startsAt", LedgerTime.at(phase.getStartsOn(), LocalTime.MIDNIGHT),

@@ -12,4 +12,11 @@ public record StatisticsQuery(LocalDate from, LocalDate to, Long regionId, Insti
     public enum Grouping {
         NONE, REGION, INSTITUTION_TYPE
     }
+
+    /** This year so far unless the window is given. */
+    public static StatisticsQuery withDefaults(LocalDate from, LocalDate to, LocalDate today, Long regionId,
+                                               InstitutionType institutionType, Grouping groupBy) {
+        return new StatisticsQuery(from == null ? today.withDayOfYear(1) : from, to == null ? today : to, regionId,
+                institutionType, groupBy);
+    }
 }

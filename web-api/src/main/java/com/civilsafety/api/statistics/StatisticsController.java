@@ -52,7 +52,6 @@ class StatisticsController {
 
     private StatisticsQuery query(LocalDate from, LocalDate to, Long regionId, InstitutionType type,
                                   StatisticsQuery.Grouping groupBy) {
-        LocalDate today = LedgerTime.today(clock);
-        return new StatisticsQuery(from == null ? today.withDayOfYear(1) : from, to == null ? today : to, regionId, type, groupBy);
+        return StatisticsQuery.withDefaults(from, to, LedgerTime.today(clock), regionId, type, groupBy);
     }
 }

@@ -1,0 +1,176 @@
+package com.civilsafety.api.report;
+
+import com.civilsafety.ledger.common.RectificationRate;
+import com.civilsafety.ledger.statistics.SafetyFigures;
+import com.civilsafety.ledger.statistics.StatisticsReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * 《调度表》 in the layout of the county forms: a title over the whole width, the reporting unit and period, two header
+ * rows (发现隐患数 and 挂牌督办 spanning their parts), one row per township, a 合计 row, and the lines for 填报人, 审核人
+ * and the date. Figures are those of docs/statistics.md; written with the streaming workbook.
+ */
+final class DispatchTableWorkbook {
+    /** The columns after 序号 and 乡镇: group header (null: spans both header rows), column header, figure. */
+    private record Column(String group, String header, ToLongFunction<SafetyFigures> figure) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column(null, "排查机构数", SafetyFigures::institutionsChecked),
+            new Column(null, "检查次数", SafetyFigures::inspections),
+            new Column("发现隐患数", "合计", SafetyFigures::hazardsFound),
+            new Column("发现隐患数", "机构自查", SafetyFigures::foundBySelfCheck),
+            new Column("发现隐患数", "部门检查", SafetyFigures::foundByDepartmentCheck),
+            new Column("发现隐患数", "其他方式", SafetyFigures::foundOtherwise),
+            new Column(null, "其中重大", SafetyFigures::major),
+            new Column(null, "已整改数", SafetyFigures::rectified),
+            new Column(null, "整改率", null),
+            new Column(null, "逾期数", SafetyFigures::overdue),
+            new Column("挂牌督办", "总数", SafetyFigures::listedSupervision),
+            new Column("挂牌督办", "已销号", SafetyFigures::listedSupervisionClosed),
+            new Column(null, "举报数", SafetyFigures::whistleblowerReports));
+    static final int WIDTH = 2 + COLUMNS.size();
+
+    private DispatchTableWorkbook() {
+    }
+
+    static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Styles styles = new Styles(workbook);
+            Sheet sheet = workbook.createSheet("调度表");
+            int r = 0;
+            Row title = sheet.createRow(r++);
+            title.setHeightInPoints(30);
+            cell(title, 0, reportingUnit + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTH - 1));
+            Row unit = sheet.createRow(r++);
+            cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 6));
+            cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to(), styles.plain);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 7, WIDTH - 1));
+
+            Row groups = sheet.createRow(r++);
+            Row headers = sheet.createRow(r++);
+            header(sheet, groups, headers, 0, null, "序号", styles);
+            header(sheet, groups, headers, 1, null, "乡镇", styles);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                header(sheet, groups, headers, 2 + c, COLUMNS.get(c).group(), COLUMNS.get(c).header(), styles);
+            }
+            merge(sheet, groups, "发现隐患数");
+            merge(sheet, groups, "挂牌督办");
+
+            int number = 1;
+            for (StatisticsReport.Row row : report.rows()) {
+                figures(sheet.createRow(r++), String.valueOf(number++), row.label(), row.figures(), styles);
+            }
+            figures(sheet.createRow(r++), "", "合计", report.total(), styles);
+
+            r++;
+            Row signatures = sheet.createRow(r);
+            cell(signatures, 0, "填报人：", styles.plain);
+            cell(signatures, 4, "审核人：", styles.plain);
+            cell(signatures, 8, "填报日期：" + filledOn, styles.plain);
+            sheet.setColumnWidth(1, 16 * 256);
+            for (int c = 2; c < WIDTH; c++) {
+                sheet.setColumnWidth(c, 11 * 256);
+            }
+            workbook.write(out);
+        }
+    }
+
+    private static void figures(Row row, String number, String label, SafetyFigures figures, Styles styles) {
+        cell(row, 0, number, styles.body);
+        cell(row, 1, label, styles.body);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            Column column = COLUMNS.get(c);
+            if (column.figure() == null) {
+                cell(row, 2 + c, RectificationRate.format(figures.rectificationRate()), styles.body);
+            } else {
+                Cell cell = row.createCell(2 + c);
+                cell.setCellValue(column.figure().applyAsLong(figures));
+                cell.setCellStyle(styles.body);
+            }
+        }
+    }
+
+    /** A column header: under its group, or spanning both header rows when it has none. */
+    private static void header(Sheet sheet, Row groups, Row headers, int column, String group, String header, Styles styles) {
+        if (group == null) {
+            cell(groups, column, header, styles.header);
+            cell(headers, column, "", styles.header);
+            sheet.addMergedRegion(new CellRangeAddress(groups.getRowNum(), headers.getRowNum(), column, column));
+        } else {
+            cell(groups, column, group, styles.header);
+            cell(headers, column, header, styles.header);
+        }
+    }
+
+    /** Merges a group's cells in the upper header row. */
+    private static void merge(Sheet sheet, Row groups, String group) {
+        int first = -1;
+        int last = -1;
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            if (group.equals(COLUMNS.get(c).group())) {
+                first = first < 0 ? 2 + c : first;
+                last = 2 + c;
+            }
+        }
+        sheet.addMergedRegion(new CellRangeAddress(groups.getRowNum(), groups.getRowNum(), first, last));
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle plain;
+        final CellStyle header;
+        final CellStyle body;
+
+        Styles(Workbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            Font big = workbook.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 16);
+            title = workbook.createCellStyle();
+            title.setFont(big);
+            title.setAlignment(HorizontalAlignment.CENTER);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            plain = workbook.createCellStyle();
+            header = bordered(workbook);
+            header.setFont(bold);
+            header.setWrapText(true);
+            body = bordered(workbook);
+        }
+
+        private static CellStyle bordered(Workbook workbook) {
+            CellStyle style = workbook.createCellStyle();
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+            style.setAlignment(HorizontalAlignment.CENTER);
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            return style;
+        }
+    }
+}
