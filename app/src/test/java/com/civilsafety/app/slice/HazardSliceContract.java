@@ -1,5 +1,11 @@
 package com.civilsafety.app.slice;
 
+import java.io.ByteArrayInputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -85,6 +91,8 @@ abstract class HazardSliceContract {
                 "HAZARD_STEP_RECORDED@Task_RecordVerification", "HAZARD_CLOSED@Task_CloseHazard");
         assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
                 Long.class, hazardId)).isEqualTo(1L);
+        theHazardListShowsItAsClosed(hazardId, hazard.path("code").asText());
+
         Api.Reply late = api.upload("inst001", "/api/hazards/" + hazardId + "/attachments", "late.pdf", "%PDF-1.4 late".getBytes());
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.detail()).contains("已销号");
@@ -314,6 +322,52 @@ abstract class HazardSliceContract {
         assertThat(again.detail()).contains("已办结");
         awaitTask("inspector1", hazardId, "VERIFICATION");
         assertThat(jdbc.queryForObject("select count(*) from hazard_rectification where hazard_id = ?", Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    /** The 清单 in all three forms shows 五落实 as assigned, who accepted the rectification and when it was closed. */
+    private void theHazardListShowsItAsClosed(long hazardId, String code) {
+        String filter = "?institutionId=" + institutionId + "&foundFrom=" + LocalDate.now().minusDays(1);
+        Api.Reply list = api.get("town1", "/api/reports/hazard-list" + filter);
+        assertThat(list.status()).as(list.body().toString()).isEqualTo(200);
+        JsonNode row = StreamSupport.stream(list.body().spliterator(), false)
+                .filter(r -> r.path("id").asLong() == hazardId).findFirst().orElseThrow();
+        assertThat(row.path("code").asText()).isEqualTo(code);
+        assertThat(row.path("township").asText()).isEqualTo("城关镇");
+        assertThat(row.path("measures").asText()).isEqualTo("清理通道，加装防火门");
+        assertThat(row.path("funds").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(row.path("temporaryControls").asText()).isEqualTo("专人值守通道");
+        assertThat(row.path("acceptedBy").asText()).isEqualTo("钱检查");
+        assertThat(row.path("acceptedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(row.path("status").asText()).isEqualTo("CLOSED");
+
+        ResponseEntity<byte[]> file = api.download("town1", "/api/reports/hazard-list.xlsx" + filter);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("城关镇安全隐患排查整治清单");
+            assertThat(sheet.getRow(2).getCell(14).getStringCellValue()).isEqualTo("整改措施");
+            Row hazardRow = StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r -> r.getRowNum() > 2 && r.getCell(4) != null && code.equals(r.getCell(4).getStringCellValue()))
+                    .findFirst().orElseThrow();
+            assertThat(hazardRow.getCell(1).getStringCellValue()).isEqualTo("城关镇");
+            assertThat(hazardRow.getCell(14).getStringCellValue()).isEqualTo("清理通道，加装防火门");
+            assertThat(hazardRow.getCell(15).getNumericCellValue()).isEqualTo(5000.0);
+            assertThat(hazardRow.getCell(18).getStringCellValue()).isEqualTo("已销号");
+            assertThat(hazardRow.getCell(19).getStringCellValue()).isEqualTo("钱检查");
+            assertThat(hazardRow.getCell(20).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now());
+            assertThat(hazardRow.getCell(21).getStringCellValue()).isEqualTo("否");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("填报人：");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        ResponseEntity<byte[]> csv = api.download("town1", "/api/reports/hazard-list.csv" + filter);
+        String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF序号,乡镇,机构名称");
+        assertThat(text.lines().filter(l -> l.contains(code)).findFirst().orElseThrow())
+                .contains(",城关镇,", ",清理通道，加装防火门,5000", ",已销号,钱检查," + LocalDate.now() + ",否,");
+        // another township's officer finds nothing of it
+        assertThat(api.get("town2", "/api/reports/hazard-list" + filter).body()).isEmpty();
     }
 
     private void assign(long hazardId, LocalDate deadline) {

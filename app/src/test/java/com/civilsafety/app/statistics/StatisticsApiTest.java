@@ -103,6 +103,12 @@ class StatisticsApiTest {
         assertField(api.get("fuli", "/api/statistics?from=2026-05-01&to=2026-04-01"), "to");
         assertField(api.get("town1", "/api/statistics?regionId=1"), "regionId");
         assertThat(api.get("inst001", "/api/statistics").status()).isEqualTo(403);
+        // the 清单 exports check their filters before the first byte is written
+        assertField(api.get("fuli", "/api/reports/hazard-list.xlsx?grade=HUGE"), "grade");
+        assertField(api.get("fuli", "/api/reports/hazard-list.csv?foundFrom=yesterday"), "foundFrom");
+        assertField(api.get("fuli", "/api/reports/hazard-list?foundFrom=2026-05-01&foundTo=2026-04-01"), "foundFrom");
+        assertField(api.get("town1", "/api/reports/hazard-list.xlsx?regionId=999999"), "regionId");
+        assertField(api.get("fuli", "/api/hazards?status=GONE"), "status");
     }
 
     private static void assertField(Api.Reply reply, String field) {

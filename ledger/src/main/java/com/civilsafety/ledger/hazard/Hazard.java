@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -62,6 +63,13 @@ public class Hazard {
     /** 五落实, as assigned. */
     private String responsibleUnit;
     private String responsiblePerson;
+    private String rectificationMeasures;
+    private BigDecimal rectificationFunds;
+    /** 临时管控措施 while the rectification is under way. */
+    private String temporaryControls;
+    /** 验收人 as signed (with the expert or third-party organisation), and the date of acceptance. */
+    private String acceptedByName;
+    private LocalDate acceptedOn;
     /** The leader who took the hazard under supervision (挂牌督办). */
     private Long supervisingLeaderId;
     /** The closed hazard this one reopens after a 回头看 found it had come back. */
@@ -150,7 +158,16 @@ public class Hazard {
     void assign(AssignmentForm form, Instant now) {
         this.responsibleUnit = form.responsibleUnit();
         this.responsiblePerson = form.responsiblePerson();
+        this.rectificationMeasures = form.measures();
+        this.rectificationFunds = form.funds();
+        this.temporaryControls = form.temporaryControls();
         moveDeadline(form.deadline(), now);
+    }
+
+    void accepted(String acceptedBy, LocalDate on, Instant now) {
+        this.acceptedByName = acceptedBy;
+        this.acceptedOn = on;
+        this.updatedAt = now;
     }
 
     void supervisedBy(Long leaderId, Instant now) {
@@ -269,6 +286,26 @@ public class Hazard {
 
     public String getResponsiblePerson() {
         return responsiblePerson;
+    }
+
+    public String getRectificationMeasures() {
+        return rectificationMeasures;
+    }
+
+    public BigDecimal getRectificationFunds() {
+        return rectificationFunds;
+    }
+
+    public String getTemporaryControls() {
+        return temporaryControls;
+    }
+
+    public String getAcceptedByName() {
+        return acceptedByName;
+    }
+
+    public LocalDate getAcceptedOn() {
+        return acceptedOn;
     }
 
     public Long getSupervisingLeaderId() {

@@ -38,6 +38,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -302,6 +303,9 @@ public class HazardService {
             case VerificationResult verification -> {
                 verifications.save(new HazardVerification(hazardId, taskId, verification, signer.personId(), task.getCompletedAt()));
                 if (verification.passed()) {
+                    String organisation = verification.acceptanceOrganisation();
+                    hazard.accepted(signer.displayName() + (organisation == null || organisation.isBlank() ? ""
+                            : "（" + organisation.strip() + "）"), task.getCompletedAt().atZone(LedgerTime.ZONE).toLocalDate(), now);
                     moveTo(hazard, HazardStatus.VERIFIED, signer, step,
                             verification.opinion() == null ? "核查通过" : "核查通过：" + verification.opinion());
                 } else {
@@ -424,6 +428,15 @@ public class HazardService {
     /** The ledger as the actor may see it, filtered, newest found first. */
     @Transactional(readOnly = true)
     public Page<Hazard> search(HazardQuery query, Actor actor, Pageable pageable) {
+        return hazards.findAll(filters(query, actor), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("id"))));
+    }
+
+    /**
+     * The query within the actor's data scope, checked: a region asked for must be known; a narrower one than the
+     * actor's narrows the scope, a wider one leaves it at the actor's own.
+     */
+    Specification<Hazard> filters(HazardQuery query, Actor actor) {
         if (query.foundFrom() != null && query.foundTo() != null && query.foundFrom().isAfter(query.foundTo())) {
             throw new InvalidInputException("foundFrom", "起始日期不能晚于截止日期");
         }
@@ -437,9 +450,7 @@ public class HazardService {
                 throw new InvalidInputException("regionId", "区划不在您的辖区内：" + region.getName());
             } // a wider region than the actor's own: still only their scope
         }
-        return hazards.findAll(HazardFilters.of(query, regionPath, actor.institutionId(), LedgerTime.today(clock)),
-                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                        Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("id"))));
+        return HazardFilters.of(query, regionPath, actor.institutionId(), LedgerTime.today(clock));
     }
 
     @Transactional(readOnly = true)

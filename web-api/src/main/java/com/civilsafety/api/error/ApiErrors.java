@@ -39,6 +39,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,6 +69,15 @@ public class ApiErrors {
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         return badInput(request, e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList());
+    }
+
+    /** Query parameters bound to an object (filters): a value of the wrong type names its parameter. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request) {
+        return badInput(request, e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure()
+                        ? "格式不对：" + expected(e.getBindingResult().getFieldType(f.getField())) : f.getDefaultMessage()))
+                .toList());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -4,12 +4,7 @@ import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.api.common.PageOf;
 import com.civilsafety.api.common.Paging;
 import com.civilsafety.ledger.hazard.ExtensionRequest;
-import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardQuery;
-import com.civilsafety.ledger.hazard.HazardSource;
-import com.civilsafety.ledger.hazard.HazardStatus;
-import com.civilsafety.ledger.institution.InstitutionType;
-import java.time.LocalDate;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
@@ -18,6 +13,7 @@ import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,19 +44,9 @@ class HazardController {
 
     /** 隐患台账: the hazards in the caller's scope, filtered, newest found first. */
     @GetMapping
-    PageOf<HazardSummary> list(@RequestParam(required = false) Long regionId,
-                               @RequestParam(required = false) Long institutionId,
-                               @RequestParam(required = false) InstitutionType institutionType,
-                               @RequestParam(required = false) HazardGrade grade,
-                               @RequestParam(required = false) HazardStatus status,
-                               @RequestParam(required = false) Boolean overdue,
-                               @RequestParam(required = false) HazardSource source,
-                               @RequestParam(required = false) LocalDate foundFrom,
-                               @RequestParam(required = false) LocalDate foundTo,
+    PageOf<HazardSummary> list(@ModelAttribute HazardQuery query,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                @AuthenticationPrincipal ActorUser user) {
-        HazardQuery query = new HazardQuery(regionId, institutionId, institutionType, grade, status, overdue, source,
-                foundFrom, foundTo);
         return PageOf.of(hazards.search(query, user.actor(), Paging.of(page, size)), HazardSummary::of);
     }
 

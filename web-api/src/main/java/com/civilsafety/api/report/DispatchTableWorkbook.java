@@ -8,15 +8,9 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -51,17 +45,17 @@ final class DispatchTableWorkbook {
 
     static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            Styles styles = new Styles(workbook);
+            FormStyles styles = new FormStyles(workbook);
             Sheet sheet = workbook.createSheet("调度表");
             int r = 0;
             Row title = sheet.createRow(r++);
             title.setHeightInPoints(30);
-            cell(title, 0, reportingUnit + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
+            FormStyles.cell(title, 0, reportingUnit + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTH - 1));
             Row unit = sheet.createRow(r++);
-            cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
+            FormStyles.cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 6));
-            cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to(), styles.plain);
+            FormStyles.cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to(), styles.plain);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 7, WIDTH - 1));
 
             Row groups = sheet.createRow(r++);
@@ -82,9 +76,9 @@ final class DispatchTableWorkbook {
 
             r++;
             Row signatures = sheet.createRow(r);
-            cell(signatures, 0, "填报人：", styles.plain);
-            cell(signatures, 4, "审核人：", styles.plain);
-            cell(signatures, 8, "填报日期：" + filledOn, styles.plain);
+            FormStyles.cell(signatures, 0, "填报人：", styles.plain);
+            FormStyles.cell(signatures, 4, "审核人：", styles.plain);
+            FormStyles.cell(signatures, 8, "填报日期：" + filledOn, styles.plain);
             sheet.setColumnWidth(1, 16 * 256);
             for (int c = 2; c < WIDTH; c++) {
                 sheet.setColumnWidth(c, 11 * 256);
@@ -93,13 +87,13 @@ final class DispatchTableWorkbook {
         }
     }
 
-    private static void figures(Row row, String number, String label, SafetyFigures figures, Styles styles) {
-        cell(row, 0, number, styles.body);
-        cell(row, 1, label, styles.body);
+    private static void figures(Row row, String number, String label, SafetyFigures figures, FormStyles styles) {
+        FormStyles.cell(row, 0, number, styles.body);
+        FormStyles.cell(row, 1, label, styles.body);
         for (int c = 0; c < COLUMNS.size(); c++) {
             Column column = COLUMNS.get(c);
             if (column.figure() == null) {
-                cell(row, 2 + c, RectificationRate.format(figures.rectificationRate()), styles.body);
+                FormStyles.cell(row, 2 + c, RectificationRate.format(figures.rectificationRate()), styles.body);
             } else {
                 Cell cell = row.createCell(2 + c);
                 cell.setCellValue(column.figure().applyAsLong(figures));
@@ -109,14 +103,14 @@ final class DispatchTableWorkbook {
     }
 
     /** A column header: under its group, or spanning both header rows when it has none. */
-    private static void header(Sheet sheet, Row groups, Row headers, int column, String group, String header, Styles styles) {
+    private static void header(Sheet sheet, Row groups, Row headers, int column, String group, String header, FormStyles styles) {
         if (group == null) {
-            cell(groups, column, header, styles.header);
-            cell(headers, column, "", styles.header);
+            FormStyles.cell(groups, column, header, styles.header);
+            FormStyles.cell(headers, column, "", styles.header);
             sheet.addMergedRegion(new CellRangeAddress(groups.getRowNum(), headers.getRowNum(), column, column));
         } else {
-            cell(groups, column, group, styles.header);
-            cell(headers, column, header, styles.header);
+            FormStyles.cell(groups, column, group, styles.header);
+            FormStyles.cell(headers, column, header, styles.header);
         }
     }
 
@@ -133,44 +127,4 @@ final class DispatchTableWorkbook {
         sheet.addMergedRegion(new CellRangeAddress(groups.getRowNum(), groups.getRowNum(), first, last));
     }
 
-    private static void cell(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle plain;
-        final CellStyle header;
-        final CellStyle body;
-
-        Styles(Workbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            plain = workbook.createCellStyle();
-            header = bordered(workbook);
-            header.setFont(bold);
-            header.setWrapText(true);
-            body = bordered(workbook);
-        }
-
-        private static CellStyle bordered(Workbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setAlignment(HorizontalAlignment.CENTER);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            return style;
-        }
-    }
 }

@@ -1,13 +1,22 @@
 package com.civilsafety.api.report;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.hazard.HazardGrade;
+import com.civilsafety.ledger.hazard.HazardList;
+import com.civilsafety.ledger.hazard.HazardQuery;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
 import com.civilsafety.ledger.statistics.StatisticsQuery;
 import com.civilsafety.ledger.statistics.StatisticsReport;
 import com.civilsafety.ledger.statistics.StatisticsService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,44 +28,117 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The official forms as Excel files, their figures from {@link StatisticsService} within the caller's scope. */
+/**
+ * The official forms as files: 《调度表》 with the figures of {@link StatisticsService}, 《隐患清单》 with the rows of
+ * {@link HazardList}, both within the caller's data scope. The 清单 streams: its size does not bound the heap.
+ */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
     private final StatisticsService statistics;
+    private final HazardList hazardList;
     private final RegionRepository regions;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    ReportController(StatisticsService statistics, RegionRepository regions, Clock clock) {
+    ReportController(StatisticsService statistics, HazardList hazardList, RegionRepository regions, ObjectMapper json,
+                     Clock clock) {
         this.statistics = statistics;
+        this.hazardList = hazardList;
+        this.json = json;
         this.regions = regions;
         this.clock = clock;
     }
 
     /** 《调度表》: one row per township of the region (the caller's unless regionId narrows it), and the 合计. */
     @GetMapping("/dispatch-table.xlsx")
-    ResponseEntity<byte[]> dispatchTable(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                         @RequestParam(required = false) Long regionId,
-                                         @AuthenticationPrincipal ActorUser user) throws IOException {
+    ResponseEntity<StreamingResponseBody> dispatchTable(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                        @RequestParam(required = false) Long regionId,
+                                                        @AuthenticationPrincipal ActorUser user) {
         LocalDate today = LedgerTime.today(clock);
         StatisticsReport report = statistics.figures(StatisticsQuery.withDefaults(from, to, today, regionId, null,
                 StatisticsQuery.Grouping.REGION), user.actor());
-        // the scope was checked by the statistics query: the region is the asked one or the caller's own
-        String unit = (regionId != null ? regions.findById(regionId) : regions.findByPath(user.actor().regionPath()))
+        String unit = reportingUnit(regionId, user.actor()); // the statistics query has checked the region
+        return attachment(XLSX, unit + "调度表（" + report.from() + "至" + report.to() + "）.xlsx",
+                out -> DispatchTableWorkbook.write(report, unit, today, out));
+    }
+
+    /** 《隐患清单》 as Excel: the hazards the ledger filters select (重大事故隐患清单 when grade=MAJOR). */
+    @GetMapping("/hazard-list.xlsx")
+    ResponseEntity<StreamingResponseBody> hazardListExcel(@ModelAttribute HazardQuery query,
+                                                          @AuthenticationPrincipal ActorUser user) {
+        HazardList.Selection selection = hazardList.select(query, user.actor());
+        LocalDate today = LedgerTime.today(clock);
+        String unit = reportingUnit(query.regionId(), user.actor());
+        String title = hazardListTitle(query);
+        return attachment(XLSX, unit + title + "（" + today + "）.xlsx", out -> {
+            try (HazardListWorkbook workbook = new HazardListWorkbook(title, unit, today)) {
+                hazardList.forEach(selection, workbook);
+                workbook.finish(out);
+            }
+        });
+    }
+
+    /** 《隐患清单》 as CSV, the same columns. */
+    @GetMapping("/hazard-list.csv")
+    ResponseEntity<StreamingResponseBody> hazardListCsv(@ModelAttribute HazardQuery query,
+                                                        @AuthenticationPrincipal ActorUser user) {
+        HazardList.Selection selection = hazardList.select(query, user.actor());
+        LocalDate today = LedgerTime.today(clock);
+        String unit = reportingUnit(query.regionId(), user.actor());
+        return attachment(CSV, unit + hazardListTitle(query) + "（" + today + "）.csv", out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            hazardList.forEach(selection, new HazardListCsv(writer, today));
+            writer.flush();
+        });
+    }
+
+    /** 《隐患清单》 for programs: a JSON array of its rows, streamed. */
+    @GetMapping(value = "/hazard-list", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StreamingResponseBody> hazardListJson(@ModelAttribute HazardQuery query,
+                                                         @AuthenticationPrincipal ActorUser user) {
+        HazardList.Selection selection = hazardList.select(query, user.actor());
+        StreamingResponseBody body = out -> {
+            try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+                generator.writeStartArray();
+                hazardList.forEach(selection, row -> {
+                    try {
+                        json.writeValue(generator, row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                generator.writeEndArray();
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static String hazardListTitle(HazardQuery query) {
+        return query.grade() == HazardGrade.MAJOR ? "重大事故隐患清单" : "安全隐患排查整治清单";
+    }
+
+    /** The name of the region a form is filled for: the one asked for (already checked), else the caller's own. */
+    private String reportingUnit(Long regionId, Actor actor) {
+        return (regionId != null ? regions.findById(regionId) : regions.findByPath(actor.regionPath()))
                 .map(Region::getName).orElse("");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DispatchTableWorkbook.write(report, unit, today, out);
-        return ResponseEntity.ok().contentType(XLSX)
+    }
+
+    private static ResponseEntity<StreamingResponseBody> attachment(MediaType type, String filename, StreamingResponseBody body) {
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(unit + "调度表（" + report.from() + "至" + report.to() + "）.xlsx", StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(out.toByteArray());
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

@@ -1,0 +1,37 @@
+package com.civilsafety.ledger.hazard;
+
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.institution.InstitutionType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One hazard as the 《隐患清单》 shows it: the columns of the county form, in its order. */
+public record HazardListRow(long id, String code, String township, String institutionName, InstitutionType institutionType,
+                            String description, String location, String criterionCode, String criterionStandard,
+                            String criterionArticle, HazardCategory category, HazardSource source, LocalDate foundOn,
+                            HazardGrade grade, String responsibleUnit, String responsiblePerson, String measures,
+                            BigDecimal funds, LocalDate deadline, String temporaryControls, HazardStatus status,
+                            String acceptedBy, LocalDate acceptedOn, boolean listedSupervision, Instant closedAt) {
+
+    /** 判定依据: the standard and article the hazard was judged against, with our item code. */
+    public String criterion() {
+        if (criterionCode == null) {
+            return "";
+        }
+        String basis = ((criterionStandard == null ? "" : criterionStandard) + " "
+                + (criterionArticle == null ? "" : criterionArticle)).strip();
+        return basis.isEmpty() ? criterionCode : basis + "（" + criterionCode + "）";
+    }
+
+    /** 整改进展 on a given day: the status, marked 逾期 when still open past the deadline. */
+    public String progress(LocalDate today) {
+        boolean open = status != HazardStatus.VERIFIED && status != HazardStatus.CLOSED;
+        return open && deadline != null && deadline.isBefore(today) ? status.label() + "（已逾期）" : status.label();
+    }
+
+    /** 销号日期: the China date it was closed on. */
+    public LocalDate closedOn() {
+        return closedAt == null ? null : closedAt.atZone(LedgerTime.ZONE).toLocalDate();
+    }
+}
