@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the campaign models (campaign.bpmn, campaign-phase.bpmn, campaign-deliverable.bpmn) with their diagrams.
+"""Writes the campaign models (campaign.bpmn, campaign-phase.bpmn, campaign-deliverable.bpmn, campaign-dispatch.bpmn)
+with their diagrams.
 
 A campaign's schedule is data in the ledger: the models read each date from it right before waiting on it, so a
 changed schedule (a phase extended or closed early) moves the waits. The per-institution work of a phase is fanned
@@ -11,7 +12,8 @@ import bpmn_writer
 CAMPAIGN_DOC = ("A 专项排查整治行动 from deployment to its end: its phases run one after another (CampaignPhase, "
                 "sequential multi-instance over the phase numbers the ledger gives), and meanwhile every deliverable with "
                 "a due date (乡镇专项方案, summaries, quarterly 主要负责人带队检查, the annual drill) runs in parallel "
-                "(CampaignDeliverable). Cancelling a campaign cancels its instance; the ledger records the reason.")
+                "(CampaignDeliverable), and so does each month's dispatch of 《清单》 and 《调度表》 (CampaignDispatch). "
+                "Cancelling a campaign cancels its instance; the ledger records the reason.")
 CAMPAIGN_NODES = [
     ("StartEvent_CampaignDeployed", "start", "行动部署", 0, 1, {}),
     ("Task_LoadSchedule", "service", "读取行动安排", 1, 1, {"type": "campaign.load-schedule"}),
@@ -20,6 +22,8 @@ CAMPAIGN_NODES = [
                                                   "element": "ordinal", "sequential": True}),
     ("Task_RunDeliverables", "call", "按节点报送", 3, 2, {"process": "CampaignDeliverable",
                                                         "collection": "=deliverableIds", "element": "deliverableId"}),
+    ("Task_RunDispatches", "call", "月度调度", 3, 3, {"process": "CampaignDispatch",
+                                                    "collection": "=dispatchMonths", "element": "reportMonth"}),
     ("Gateway_Join", "parallel", "", 4, 1, {}),
     ("Task_CloseCampaign", "service", "行动结束", 5, 1, {"type": "campaign.close"}),
     ("EndEvent_CampaignClosed", "end", "行动已结束", 6, 1, {}),
@@ -32,6 +36,8 @@ CAMPAIGN_FLOWS = [
     ("Flow_5", "Task_RunPhases", "Gateway_Join", None, None),
     ("Flow_6", "Task_RunDeliverables", "Gateway_Join", None, None),
     ("Flow_7", "Gateway_Join", "Task_CloseCampaign", None, None),
+    ("Flow_9", "Gateway_Fork", "Task_RunDispatches", None, None),
+    ("Flow_10", "Task_RunDispatches", "Gateway_Join", None, None),
     ("Flow_8", "Task_CloseCampaign", "EndEvent_CampaignClosed", None, None),
 ]
 
@@ -110,9 +116,45 @@ DELIVERABLE_FLOWS = [
     ("Flow_8", "Task_EscalateLate", "EndEvent_DeliverableDone", None, None),
 ]
 
+DISPATCH_DOC = ("One month's dispatch (seed 000: 每月16日前报送《清单》《调度表》，20日前汇总报市局): on the 10th every "
+                "township gets a confirm-and-submit task for its 清单 and 调度表, drafted live from the ledger (figures "
+                "may be corrected with a reason, never overwritten); reminded on the 14th; at 16:00 on the 16th the late "
+                "ones are escalated and the bureau section gets the county consolidation (submitted townships as they "
+                "sent them, the ledger for the rest); not sent upward by the end of the 20th, the leader is told. "
+                "Submitted reports are frozen in the ledger.")
+DISPATCH_NODES = [
+    ("StartEvent_MonthScheduled", "start", "月度调度已排期", 0, 1, {}),
+    ("Task_ReadDispatchDates", "service", "读取报送日期", 1, 1, {"type": "dispatch.dates"}),
+    ("Event_DraftsOpen", "timer", "每月10日", 2, 1, {"date": "=date and time(opensAt)"}),
+    ("Task_OpenTownshipReports", "service", "生成乡镇报表草稿", 3, 1, {"type": "dispatch.open-townships"}),
+    ("Event_ReminderDue", "timer", "每月14日", 4, 1, {"date": "=date and time(remindAt)"}),
+    ("Task_RemindTownships", "service", "提醒未报乡镇", 5, 1, {"type": "dispatch.remind-townships"}),
+    ("Event_TownshipReportsDue", "timer", "每月16日16时", 6, 1, {"date": "=date and time(dueAt)"}),
+    ("Task_EscalateLateTownships", "service", "逾期乡镇督办", 7, 1, {"type": "dispatch.escalate-townships"}),
+    ("Task_ConsolidateCounty", "service", "汇总县级报表", 8, 1, {"type": "dispatch.consolidate"}),
+    ("Event_CountyReportDue", "timer", "每月20日", 9, 1, {"date": "=date and time(countyDueAt)"}),
+    ("Task_EscalateLateCounty", "service", "县级逾期报告领导", 10, 1, {"type": "dispatch.escalate-county"}),
+    ("EndEvent_MonthDone", "end", "本月调度结束", 11, 1, {}),
+]
+DISPATCH_FLOWS = [
+    ("Flow_1", "StartEvent_MonthScheduled", "Task_ReadDispatchDates", None, None),
+    ("Flow_2", "Task_ReadDispatchDates", "Event_DraftsOpen", None, None),
+    ("Flow_3", "Event_DraftsOpen", "Task_OpenTownshipReports", None, None),
+    ("Flow_4", "Task_OpenTownshipReports", "Event_ReminderDue", None, None),
+    ("Flow_5", "Event_ReminderDue", "Task_RemindTownships", None, None),
+    ("Flow_6", "Task_RemindTownships", "Event_TownshipReportsDue", None, None),
+    ("Flow_7", "Event_TownshipReportsDue", "Task_EscalateLateTownships", None, None),
+    ("Flow_8", "Task_EscalateLateTownships", "Task_ConsolidateCounty", None, None),
+    ("Flow_9", "Task_ConsolidateCounty", "Event_CountyReportDue", None, None),
+    ("Flow_10", "Event_CountyReportDue", "Task_EscalateLateCounty", None, None),
+    ("Flow_11", "Task_EscalateLateCounty", "EndEvent_MonthDone", None, None),
+]
+
 if __name__ == "__main__":
     bpmn_writer.write("Campaign", "专项排查整治行动", CAMPAIGN_DOC, CAMPAIGN_NODES, [], CAMPAIGN_FLOWS, [], "campaign.bpmn")
     bpmn_writer.write("CampaignPhase", "行动阶段", PHASE_DOC, PHASE_NODES, [], PHASE_FLOWS, PHASE_MESSAGES,
                       "campaign-phase.bpmn")
     bpmn_writer.write("CampaignDeliverable", "报送节点", DELIVERABLE_DOC, DELIVERABLE_NODES, [], DELIVERABLE_FLOWS, [],
                       "campaign-deliverable.bpmn")
+    bpmn_writer.write("CampaignDispatch", "月度调度", DISPATCH_DOC, DISPATCH_NODES, [], DISPATCH_FLOWS, [],
+                      "campaign-dispatch.bpmn")

@@ -33,13 +33,50 @@ class CampaignProcessTest {
     void deploy() {
         client.newDeployResourceCommand().addResourceFromClasspath("processes/campaign.bpmn")
                 .addResourceFromClasspath("processes/campaign-phase.bpmn")
-                .addResourceFromClasspath("processes/campaign-deliverable.bpmn").send().join();
+                .addResourceFromClasspath("processes/campaign-deliverable.bpmn")
+                .addResourceFromClasspath("processes/campaign-dispatch.bpmn").send().join();
+    }
+
+    @Test
+    void eachMonthsDispatchOpensRemindsEscalatesAndConsolidatesOnItsDays() throws Exception {
+        start(9);
+        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(), "deliverableIds", List.of(),
+                "dispatchMonths", List.of("2027-06", "2027-07")));
+        // both months wait at once, each for its own dates (the ledger computes them: 10th, 14th, 16th 16:00, 20th)
+        List<ActivatedJob> dates = activatable("dispatch.dates");
+        assertThat(dates).hasSize(2).extracting(j -> j.getVariablesAsMap().get("reportMonth"))
+                .containsExactlyInAnyOrder("2027-06", "2027-07");
+        for (ActivatedJob job : dates) {
+            int offset = job.getVariablesAsMap().get("reportMonth").equals("2027-06") ? 0 : 30;
+            client.newCompleteCommand(job).variables(Map.of("opensAt", inDays(offset + 1), "remindAt", inDays(offset + 5),
+                    "dueAt", inDays(offset + 7), "countyDueAt", inDays(offset + 11))).send().join();
+        }
+        idle();
+        assertThat(activatable("dispatch.open-townships")).as("drafts wait for the 10th").isEmpty();
+
+        passDays(1);
+        assertThat(complete("dispatch.open-townships", Map.of("opened", 8)).getVariablesAsMap()).containsEntry("campaignId", 9);
+        assertThat(activatable("dispatch.remind-townships")).isEmpty();
+        passDays(4);
+        complete("dispatch.remind-townships", Map.of("reminded", 3));
+        assertThat(activatable("dispatch.escalate-townships")).as("not before the 16th").isEmpty();
+        passDays(2);
+        complete("dispatch.escalate-townships", Map.of("late", 2));
+        assertThat(complete("dispatch.consolidate", Map.of("opened", 1)).getVariablesAsMap())
+                .as("the county consolidation opens as the townships' reports fall due").containsEntry("reportMonth", "2027-06");
+        assertThat(activatable("dispatch.escalate-county")).isEmpty();
+        passDays(4);
+        complete("dispatch.escalate-county", Map.of("late", 0));
+        assertThat(activatable("dispatch.open-townships")).as("July waits for its own 10th").isEmpty();
+        passDays(20);
+        complete("dispatch.open-townships", Map.of("opened", 8));
     }
 
     @Test
     void phasesRunOneAfterAnotherAtTheirDatesWhileDeliverablesRunAlongside() throws Exception {
         ProcessInstanceEvent campaign = start(7);
-        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1, 2), "deliverableIds", List.of(31)));
+        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1, 2), "deliverableIds", List.of(31),
+                "dispatchMonths", List.of()));
 
         ActivatedJob phaseDates = complete("campaign.phase-dates", phaseDates("7/1", 1, 20, 10));
         assertThat(phaseDates.getVariablesAsMap()).containsEntry("campaignId", 7).containsEntry("ordinal", 1);
@@ -78,7 +115,8 @@ class CampaignProcessTest {
     @Test
     void aPhaseClosedEarlyClosesAtOnce() throws Exception {
         ProcessInstanceEvent campaign = start(8);
-        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1), "deliverableIds", List.of()));
+        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1), "deliverableIds", List.of(),
+                "dispatchMonths", List.of()));
         complete("campaign.phase-dates", phaseDates("8/1", 0, 20, 30));
         passDays(0);
         complete("campaign.open-phase", Map.of());
@@ -92,7 +130,8 @@ class CampaignProcessTest {
     @Test
     void aRescheduledPhaseWaitsForItsNewDates() throws Exception {
         ProcessInstanceEvent campaign = start(9);
-        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1), "deliverableIds", List.of()));
+        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1), "deliverableIds", List.of(),
+                "dispatchMonths", List.of()));
         complete("campaign.phase-dates", phaseDates("9/1", 2, 10, 30));
 
         publish("campaign-phase-rescheduled", "9/1"); // moved before it started: starts later
@@ -115,13 +154,15 @@ class CampaignProcessTest {
     @Test
     void aCancelledCampaignLeavesNothingWaiting() throws Exception {
         ProcessInstanceEvent campaign = start(10);
-        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1, 2), "deliverableIds", List.of(1, 2)));
+        complete("campaign.load-schedule", Map.of("phaseOrdinals", List.of(1, 2), "deliverableIds", List.of(1, 2),
+                "dispatchMonths", List.of("2027-06")));
         client.newCancelInstanceCommand(campaign.getProcessInstanceKey()).send().join();
         idle();
         assertThat(campaign).isTerminated();
         passDays(60);
         assertThat(activatable("campaign.phase-dates")).isEmpty();
         assertThat(activatable("campaign.deliverable-dates")).isEmpty();
+        assertThat(activatable("dispatch.dates")).isEmpty();
     }
 
     private ProcessInstanceEvent start(long campaignId) throws Exception {

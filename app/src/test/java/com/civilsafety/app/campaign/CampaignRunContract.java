@@ -1,5 +1,14 @@
 package com.civilsafety.app.campaign;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -270,6 +279,122 @@ abstract class CampaignRunContract {
         assertThat(count("select count(*) from campaign_work where campaign_id = ?", id)).as("nothing opens after cancelling").isEqualTo(work);
     }
 
+    @Test
+    @Order(3)
+    void eachMonthTownshipsConfirmTheirFormsAndTheCountyConsolidatesThem() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        YearMonth month = YearMonth.from(day0).plusMonths(1);
+        Api.Reply created = api.post("fuli", "/api/campaigns", """
+                {"name": "殡葬服务机构安全隐患月度调度", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["FUNERAL"], "recurringDuties": false,
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SUMMARY", "startsOn": "%s", "endsOn": "%s"}]}""".formatted(county,
+                month.atDay(1), month.atDay(3), month.atDay(4), month.atDay(25)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        long townships = count("select count(*) from region where level = 'TOWNSHIP' and path like (select concat(path, '%') from region where id = ?)", county);
+        long chengguanInstitution = jdbc.queryForObject("""
+                select min(i.id) from institution i join region r on r.id = i.region_id where r.name = '城关镇'""", Long.class);
+
+        // a hazard found in the month, before the drafts open on the 10th
+        passTo(month.atDay(2).toString(), LocalTime.of(10, 0));
+        reportHazard(chengguanInstitution, month.atDay(2));
+        passTo(month.atDay(10).toString(), LocalTime.of(10, 0));
+        long town1Task = awaitTask("town1", "DISPATCH_REPORT", id);
+        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT'", id) == townships);
+        JsonNode draft = api.get("town1", "/api/campaign-tasks/" + town1Task).body().path("dispatchDraft");
+        assertThat(draft.path("level").asText()).isEqualTo("TOWNSHIP");
+        assertThat(draft.path("table").path("from").asText()).isEqualTo(month.atDay(1).toString());
+        assertThat(draft.path("table").path("to").asText()).isEqualTo(month.atDay(15).toString());
+        long found = draft.path("table").path("total").path("hazardsFound").asLong();
+        assertThat(found).isPositive();
+
+        // corrections name a figure, a value and a reason; the ledger's figure stays beside them
+        assertField(api.post("town1", "/api/tasks/" + town1Task + "/complete", """
+                {"signedBy": "周镇长", "corrections": [{"field": "rectificationRate", "value": 100, "reason": "x"}]}"""), "corrections[0].field");
+        assertField(api.post("town1", "/api/tasks/" + town1Task + "/complete", """
+                {"signedBy": "周镇长", "corrections": [{"field": "hazardsFound", "value": 3}]}"""), "corrections[0].reason");
+        Api.Reply confirmed = api.post("town1", "/api/tasks/" + town1Task + "/complete", """
+                {"signedBy": "周镇长", "notes": "本月完成全部殡葬机构排查。",
+                 "corrections": [{"field": "hazardsFound", "value": %d, "reason": "含乡镇自行排查尚未录入的两处隐患"}]}"""
+                .formatted(found + 2));
+        assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+
+        // what was sent stays as sent: a hazard recorded afterwards changes the ledger, not the submitted report
+        reportHazard(chengguanInstitution, month.atDay(10));
+        long town1Report = jdbc.queryForObject("""
+                select d.id from dispatch_report d join region r on r.id = d.region_id
+                where d.campaign_id = ? and r.name = '城关镇'""", Long.class, id);
+        JsonNode sent = api.get("town1", "/api/dispatch-reports/" + town1Report).body();
+        assertThat(sent.path("table").path("total").path("hazardsFound").asLong()).isEqualTo(found + 2);
+        assertThat(sent.path("ledgerTotal").path("hazardsFound").asLong()).isEqualTo(found);
+        assertThat(sent.path("signedBy").asText()).isEqualTo("周镇长");
+        assertThat(api.get("town2", "/api/dispatch-reports/" + town1Report).status()).isEqualTo(404);
+
+        // reminded on the 14th; one more township reports on time
+        passTo(month.atDay(14).toString(), LocalTime.of(10, 0));
+        await().atMost(STEP).until(() -> count("""
+                select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and status = 'OPEN' and reminders = 1""", id) == townships - 1);
+        long town2Task = awaitTask("town2", "DISPATCH_REPORT", id);
+        assertThat(api.post("town2", "/api/tasks/" + town2Task + "/complete", "{\"signedBy\": \"吴镇长\"}").status()).isEqualTo(200);
+
+        // at 16:00 on the 16th the rest are late, the section follows up and gets the county consolidation
+        passTo(month.atDay(16).toString(), LocalTime.of(16, 30));
+        long countyTask = awaitTask("fuli", "COUNTY_DISPATCH_REPORT", id);
+        assertThat(taskTitles("fuli", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and late", id))
+                .isEqualTo(townships - 2);
+        passTo(month.atDay(17).toString(), LocalTime.of(10, 0));
+        long town3Task = awaitTask("town3", "DISPATCH_REPORT", id);
+        assertThat(api.post("town3", "/api/tasks/" + town3Task + "/complete", "{\"signedBy\": \"郑镇长\"}").status()).isEqualTo(200);
+        assertThat(count("select count(*) from dispatch_report where campaign_id = ? and late", id)).isEqualTo(1);
+
+        // the county draft: each township as it reported, the ledger for those that did not
+        JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
+        assertThat(countyDraft.path("table").path("rows")).hasSize((int) townships);
+        JsonNode chengguan = StreamSupport.stream(countyDraft.path("table").path("rows").spliterator(), false)
+                .filter(r -> r.path("label").asText().equals("城关镇")).findFirst().orElseThrow();
+        assertThat(chengguan.path("figures").path("hazardsFound").asLong()).isEqualTo(found + 2);
+        assertThat(countyDraft.path("townshipsNotSubmitted")).hasSize((int) townships - 3);
+        Api.Reply countySent = api.post("fuli", "/api/tasks/" + countyTask + "/complete", "{\"signedBy\": \"福利股\"}");
+        assertThat(countySent.status()).as(countySent.body().toString()).isEqualTo(200);
+
+        JsonNode listed = api.get("fuli", "/api/campaigns/" + id + "/dispatch-reports").body();
+        assertThat(texts(listed, "level")).as("townships first, then the county")
+                .containsExactly("TOWNSHIP", "TOWNSHIP", "TOWNSHIP", "COUNTY");
+        assertThat(api.get("town1", "/api/campaigns/" + id + "/dispatch-reports").body()).hasSize(1);
+        long countyReport = StreamSupport.stream(listed.spliterator(), false)
+                .filter(r -> r.path("level").asText().equals("COUNTY")).findFirst().orElseThrow().path("id").asLong();
+        ResponseEntity<byte[]> table = api.download("fuli", "/api/dispatch-reports/" + countyReport + "/dispatch-table.xlsx");
+        assertThat(table.getStatusCode().value()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(table.getBody()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row row = StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r -> r.getCell(1) != null && "城关镇".equals(r.getCell(1).getStringCellValue())).findFirst().orElseThrow();
+            assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(found + 2);
+            assertThat(StreamSupport.stream(sheet.spliterator(), false).map(r -> r.getCell(0).getStringCellValue()))
+                    .anyMatch(t -> t.startsWith("未报送乡镇（按台账数汇总）："))
+                    .anyMatch(t -> t.equals("填报人：福利股"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(api.download("town1", "/api/dispatch-reports/" + town1Report + "/hazard-list.xlsx").getStatusCode().value())
+                .isEqualTo(200);
+
+        // sent upward in time: the leader hears nothing after the 20th
+        passTo(month.atDay(21).toString(), LocalTime.of(10, 0));
+        sleepAWhile();
+        assertThat(taskTitles("leader", "LATE_FOLLOW_UP"))
+                .noneMatch(t -> t.contains(month.getYear() + "年" + month.getMonthValue() + "月《清单》《调度表》汇总逾期"));
+    }
+
+    private void reportHazard(long institutionId, LocalDate foundOn) {
+        Api.Reply reported = api.post("inspector1", "/api/hazards", """
+                {"institutionId": %d, "description": "火化车间灭火器过期", "location": "火化车间",
+                 "criterionCode": "GEN-FIRE", "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institutionId, foundOn));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+    }
+
     private String day(int days) {
         return day0.plusDays(days).toString();
     }
@@ -299,6 +424,14 @@ abstract class CampaignRunContract {
         return await().atMost(STEP).pollInterval(Duration.ofMillis(200)).until(() ->
                 StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
                         .filter(t -> t.path("kind").asText().equals(kind))
+                        .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
+    }
+
+    /** A task of one campaign: earlier campaigns' reports may still be open in the same inbox. */
+    private long awaitTask(String user, String kind, long campaignId) {
+        return await().atMost(STEP).pollInterval(Duration.ofMillis(200)).until(() ->
+                StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
+                        .filter(t -> t.path("kind").asText().equals(kind) && t.path("subjectId").asLong() == campaignId)
                         .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
     }
 

@@ -36,10 +36,13 @@ public class CampaignProgressQuery {
     private final InstitutionRepository institutions;
     private final HazardCriterionRepository criteria;
     private final InboxService inbox;
+    private final DispatchReports dispatchReports;
 
     CampaignProgressQuery(CampaignService campaigns, CampaignRepository campaignRows, CampaignPhaseRepository phases,
                           CampaignDeliverableRepository deliverables, CampaignWorkRepository work, RegionRepository regions,
-                          InstitutionRepository institutions, HazardCriterionRepository criteria, InboxService inbox) {
+                          InstitutionRepository institutions, HazardCriterionRepository criteria, InboxService inbox,
+                          DispatchReports dispatchReports) {
+        this.dispatchReports = dispatchReports;
         this.criteria = criteria;
         this.inbox = inbox;
         this.campaigns = campaigns;
@@ -119,7 +122,7 @@ public class CampaignProgressQuery {
                             c.getStandard(), c.getArticle(), c.isMajor())).toList();
         }
         return new CampaignTaskForm(taskId, campaign.getId(), campaign.getName(), item.getKind().name(), item.getKind().label(),
-                item.getDueOn(), item.isLate(), checklist, item.getDraft());
+                item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item));
     }
 
     /**

@@ -55,3 +55,9 @@ interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
             group by w.slot, w.kind, w.regionId, i.type, w.status, w.late""")
     List<Object[]> countProgress(Long campaignId);
 }
+
+interface DispatchReportRepository extends JpaRepository<DispatchReport, Long> {
+    List<DispatchReport> findByCampaignIdOrderByReportMonthAscLevelDescRegionIdAsc(Long campaignId);
+
+    List<DispatchReport> findByCampaignIdAndReportMonthAndLevel(Long campaignId, String reportMonth, String level);
+}

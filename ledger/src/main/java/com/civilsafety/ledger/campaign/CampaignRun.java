@@ -102,7 +102,8 @@ public class CampaignRun {
         eventLog.append(EventType.CAMPAIGN_STARTED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, Map.of());
         return Map.of(
                 "phaseOrdinals", phases.findByCampaignIdOrderByOrdinal(campaignId).stream().map(CampaignPhase::getOrdinal).toList(),
-                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList());
+                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList(),
+                "dispatchMonths", MonthlyDispatch.months(phases.findByCampaignIdOrderByOrdinal(campaignId)));
     }
 
     /**
@@ -237,7 +238,7 @@ public class CampaignRun {
     // ---- fan-out -------------------------------------------------------------------------------------------------
 
     /** A work row to store, with the inbox task that goes with it. */
-    private record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
+    record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
     }
 
     private List<Opened> institutionWork(Campaign campaign, CampaignPhase phase, TaskKind kind) {
@@ -322,7 +323,7 @@ public class CampaignRun {
     }
 
     /** Stores the work not yet stored for this slot, with its tasks; returns how many were opened now. */
-    private int save(Campaign campaign, String slot, List<Opened> opened, ProcessStep step,
+    int save(Campaign campaign, String slot, List<Opened> opened, ProcessStep step,
                      java.util.function.UnaryOperator<CampaignWork> link) {
         Set<String> existing = new HashSet<>(work.findOwnerKeys(campaign.getId(), slot));
         List<Opened> fresh = opened.stream().filter(o -> !existing.contains(o.work().getOwnerKey())).toList();
@@ -340,7 +341,7 @@ public class CampaignRun {
 
     // ---- reminders and escalation --------------------------------------------------------------------------------
 
-    private int remind(long campaignId, String slot, ProcessStep step) {
+    int remind(long campaignId, String slot, ProcessStep step) {
         List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
         open.forEach(CampaignWork::reminded);
         if (!open.isEmpty()) {
@@ -354,7 +355,7 @@ public class CampaignRun {
      * Marks what is still open late and asks for follow-up: each township about its late institutions, the bureau
      * section of each campaign region about the late townships and institutions in it.
      */
-    private int escalateLate(Campaign campaign, String slot, String what, ProcessStep step) {
+    int escalateLate(Campaign campaign, String slot, String what, ProcessStep step) {
         List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaign.getId(), slot, WorkStatus.OPEN);
         if (open.isEmpty()) {
             return 0;
@@ -415,7 +416,7 @@ public class CampaignRun {
         return all.stream().distinct().toList();
     }
 
-    private List<Region> townships(Campaign campaign) {
+    List<Region> townships(Campaign campaign) {
         List<Region> all = new ArrayList<>();
         for (Region region : regions.findAllById(campaign.getRegionIds())) {
             all.addAll(regions.findByPathStartingWithAndLevelOrderByCode(region.getPath(), RegionLevel.TOWNSHIP));
@@ -448,7 +449,7 @@ public class CampaignRun {
     }
 
     /** The campaign, locked against a concurrent cancellation for the rest of the step. */
-    private Campaign campaign(long id) {
+    Campaign campaign(long id) {
         return campaigns.findForUpdate(id).orElseThrow(() -> new IllegalStateException("campaign " + id + " does not exist"));
     }
 

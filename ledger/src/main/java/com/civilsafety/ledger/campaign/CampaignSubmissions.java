@@ -30,14 +30,16 @@ import org.springframework.stereotype.Component;
 class CampaignSubmissions {
     private final CampaignWorkRepository work;
     private final HazardService hazards;
+    private final DispatchReports dispatchReports;
     private final EventLog eventLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignSubmissions(CampaignWorkRepository work, HazardService hazards, EventLog eventLog,
+    CampaignSubmissions(CampaignWorkRepository work, HazardService hazards, DispatchReports dispatchReports, EventLog eventLog,
                         ApplicationEventPublisher events, Clock clock) {
         this.work = work;
         this.hazards = hazards;
+        this.dispatchReports = dispatchReports;
         this.eventLog = eventLog;
         this.events = events;
         this.clock = clock;
@@ -64,6 +66,10 @@ class CampaignSubmissions {
                     .toList();
             case RecheckResult recheck when recheck.rebound() ->
                     List.of(hazards.reportRebound(item.getHazardId(), recheck.findings().strip(), item.getCampaignId(), actor));
+            case DispatchConfirmation confirmation -> {
+                dispatchReports.freeze(item, confirmation, actor);
+                yield List.of();
+            }
             default -> List.of();
         };
         if (item.getKind() == TaskKind.SELF_CHECK || completed.result() instanceof InspectionReport) {

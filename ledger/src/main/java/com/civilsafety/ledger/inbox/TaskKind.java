@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.inbox;
 
 import com.civilsafety.ledger.campaign.DeliverableSubmission;
+import com.civilsafety.ledger.campaign.DispatchConfirmation;
 import com.civilsafety.ledger.campaign.DutyRecord;
 import com.civilsafety.ledger.campaign.FollowUpReport;
 import com.civilsafety.ledger.campaign.InspectionReport;
@@ -33,7 +34,11 @@ public enum TaskKind {
     SUPERVISION_VISIT("督导检查", InspectionReport.class),
     DELIVERABLE("报送材料", DeliverableSubmission.class),
     DUTY_RECORD("履职记录", DutyRecord.class),
-    LATE_FOLLOW_UP("逾期催办", FollowUpReport.class);
+    LATE_FOLLOW_UP("逾期催办", FollowUpReport.class),
+    /** a township's monthly 《清单》 and 《调度表》, drafted from the ledger, confirmed and submitted */
+    DISPATCH_REPORT("月度调度报送", DispatchConfirmation.class),
+    /** the county's consolidation of them, submitted upward by the bureau section */
+    COUNTY_DISPATCH_REPORT("县级调度汇总报送", DispatchConfirmation.class);
 
     private final String label;
     private final Class<? extends TaskResult> resultType;

@@ -44,6 +44,12 @@ final class DispatchTableWorkbook {
     }
 
     static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, OutputStream out) throws IOException {
+        write(report, reportingUnit, filledOn, List.of(), "", out);
+    }
+
+    /** With remarks under the table (corrections and their reasons, the reporter's notes) and the signer's name. */
+    static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, List<String> remarks,
+                      String filledBy, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             FormStyles styles = new FormStyles(workbook);
             Sheet sheet = workbook.createSheet("调度表");
@@ -74,9 +80,15 @@ final class DispatchTableWorkbook {
             }
             figures(sheet.createRow(r++), "", "合计", report.total(), styles);
 
+            for (String remark : remarks) {
+                Row line = sheet.createRow(r);
+                FormStyles.cell(line, 0, remark, styles.plain);
+                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, WIDTH - 1));
+                r++;
+            }
             r++;
             Row signatures = sheet.createRow(r);
-            FormStyles.cell(signatures, 0, "填报人：", styles.plain);
+            FormStyles.cell(signatures, 0, "填报人：" + filledBy, styles.plain);
             FormStyles.cell(signatures, 4, "审核人：", styles.plain);
             FormStyles.cell(signatures, 8, "填报日期：" + filledOn, styles.plain);
             sheet.setColumnWidth(1, 16 * 256);

@@ -1,0 +1,151 @@
+package com.civilsafety.ledger.campaign;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.Json;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.eventlog.EventLog;
+import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.hazard.HazardGrade;
+import com.civilsafety.ledger.hazard.HazardList;
+import com.civilsafety.ledger.hazard.HazardListRow;
+import com.civilsafety.ledger.hazard.HazardQuery;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
+import com.civilsafety.ledger.region.RegionRepository;
+import com.civilsafety.ledger.statistics.SafetyFigures;
+import com.civilsafety.ledger.statistics.StatisticsQuery;
+import com.civilsafety.ledger.statistics.StatisticsReport;
+import com.civilsafety.ledger.statistics.StatisticsService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Monthly dispatch reports: the draft a township or the county section sees while its task is open (read live from the
+ * ledger through {@link StatisticsService} and {@link HazardList}, so the figures are those of every other form), and
+ * the frozen copy stored when it is submitted. A county draft takes each township's figures as the township submitted
+ * them, and the ledger's for townships that have not.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DispatchReports {
+    private final CampaignPhaseRepository phases;
+    private final DispatchReportRepository reports;
+    private final RegionRepository regions;
+    private final StatisticsService statistics;
+    private final HazardList hazardList;
+    private final EventLog eventLog;
+
+    DispatchReports(CampaignPhaseRepository phases, DispatchReportRepository reports,
+                    RegionRepository regions, StatisticsService statistics, HazardList hazardList, EventLog eventLog) {
+        this.phases = phases;
+        this.reports = reports;
+        this.regions = regions;
+        this.statistics = statistics;
+        this.hazardList = hazardList;
+        this.eventLog = eventLog;
+    }
+
+    /** A submitted report as listed. */
+    public record Summary(long id, String reportMonth, String level, long regionId, String region, LocalDate periodFrom,
+                          LocalDate periodTo, boolean late, Instant submittedAt) {
+    }
+
+    static boolean isDispatch(TaskKind kind) {
+        return kind == TaskKind.DISPATCH_REPORT || kind == TaskKind.COUNTY_DISPATCH_REPORT;
+    }
+
+    /** The report as it stands in the ledger now, for the person about to confirm it. */
+    DispatchReportContent draft(CampaignWork item) {
+        String month = item.getSlot().substring(1, 8);
+        LocalDate[] period = MonthlyDispatch.period(phases.findByCampaignIdOrderByOrdinal(item.getCampaignId()), month);
+        Region region = regions.findById(item.getRegionId()).orElseThrow();
+        boolean county = item.getKind() == TaskKind.COUNTY_DISPATCH_REPORT;
+        StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], region.getId(), null,
+                StatisticsQuery.Grouping.REGION), Actor.SYSTEM);
+        Map<String, SafetyFigures> ledgerRows = ledger.rows().stream()
+                .collect(Collectors.toMap(StatisticsReport.Row::key, StatisticsReport.Row::figures));
+        List<Region> townships = county
+                ? regions.findByPathStartingWithAndLevelOrderByCode(region.getPath(), RegionLevel.TOWNSHIP) : List.of(region);
+        Map<Long, DispatchReportContent> submitted = county ? reports.findByCampaignIdAndReportMonthAndLevel(
+                        item.getCampaignId(), month, DispatchReportContent.TOWNSHIP).stream()
+                .collect(Collectors.toMap(DispatchReport::getRegionId, r -> Json.read(r.getContent(), DispatchReportContent.class)))
+                : Map.of();
+        List<StatisticsReport.Row> rows = new ArrayList<>();
+        List<String> notSubmitted = new ArrayList<>();
+        List<HazardListRow> hazards = new ArrayList<>();
+        for (Region township : townships) {
+            DispatchReportContent sent = submitted.get(township.getId());
+            if (sent != null) {
+                rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(), sent.table().total()));
+                hazards.addAll(sent.hazards());
+            } else {
+                if (county) {
+                    notSubmitted.add(township.getName());
+                }
+                rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(),
+                        ledgerRows.getOrDefault(String.valueOf(township.getId()), SafetyFigures.NONE)));
+                hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(township.getId(), null, null,
+                        HazardGrade.MAJOR, null, null, null, period[0], period[1]), Actor.SYSTEM)));
+            }
+        }
+        SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
+        return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
+                region.getName(), new StatisticsReport(period[0], period[1], StatisticsQuery.Grouping.REGION.name(), rows, total),
+                ledger.total(), List.of(), null, null, null, notSubmitted, hazards);
+    }
+
+    /** Stores what was submitted, as it was: the draft of this moment with the reporter's corrections and notes. */
+    @Transactional
+    void freeze(CampaignWork item, DispatchConfirmation confirmation, Actor actor) {
+        DispatchReportContent draft = draft(item);
+        SafetyFigures reported = draft.table().total();
+        for (DispatchConfirmation.Correction c : confirmation.correctionsOrNone()) {
+            reported = reported.with(c.field().strip(), c.value());
+        }
+        List<StatisticsReport.Row> rows = draft.level().equals(DispatchReportContent.TOWNSHIP)
+                ? List.of(new StatisticsReport.Row(draft.table().rows().getFirst().key(), draft.table().rows().getFirst().label(), reported))
+                : draft.table().rows();
+        DispatchReportContent frozen = new DispatchReportContent(draft.reportMonth(), draft.level(), draft.region(),
+                new StatisticsReport(draft.table().from(), draft.table().to(), draft.table().groupBy(), rows, reported),
+                draft.ledgerTotal(), confirmation.correctionsOrNone(), confirmation.notes(), confirmation.signedBy().strip(),
+                item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.townshipsNotSubmitted(), draft.hazards());
+        DispatchReport report = reports.save(new DispatchReport(item, draft.reportMonth(), draft.level(),
+                draft.table().from(), draft.table().to(), Json.write(frozen)));
+        eventLog.append(EventType.DISPATCH_REPORT_SUBMITTED, CampaignService.SUBJECT, item.getCampaignId(), actor, null,
+                Map.of("dispatchReportId", report.getId(), "month", draft.reportMonth(), "level", draft.level(),
+                        "corrections", confirmation.correctionsOrNone().size()));
+    }
+
+    /** The submitted reports of a campaign the actor may see: a township its own, county roles all of their county. */
+    public List<Summary> ofCampaign(long campaignId, Actor actor) {
+        List<DispatchReport> all = reports.findByCampaignIdOrderByReportMonthAscLevelDescRegionIdAsc(campaignId);
+        Map<Long, Region> byId = regions.findAllById(all.stream().map(DispatchReport::getRegionId).distinct().toList())
+                .stream().collect(Collectors.toMap(Region::getId, Function.identity()));
+        return all.stream().filter(r -> actor.covers(byId.get(r.getRegionId()).getPath(), null))
+                .map(r -> new Summary(r.getId(), r.getReportMonth(), r.getLevel(), r.getRegionId(),
+                        byId.get(r.getRegionId()).getName(), r.getPeriodFrom(), r.getPeriodTo(), r.isLate(), r.getSubmittedAt()))
+                .toList();
+    }
+
+    /** A submitted report as it was sent. */
+    public DispatchReportContent content(long reportId, Actor actor) {
+        DispatchReport report = reports.findById(reportId)
+                .filter(r -> actor.covers(regions.findById(r.getRegionId()).orElseThrow().getPath(), null))
+                .orElseThrow(() -> new NotFoundException("调度报表不存在：" + reportId));
+        return Json.read(report.getContent(), DispatchReportContent.class);
+    }
+
+    /** The draft of an open dispatch task, or null for other work. */
+    DispatchReportContent draftOf(CampaignWork item) {
+        return isDispatch(item.getKind()) && item.getStatus() == WorkStatus.OPEN ? draft(item) : null;
+    }
+}
