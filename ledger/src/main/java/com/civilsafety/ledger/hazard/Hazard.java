@@ -112,6 +112,11 @@ public class Hazard {
     /** Found within a campaign, on the books before its loop starts: the caller starts the loop after the commit. */
     void foundInCampaign(Long campaignId) {
         this.campaignId = campaignId;
+        awaitLoop();
+    }
+
+    /** On the books before its loop starts (found in a campaign, imported): the caller starts it after the commit. */
+    void awaitLoop() {
         this.processStartPending = true;
     }
 

@@ -91,9 +91,11 @@ public class HazardService {
         this.clock = clock;
     }
 
-    /** Records a hazard someone found. The rectification process is started by the caller once this has committed. */
-    @Transactional
-    public Hazard report(HazardReport report, Actor actor) {
+    private record Checked(Institution institution, HazardCriterion criterion) {
+    }
+
+    /** Whether a report may be recorded as it is: the rules of {@link #report}, checked without storing anything. */
+    Checked check(HazardReport report, Actor actor) {
         if (REPORTERS.stream().noneMatch(actor::hasRole)) {
             throw new ForbiddenException("您的角色不能上报隐患");
         }
@@ -107,7 +109,6 @@ public class HazardService {
         if (report.foundOn().isAfter(LedgerTime.today(clock))) {
             throw new InvalidInputException("foundOn", "发现日期不能晚于今天");
         }
-        Instant now = clock.instant();
         boolean fixedOnSite = Boolean.TRUE.equals(report.fixedOnSite());
         if (fixedOnSite && criterion.isMajor()) {
             throw new InvalidInputException("fixedOnSite", "重大事故隐患须挂牌督办整改，不能立查立改");
@@ -115,6 +116,17 @@ public class HazardService {
         if (fixedOnSite && (report.onSiteMeasures() == null || report.onSiteMeasures().isBlank())) {
             throw new InvalidInputException("onSiteMeasures", "立查立改时必须写明现场整改情况");
         }
+        return new Checked(institution, criterion);
+    }
+
+    /** Records a hazard someone found. The rectification process is started by the caller once this has committed. */
+    @Transactional
+    public Hazard report(HazardReport report, Actor actor) {
+        Checked checked = check(report, actor);
+        Institution institution = checked.institution();
+        HazardCriterion criterion = checked.criterion();
+        Instant now = clock.instant();
+        boolean fixedOnSite = Boolean.TRUE.equals(report.fixedOnSite());
         Hazard hazard = hazards.saveAndFlush(new Hazard(institution, criterion, Boolean.TRUE.equals(report.residentsExposed()),
                 fixedOnSite, report.description().strip(), report.location(), report.source(), report.foundOn(),
                 actor.personId(), now));

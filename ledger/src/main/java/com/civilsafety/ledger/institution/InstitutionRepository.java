@@ -23,4 +23,8 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
             where i.region.path like concat(:regionPath, '%') and i.type in :types and i.status = :status
             order by i.id""")
     List<Institution> findInCampaignScope(String regionPath, Collection<InstitutionType> types, InstitutionStatus status);
+
+    /** Institutions of a name in a region subtree (names are unique in practice, not by constraint). */
+    @Query("select i from Institution i where i.region.path like concat(:regionPath, '%') and i.name = :name order by i.id")
+    List<Institution> findByNameInScope(String regionPath, String name);
 }

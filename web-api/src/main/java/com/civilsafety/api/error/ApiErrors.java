@@ -5,6 +5,7 @@ import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -113,6 +114,17 @@ public class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** An import refused as a whole: every bad cell by its row and column. */
+    @ExceptionHandler(HazardImport.RejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(HazardImport.RejectedException e, HttpServletRequest request) {
+        String listed = e.errors().stream().limit(20).map(r -> (r.row() > 0 ? "第" + r.row() + "行" : "")
+                + (r.column().isEmpty() ? "" : "“" + r.column() + "”") + "：" + r.message()).collect(Collectors.joining("；"));
+        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
+                + (e.errors().size() > 20 ? "；……" : ""));
+        body.setProperty("rowErrors", e.errors());
+        return respond(body);
     }
 
     @ExceptionHandler(ForbiddenException.class)

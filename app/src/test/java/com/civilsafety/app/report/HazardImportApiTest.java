@@ -1,0 +1,145 @@
+package com.civilsafety.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.civilsafety.app.testsupport.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** 《隐患清单》 filled offline: the template, and an upload that imports every row or, naming each bad cell, none. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HazardImportApiTest {
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    @Test
+    void theTemplateHasTheColumnsDropDownsAndTheCriteria() throws IOException {
+        ResponseEntity<byte[]> file = api.download("town1", "/api/reports/hazard-import/template.xlsx");
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
+            Sheet sheet = workbook.getSheet("隐患清单");
+            assertThat(StreamSupport.stream(sheet.getRow(1).spliterator(), false).map(c -> c.getStringCellValue()).toList())
+                    .containsExactly("机构名称*", "隐患描述*", "隐患部位", "判定依据编号*", "发现方式*", "发现日期*",
+                            "是否危及服务对象", "是否立查立改", "现场整改情况");
+            assertThat(sheet.getDataValidations()).hasSize(3);
+            Sheet criteria = workbook.getSheet("判定依据");
+            assertThat(StreamSupport.stream(criteria.spliterator(), false).map(r -> r.getCell(0).getStringCellValue()))
+                    .contains("GEN-FIRE");
+            assertThat(workbook.getSheet("填写说明")).isNotNull();
+        }
+    }
+
+    @Test
+    void badRowsAreNamedByRowAndColumnAndNothingIsStored() throws IOException {
+        long before = hazards();
+        String today = LocalDate.now().toString();
+        byte[] file = filled(List.of(
+                List.of("城关镇敬老院", "厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "否", "否", ""),
+                List.of("东山镇敬老院", "配电箱未上锁", "一楼", "GEN-FIRE", "部门检查", today, "", "", ""),
+                List.of("城关镇敬老院", "", "二楼", "NO-SUCH-ITEM", "路过看到", "2026/13/01", "也许", "", ""),
+                List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", LocalDate.now().plusDays(3).toString(), "", "是", "")));
+        Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        List<String> errors = StreamSupport.stream(reply.body().path("rowErrors").spliterator(), false)
+                .map(e -> e.path("row").asInt() + ":" + e.path("column").asText()).toList();
+        // the file's rows 3 to 6: another township's institution; four bad cells in one row; a future date
+        assertThat(errors).containsExactlyInAnyOrder("4:机构名称", "5:隐患描述", "5:发现方式", "5:发现日期",
+                "5:是否危及服务对象", "6:发现日期");
+        assertThat(reply.detail()).contains("未导入任何数据", "第4行“机构名称”", "第6行“发现日期”");
+        assertThat(hazards()).as("all or nothing").isEqualTo(before);
+
+        // 立查立改 without what was done on the spot: named too
+        Api.Reply onSite = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
+                List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", today, "", "是", ""))));
+        assertThat(onSite.body().path("rowErrors").get(0).path("column").asText()).isEqualTo("现场整改情况");
+        assertThat(hazards()).isEqualTo(before);
+    }
+
+    @Test
+    void aGoodFileGoesOnTheBooksWholeAndEveryHazardStartsItsLoop() throws IOException {
+        long before = hazards();
+        String today = LocalDate.now().toString();
+        Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
+                List.of("城关镇敬老院", "导入：厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "是", "否", ""),
+                List.of("康宁颐养院", "导入：安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today, "", "是", "已当场更换"))));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("imported").asInt()).isEqualTo(2);
+        assertThat(hazards()).isEqualTo(before + 2);
+        for (JsonNode id : reply.body().path("hazardIds")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select process_instance_key from hazard where id = ?", Long.class, id.asLong()) != null);
+        }
+        JsonNode hazard = api.get("town1", "/api/hazards/" + reply.body().path("hazardIds").get(1).asLong()).body();
+        assertThat(hazard.path("township").asText()).isEqualTo("城关镇");
+        assertThat(hazard.path("source").asText()).isEqualTo("SUPERVISION");
+    }
+
+    @Test
+    void aFileThatIsNotTheTemplateIsRefused() throws IOException {
+        assertThat(api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", "not a workbook".getBytes()).status()).isEqualTo(415);
+        byte[] renamed;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                api.download("town1", "/api/reports/hazard-import/template.xlsx").getBody()))) {
+            workbook.getSheet("隐患清单").getRow(1).getCell(5).setCellValue("日期");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            renamed = out.toByteArray();
+        }
+        Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", renamed);
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.detail()).contains("第 6 列应为“发现日期”");
+        // an institution manager imports hazards of its own institution only
+        Api.Reply other = api.upload("inst001", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
+                List.of("城关镇敬老院", "x", "", "GEN-FIRE", "机构自查", LocalDate.now().toString(), "", "", ""))));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body().path("rowErrors").get(0).path("column").asText()).isEqualTo("机构名称");
+    }
+
+    /** The downloaded template with the rows filled in from row 3. */
+    private byte[] filled(List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                api.download("town1", "/api/reports/hazard-import/template.xlsx").getBody()))) {
+            Sheet sheet = workbook.getSheet("隐患清单");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(2 + r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private long hazards() {
+        return jdbc.queryForObject("select count(*) from hazard", Long.class);
+    }
+}
