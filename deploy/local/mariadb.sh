@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway MariaDB for tests and local use, without Docker: its own data directory and port, so it never touches
-# a MariaDB the machine already runs. Usage: deploy/local/mariadb.sh start|stop|status
-# Settings: CIVIL_SAFETY_MARIADB_PORT (3307), CIVIL_SAFETY_MARIADB_DIR (/tmp/civil-safety-mariadb).
+# a MariaDB the machine already runs. Usage: deploy/local/mariadb.sh start|stop|restart|status
+# Settings: CIVIL_SAFETY_MARIADB_PORT (3307), CIVIL_SAFETY_MARIADB_DIR (/tmp/civil-safety-mariadb),
+# MARIADB_BUFFER_POOL (InnoDB buffer pool, 128M; the city-scale benchmark uses 1G).
 # The user civil_safety / civil_safety gets every right on the databases named civil_safety*.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ DATA="$DIR/data"
 SOCK="$DIR/mysqld.sock"
 PIDFILE="$DIR/mariadbd.pid"
 LOG="$DIR/error.log"
+BUFFER_POOL="${MARIADB_BUFFER_POOL:-128M}"
 
 say() { echo "[mariadb] $*" >&2; }
 die() { say "ERROR: $*"; [ -f "$LOG" ] && tail -n 30 "$LOG" >&2; exit 1; }
@@ -39,7 +41,7 @@ start() {
   start-stop-daemon --start --background --make-pidfile --pidfile "$PIDFILE" --chuid mysql \
     --exec /usr/sbin/mariadbd -- --no-defaults --datadir="$DATA" --socket="$SOCK" --pid-file="$DIR/mariadbd.server.pid" \
     --bind-address=127.0.0.1 --port="$PORT" --log-error="$LOG" --character-set-server=utf8mb4 \
-    --collation-server=utf8mb4_unicode_ci --skip-name-resolve --innodb-buffer-pool-size=128M \
+    --collation-server=utf8mb4_unicode_ci --skip-name-resolve --innodb-buffer-pool-size="$BUFFER_POOL" \
     || die "could not start mariadbd"
   for _ in $(seq 1 60); do running && break; sleep 0.5; done
   running || die "mariadbd did not answer within 30 s"
@@ -65,6 +67,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) stop; start ;;
   status) if running; then say "running on port $PORT"; else say "not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac

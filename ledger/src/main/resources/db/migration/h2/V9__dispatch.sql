@@ -7,8 +7,15 @@ alter table hazard add column rectification_funds decimal(14, 2);
 alter table hazard add column temporary_controls varchar(2000);
 alter table hazard add column accepted_by_name varchar(200);
 alter table hazard add column accepted_on date;
--- the statistics and the 清单 select by found date within a region
-create index ix_hazard_region_found on hazard (region_id, found_on);
+-- the institution's type when the hazard was found, copied like its region: the figures group by it without a join
+alter table hazard add column institution_type varchar(32);
+update hazard set institution_type = (select i.type from institution i where i.id = hazard.institution_id);
+alter table hazard alter column institution_type set not null;
+-- the statistics select by region and found date and read only these columns: a covering index spares them the rows
+-- (a county's figures over 20,000 hazards on MariaDB, p95 in-process: 196 ms with an index on (region_id, found_on)
+-- and the type joined from institution, 67 ms with this index and the copied type; docs/benchmarks.md)
+create index ix_hazard_figures on hazard (region_id, found_on, institution_type, source, grade, closed_at,
+                                          listed_supervision, rectification_deadline);
 
 -- a submitted report, as sent: the ledger figures at the moment of submission, the corrections with their reasons,
 -- the notes and the 清单 rows; never updated afterwards

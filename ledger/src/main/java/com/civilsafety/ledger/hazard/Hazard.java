@@ -3,6 +3,7 @@ package com.civilsafety.ledger.hazard;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.region.Region;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,6 +35,9 @@ public class Hazard {
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "region_id")
     private Region region;
+    /** The institution's type when the hazard was found, copied so that the figures group by it from an index alone. */
+    @Enumerated(EnumType.STRING)
+    private InstitutionType institutionType;
     private String description;
     private String location;
     /** The 判定依据 item the hazard was reported under; its category is the hazard's. */
@@ -96,6 +100,7 @@ public class Hazard {
         this.fixedOnSite = fixedOnSite;
         this.institution = institution;
         this.region = institution.getRegion();
+        this.institutionType = institution.getType();
         this.criterion = criterion;
         this.category = criterion.getCategory();
         this.residentsExposed = residentsExposed;

@@ -22,7 +22,7 @@ final class HazardFilters {
                 where.add(cb.equal(hazard.get("institution").get("id"), q.institutionId()));
             }
             if (q.institutionType() != null) {
-                where.add(cb.equal(hazard.get("institution").get("type"), q.institutionType()));
+                where.add(cb.equal(hazard.get("institutionType"), q.institutionType()));
             }
             if (q.grade() != null) {
                 where.add(cb.equal(hazard.get("grade"), q.grade()));

@@ -83,7 +83,7 @@ public class StatisticsService {
                        sum(case when h.closedAt is not null and h.closedAt < :end then 1 else 0 end)
                 from Hazard h
                 where h.region.path like :path and h.foundOn >= :from and h.foundOn <= :to
-                  and (:type is null or h.institution.type = :type)
+                  and (:type is null or h.institutionType = :type)
                 group by extract(year from h.foundOn), extract(month from h.foundOn)""", Object[].class);
         q.setParameter("major", HazardGrade.MAJOR).setParameter("end", window.end()).setParameter("path", path + "%")
                 .setParameter("from", query.from()).setParameter("to", query.to()).setParameter("type", query.institutionType());
@@ -118,7 +118,7 @@ public class StatisticsService {
         Map<Key, long[]> cells = new TreeMap<>();
         // hazards found in the window: how, how grave, how far rectified by its end
         TypedQuery<Object[]> found = entityManager.createQuery("""
-                select h.region.id, h.institution.type, count(h),
+                select h.region.id, h.institutionType, count(h),
                        sum(case when h.source = :selfCheck then 1 else 0 end),
                        sum(case when h.source = :departmentCheck then 1 else 0 end),
                        sum(case when h.grade = :major then 1 else 0 end),
@@ -128,8 +128,8 @@ public class StatisticsService {
                        sum(case when h.source = :whistleblower then 1 else 0 end)
                 from Hazard h
                 where h.region.path like :path and h.foundOn >= :from and h.foundOn <= :to
-                  and (:type is null or h.institution.type = :type)
-                group by h.region.id, h.institution.type""", Object[].class);
+                  and (:type is null or h.institutionType = :type)
+                group by h.region.id, h.institutionType""", Object[].class);
         found.setParameter("selfCheck", HazardSource.SELF_CHECK).setParameter("departmentCheck", HazardSource.DEPARTMENT_CHECK)
                 .setParameter("major", HazardGrade.MAJOR).setParameter("whistleblower", HazardSource.WHISTLEBLOWER);
         bind(found, window, path, type);
@@ -141,12 +141,12 @@ public class StatisticsService {
         }
         // 逾期: on the books at the window's end, past its deadline, not rectified by then (whenever it was found)
         TypedQuery<Object[]> overdue = entityManager.createQuery("""
-                select h.region.id, h.institution.type, count(h)
+                select h.region.id, h.institutionType, count(h)
                 from Hazard h
                 where h.region.path like :path and h.foundOn <= :to and h.rectificationDeadline < :to
                   and (h.closedAt is null or h.closedAt >= :end)
-                  and (:type is null or h.institution.type = :type)
-                group by h.region.id, h.institution.type""", Object[].class);
+                  and (:type is null or h.institutionType = :type)
+                group by h.region.id, h.institutionType""", Object[].class);
         overdue.setParameter("path", path + "%").setParameter("to", windowTo(window)).setParameter("end", window.end())
                 .setParameter("type", type);
         for (Object[] r : overdue.getResultList()) {

@@ -117,10 +117,10 @@ class StatisticsServiceTest {
                         String deadline, String closedAt) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
-                insert into hazard (institution_id, region_id, description, category, source, grade, found_on, status,
-                                    rectification_deadline, listed_supervision, closed_at, created_at, updated_at, version)
-                values (?, ?, '统计样例', 'FIRE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-                institution.getId(), institution.getRegion().getId(), source, grade, LocalDate.parse(foundOn),
+                insert into hazard (institution_id, region_id, institution_type, description, category, source, grade, found_on,
+                                    status, rectification_deadline, listed_supervision, closed_at, created_at, updated_at, version)
+                values (?, ?, ?, '统计样例', 'FIRE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                institution.getId(), institution.getRegion().getId(), institution.getType().name(), source, grade, LocalDate.parse(foundOn),
                 closedAt == null ? "RECTIFYING" : "CLOSED", LocalDate.parse(deadline), listed,
                 closedAt == null ? null : Timestamp.from(Instant.parse(closedAt)), now, now);
     }
