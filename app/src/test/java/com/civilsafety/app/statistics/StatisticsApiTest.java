@@ -51,6 +51,16 @@ class StatisticsApiTest {
         Api.Reply monthly = api.get("fuli", "/api/statistics/monthly?from=2026-01-01&to=2026-12-31");
         assertThat(monthly.status()).isEqualTo(200);
         assertThat(monthly.body().path("months")).hasSize(12);
+
+        String window = "from=" + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now();
+        Api.Reply categories = api.get("fuli", "/api/statistics/categories?" + window);
+        assertThat(categories.status()).isEqualTo(200);
+        long byCategory = 0;
+        for (JsonNode category : categories.body().path("categories")) {
+            assertThat(category.path("label").asText()).isNotBlank();
+            byCategory += category.path("hazardsFound").asLong();
+        }
+        assertThat(byCategory).isEqualTo(api.get("fuli", "/api/statistics?" + window).body().path("total").path("hazardsFound").asLong());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.civilsafety.ledger.campaign.WorkStatus;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.hazard.HazardCategory;
 import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.inbox.TaskKind;
@@ -100,6 +101,33 @@ public class StatisticsService {
                     SafetyFigures.rate(rectified, found)));
         }
         return new MonthlyTrend(months);
+    }
+
+    /** Hazards found in the window per category, by the definitions of hazardsFound, major and rectified. */
+    public CategoryFigures byCategory(StatisticsQuery query, Actor actor) {
+        Window window = window(query);
+        String path = scopePath(query.regionId(), actor);
+        TypedQuery<Object[]> q = entityManager.createQuery("""
+                select h.category, count(h),
+                       sum(case when h.grade = :major then 1 else 0 end),
+                       sum(case when h.closedAt is not null and h.closedAt < :end then 1 else 0 end)
+                from Hazard h
+                where h.region.path like :path and h.foundOn >= :from and h.foundOn <= :to
+                  and (:type is null or h.institutionType = :type)
+                group by h.category""", Object[].class);
+        q.setParameter("major", HazardGrade.MAJOR);
+        bind(q, window, path, query.institutionType());
+        Map<HazardCategory, Object[]> rows = new TreeMap<>();
+        q.getResultList().forEach(r -> rows.put((HazardCategory) r[0], r));
+        List<CategoryFigures.Category> categories = new ArrayList<>();
+        for (HazardCategory category : HazardCategory.values()) { // every category, in the order of the forms
+            Object[] r = rows.get(category);
+            long found = r == null ? 0 : number(r[1]);
+            long rectified = r == null ? 0 : number(r[3]);
+            categories.add(new CategoryFigures.Category(category.name(), category.label(), found, r == null ? 0 : number(r[2]),
+                    rectified, SafetyFigures.rate(rectified, found)));
+        }
+        return new CategoryFigures(categories);
     }
 
     private record Key(long regionId, InstitutionType type) implements Comparable<Key> {

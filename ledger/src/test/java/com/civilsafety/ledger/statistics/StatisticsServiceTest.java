@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.hazard.HazardCategory;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionType;
@@ -94,6 +95,23 @@ class StatisticsServiceTest {
         assertThat(trend.months()).extracting(MonthlyTrend.Month::hazardsFound).containsExactly(1L, 5L, 1L);
         assertThat(trend.months()).extracting(MonthlyTrend.Month::rectified).containsExactly(0L, 3L, 0L);
         assertThat(trend.months().get(1).rectificationRate()).isEqualTo(60.0);
+
+        // by category: the whistleblower's hazard is electrical, the expert's a building one, the rest fire hazards
+        jdbc.update("update hazard set category = 'ELECTRICAL' where region_id = ? and source = 'WHISTLEBLOWER'", township.getId());
+        jdbc.update("update hazard set category = 'BUILDING' where region_id = ? and source = 'EXPERT'", township.getId());
+        CategoryFigures categories = statistics.byCategory(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null, null), section);
+        assertThat(categories.categories()).hasSize(HazardCategory.values().length);
+        assertThat(category(categories, "FIRE")).isEqualTo(new CategoryFigures.Category("FIRE", "消防", 3, 2, 2, 66.7));
+        assertThat(category(categories, "ELECTRICAL")).isEqualTo(new CategoryFigures.Category("ELECTRICAL", "电气", 1, 0, 0, 0.0));
+        assertThat(category(categories, "BUILDING")).isEqualTo(new CategoryFigures.Category("BUILDING", "房屋建筑", 1, 0, 0, 0.0));
+        assertThat(category(categories, "GAS").hazardsFound()).isZero();
+        assertThat(category(categories, "GAS").rectificationRate()).isNull();
+        assertThat(categories.categories().stream().mapToLong(CategoryFigures.Category::hazardsFound).sum())
+                .isEqualTo(byType.total().hazardsFound());
+    }
+
+    private static CategoryFigures.Category category(CategoryFigures figures, String category) {
+        return figures.categories().stream().filter(c -> c.category().equals(category)).findFirst().orElseThrow();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.civilsafety.api.statistics;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.institution.InstitutionType;
+import com.civilsafety.ledger.statistics.CategoryFigures;
 import com.civilsafety.ledger.statistics.MonthlyTrend;
 import com.civilsafety.ledger.statistics.StatisticsQuery;
 import com.civilsafety.ledger.statistics.StatisticsReport;
@@ -48,6 +49,16 @@ class StatisticsController {
                          @RequestParam(required = false) InstitutionType institutionType,
                          @AuthenticationPrincipal ActorUser user) {
         return statistics.monthly(query(from, to, regionId, institutionType, null), user.actor());
+    }
+
+    /** Hazards found per category (类别), for the dashboard's chart. */
+    @GetMapping("/categories")
+    CategoryFigures categories(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               @RequestParam(required = false) Long regionId,
+                               @RequestParam(required = false) InstitutionType institutionType,
+                               @AuthenticationPrincipal ActorUser user) {
+        return statistics.byCategory(query(from, to, regionId, institutionType, null), user.actor());
     }
 
     private StatisticsQuery query(LocalDate from, LocalDate to, Long regionId, InstitutionType type,
