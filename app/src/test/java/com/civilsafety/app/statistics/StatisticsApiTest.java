@@ -74,7 +74,7 @@ class StatisticsApiTest {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
             Sheet sheet = workbook.getSheet("调度表");
             assertThat(text(sheet, 0, 0)).isEqualTo("安澜县民政服务机构重大事故隐患专项排查整治调度表");
-            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 14), new CellRangeAddress(2, 2, 4, 7),
+            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 15), new CellRangeAddress(2, 2, 4, 7),
                     new CellRangeAddress(2, 3, 1, 1));
             assertThat(text(sheet, 1, 0)).isEqualTo("填报单位：安澜县民政局（盖章）");
             assertThat(text(sheet, 2, 4)).isEqualTo("发现隐患数");
@@ -100,6 +100,24 @@ class StatisticsApiTest {
             assertThat(text(workbook.getSheetAt(0), 4, 1)).isIn("城关镇", "合计");
         }
         assertThat(api.get("fuli", "/api/reports/dispatch-table.xlsx?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aHelpVisitIsRecordedWithinScopeAndCounted() {
+        String today = "from=" + LocalDate.now() + "&to=" + LocalDate.now();
+        long before = api.get("town1", "/api/statistics?" + today).body().path("total").path("helpVisits").asLong();
+        long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
+        String visit = """
+                {"institutionId": %d, "visitedOn": "%s", "visitors": "城关镇民政办 周敏", "content": "指导消防通道整改"}""";
+        Api.Reply recorded = api.post("town1", "/api/help-visits", visit.formatted(institution, LocalDate.now()));
+        assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
+        assertThat(api.get("town1", "/api/statistics?" + today).body().path("total").path("helpVisits").asLong()).isEqualTo(before + 1);
+        assertThat(api.get("inst001", "/api/institutions/" + institution + "/help-visits").body()).isNotEmpty();
+
+        assertField(api.post("town1", "/api/help-visits", visit.formatted(institution, LocalDate.now().plusDays(1))), "visitedOn");
+        assertField(api.post("town2", "/api/help-visits", visit.formatted(institution, LocalDate.now())), "institutionId");
+        assertField(api.post("town1", "/api/help-visits", "{\"institutionId\": %d}".formatted(institution)), "visitors");
+        assertThat(api.post("inst001", "/api/help-visits", visit.formatted(institution, LocalDate.now())).status()).isEqualTo(403);
     }
 
     private static String text(Sheet sheet, int row, int column) {

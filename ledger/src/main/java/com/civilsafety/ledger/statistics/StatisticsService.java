@@ -198,9 +198,21 @@ public class StatisticsService {
             c[0] += number(r[2]);
             c[1] += number(r[3]);
         }
+        // 帮扶指导次数: help visits made within the window
+        TypedQuery<Object[]> helped = entityManager.createQuery("""
+                select v.regionId, i.type, count(v)
+                from HelpVisit v join Institution i on i.id = v.institutionId
+                where i.region.path like :path and v.visitedOn >= :from and v.visitedOn <= :to
+                  and (:type is null or i.type = :type)
+                group by v.regionId, i.type""", Object[].class);
+        helped.setParameter("path", path + "%").setParameter("type", type)
+                .setParameter("from", window.start().atZone(LedgerTime.ZONE).toLocalDate()).setParameter("to", windowTo(window));
+        for (Object[] r : helped.getResultList()) {
+            cell(cells, r)[11] += number(r[2]);
+        }
         Map<Key, SafetyFigures> figures = new TreeMap<>();
         cells.forEach((key, c) -> figures.put(key, new SafetyFigures(c[0], c[1], c[2], c[3], c[4], c[2] - c[3] - c[4], c[5],
-                c[6], SafetyFigures.rate(c[6], c[2]), c[10], c[7], c[8], c[9])));
+                c[6], SafetyFigures.rate(c[6], c[2]), c[10], c[7], c[8], c[9], c[11])));
         return figures;
     }
 
@@ -215,7 +227,7 @@ public class StatisticsService {
     }
 
     private static long[] cell(Map<Key, long[]> cells, Object[] row) {
-        return cells.computeIfAbsent(new Key(((Number) row[0]).longValue(), (InstitutionType) row[1]), k -> new long[11]);
+        return cells.computeIfAbsent(new Key(((Number) row[0]).longValue(), (InstitutionType) row[1]), k -> new long[12]);
     }
 
     private static long number(Object value) {

@@ -64,17 +64,21 @@ class StatisticsServiceTest {
         work(campaign, "I2", "INSPECTION", funeral, "SUBMITTED", "2027-03-11T02:00:00Z");
         work(campaign, "S2", "SELF_CHECK", funeral, "OPEN", null);
         work(campaign, "S3", "SELF_CHECK", funeral, "SUBMITTED", "2027-04-01T02:00:00Z");
+        // 帮扶指导: two visits to the home in March, one to the cemetery in February
+        helpVisit(home, "2027-03-02");
+        helpVisit(home, "2027-03-31");
+        helpVisit(funeral, "2027-02-27");
         Actor section = actors.get("fuli");
 
         StatisticsReport byType = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
                 StatisticsQuery.Grouping.INSTITUTION_TYPE), section);
 
-        assertThat(byType.total()).isEqualTo(new SafetyFigures(2, 2, 5, 2, 1, 2, 2, 2, 40.0, 2, 2, 1, 1));
+        assertThat(byType.total()).isEqualTo(new SafetyFigures(2, 2, 5, 2, 1, 2, 2, 2, 40.0, 2, 2, 1, 1, 2));
         assertThat(byType.rows()).extracting(StatisticsReport.Row::key).containsExactlyInAnyOrder("ELDERLY_CARE", "FUNERAL");
         SafetyFigures homes = byType.rows().stream().filter(r -> r.key().equals("ELDERLY_CARE")).findFirst().orElseThrow().figures();
-        assertThat(homes).isEqualTo(new SafetyFigures(1, 1, 4, 2, 1, 1, 2, 2, 50.0, 2, 2, 1, 1));
+        assertThat(homes).isEqualTo(new SafetyFigures(1, 1, 4, 2, 1, 1, 2, 2, 50.0, 2, 2, 1, 1, 2));
         SafetyFigures funerals = byType.rows().stream().filter(r -> r.key().equals("FUNERAL")).findFirst().orElseThrow().figures();
-        assertThat(funerals).isEqualTo(new SafetyFigures(1, 1, 1, 0, 0, 1, 0, 0, 0.0, 0, 0, 0, 0));
+        assertThat(funerals).isEqualTo(new SafetyFigures(1, 1, 1, 0, 0, 1, 0, 0, 0.0, 0, 0, 0, 0, 0));
 
         StatisticsReport byRegion = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
                 StatisticsQuery.Grouping.REGION), section);
@@ -129,6 +133,14 @@ class StatisticsServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("regionId"));
         assertThatThrownBy(() -> statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, null, null, null), actors.get("inst001")))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    private void helpVisit(Institution institution, String visitedOn) {
+        Long person = jdbc.queryForObject("select id from person where username = 'fuli'", Long.class);
+        jdbc.update("""
+                insert into help_visit (institution_id, region_id, visited_on, visitors, content, recorded_by, recorded_at)
+                values (?, ?, ?, '县局福利股', '指导消防设施维护', ?, ?)""", institution.getId(), institution.getRegion().getId(),
+                LocalDate.parse(visitedOn), person, Timestamp.from(Instant.now()));
     }
 
     private void hazard(Institution institution, String foundOn, String source, String grade, boolean listed,

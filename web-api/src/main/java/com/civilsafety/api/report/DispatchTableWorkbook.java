@@ -37,7 +37,8 @@ final class DispatchTableWorkbook {
             new Column(null, "逾期数", SafetyFigures::overdue),
             new Column("挂牌督办", "总数", SafetyFigures::listedSupervision),
             new Column("挂牌督办", "已销号", SafetyFigures::listedSupervisionClosed),
-            new Column(null, "举报数", SafetyFigures::whistleblowerReports));
+            new Column(null, "举报数", SafetyFigures::whistleblowerReports),
+            new Column(null, "帮扶指导次数", SafetyFigures::helpVisits));
     static final int WIDTH = 2 + COLUMNS.size();
 
     private DispatchTableWorkbook() {
