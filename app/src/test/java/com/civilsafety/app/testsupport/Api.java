@@ -68,6 +68,16 @@ public final class Api {
         return parse(rest.exchange(path, method, new HttpEntity<>(body, headers), String.class));
     }
 
+    /** A request with an OAuth2 bearer token (null: none at all). */
+    public Reply bearer(String token, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return parse(rest.exchange(path, method, new HttpEntity<>(body, headers), String.class));
+    }
+
     private Reply parse(ResponseEntity<String> response) {
         try {
             JsonNode node = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());

@@ -2,6 +2,7 @@ package com.civilsafety.ledger.institution;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,4 +28,6 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
     /** Institutions of a name in a region subtree (names are unique in practice, not by constraint). */
     @Query("select i from Institution i where i.region.path like concat(:regionPath, '%') and i.name = :name order by i.id")
     List<Institution> findByNameInScope(String regionPath, String name);
+
+    Optional<Institution> findByCode(String code);
 }

@@ -58,6 +58,14 @@ public class Person {
         this.createdAt = createdAt;
     }
 
+    /** Kept in step with the identity provider's token at each sign-in. */
+    void signedInAs(String displayName, Region region, Long institutionId, Set<Role> roles) {
+        this.displayName = displayName;
+        this.region = region;
+        this.institutionId = institutionId;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
     public Long getId() {
         return id;
     }
