@@ -92,6 +92,11 @@ abstract class HazardSliceContract {
         assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from ledger_event where subject_type = 'HAZARD' and subject_id = ? and process_instance_key is not null",
                 Long.class, hazardId)).isEqualTo(1L);
         theHazardListShowsItAsClosed(hazardId, hazard.path("code").asText());
+        // every event so far is sealed into one unbroken chain
+        Api.Reply chain = api.get("admin", "/api/admin/event-chain");
+        assertThat(chain.body().path("intact").asBoolean()).as(chain.body().toString()).isTrue();
+        assertThat(chain.body().path("sealedEvents").asLong()).isEqualTo(count("ledger_event"));
+        assertThat(api.get("fuli", "/api/admin/event-chain").status()).isEqualTo(403);
 
         Api.Reply late = api.upload("inst001", "/api/hazards/" + hazardId + "/attachments", "late.pdf", "%PDF-1.4 late".getBytes());
         assertThat(late.status()).isEqualTo(409);

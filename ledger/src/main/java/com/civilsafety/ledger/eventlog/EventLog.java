@@ -9,23 +9,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The append-only log of every recorded step. Appends join the caller's transaction: a step and its event commit together. */
+/**
+ * The append-only log of every recorded step. Appends join the caller's transaction: a step and its event commit
+ * together, and the event is sealed into the {@link EventChain} as they do.
+ */
 @Component
 public class EventLog {
     private final LedgerEventRepository events;
+    private final EventChain chain;
     private final Clock clock;
 
-    public EventLog(LedgerEventRepository events, Clock clock) {
+    public EventLog(LedgerEventRepository events, EventChain chain, Clock clock) {
         this.events = events;
+        this.chain = chain;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEvent append(EventType type, String subjectType, long subjectId, Actor actor, ProcessStep step,
                               Object payload) {
-        return events.save(new LedgerEvent(clock.instant(), type, subjectType, subjectId, actor.personId(),
+        LedgerEvent event = events.save(new LedgerEvent(clock.instant(), type, subjectType, subjectId, actor.personId(),
                 actor.displayName(), step == null ? null : step.processInstanceKey(),
                 step == null ? null : step.elementId(), step == null ? null : step.jobKey(), Json.write(payload)));
+        chain.sealOnCommit(event.getId());
+        return event;
     }
 
     @Transactional(readOnly = true)

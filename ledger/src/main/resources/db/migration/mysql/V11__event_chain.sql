@@ -1,0 +1,13 @@
+-- The event log made tamper-evident (MySQL 8 / MariaDB 10.11+; keep in step with ../h2/V11__event_chain.sql): every
+-- event is sealed when its transaction commits, in commit order, with the SHA-256 of its content and of the seal
+-- before it.
+alter table ledger_event add column chain_seq bigint, add column previous_hash varchar(64), add column hash varchar(64);
+create unique index ux_ledger_event_chain on ledger_event (chain_seq);
+
+-- the head of the chain: one row, locked by each sealing transaction in turn
+create table ledger_chain (
+    id        integer     primary key,
+    last_seq  bigint      not null,
+    last_hash varchar(64) not null
+) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+insert into ledger_chain (id, last_seq, last_hash) values (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
