@@ -68,6 +68,17 @@ public final class Api {
         return parse(rest.exchange(path, method, new HttpEntity<>(body, headers), String.class));
     }
 
+    /** Any request as a user: the body is read as JSON when it is JSON (a problem document), else left out. */
+    public Reply any(String user, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, PASSWORD);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        MediaType type = response.getHeaders().getContentType();
+        boolean isJson = type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        return isJson ? parse(response) : new Reply(response.getStatusCode().value(), json.nullNode(), response.getHeaders());
+    }
+
     /** A request with an OAuth2 bearer token (null: none at all). */
     public Reply bearer(String token, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();

@@ -52,10 +52,12 @@ class SecurityConfiguration {
     private static HttpSecurity common(HttpSecurity http, ApiErrors errors) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("BUREAU_ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                            .requestMatchers("/actuator/**").hasRole("BUREAU_ADMIN");
+                    EndpointRules.apply(auth);
+                    auth.anyRequest().authenticated(); // an unknown path: 404 for a signed-in caller
+                })
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         errors.write(request, response, HttpStatus.FORBIDDEN, "没有权限")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,94 @@
+package com.civilsafety.api.security;
+
+import com.civilsafety.ledger.access.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Which roles may call which endpoint, checked before anything else (a caller without the role gets 403 before any
+ * validation or lookup). The records a caller may see within an endpoint are narrowed by the ledger's data scope (the
+ * region subtree, or the institution). Every endpoint must have a rule here: the authorization matrix test fails for
+ * one without.
+ */
+public final class EndpointRules {
+    static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    static final Set<Role> REGIONAL = EnumSet.complementOf(EnumSet.of(Role.INSTITUTION_MANAGER));
+    static final Set<Role> BUREAU = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION);
+    static final Set<Role> ADMIN = EnumSet.of(Role.BUREAU_ADMIN);
+    static final Set<Role> INSTITUTION = EnumSet.of(Role.INSTITUTION_MANAGER);
+
+    /** One endpoint (an Ant-style path, * for a path variable) and the roles that may call it. */
+    public record Rule(HttpMethod method, String path, Set<Role> roles) {
+        public boolean matches(HttpMethod method, String concretePath) {
+            return this.method.equals(method) && concretePath.matches(path.replace(".", "\\.").replace("*", "[^/]+"));
+        }
+    }
+
+    public static final List<Rule> RULES = List.of(
+            get("/api/me", ALL),
+            get("/api/criteria", ALL),
+            get("/api/institutions", ALL),
+            get("/api/institutions/*/campaigns", ALL),
+            get("/api/institutions/*/help-visits", ALL),
+            post("/api/help-visits", REGIONAL),
+            get("/api/tasks", ALL),
+            get("/api/tasks/*", ALL),
+            post("/api/tasks/*/complete", ALL),
+            get("/api/hazards", ALL),
+            post("/api/hazards", ALL),
+            get("/api/hazards/*", ALL),
+            post("/api/hazards/*/extension-requests", INSTITUTION),
+            get("/api/hazards/*/attachments", ALL),
+            post("/api/hazards/*/attachments", ALL),
+            get("/api/attachments/*", ALL),
+            get("/api/campaign-templates", BUREAU),
+            post("/api/campaigns", BUREAU),
+            post("/api/campaigns/from-template", BUREAU),
+            get("/api/campaigns", ALL),
+            get("/api/campaigns/*", ALL),
+            get("/api/campaigns/*/progress", ALL),
+            post("/api/campaigns/*/phases/*/close", BUREAU),
+            post("/api/campaigns/*/phases/*/reschedule", BUREAU),
+            post("/api/campaigns/*/cancel", BUREAU),
+            get("/api/campaign-tasks/*", ALL),
+            get("/api/campaigns/*/dispatch-reports", REGIONAL),
+            get("/api/dispatch-reports/*", REGIONAL),
+            get("/api/dispatch-reports/*/dispatch-table.xlsx", REGIONAL),
+            get("/api/dispatch-reports/*/hazard-list.xlsx", REGIONAL),
+            get("/api/statistics", REGIONAL),
+            get("/api/statistics/monthly", REGIONAL),
+            get("/api/statistics/categories", REGIONAL),
+            get("/api/reports/dispatch-table.xlsx", REGIONAL),
+            get("/api/reports/hazard-list", ALL),
+            get("/api/reports/hazard-list.xlsx", ALL),
+            get("/api/reports/hazard-list.csv", ALL),
+            get("/api/reports/hazard-import/template.xlsx", ALL),
+            post("/api/reports/hazard-import", ALL),
+            get("/api/admin/event-chain", ADMIN));
+
+    private EndpointRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry auth) {
+        for (Rule rule : RULES) {
+            auth.requestMatchers(rule.method(), rule.path())
+                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+        }
+    }
+
+    /** The rule of an endpoint, if it has one. */
+    public static java.util.Optional<Rule> of(HttpMethod method, String concretePath) {
+        return RULES.stream().filter(r -> r.matches(method, concretePath)).findFirst();
+    }
+
+    private static Rule get(String path, Set<Role> roles) {
+        return new Rule(HttpMethod.GET, path, roles);
+    }
+
+    private static Rule post(String path, Set<Role> roles) {
+        return new Rule(HttpMethod.POST, path, roles);
+    }
+}
