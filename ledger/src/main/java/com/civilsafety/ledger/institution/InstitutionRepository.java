@@ -30,4 +30,7 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
     List<Institution> findByNameInScope(String regionPath, String name);
 
     Optional<Institution> findByCode(String code);
+
+    /** Operating institutions whose name contains a text: what the public report form offers to choose from. */
+    List<Institution> findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus status, String name);
 }

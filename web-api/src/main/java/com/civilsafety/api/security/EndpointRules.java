@@ -19,6 +19,8 @@ public final class EndpointRules {
     static final Set<Role> BUREAU = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION);
     static final Set<Role> ADMIN = EnumSet.of(Role.BUREAU_ADMIN);
     static final Set<Role> INSTITUTION = EnumSet.of(Role.INSTITUTION_MANAGER);
+    /** No login needed (the public whistleblower form); rate-limited instead. */
+    public static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
 
     /** One endpoint (an Ant-style path, * for a path variable) and the roles that may call it. */
     public record Rule(HttpMethod method, String path, Set<Role> roles) {
@@ -67,15 +69,23 @@ public final class EndpointRules {
             get("/api/reports/hazard-list.csv", ALL),
             get("/api/reports/hazard-import/template.xlsx", ALL),
             post("/api/reports/hazard-import", ALL),
-            get("/api/admin/event-chain", ADMIN));
+            get("/api/admin/event-chain", ADMIN),
+            post("/api/public/whistleblower-reports", PUBLIC),
+            get("/api/public/whistleblower-reports/*", PUBLIC),
+            get("/api/public/institutions", PUBLIC),
+            get("/api/whistleblower-reports", REGIONAL));
 
     private EndpointRules() {
     }
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry auth) {
         for (Rule rule : RULES) {
-            auth.requestMatchers(rule.method(), rule.path())
-                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+            if (rule.roles().isEmpty()) {
+                auth.requestMatchers(rule.method(), rule.path()).permitAll();
+            } else {
+                auth.requestMatchers(rule.method(), rule.path())
+                        .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+            }
         }
     }
 

@@ -1,0 +1,116 @@
+package com.civilsafety.app.whistleblower;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.civilsafety.app.testsupport.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 安全吹哨人 without login: a report gets a tracking code that shows its status and nothing else; who reported is seen
+ * only by the bureau; script in the text stays text; bad input is named; the public endpoints answer 429 when hammered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:whistleblower;DB_CLOSE_DELAY=-1", "civil-safety.demo-data.enabled=true",
+        "civil-safety.public.submissions-per-window=4", "civil-safety.public.lookups-per-window=100"})
+class WhistleblowerApiTest {
+    private static final String SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)> 消防通道被锁";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    @Test
+    void anAnonymousReportIsTrackedHandledInScopeAndThePublicEndpointsAreLimited() {
+        List<JsonNode> choices = list(api.bearer(null, HttpMethod.GET, "/api/public/institutions?name=" + "城关镇敬老院", null).body());
+        assertThat(choices).hasSize(1);
+        long institution = choices.getFirst().path("id").asLong();
+        assertThat(choices.getFirst().path("township").asText()).isEqualTo("城关镇");
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/institutions?name=城", null).status()).isEqualTo(400);
+
+        // 1: anonymous, with a name and script in the text
+        Api.Reply receipt = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "%s", "location": "后门", "reporterKind": "STAFF",
+                 "reporterName": "王护工", "reporterContact": "13900000000"}""".formatted(institution, SCRIPT.replace("'", "\\u0027")));
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
+        String code = receipt.body().path("trackingCode").asText();
+        assertThat(code).matches("[A-HJ-NP-Z2-9]{12}");
+        assertThat(receipt.body().path("statusLabel").asText()).isEqualTo("已受理");
+
+        // the code shows this report's status, nothing about its content or its reporter
+        Api.Reply status = api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code.toLowerCase(), null);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(fieldNames(status.body())).containsExactlyInAnyOrder("trackingCode", "status", "statusLabel", "submittedOn", "feedback");
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/ABCDEFGHJKMN", null).status()).isEqualTo(404);
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/..%2F..%2Fetc", null).status()).isIn(400, 404);
+
+        // 2 and 3: bad input is named and stores nothing
+        long before = jdbc.queryForObject("select count(*) from whistleblower_report", Long.class);
+        Api.Reply tooLong = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "%s", "reporterKind": "PUBLIC"}""".formatted(institution, "长".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.fieldErrors().toString()).contains("description");
+        Api.Reply unknown = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": 999999, "description": "x", "reporterKind": "ROBOT"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.fieldErrors().toString()).contains("reporterKind");
+        assertThat(jdbc.queryForObject("select count(*) from whistleblower_report", Long.class)).isEqualTo(before);
+
+        // who reported: the bureau that handles reports sees it, the township sees the report without it, the
+        // institution sees nothing; the script is text in a JSON document, inert
+        Api.Reply bureau = api.any("fuli", HttpMethod.GET, "/api/whistleblower-reports", null);
+        assertThat(bureau.headers().getContentType().toString()).startsWith("application/json");
+        assertThat(bureau.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        JsonNode seen = list(bureau.body()).stream().filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
+        assertThat(seen.path("description").asText()).isEqualTo(SCRIPT);
+        assertThat(seen.path("reporterName").asText()).isEqualTo("王护工");
+        JsonNode township = list(api.get("town1", "/api/whistleblower-reports").body()).stream()
+                .filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
+        assertThat(township.path("reporterName").isNull()).isTrue();
+        assertThat(township.path("reporterContact").isNull()).isTrue();
+        assertThat(township.path("reporterHidden").asBoolean()).isTrue();
+        assertThat(list(api.get("town2", "/api/whistleblower-reports").body()))
+                .noneMatch(r -> r.path("trackingCode").asText().equals(code));
+        assertThat(api.get("inst001", "/api/whistleblower-reports").status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'WHISTLEBLOWER_REPORT_RECEIVED' and payload like '%王护工%'",
+                Long.class)).as("the reporter's name is not in the event log").isZero();
+
+        // 4: the last submission this window allows; then 429
+        assertThat(api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "二楼灭火器过期", "reporterKind": "RESIDENT"}""".formatted(institution)).status())
+                .isEqualTo(201);
+        Api.Reply limited = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "再报一次", "reporterKind": "PUBLIC"}""".formatted(institution));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers().getFirst("Retry-After")).isNotBlank();
+        assertThat(limited.detail()).contains("频繁");
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code, null).status())
+                .as("lookups have their own budget").isEqualTo(200);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

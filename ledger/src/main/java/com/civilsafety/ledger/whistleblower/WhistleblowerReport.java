@@ -1,0 +1,112 @@
+package com.civilsafety.ledger.whistleblower;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A report from a whistleblower: what was seen where, and — only if they gave it — who they are. */
+@Entity
+public class WhistleblowerReport {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String trackingCode;
+    private Long institutionId;
+    /** The institution's township, for the data scope. */
+    private Long regionId;
+    private String description;
+    private String location;
+    @Enumerated(EnumType.STRING)
+    private ReporterKind reporterKind;
+    private String reporterName;
+    private String reporterContact;
+    @Enumerated(EnumType.STRING)
+    private ReportStatus status;
+    /** What the reporter is told with the tracking code. */
+    private String feedback;
+    private Long hazardId;
+    private Instant submittedAt;
+    private Instant updatedAt;
+
+    protected WhistleblowerReport() {
+    }
+
+    WhistleblowerReport(String trackingCode, long institutionId, long regionId, WhistleblowerSubmission submission, Instant now) {
+        this.trackingCode = trackingCode;
+        this.institutionId = institutionId;
+        this.regionId = regionId;
+        this.description = submission.description().strip();
+        this.location = blankToNull(submission.location());
+        this.reporterKind = submission.reporterKind();
+        this.reporterName = blankToNull(submission.reporterName());
+        this.reporterContact = blankToNull(submission.reporterContact());
+        this.status = ReportStatus.RECEIVED;
+        this.feedback = "您的举报已受理，我们将尽快核查。";
+        this.submittedAt = now;
+        this.updatedAt = now;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTrackingCode() {
+        return trackingCode;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public Long getRegionId() {
+        return regionId;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public ReporterKind getReporterKind() {
+        return reporterKind;
+    }
+
+    public String getReporterName() {
+        return reporterName;
+    }
+
+    public String getReporterContact() {
+        return reporterContact;
+    }
+
+    public ReportStatus getStatus() {
+        return status;
+    }
+
+    public String getFeedback() {
+        return feedback;
+    }
+
+    public Long getHazardId() {
+        return hazardId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,17 @@
+package com.civilsafety.ledger.whistleblower;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerReport, Long> {
+    Optional<WhistleblowerReport> findByTrackingCode(String trackingCode);
+
+    @Query("""
+            select w from WhistleblowerReport w, Region r
+            where r.id = w.regionId and r.path like concat(:regionPath, '%')
+              and (:institutionId is null or w.institutionId = :institutionId)
+            order by w.submittedAt desc, w.id desc""")
+    List<WhistleblowerReport> findInScope(String regionPath, Long institutionId);
+}

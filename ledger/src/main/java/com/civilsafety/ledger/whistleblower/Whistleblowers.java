@@ -1,0 +1,120 @@
+package com.civilsafety.ledger.whistleblower;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.eventlog.EventLog;
+import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionStatus;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 安全吹哨人: anyone reports a hazard at an institution without signing in and gets a tracking code; the code shows
+ * that report's status and feedback and nothing else. Who reported is seen only by the bureau that handles reports
+ * (县局管理员, 业务股室); the institution itself never sees the reports about it.
+ */
+@Service
+public class Whistleblowers {
+    public static final String SUBJECT = "WHISTLEBLOWER";
+    /** No 0/O, 1/I/L: a code read out over the phone is not misheard. */
+    private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 12;
+    private static final Pattern CODE = Pattern.compile("[" + ALPHABET + "]{" + CODE_LENGTH + "}");
+
+    private final WhistleblowerReportRepository reports;
+    private final InstitutionRepository institutions;
+    private final EventLog eventLog;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions, EventLog eventLog, Clock clock) {
+        this.reports = reports;
+        this.institutions = institutions;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    public record Receipt(String trackingCode, String status, String statusLabel) {
+    }
+
+    /** What the tracking code reveals: this report's status and the feedback for it, nothing more. */
+    public record PublicStatus(String trackingCode, String status, String statusLabel, LocalDate submittedOn, String feedback) {
+    }
+
+    /** A report as the bureau sees it; {@code reporterName}/{@code reporterContact} only for those who handle reports. */
+    public record ReportView(long id, String trackingCode, long institutionId, String institution, String description,
+                             String location, String reporterKind, String reporterName, String reporterContact,
+                             boolean reporterHidden, String status, String statusLabel, Long hazardId,
+                             java.time.Instant submittedAt) {
+    }
+
+    public record InstitutionChoice(long id, String name, String township) {
+    }
+
+    @Transactional
+    public Receipt submit(WhistleblowerSubmission submission) {
+        Institution institution = institutions.findById(submission.institutionId())
+                .filter(i -> i.getStatus() == InstitutionStatus.OPERATING)
+                .orElseThrow(() -> new InvalidInputException("institutionId", "机构不存在：" + submission.institutionId()));
+        String code = newCode();
+        WhistleblowerReport report = reports.save(new WhistleblowerReport(code, institution.getId(),
+                institution.getRegion().getId(), submission, clock.instant()));
+        // the reporter's identity stays in the report, not in the log
+        eventLog.append(EventType.WHISTLEBLOWER_REPORT_RECEIVED, SUBJECT, report.getId(), Actor.SYSTEM, null,
+                Map.of("institutionId", institution.getId(), "reporterKind", submission.reporterKind()));
+        return new Receipt(code, report.getStatus().name(), report.getStatus().label());
+    }
+
+    @Transactional(readOnly = true)
+    public PublicStatus status(String trackingCode) {
+        String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase();
+        WhistleblowerReport report = (CODE.matcher(code).matches() ? reports.findByTrackingCode(code) : java.util.Optional.<WhistleblowerReport>empty())
+                .orElseThrow(() -> new NotFoundException("查询码不存在，请核对后重试"));
+        return new PublicStatus(report.getTrackingCode(), report.getStatus().name(), report.getStatus().label(),
+                report.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), report.getFeedback());
+    }
+
+    /** The reports about institutions in the actor's region, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReportView> inScope(Actor actor) {
+        boolean handler = actor.hasRole(Role.BUREAU_SECTION) || actor.hasRole(Role.BUREAU_ADMIN);
+        return reports.findInScope(actor.regionPath(), actor.institutionId()).stream().map(r -> new ReportView(r.getId(),
+                r.getTrackingCode(), r.getInstitutionId(), institutions.findById(r.getInstitutionId()).map(Institution::getName).orElse(""),
+                r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,
+                handler ? r.getReporterContact() : null, !handler, r.getStatus().name(), r.getStatus().label(),
+                r.getHazardId(), r.getSubmittedAt())).toList();
+    }
+
+    /** Institutions to choose from on the public form: operating ones whose name contains the text. */
+    @Transactional(readOnly = true)
+    public List<InstitutionChoice> institutions(String name) {
+        if (name == null || name.strip().length() < 2) {
+            throw new InvalidInputException("name", "请输入机构名称中的至少两个字");
+        }
+        return institutions.findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus.OPERATING, name.strip()).stream()
+                .map(i -> new InstitutionChoice(i.getId(), i.getName(), i.getRegion().getName())).toList();
+    }
+
+    private String newCode() {
+        while (true) {
+            StringBuilder code = new StringBuilder();
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            if (reports.findByTrackingCode(code.toString()).isEmpty()) {
+                return code.toString();
+            }
+        }
+    }
+}

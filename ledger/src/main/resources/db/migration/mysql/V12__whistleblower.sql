@@ -1,0 +1,23 @@
+-- 安全吹哨人: reports from staff, residents and the public, without login (MySQL 8 / MariaDB 10.11+; keep in step
+-- with ../h2/V12).
+create table whistleblower_report (
+    id               bigint auto_increment primary key,
+    tracking_code    varchar(16)   not null,
+    institution_id   bigint        not null,
+    region_id        bigint        not null,
+    description      varchar(2000) not null,
+    location         varchar(255),
+    reporter_kind    varchar(16)   not null,
+    reporter_name    varchar(64),
+    reporter_contact varchar(64),
+    status           varchar(16)   not null,
+    feedback         varchar(1000),
+    hazard_id        bigint,
+    submitted_at     datetime(6)   not null,
+    updated_at       datetime(6)   not null,
+    constraint uk_whistleblower_tracking unique (tracking_code),
+    foreign key (institution_id) references institution (id),
+    foreign key (region_id) references region (id),
+    foreign key (hazard_id) references hazard (id)
+) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+create index ix_whistleblower_region on whistleblower_report (region_id, submitted_at);

@@ -1,0 +1,50 @@
+package com.civilsafety.api.whistleblower;
+
+import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
+import com.civilsafety.ledger.whistleblower.Whistleblowers;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 安全吹哨人: the public form and status lookup (no login, rate-limited per client by {@link PublicRateLimit}), and the
+ * reports as the bureau and townships see them.
+ */
+@RestController
+class WhistleblowerController {
+    private final Whistleblowers whistleblowers;
+
+    WhistleblowerController(Whistleblowers whistleblowers) {
+        this.whistleblowers = whistleblowers;
+    }
+
+    @PostMapping("/api/public/whistleblower-reports")
+    ResponseEntity<Whistleblowers.Receipt> submit(@Valid @RequestBody WhistleblowerSubmission submission) {
+        Whistleblowers.Receipt receipt = whistleblowers.submit(submission);
+        return ResponseEntity.created(URI.create("/api/public/whistleblower-reports/" + receipt.trackingCode())).body(receipt);
+    }
+
+    @GetMapping("/api/public/whistleblower-reports/{trackingCode}")
+    Whistleblowers.PublicStatus status(@PathVariable String trackingCode) {
+        return whistleblowers.status(trackingCode);
+    }
+
+    @GetMapping("/api/public/institutions")
+    List<Whistleblowers.InstitutionChoice> institutions(@RequestParam(required = false) String name) {
+        return whistleblowers.institutions(name);
+    }
+
+    @GetMapping("/api/whistleblower-reports")
+    List<Whistleblowers.ReportView> list(@AuthenticationPrincipal ActorUser user) {
+        return whistleblowers.inScope(user.actor());
+    }
+}
