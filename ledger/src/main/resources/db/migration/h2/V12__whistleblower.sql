@@ -11,6 +11,8 @@ create table whistleblower_report (
     reporter_contact varchar(64),
     status           varchar(16)   not null,
     feedback         varchar(1000),
+    reward_amount    decimal(12, 2),
+    process_instance_key bigint,
     hazard_id        bigint        references hazard (id),
     submitted_at     timestamp(6)  not null,
     updated_at       timestamp(6)  not null,

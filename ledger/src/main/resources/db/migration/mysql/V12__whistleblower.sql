@@ -12,6 +12,8 @@ create table whistleblower_report (
     reporter_contact varchar(64),
     status           varchar(16)   not null,
     feedback         varchar(1000),
+    reward_amount    decimal(12, 2),
+    process_instance_key bigint,
     hazard_id        bigint,
     submitted_at     datetime(6)   not null,
     updated_at       datetime(6)   not null,

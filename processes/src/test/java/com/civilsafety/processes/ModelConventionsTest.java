@@ -22,7 +22,7 @@ class ModelConventionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"processes/hazard-rectification.bpmn", "processes/campaign.bpmn",
             "processes/campaign-phase.bpmn", "processes/campaign-deliverable.bpmn",
-            "processes/campaign-dispatch.bpmn"})
+            "processes/campaign-dispatch.bpmn", "processes/whistleblower-triage.bpmn"})
     void elementsHaveReadableIdsChineseNamesAndShapes(String resource) throws IOException {
         // a gateway that only joins flows needs no name; every other element carries the label people know
         BpmnModelInstance model;

@@ -1,9 +1,12 @@
 package com.civilsafety.app.whistleblower;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 安全吹哨人 without login: a report gets a tracking code that shows its status and nothing else; who reported is seen
- * only by the bureau; script in the text stays text; bad input is named; the public endpoints answer 429 when hammered.
+ * only by the bureau; script in the text stays text; bad input is named; the triage runs through verification,
+ * hazard and reward. The rate limit: {@link PublicRateLimitTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:whistleblower;DB_CLOSE_DELAY=-1", "civil-safety.demo-data.enabled=true",
-        "civil-safety.public.submissions-per-window=4", "civil-safety.public.lookups-per-window=100"})
+        "civil-safety.public.submissions-per-window=1000", "civil-safety.public.lookups-per-window=1000"})
 class WhistleblowerApiTest {
+    private static final Duration STEP = Duration.ofSeconds(30);
     private static final String SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)> 消防通道被锁";
 
     @Autowired
@@ -37,7 +42,7 @@ class WhistleblowerApiTest {
     }
 
     @Test
-    void anAnonymousReportIsTrackedHandledInScopeAndThePublicEndpointsAreLimited() {
+    void anAnonymousReportIsTrackedAndSeenInScopeWithoutItsReporter() {
         List<JsonNode> choices = list(api.bearer(null, HttpMethod.GET, "/api/public/institutions?name=" + "城关镇敬老院", null).body());
         assertThat(choices).hasSize(1);
         long institution = choices.getFirst().path("id").asLong();
@@ -91,17 +96,67 @@ class WhistleblowerApiTest {
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'WHISTLEBLOWER_REPORT_RECEIVED' and payload like '%王护工%'",
                 Long.class)).as("the reporter's name is not in the event log").isZero();
 
-        // 4: the last submission this window allows; then 429
-        assertThat(api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
-                {"institutionId": %d, "description": "二楼灭火器过期", "reporterKind": "RESIDENT"}""".formatted(institution)).status())
-                .isEqualTo(201);
-        Api.Reply limited = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
-                {"institutionId": %d, "description": "再报一次", "reporterKind": "PUBLIC"}""".formatted(institution));
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.headers().getFirst("Retry-After")).isNotBlank();
-        assertThat(limited.detail()).contains("频繁");
-        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code, null).status())
-                .as("lookups have their own budget").isEqualTo(200);
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReportIsVerifiedIntoAHazardRewardedAndTheReporterSeesEachOutcome() {
+        long institution = jdbc.queryForObject("select id from institution where code = 'JG002'", Long.class);
+        String held = submit(institution, "夜间值班室无人值守，灭火器已过期");
+        String dismissed = submit(institution, "听说食堂不干净");
+        String today = LocalDate.now().toString();
+
+        // the bureau section verifies: the first holds (a hazard, source 举报, in its own loop), the second does not
+        long verifyHeld = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", held);
+        assertThat(status(held).path("statusLabel").asText()).isEqualTo("核查中");
+        Api.Reply noCriterion = api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
+                {"substantiated": true, "findings": "现场核实", "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today));
+        assertThat(noCriterion.status()).isEqualTo(400);
+        assertThat(noCriterion.fieldErrors().toString()).contains("criterionCode");
+        assertThat(api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
+                {"substantiated": true, "findings": "现场核实：值班室灭火器过期两个月", "criterionCode": "GEN-FIRE",
+                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
+        long verifyDismissed = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", dismissed);
+        assertThat(api.post("fuli", "/api/tasks/" + verifyDismissed + "/complete", """
+                {"substantiated": false, "findings": "食堂检查合格", "dismissReason": "现场检查食堂卫生合格，未发现问题",
+                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
+
+        await().atMost(STEP).until(() -> status(dismissed).path("status").asText().equals("DISMISSED"));
+        assertThat(status(dismissed).path("feedback").asText()).contains("现场检查食堂卫生合格");
+        await().atMost(STEP).until(() -> status(held).path("status").asText().equals("SUBSTANTIATED"));
+        Long hazard = jdbc.queryForObject("select hazard_id from whistleblower_report where tracking_code = ?", Long.class, held);
+        assertThat(jdbc.queryForObject("select source from hazard where id = ?", String.class, hazard)).isEqualTo("WHISTLEBLOWER");
+        await().atMost(STEP).until(() -> jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, hazard) != null);
+        assertThat(status(held).path("feedback").asText()).contains("情况属实", "YH");
+
+        // the leader decides on the reward; the reporter is told
+        long reward = awaitTask("leader", "WHISTLEBLOWER_REWARD", held);
+        assertThat(api.post("leader", "/api/tasks/" + reward + "/complete", """
+                {"granted": true, "reason": "举报属实，消除了火灾隐患", "signedBy": "孙局长"}""").fieldErrors().toString()).contains("amount");
+        assertThat(api.post("leader", "/api/tasks/" + reward + "/complete", """
+                {"granted": true, "amount": 500, "reason": "举报属实，消除了火灾隐患", "signedBy": "孙局长"}""").status()).isEqualTo(200);
+        await().atMost(STEP).until(() -> status(held).path("status").asText().equals("CLOSED"));
+        assertThat(status(held).path("feedback").asText()).contains("奖励 500");
+        assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'WHISTLEBLOWER_REPORT_TRIAGED'", Long.class))
+                .isGreaterThanOrEqualTo(4);
+    }
+
+    private String submit(long institution, String what) {
+        Api.Reply receipt = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "%s", "reporterKind": "RESIDENT"}""".formatted(institution, what));
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
+        assertThat(fieldNames(receipt.body())).doesNotContain("reportId");
+        return receipt.body().path("trackingCode").asText();
+    }
+
+    private JsonNode status(String code) {
+        return api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code, null).body();
+    }
+
+    private long awaitTask(String user, String kind, String trackingCode) {
+        return await().atMost(STEP).until(() -> list(api.get(user, "/api/tasks").body()).stream()
+                .filter(t -> t.path("kind").asText().equals(kind) && t.path("title").asText().contains(trackingCode))
+                .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
     }
 
     private static List<JsonNode> list(JsonNode array) {

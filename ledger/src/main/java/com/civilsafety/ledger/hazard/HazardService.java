@@ -153,6 +153,17 @@ public class HazardService {
         return hazard;
     }
 
+    /**
+     * Records a hazard that starts its loop once the caller's transaction has committed (a substantiated
+     * whistleblower report): the caller publishes {@link HazardsFound} with it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Hazard reportAwaitingLoop(HazardReport report, Actor actor) {
+        Hazard hazard = report(report, actor);
+        hazard.awaitLoop();
+        return hazard;
+    }
+
     /** A 督导回头看 found a closed hazard back: a new case linked to it, awaiting its loop like {@link #reportFound}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Hazard reportRebound(long closedHazardId, String findings, long campaignId, Actor actor) {

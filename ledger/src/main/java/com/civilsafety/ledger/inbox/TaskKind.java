@@ -7,6 +7,8 @@ import com.civilsafety.ledger.campaign.FollowUpReport;
 import com.civilsafety.ledger.campaign.InspectionReport;
 import com.civilsafety.ledger.campaign.NoticeAcknowledgement;
 import com.civilsafety.ledger.campaign.SelfCheckForm;
+import com.civilsafety.ledger.whistleblower.ReportVerification;
+import com.civilsafety.ledger.whistleblower.RewardDecision;
 import com.civilsafety.ledger.hazard.AssignmentForm;
 import com.civilsafety.ledger.hazard.EmergencyMeasuresReport;
 import com.civilsafety.ledger.hazard.ExtensionDecision;
@@ -38,7 +40,10 @@ public enum TaskKind {
     /** a township's monthly 《清单》 and 《调度表》, drafted from the ledger, confirmed and submitted */
     DISPATCH_REPORT("月度调度报送", DispatchConfirmation.class),
     /** the county's consolidation of them, submitted upward by the bureau section */
-    COUNTY_DISPATCH_REPORT("县级调度汇总报送", DispatchConfirmation.class);
+    COUNTY_DISPATCH_REPORT("县级调度汇总报送", DispatchConfirmation.class),
+    // a whistleblower report's triage (whistleblower-triage.bpmn)
+    WHISTLEBLOWER_VERIFICATION("举报核查", ReportVerification.class),
+    WHISTLEBLOWER_REWARD("举报奖励认定", RewardDecision.class);
 
     private final String label;
     private final Class<? extends TaskResult> resultType;

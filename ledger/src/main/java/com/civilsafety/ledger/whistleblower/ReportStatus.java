@@ -6,7 +6,7 @@ public enum ReportStatus {
     VERIFYING("核查中"),
     SUBSTANTIATED("情况属实，已立案整改"),
     DISMISSED("经核查不予立案"),
-    CLOSED("已办结");
+    CLOSED("已办结（情况属实）");
 
     private final String label;
 

@@ -29,6 +29,8 @@ public class WhistleblowerReport {
     /** What the reporter is told with the tracking code. */
     private String feedback;
     private Long hazardId;
+    private java.math.BigDecimal rewardAmount;
+    private Long processInstanceKey;
     private Instant submittedAt;
     private Instant updatedAt;
 
@@ -52,6 +54,58 @@ public class WhistleblowerReport {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The engine took the triage instance; a second start (after an unclear failure) is told apart by its key. */
+    void startedAs(long processInstanceKey) {
+        if (this.processInstanceKey == null) {
+            this.processInstanceKey = processInstanceKey;
+        }
+    }
+
+    /** The triage has begun: the first worker records which instance runs it (a second one would find another). */
+    boolean triagedBy(long processInstanceKey, Instant now) {
+        if (this.processInstanceKey != null && this.processInstanceKey != processInstanceKey) {
+            return false;
+        }
+        this.processInstanceKey = processInstanceKey;
+        this.status = ReportStatus.VERIFYING;
+        this.feedback = "您的举报正在核查中。";
+        this.updatedAt = now;
+        return true;
+    }
+
+    void substantiated(long hazardId, String hazardCode, Instant now) {
+        this.hazardId = hazardId;
+        this.status = ReportStatus.SUBSTANTIATED;
+        this.feedback = "经核查，情况属实，已立案整改（隐患编号 " + hazardCode + "）。感谢您的举报。";
+        this.updatedAt = now;
+    }
+
+    void dismissed(String reason, Instant now) {
+        this.status = ReportStatus.DISMISSED;
+        this.feedback = "经核查，不予立案：" + reason.strip();
+        this.updatedAt = now;
+    }
+
+    void rewardDecided(boolean granted, java.math.BigDecimal amount, Instant now) {
+        this.rewardAmount = granted ? amount : null;
+        this.feedback = feedback + (granted ? "经认定给予举报奖励 " + amount.toPlainString() + " 元，请联系县民政局领取。"
+                : "经认定不符合奖励条件。");
+        this.updatedAt = now;
+    }
+
+    void close(Instant now) {
+        this.status = status == ReportStatus.DISMISSED ? ReportStatus.DISMISSED : ReportStatus.CLOSED;
+        this.updatedAt = now;
+    }
+
+    public java.math.BigDecimal getRewardAmount() {
+        return rewardAmount;
+    }
+
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
     }
 
     public Long getId() {

@@ -14,4 +14,6 @@ interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerRepor
               and (:institutionId is null or w.institutionId = :institutionId)
             order by w.submittedAt desc, w.id desc""")
     List<WhistleblowerReport> findInScope(String regionPath, Long institutionId);
+
+    List<WhistleblowerReport> findTop100ByProcessInstanceKeyIsNullAndSubmittedAtBeforeOrderById(java.time.Instant before);
 }

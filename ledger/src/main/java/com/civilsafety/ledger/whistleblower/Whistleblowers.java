@@ -45,7 +45,7 @@ public class Whistleblowers {
         this.clock = clock;
     }
 
-    public record Receipt(String trackingCode, String status, String statusLabel) {
+    public record Receipt(long reportId, String trackingCode, String status, String statusLabel) {
     }
 
     /** What the tracking code reveals: this report's status and the feedback for it, nothing more. */
@@ -73,7 +73,13 @@ public class Whistleblowers {
         // the reporter's identity stays in the report, not in the log
         eventLog.append(EventType.WHISTLEBLOWER_REPORT_RECEIVED, SUBJECT, report.getId(), Actor.SYSTEM, null,
                 Map.of("institutionId", institution.getId(), "reporterKind", submission.reporterKind()));
-        return new Receipt(code, report.getStatus().name(), report.getStatus().label());
+        return new Receipt(report.getId(), code, report.getStatus().name(), report.getStatus().label());
+    }
+
+    /** Records the triage instance the engine started for a report. */
+    @Transactional
+    public void started(long reportId, long processInstanceKey) {
+        reports.findById(reportId).ifPresent(r -> r.startedAs(processInstanceKey));
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class ProcessCommands {
     public static final String HAZARD_RECTIFICATION = "HazardRectification";
     public static final String CAMPAIGN = "Campaign";
+    public static final String WHISTLEBLOWER_TRIAGE = "WhistleblowerTriage";
     /**
      * A completion published before the process reaches its wait (the worker that opened the task committed but has
      * not completed its job yet, or its completion is being retried) is buffered this long. It covers the job timeout
@@ -39,6 +40,15 @@ public class ProcessCommands {
         try {
             return client.newCreateInstanceCommand().bpmnProcessId(HAZARD_RECTIFICATION).latestVersion()
                     .variables(variables).send().join().getProcessInstanceKey();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    public long startWhistleblowerTriage(long reportId) {
+        try {
+            return client.newCreateInstanceCommand().bpmnProcessId(WHISTLEBLOWER_TRIAGE).latestVersion()
+                    .variables(Map.of("reportId", reportId)).send().join().getProcessInstanceKey();
         } catch (ClientException e) {
             throw new EngineUnavailableException(e);
         }

@@ -22,15 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WhistleblowerController {
     private final Whistleblowers whistleblowers;
+    private final WhistleblowerIntake intake;
 
-    WhistleblowerController(Whistleblowers whistleblowers) {
+    WhistleblowerController(Whistleblowers whistleblowers, WhistleblowerIntake intake) {
         this.whistleblowers = whistleblowers;
+        this.intake = intake;
+    }
+
+    /** What the reporter gets back: the tracking code and the status, not the report's internal number. */
+    record PublicReceipt(String trackingCode, String status, String statusLabel) {
     }
 
     @PostMapping("/api/public/whistleblower-reports")
-    ResponseEntity<Whistleblowers.Receipt> submit(@Valid @RequestBody WhistleblowerSubmission submission) {
-        Whistleblowers.Receipt receipt = whistleblowers.submit(submission);
-        return ResponseEntity.created(URI.create("/api/public/whistleblower-reports/" + receipt.trackingCode())).body(receipt);
+    ResponseEntity<PublicReceipt> submit(@Valid @RequestBody WhistleblowerSubmission submission) {
+        Whistleblowers.Receipt receipt = intake.submit(submission);
+        return ResponseEntity.created(URI.create("/api/public/whistleblower-reports/" + receipt.trackingCode()))
+                .body(new PublicReceipt(receipt.trackingCode(), receipt.status(), receipt.statusLabel()));
     }
 
     @GetMapping("/api/public/whistleblower-reports/{trackingCode}")

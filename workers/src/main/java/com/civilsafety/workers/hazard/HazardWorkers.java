@@ -2,8 +2,9 @@ package com.civilsafety.workers.hazard;
 
 import com.civilsafety.ledger.hazard.Grading;
 import com.civilsafety.ledger.hazard.HazardService;
-import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.workers.support.StepRecorder;
+import static com.civilsafety.workers.support.TaskHeaders.header;
+import static com.civilsafety.workers.support.TaskHeaders.kind;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -57,17 +58,5 @@ public class HazardWorkers {
     @JobWorker(type = "hazard.reopen")
     public Map<String, Object> reopen(ActivatedJob job, @Variable long hazardId) {
         return recorder.record(job, step -> hazards.reopen(hazardId, step));
-    }
-
-    private static TaskKind kind(ActivatedJob job) {
-        return TaskKind.valueOf(header(job, "kind"));
-    }
-
-    private static String header(ActivatedJob job, String name) {
-        String value = job.getCustomHeaders().get(name);
-        if (value == null) {
-            throw new IllegalStateException(job.getElementId() + " has no task header '" + name + "'");
-        }
-        return value;
     }
 }
