@@ -19,3 +19,6 @@ create table whistleblower_report (
     constraint uk_whistleblower_tracking unique (tracking_code)
 );
 create index ix_whistleblower_region on whistleblower_report (region_id, submitted_at);
+
+-- photos sent with an anonymous report have no uploader
+alter table attachment alter column uploaded_by set null;

@@ -23,3 +23,6 @@ create table whistleblower_report (
     foreign key (hazard_id) references hazard (id)
 ) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 create index ix_whistleblower_region on whistleblower_report (region_id, submitted_at);
+
+-- photos sent with an anonymous report have no uploader
+alter table attachment modify uploaded_by bigint null;

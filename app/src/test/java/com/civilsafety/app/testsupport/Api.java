@@ -37,10 +37,12 @@ public final class Api {
         return exchange(user, PASSWORD, HttpMethod.POST, path, body);
     }
 
-    /** A multipart upload of one file as the form field {@code file}. */
+    /** A multipart upload of one file as the form field {@code file} (user null: without signing in). */
     public Reply upload(String user, String path, String filename, byte[] content) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, PASSWORD);
+        if (user != null) {
+            headers.setBasicAuth(user, PASSWORD);
+        }
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
         form.add("file", new org.springframework.core.io.ByteArrayResource(content) {

@@ -65,6 +65,20 @@ class WhistleblowerApiTest {
         assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/ABCDEFGHJKMN", null).status()).isEqualTo(404);
         assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/..%2F..%2Fetc", null).status()).isIn(400, 404);
 
+        // photos by tracking code: images only, within the size limit, names made safe; seen only in scope
+        byte[] png = new byte[2048];
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+        Api.Reply photo = api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "../../etc/passwd.png", png);
+        assertThat(photo.status()).as(photo.body().toString()).isEqualTo(201);
+        assertThat(photo.body().path("photos").asInt()).isEqualTo(1);
+        assertThat(api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "scan.pdf", "%PDF-1.4 x".getBytes()).status())
+                .isEqualTo(415);
+        assertThat(api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "photo.jpg", "MZ\u0090\u0000 not an image".getBytes()).status())
+                .isEqualTo(415);
+        byte[] huge = java.util.Arrays.copyOf(png, 200 * 1024);
+        assertThat(api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "big.png", huge).status()).isEqualTo(413);
+        assertThat(api.upload(null, "/api/public/whistleblower-reports/ABCDEFGHJKMN/photos", "a.png", png).status()).isEqualTo(404);
+
         // 2 and 3: bad input is named and stores nothing
         long before = jdbc.queryForObject("select count(*) from whistleblower_report", Long.class);
         Api.Reply tooLong = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
@@ -85,6 +99,14 @@ class WhistleblowerApiTest {
         JsonNode seen = list(bureau.body()).stream().filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
         assertThat(seen.path("description").asText()).isEqualTo(SCRIPT);
         assertThat(seen.path("reporterName").asText()).isEqualTo("王护工");
+        long photoId = seen.path("photoIds").get(0).asLong();
+        org.springframework.http.ResponseEntity<byte[]> download = api.download("fuli", "/api/attachments/" + photoId);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).doesNotContain("..").doesNotContain("/");
+        assertThat(api.download("town2", "/api/attachments/" + photoId).getStatusCode().value()).isEqualTo(404);
+        assertThat(api.download("inst001", "/api/attachments/" + photoId).getStatusCode().value()).isEqualTo(404);
+
         JsonNode township = list(api.get("town1", "/api/whistleblower-reports").body()).stream()
                 .filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
         assertThat(township.path("reporterName").isNull()).isTrue();

@@ -52,6 +52,17 @@ public class AttachmentStore {
      */
     @Transactional
     public Attachment store(String subjectType, long subjectId, String originalName, InputStream content, Actor actor) {
+        return store(subjectType, subjectId, originalName, content, actor, false);
+    }
+
+    /** A photo: as {@link #store}, but only JPEG or PNG images. */
+    @Transactional
+    public Attachment storePhoto(String subjectType, long subjectId, String originalName, InputStream content, Actor actor) {
+        return store(subjectType, subjectId, originalName, content, actor, true);
+    }
+
+    private Attachment store(String subjectType, long subjectId, String originalName, InputStream content, Actor actor,
+                             boolean imagesOnly) {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "upload-", ".part");
@@ -70,7 +81,9 @@ public class AttachmentStore {
                     read = in.readNBytes(head, 0, head.length);
                 }
                 FileKind kind = FileKind.sniff(java.util.Arrays.copyOf(head, read))
-                        .orElseThrow(() -> new UnsupportedFileException("只接受 JPEG、PNG 图片或 PDF 文件"));
+                        .filter(k -> !imagesOnly || k != FileKind.PDF)
+                        .orElseThrow(() -> new UnsupportedFileException(imagesOnly ? "只接受 JPEG、PNG 图片"
+                                : "只接受 JPEG、PNG 图片或 PDF 文件"));
                 String sha256 = HexFormat.of().formatHex(sha.digest());
                 Path target = dir.resolve(sha256.substring(0, 2)).resolve(sha256);
                 Files.createDirectories(target.getParent());

@@ -35,10 +35,13 @@ public class Whistleblowers {
     private final WhistleblowerReportRepository reports;
     private final InstitutionRepository institutions;
     private final EventLog eventLog;
+    private final com.civilsafety.ledger.attachment.AttachmentStore attachments;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions, EventLog eventLog, Clock clock) {
+    Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions, EventLog eventLog,
+                   com.civilsafety.ledger.attachment.AttachmentStore attachments, Clock clock) {
+        this.attachments = attachments;
         this.reports = reports;
         this.institutions = institutions;
         this.eventLog = eventLog;
@@ -56,7 +59,7 @@ public class Whistleblowers {
     public record ReportView(long id, String trackingCode, long institutionId, String institution, String description,
                              String location, String reporterKind, String reporterName, String reporterContact,
                              boolean reporterHidden, String status, String statusLabel, Long hazardId,
-                             java.time.Instant submittedAt) {
+                             java.time.Instant submittedAt, List<Long> photoIds) {
     }
 
     public record InstitutionChoice(long id, String name, String township) {
@@ -76,6 +79,33 @@ public class Whistleblowers {
         return new Receipt(report.getId(), code, report.getStatus().name(), report.getStatus().label());
     }
 
+    /** More photos than this per report are refused: evidence, not an album. */
+    public static final int MAX_PHOTOS = 5;
+
+    /** A photo sent with a report (by its tracking code) while it is still being handled. */
+    @Transactional
+    public int addPhoto(String trackingCode, String filename, java.io.InputStream content) {
+        WhistleblowerReport report = byCode(trackingCode);
+        if (report.getStatus() != ReportStatus.RECEIVED && report.getStatus() != ReportStatus.VERIFYING) {
+            throw new com.civilsafety.ledger.common.ConflictException("举报已" + report.getStatus().label() + "，不能再补充照片");
+        }
+        int count = attachments.of(SUBJECT, report.getId()).size();
+        if (count >= MAX_PHOTOS) {
+            throw new com.civilsafety.ledger.common.ConflictException("每条举报最多 " + MAX_PHOTOS + " 张照片");
+        }
+        attachments.storePhoto(SUBJECT, report.getId(), filename, content, Actor.SYSTEM);
+        return count + 1;
+    }
+
+    /** A report the actor may see (its region; never an institution user), or not found. */
+    @Transactional(readOnly = true)
+    public WhistleblowerReport visible(long reportId, Actor actor) {
+        return reports.findById(reportId)
+                .filter(r -> actor.institutionId() == null)
+                .filter(r -> reports.findInScope(actor.regionPath(), null).stream().anyMatch(x -> x.getId().equals(r.getId())))
+                .orElseThrow(() -> new NotFoundException("举报不存在：" + reportId));
+    }
+
     /** Records the triage instance the engine started for a report. */
     @Transactional
     public void started(long reportId, long processInstanceKey) {
@@ -84,9 +114,7 @@ public class Whistleblowers {
 
     @Transactional(readOnly = true)
     public PublicStatus status(String trackingCode) {
-        String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase();
-        WhistleblowerReport report = (CODE.matcher(code).matches() ? reports.findByTrackingCode(code) : java.util.Optional.<WhistleblowerReport>empty())
-                .orElseThrow(() -> new NotFoundException("查询码不存在，请核对后重试"));
+        WhistleblowerReport report = byCode(trackingCode);
         return new PublicStatus(report.getTrackingCode(), report.getStatus().name(), report.getStatus().label(),
                 report.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), report.getFeedback());
     }
@@ -99,7 +127,8 @@ public class Whistleblowers {
                 r.getTrackingCode(), r.getInstitutionId(), institutions.findById(r.getInstitutionId()).map(Institution::getName).orElse(""),
                 r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,
                 handler ? r.getReporterContact() : null, !handler, r.getStatus().name(), r.getStatus().label(),
-                r.getHazardId(), r.getSubmittedAt())).toList();
+                r.getHazardId(), r.getSubmittedAt(),
+                attachments.of(SUBJECT, r.getId()).stream().map(com.civilsafety.ledger.attachment.Attachment::getId).toList())).toList();
     }
 
     /** Institutions to choose from on the public form: operating ones whose name contains the text. */
@@ -110,6 +139,12 @@ public class Whistleblowers {
         }
         return institutions.findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus.OPERATING, name.strip()).stream()
                 .map(i -> new InstitutionChoice(i.getId(), i.getName(), i.getRegion().getName())).toList();
+    }
+
+    private WhistleblowerReport byCode(String trackingCode) {
+        String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase();
+        return (CODE.matcher(code).matches() ? reports.findByTrackingCode(code) : java.util.Optional.<WhistleblowerReport>empty())
+                .orElseThrow(() -> new NotFoundException("查询码不存在，请核对后重试"));
     }
 
     private String newCode() {

@@ -5,6 +5,8 @@ import com.civilsafety.ledger.attachment.Attachment;
 import com.civilsafety.ledger.attachment.AttachmentStore;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardStatus;
 import com.civilsafety.ledger.hazard.HazardView;
@@ -32,13 +34,15 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentController {
     private final AttachmentStore store;
     private final HazardService hazards;
+    private final Whistleblowers whistleblowers;
 
-    AttachmentController(AttachmentStore store, HazardService hazards) {
+    AttachmentController(AttachmentStore store, HazardService hazards, Whistleblowers whistleblowers) {
         this.store = store;
         this.hazards = hazards;
+        this.whistleblowers = whistleblowers;
     }
 
-    record AttachmentInfo(long id, String filename, String contentType, long size, String sha256, long uploadedBy,
+    record AttachmentInfo(long id, String filename, String contentType, long size, String sha256, Long uploadedBy,
                           Instant uploadedAt, String url) {
         static AttachmentInfo of(Attachment a) {
             return new AttachmentInfo(a.getId(), a.getFilename(), a.getContentType(), a.getSize(), a.getSha256(),
@@ -73,7 +77,12 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     ResponseEntity<Resource> download(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         Attachment attachment = store.get(id);
-        hazards.view(attachment.getSubjectId(), user.actor()); // not in scope reads as not found
+        // the record the file belongs to must be in the caller's scope; not in scope reads as not found
+        switch (attachment.getSubjectType()) {
+            case HazardService.SUBJECT -> hazards.view(attachment.getSubjectId(), user.actor());
+            case Whistleblowers.SUBJECT -> whistleblowers.visible(attachment.getSubjectId(), user.actor());
+            default -> throw new NotFoundException("附件不存在：" + id);
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.getContentType()))
                 .contentLength(attachment.getSize())

@@ -72,6 +72,7 @@ public final class EndpointRules {
             get("/api/admin/event-chain", ADMIN),
             post("/api/public/whistleblower-reports", PUBLIC),
             get("/api/public/whistleblower-reports/*", PUBLIC),
+            post("/api/public/whistleblower-reports/*/photos", PUBLIC),
             get("/api/public/institutions", PUBLIC),
             get("/api/whistleblower-reports", REGIONAL));
 

@@ -4,6 +4,11 @@ import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartFile;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +48,15 @@ class WhistleblowerController {
     @GetMapping("/api/public/whistleblower-reports/{trackingCode}")
     Whistleblowers.PublicStatus status(@PathVariable String trackingCode) {
         return whistleblowers.status(trackingCode);
+    }
+
+    /** A photo (JPEG or PNG) sent with a report, by its tracking code, while it is being handled. */
+    @PostMapping(path = "/api/public/whistleblower-reports/{trackingCode}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Integer>> photo(@PathVariable String trackingCode, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(201).body(Map.of("photos", whistleblowers.addPhoto(trackingCode, file.getOriginalFilename(), in)));
+        }
     }
 
     @GetMapping("/api/public/institutions")
