@@ -70,6 +70,7 @@ public final class EndpointRules {
             get("/api/reports/hazard-import/template.xlsx", ALL),
             post("/api/reports/hazard-import", ALL),
             get("/api/admin/event-chain", ADMIN),
+            get("/api/admin/operation-log", ADMIN),
             post("/api/public/whistleblower-reports", PUBLIC),
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),
