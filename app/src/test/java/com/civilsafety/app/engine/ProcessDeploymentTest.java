@@ -1,6 +1,7 @@
 package com.civilsafety.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.civilsafety.CivilSafetyApplication;
 import io.camunda.client.CamundaClient;
@@ -48,6 +49,14 @@ class ProcessDeploymentTest {
 
         Process after = deployAsTheAppDoes();
         assertThat(after.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aRemoteDeploymentDoesNotStartWithTheLocalLogin() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CivilSafetyApplication.class).profiles("remote").run(
+                "--camunda.client.grpc-address=http://127.0.0.1:9", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:remote-local-login;DB_CLOSE_DELAY=-1").close())
+                .rootCause().hasMessageContaining("本地登录不能用于生产环境");
     }
 
     @Test

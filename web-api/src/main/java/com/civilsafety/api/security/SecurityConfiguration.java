@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The API is stateless: every request carries its credentials — a Keycloak access token
  * ({@code civil-safety.auth.mode=keycloak}: issuer and audience checked, realm roles and the region and institution
  * claims make the {@link ActorUser}), or, on the embedded default, HTTP Basic against the ledger's local accounts.
- * The local login is refused where the {@code production} profile is active. Errors are JSON problem documents like
+ * The local login is refused where the {@code remote} or {@code production} profile is active. Errors are JSON problem documents like
  * every other API error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +25,9 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = MODE, havingValue = "local", matchIfMissing = true)
     SecurityFilterChain localLogin(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
-        if (environment.acceptsProfiles(Profiles.of("production"))) {
-            throw new IllegalStateException("本地登录不能用于生产环境：请设置 " + MODE + "=keycloak（docs/identity.md）");
+        if (environment.acceptsProfiles(Profiles.of("production | remote"))) {
+            throw new IllegalStateException("本地登录不能用于生产环境（remote/production 配置）：请同时启用 keycloak 配置，"
+                    + "或设置 " + MODE + "=keycloak（docs/identity.md）");
         }
         return common(http, errors)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
