@@ -51,7 +51,7 @@ public class MonthlyDispatch {
 
     /** The months reported in: those whose 16th lies within the campaign, from its first day to its last. */
     static List<String> months(List<CampaignPhase> schedule) {
-        LocalDate start = schedule.stream().map(CampaignPhase::getStartsOn).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate start = firstDay(schedule);
         LocalDate end = schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow();
         List<String> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(start); !m.atDay(DUE_ON).isAfter(end); m = m.plusMonths(1)) {
@@ -64,8 +64,11 @@ public class MonthlyDispatch {
 
     /** The first and last day a month's report covers: from the campaign's first day to the 15th of the month. */
     static LocalDate[] period(List<CampaignPhase> schedule, String month) {
-        LocalDate start = schedule.stream().map(CampaignPhase::getStartsOn).min(Comparator.naturalOrder()).orElseThrow();
-        return new LocalDate[]{start, YearMonth.parse(month).atDay(DUE_ON - 1)};
+        return new LocalDate[]{firstDay(schedule), YearMonth.parse(month).atDay(DUE_ON - 1)};
+    }
+
+    private static LocalDate firstDay(List<CampaignPhase> schedule) {
+        return schedule.stream().map(CampaignPhase::getStartsOn).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     static String townshipSlot(String month) {

@@ -116,9 +116,7 @@ public class HazardImport {
         }
         List<Long> ids = new ArrayList<>();
         for (HazardReport report : reports) {
-            Hazard hazard = hazards.report(report, actor);
-            hazard.awaitLoop();
-            ids.add(hazard.getId());
+            ids.add(hazards.reportAwaitingLoop(report, actor).getId());
         }
         events.publishEvent(new HazardsFound(ids));
         return ids;

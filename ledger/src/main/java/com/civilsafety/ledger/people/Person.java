@@ -63,7 +63,11 @@ public class Person {
         this.displayName = displayName;
         this.region = region;
         this.institutionId = institutionId;
-        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        // changed in place and only when it differs: a new collection would be rewritten on every request
+        if (!this.roles.equals(roles)) {
+            this.roles.clear();
+            this.roles.addAll(roles);
+        }
     }
 
     public Long getId() {

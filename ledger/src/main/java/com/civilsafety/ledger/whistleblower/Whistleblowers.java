@@ -34,14 +34,17 @@ public class Whistleblowers {
 
     private final WhistleblowerReportRepository reports;
     private final InstitutionRepository institutions;
+    private final com.civilsafety.ledger.region.RegionRepository regions;
     private final EventLog eventLog;
     private final com.civilsafety.ledger.attachment.AttachmentStore attachments;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions, EventLog eventLog,
+    Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions,
+                   com.civilsafety.ledger.region.RegionRepository regions, EventLog eventLog,
                    com.civilsafety.ledger.attachment.AttachmentStore attachments, Clock clock) {
         this.attachments = attachments;
+        this.regions = regions;
         this.reports = reports;
         this.institutions = institutions;
         this.eventLog = eventLog;
@@ -102,7 +105,7 @@ public class Whistleblowers {
     public WhistleblowerReport visible(long reportId, Actor actor) {
         return reports.findById(reportId)
                 .filter(r -> actor.institutionId() == null)
-                .filter(r -> reports.findInScope(actor.regionPath(), null).stream().anyMatch(x -> x.getId().equals(r.getId())))
+                .filter(r -> regions.findById(r.getRegionId()).filter(g -> g.getPath().startsWith(actor.regionPath())).isPresent())
                 .orElseThrow(() -> new NotFoundException("举报不存在：" + reportId));
     }
 
@@ -123,8 +126,11 @@ public class Whistleblowers {
     @Transactional(readOnly = true)
     public List<ReportView> inScope(Actor actor) {
         boolean handler = actor.hasRole(Role.BUREAU_SECTION) || actor.hasRole(Role.BUREAU_ADMIN);
-        return reports.findInScope(actor.regionPath(), actor.institutionId()).stream().map(r -> new ReportView(r.getId(),
-                r.getTrackingCode(), r.getInstitutionId(), institutions.findById(r.getInstitutionId()).map(Institution::getName).orElse(""),
+        List<WhistleblowerReport> found = reports.findInScope(actor.regionPath(), actor.institutionId());
+        Map<Long, String> names = institutions.findAllById(found.stream().map(WhistleblowerReport::getInstitutionId).distinct().toList())
+                .stream().collect(java.util.stream.Collectors.toMap(Institution::getId, Institution::getName));
+        return found.stream().map(r -> new ReportView(r.getId(),
+                r.getTrackingCode(), r.getInstitutionId(), names.getOrDefault(r.getInstitutionId(), ""),
                 r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,
                 handler ? r.getReporterContact() : null, !handler, r.getStatus().name(), r.getStatus().label(),
                 r.getHazardId(), r.getSubmittedAt(),
