@@ -29,10 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,15 +42,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class CampaignRunContract {
     private static final Duration STEP = Duration.ofSeconds(60);
 
-    /** Imported by each database's test: one clock for the engine and the ledger. */
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        EngineTime engineTime() {
-            return new EngineTime();
-        }
-    }
 
     @Autowired
     TestRestTemplate rest;

@@ -1,5 +1,6 @@
 package com.civilsafety.app.campaign;
 
+import com.civilsafety.app.testsupport.EngineTime;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -8,6 +9,6 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = "spring.datasource.url=jdbc:h2:mem:campaign-run;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 // its engine has run years ahead: not a context for anyone else
 @DirtiesContext
-@Import(CampaignRunContract.Time.class)
+@Import(EngineTime.AsClock.class)
 class CampaignRunH2Test extends CampaignRunContract {
 }

@@ -1,5 +1,6 @@
 package com.civilsafety.app.campaign;
 
+import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.testsupport.MariaDbDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -13,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("mysql")
 // its engine has run years ahead: not a context for anyone else
 @DirtiesContext
-@Import(CampaignRunContract.Time.class)
+@Import(EngineTime.AsClock.class)
 class CampaignRunMariaDbTest extends CampaignRunContract {
 
     @DynamicPropertySource

@@ -6,12 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * One time for the embedded engine and the ledger: a test registers this as the primary {@link Clock} and moves both
  * forward together, so that the ledger's "today" is the day the engine's timers fire on.
  */
 public final class EngineTime extends Clock {
+
+    /** Imported by a test that moves time: this clock becomes the engine's and the ledger's. */
+    @TestConfiguration
+    public static class AsClock {
+        @Bean
+        @Primary
+        EngineTime engineTime() {
+            return new EngineTime();
+        }
+    }
+
     private volatile Duration shift = Duration.ZERO;
     private ZeebeTestEngine engine;
 

@@ -30,6 +30,9 @@ final class HazardFilters {
             if (q.status() != null) {
                 where.add(cb.equal(hazard.get("status"), q.status()));
             }
+            if (q.category() != null) {
+                where.add(cb.equal(hazard.get("category"), q.category()));
+            }
             if (q.source() != null) {
                 where.add(cb.equal(hazard.get("source"), q.source()));
             }

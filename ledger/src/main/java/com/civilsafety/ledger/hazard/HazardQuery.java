@@ -9,5 +9,5 @@ import java.time.LocalDate;
  */
 public record HazardQuery(Long regionId, Long institutionId, InstitutionType institutionType, HazardGrade grade,
                           HazardStatus status, Boolean overdue, HazardSource source, LocalDate foundFrom,
-                          LocalDate foundTo) {
+                          LocalDate foundTo, HazardCategory category) {
 }

@@ -10,13 +10,19 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface InstitutionRepository extends JpaRepository<Institution, Long> {
 
-    /** Institutions in a region subtree; {@code institutionId} narrows to one institution when not null. */
+    /**
+     * Institutions in a region subtree; {@code institutionId} narrows to one institution, {@code type} to a type and
+     * {@code name} to names containing it, each when not null.
+     */
     @Query("""
             select i from Institution i
             where i.region.path like concat(:regionPath, '%')
               and (:institutionId is null or i.id = :institutionId)
+              and (:type is null or i.type = :type)
+              and (:name is null or i.name like concat('%', :name, '%'))
             order by i.region.code, i.code""")
-    Page<Institution> findInScope(String regionPath, Long institutionId, Pageable pageable);
+    Page<Institution> findInScope(String regionPath, Long institutionId, InstitutionType type, String name,
+                                  Pageable pageable);
 
     /** The operating institutions of the given types in a region subtree, in id order: a campaign's scope. */
     @Query("""

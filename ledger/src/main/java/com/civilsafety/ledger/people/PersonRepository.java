@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface PersonRepository extends JpaRepository<Person, Long> {
     Optional<Person> findByUsername(String username);
 
+    List<Person> findByInstitutionIdOrderById(Long institutionId);
+
     @Query("select p from Person p join p.roles r where r = :role and p.enabled = true order by p.id")
     List<Person> findEnabledWithRole(Role role);
 }

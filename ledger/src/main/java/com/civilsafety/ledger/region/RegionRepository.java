@@ -9,5 +9,7 @@ public interface RegionRepository extends JpaRepository<Region, Long> {
 
     Optional<Region> findByPath(String path);
 
+    List<Region> findByPathStartingWithOrderByPath(String pathPrefix);
+
     List<Region> findByPathStartingWithAndLevelOrderByCode(String pathPrefix, RegionLevel level);
 }

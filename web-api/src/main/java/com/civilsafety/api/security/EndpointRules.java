@@ -30,9 +30,15 @@ public final class EndpointRules {
     }
 
     public static final List<Rule> RULES = List.of(
+            get("/api/ui-config", PUBLIC),
+            post("/api/session", PUBLIC),
+            delete("/api/session", ALL),
             get("/api/me", ALL),
             get("/api/criteria", ALL),
+            get("/api/regions", ALL),
+            get("/api/process-models/*", ALL),
             get("/api/institutions", ALL),
+            get("/api/institutions/*", ALL),
             get("/api/institutions/*/campaigns", ALL),
             get("/api/institutions/*/help-visits", ALL),
             post("/api/help-visits", REGIONAL),
@@ -98,6 +104,10 @@ public final class EndpointRules {
 
     private static Rule get(String path, Set<Role> roles) {
         return new Rule(HttpMethod.GET, path, roles);
+    }
+
+    private static Rule delete(String path, Set<Role> roles) {
+        return new Rule(HttpMethod.DELETE, path, roles);
     }
 
     private static Rule post(String path, Set<Role> roles) {

@@ -3,21 +3,30 @@ package com.civilsafety.api.security;
 import com.civilsafety.ledger.access.Role;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who the caller is, as the API sees them: roles and data scope (for the UI's menus and the tests). */
+/**
+ * Who the caller is, as the API sees them: roles and data scope (for the UI's menus and the tests), and, in a web UI
+ * session, the CSRF token its changes must carry (none for bearer tokens or HTTP Basic).
+ */
 @RestController
 class MeController {
 
     record Me(Long personId, String username, String displayName, List<String> roles, String regionPath,
-              Long institutionId) {
+              Long institutionId, String csrfHeader, String csrfToken) {
     }
 
     @GetMapping("/api/me")
-    Me me(@AuthenticationPrincipal ActorUser user) {
+    Me get(@AuthenticationPrincipal ActorUser user, CsrfToken csrf) {
+        return me(user, csrf);
+    }
+
+    static Me me(ActorUser user, CsrfToken csrf) {
         var actor = user.actor();
         return new Me(actor.personId(), actor.username(), actor.displayName(),
-                actor.roles().stream().map(Role::code).sorted().toList(), actor.regionPath(), actor.institutionId());
+                actor.roles().stream().map(Role::code).sorted().toList(), actor.regionPath(), actor.institutionId(),
+                csrf == null ? null : csrf.getHeaderName(), csrf == null ? null : csrf.getToken());
     }
 }

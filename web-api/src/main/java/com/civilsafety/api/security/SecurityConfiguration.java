@@ -10,13 +10,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * The API is stateless: every request carries its credentials — a Keycloak access token
- * ({@code civil-safety.auth.mode=keycloak}: issuer and audience checked, realm roles and the region and institution
- * claims make the {@link ActorUser}), or, on the embedded default, HTTP Basic against the ledger's local accounts.
- * The local login is refused where the {@code remote} or {@code production} profile is active. Errors are JSON problem documents like
- * every other API error.
+ * Every request carries its credentials — a Keycloak access token ({@code civil-safety.auth.mode=keycloak}: issuer and
+ * audience checked, realm roles and the region and institution claims make the {@link ActorUser}), or, on the embedded
+ * default, the ledger's local accounts: HTTP Basic for scripts, or the web UI's session opened by
+ * {@code POST /api/session} ({@link LocalSessions}). A session rides on a cookie, so its changes must carry the
+ * session's CSRF token; a request with an Authorization header carries its own credentials and needs none.
+ * The local login is refused where the {@code remote} or {@code production} profile is active. Errors are JSON problem
+ * documents like every other API error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,8 +34,15 @@ class SecurityConfiguration {
                     + "或设置 " + MODE + "=keycloak（docs/identity.md）");
         }
         return common(http, errors)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(LocalSessions::needsCsrfToken))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"civil-safety\"");
+                    // the web UI signs in with its own form: a Basic challenge would pop up the browser's login box
+                    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"civil-safety\"");
+                    }
                     errors.write(request, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误");
                 }))
                 .build();
@@ -41,6 +52,8 @@ class SecurityConfiguration {
     @ConditionalOnProperty(name = MODE, havingValue = "keycloak")
     SecurityFilterChain keycloakTokens(HttpSecurity http, ApiErrors errors, KeycloakActors actors) throws Exception {
         return common(http, errors)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie for a forged request to ride on
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(actors))
                         .authenticationEntryPoint((request, response, e) -> {
@@ -60,8 +73,7 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated(); // an unknown path: 404 for a signed-in caller
                 })
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        errors.write(request, response, HttpStatus.FORBIDDEN, "没有权限")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable()); // no cookies, no sessions: nothing for a forged request to ride on
+                        errors.write(request, response, HttpStatus.FORBIDDEN,
+                                e instanceof CsrfException ? "页面已过期，请刷新后重试" : "没有权限")));
     }
 }

@@ -1,0 +1,103 @@
+package com.civilsafety.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.EngineTime;
+import com.civilsafety.ledger.common.LedgerTime;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The web UI's main journeys in a real headless Chromium (web-ui/e2e/journeys.mjs, playwright-core + axe-core) against
+ * this platform on the embedded defaults: the UI as the app serves it, the engine, the workers, the demo county. This
+ * class only sets the stage — a campaign whose self-check is open for the demo institutions — and fails unless every
+ * journey and every page's accessibility check passed. Screenshots of each page: app/target/browser-screenshots.
+ * Skipped only with {@code -Dcivil-safety.skip-browser=true} (CI never gives it, and installs Chromium).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-journeys;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@DirtiesContext // its clock runs a day ahead
+@Import(EngineTime.AsClock.class)
+class BrowserJourneysTest {
+    private static final Path WEB_UI = Path.of("..", "web-ui").toAbsolutePath().normalize();
+    private static final String CHROMIUM = System.getProperty("civil-safety.chromium", "/usr/bin/chromium");
+
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    EngineTime time;
+    @Autowired
+    ZeebeTestEngine engine;
+
+    @Test
+    void theMainJourneysPassInARealBrowserWithoutAccessibilityViolations() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("civil-safety.skip-browser"),
+                "browser tests skipped on request (-Dcivil-safety.skip-browser=true)");
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium (Debian package chromium) at " + CHROMIUM).isTrue();
+        assertThat(WEB_UI.resolve("node_modules/playwright-core")).as("npm ci has run in web-ui").isDirectory();
+        openSelfCheckTomorrow();
+
+        Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();
+        Files.createDirectories(screenshots);
+        Path log = screenshots.resolve("journeys.log");
+        ProcessBuilder journeys = new ProcessBuilder("node", "e2e/journeys.mjs")
+                .directory(WEB_UI.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        journeys.environment().put("BASE_URL", "http://localhost:" + port);
+        journeys.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        journeys.environment().put("CHROMIUM", CHROMIUM);
+        Process node = journeys.start();
+        node.getOutputStream().close();
+        boolean done = node.waitFor(10, TimeUnit.MINUTES);
+        String output = Files.readString(log);
+        if (!done) {
+            node.destroyForcibly();
+        }
+        assertThat(done).as("the journeys ended within 10 minutes:\n" + output).isTrue();
+        assertThat(node.exitValue()).as("the browser journeys:\n" + output).isZero();
+        assertThat(output).contains("all journeys passed");
+        try (var shots = Files.list(screenshots)) {
+            assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(20);
+        }
+    }
+
+    /** A campaign over the county whose self-check opens tomorrow: the clocks move there, inst001 gets its checklist. */
+    private void openSelfCheckTomorrow() {
+        time.drive(engine);
+        Api api = new Api(rest);
+        LocalDate today = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        long county = api.get("fuli", "/api/regions").body().get(0).path("id").asLong();
+        Api.Reply created = api.post("fuli", "/api/campaigns", """
+                {"name": "消防安全专项排查整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["ELDERLY_CARE", "CHILD_WELFARE"],
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]}"""
+                .formatted(county, today, today, today.plusDays(1), today.plusDays(20)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        time.passTo(today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(LedgerTime.ZONE).toInstant());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                StreamSupport.stream(api.get("inst001", "/api/tasks").body().spliterator(), false)
+                        .anyMatch(t -> t.path("kind").asText().equals("SELF_CHECK")));
+    }
+}

@@ -1,0 +1,215 @@
+// The main journeys of issue 7 in a real browser against a running platform (embedded defaults, demo county):
+// an institution's self-check with one 否 → the township sees the hazard and assigns it → the institution rectifies
+// with a photo → the inspector verifies → the ledger and the dashboard show it closed; a whistleblower reports and
+// looks up the status. Every page visited is screenshotted and checked with axe-core.
+//
+// Needs a running campaign whose self-check is open for inst001 (app/.../BrowserJourneysTest sets one up).
+// Run: BASE_URL=http://localhost:8080 node e2e/journeys.mjs
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { launch, newPage, checkPage, signIn, signOut, choose, pickDate, expect, problem, finish, isoDate, SCREENSHOTS } from './browser.mjs'
+
+mkdirSync(SCREENSHOTS, { recursive: true })
+const PHOTO = path.join(SCREENSHOTS, 'evidence.png')
+// a 1×1 PNG: what the attachment store sniffs is the PNG signature
+writeFileSync(PHOTO, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
+const MARK = `二楼消防通道堆放杂物（浏览器测试 ${Date.now()}）`
+
+async function openTask(page, kindLabel) {
+  await page.goto('/')
+  const row = page.locator('.el-table__row', { hasText: kindLabel }).first()
+  await row.waitFor()
+  await row.locator('a').first().click()
+  await page.waitForURL('**/tasks/*')
+  await page.waitForSelector('form')
+}
+
+async function submitAndExpectHome(page) {
+  await page.click('button[type=submit]')
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 20000 })
+}
+
+async function selfCheck(browser) {
+  const page = await newPage(browser, { mobile: true }) // 机构负责人 on a phone
+  await signIn(page, 'inst001')
+  await checkPage(page, '01-home-institution-mobile')
+  await openTask(page, '机构自查')
+  await page.waitForSelector('.checklist-item')
+  const items = page.locator('.checklist-item')
+  const count = await items.count()
+  expect(count > 1, `the self-check shows its checklist (got ${count} items)`)
+  // one 否 on an item that is not a major one (a general hazard: the township assigns it)
+  let noIndex = 0
+  for (let i = 0; i < count; i++) {
+    if ((await items.nth(i).locator('.el-tag', { hasText: '重大' }).count()) === 0) {
+      noIndex = i
+      break
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    await items.nth(i).locator('label.el-radio', { hasText: i === noIndex ? '否' : '是' }).click()
+  }
+  // 否 without saying what is wrong: the server's message appears next to that item
+  await page.click('button[type=submit]')
+  const message = items.nth(noIndex).locator('.field-error')
+  await message.waitFor()
+  expect((await message.innerText()).includes('必须写明存在的问题'), 'the server message for a 否 without a note is shown at the item')
+  await checkPage(page, '02-self-check-error-mobile')
+  await items.nth(noIndex).locator('textarea').fill(MARK)
+  await items.nth(noIndex).locator('input[placeholder^="部位"]').fill('二楼走廊')
+  await submitAndExpectHome(page)
+  await page.context().close()
+}
+
+async function townshipAssigns(browser) {
+  const page = await newPage(browser)
+  await signIn(page, 'town1')
+  await page.goto('/hazards')
+  const row = page.locator('.el-table__row', { hasText: MARK.slice(0, 8) }).first()
+  await row.waitFor()
+  expect((await row.innerText()).includes('安澜县社会福利中心'), 'the township sees the hazard of its institution in the ledger')
+  await checkPage(page, '03-hazard-ledger-township')
+  await row.locator('a').first().click()
+  await page.waitForURL('**/hazards/*')
+  await page.waitForSelector('.el-descriptions')
+  await checkPage(page, '04-hazard-detail')
+  await page.getByRole('tab', { name: '流程位置' }).click()
+  await page.waitForSelector('.diagram .djs-container svg')
+  expect((await page.locator('.diagram .current').count()) > 0, 'the hazard detail marks the step it waits on in the diagram')
+  await checkPage(page, '05-hazard-process-position')
+
+  await openTask(page, '落实整改责任')
+  await page.fill('#field-responsibleUnit', '安澜县社会福利中心')
+  await page.fill('#field-responsiblePerson', '李建国')
+  await page.fill('#field-measures', '清理通道杂物，张贴禁止堆放标识')
+  await pickDate(page, '#field-deadline', isoDate(5))
+  await page.fill('#field-temporaryControls', '专人值守通道')
+  await checkPage(page, '06-task-assignment')
+  await submitAndExpectHome(page)
+  await checkPage(page, '07-home-township')
+  await page.context().close()
+}
+
+async function institutionRectifies(browser) {
+  const page = await newPage(browser, { mobile: true })
+  await signIn(page, 'inst001')
+  await openTask(page, '隐患整改')
+  await page.setInputFiles('#photo-upload', PHOTO)
+  await page.waitForSelector('.photos img')
+  // no measures: the server names the field
+  await page.click('button[type=submit]')
+  await page.locator('.el-form-item__error').first().waitFor()
+  const errors = await page.locator('.el-form-item__error').allInnerTexts()
+  expect(errors.some((e) => e.includes('整改措施不能为空')), `the missing measures are named at the field (got ${errors})`)
+  await page.fill('#field-measures', '已清理杂物并张贴禁止堆放标识')
+  await page.fill('#field-responsiblePerson', '李建国')
+  await checkPage(page, '08-task-rectification-mobile')
+  await submitAndExpectHome(page)
+  await page.context().close()
+}
+
+async function inspectorVerifies(browser) {
+  const page = await newPage(browser)
+  await signIn(page, 'inspector1')
+  await openTask(page, '整改核查')
+  await page.locator('label.el-radio', { hasText: '同意销号' }).click()
+  await page.fill('#field-opinion', '现场核查已整改到位')
+  await choose(page, '#field-acceptedBy', '检查人员')
+  await page.fill('#field-acceptanceOrganisation', '安澜县民政局')
+  await checkPage(page, '09-task-verification')
+  await submitAndExpectHome(page)
+  await page.context().close()
+}
+
+async function ledgerAndDashboardShowClosed(browser) {
+  const page = await newPage(browser)
+  await signIn(page, 'fuli')
+  await page.goto('/hazards?status=CLOSED')
+  const row = page.locator('.el-table__row', { hasText: MARK.slice(0, 8) }).first()
+  await row.waitFor()
+  expect((await row.innerText()).includes('已销号'), 'the ledger shows the hazard closed (已销号)')
+  await checkPage(page, '10-hazard-ledger-closed')
+  await page.goto('/dashboard')
+  await page.waitForSelector('.figure-card')
+  const closed = page.locator('.figure-card', { hasText: '已整改销号' }).locator('.value')
+  expect(Number(await closed.innerText()) >= 1, 'the dashboard counts the closed hazard')
+  await page.waitForSelector('.chart canvas')
+  await checkPage(page, '11-dashboard')
+  // a click on a chart opens the ledger filtered by it
+  await page.locator('.figure-card', { hasText: '重大事故隐患' }).click()
+  await page.waitForURL('**/hazards?*grade=MAJOR*')
+
+  for (const [url, name] of [['/institutions', '12-institutions'], ['/institutions/1', '13-institution-detail'],
+    ['/campaigns', '14-campaigns'], ['/reports', '16-reports'], ['/hazards/new', '17-report-hazard'],
+    ['/whistleblower-reports', '18-whistleblower-reports']]) {
+    await page.goto(url)
+    await checkPage(page, name)
+  }
+  await page.goto('/campaigns')
+  await page.locator('.el-table__row a').first().click()
+  await page.waitForURL('**/campaigns/*')
+  await page.waitForSelector('.el-steps')
+  await checkPage(page, '15-campaign-progress')
+
+  // 长辈版: large text, high contrast — and still keyboard-operable
+  await page.goto('/')
+  await page.locator('.el-switch', { hasText: '长辈版' }).click()
+  expect(await page.evaluate(() => document.documentElement.classList.contains('elder-mode')), '长辈版 switches the large-text mode on')
+  await checkPage(page, '19-home-elder-mode')
+  await page.reload() // the mode stays on; focus starts at the top of the page again
+  await page.waitForSelector('.el-menu')
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('skip-link')), 'the first Tab reaches the skip link')
+  await page.keyboard.press('Enter')
+  expect(await page.evaluate(() => document.activeElement?.id === 'main'), 'the skip link moves focus to the main content')
+  await page.locator('.el-switch', { hasText: '长辈版' }).click()
+  await signOut(page)
+  await checkPage(page, '00-login')
+  await page.context().close()
+}
+
+async function whistleblower(browser) {
+  const page = await newPage(browser, { mobile: true })
+  await page.goto('/whistleblower')
+  await checkPage(page, '20-whistleblower-form')
+  await page.click('button[type=submit]')
+  await page.locator('.el-form-item__error').first().waitFor()
+  const errors = await page.locator('.el-form-item__error').allInnerTexts()
+  expect(errors.some((e) => e.includes('机构')), `an empty report names the missing institution (got ${errors})`)
+  await choose(page, '#wb-institution', '安澜县社会福利中心', { type: '福利中心' })
+  await page.fill('#wb-description', '夜间值班人员经常脱岗，消防门被锁')
+  await page.locator('label.el-radio', { hasText: '服务对象或家属' }).click()
+  await page.setInputFiles('#wb-photos', PHOTO)
+  await page.click('button[type=submit]')
+  const result = page.locator('.el-result')
+  await result.waitFor()
+  const code = /查询码：(\S+?)（/.exec(await result.innerText())?.[1]
+  expect(!!code, 'the whistleblower gets a tracking code')
+  await checkPage(page, '21-whistleblower-receipt')
+  await page.getByRole('link', { name: '查看处理进度' }).click()
+  await page.waitForSelector('.el-descriptions')
+  expect((await page.locator('.el-descriptions').innerText()).includes(code), 'the status page shows the report of that code')
+  await checkPage(page, '22-whistleblower-status')
+  await page.goto('/whistleblower/status?code=NO-SUCH-CODE')
+  await page.locator('.el-form-item__error').waitFor()
+  await checkPage(page, '23-whistleblower-status-unknown')
+  await page.context().close()
+}
+
+const browser = await launch()
+try {
+  for (const [name, journey] of [['self-check', selfCheck], ['township assigns', townshipAssigns],
+    ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
+    ['ledger and dashboard', ledgerAndDashboardShowClosed], ['whistleblower', whistleblower]]) {
+    console.log(`--- ${name}`)
+    try {
+      await journey(browser)
+    } catch (e) {
+      problem(`${name}: ${e.message.split('\n')[0]}`)
+      break // the later journeys build on this one
+    }
+  }
+} finally {
+  await browser.close()
+  finish()
+}

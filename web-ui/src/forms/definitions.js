@@ -1,0 +1,95 @@
+// The form of each task kind, field by field, as the ledger's records take them (ledger/.../TaskKind.java).
+// Kinds with a list to fill (self-check, inspection, dispatch report) have their own components.
+import { EMERGENCY_MEASURES, ACCEPTORS, options } from '../dictionaries.js'
+
+const text = (name, label, extra = {}) => ({ name, label, type: 'text', ...extra })
+const area = (name, label, extra = {}) => ({ name, label, type: 'textarea', ...extra })
+const date = (name, label, extra = {}) => ({ name, label, type: 'date', ...extra })
+const money = (name, label, extra = {}) => ({ name, label, type: 'number', ...extra })
+const yesNo = (name, label, yes, no, extra = {}) => ({ name, label, type: 'bool', yes, no, ...extra })
+const signature = (label = '签名') => text('signedBy', label, { required: true, signature: true })
+
+export const TASK_FORMS = {
+  SUPERVISION: [area('requirements', '督办要求', { required: true })],
+  EMERGENCY_MEASURES: [
+    { name: 'measures', label: '紧急处置措施', type: 'multiselect', options: options(EMERGENCY_MEASURES), required: true },
+    area('description', '处置情况'),
+    date('takenOn', '处置日期', { required: true, defaultToday: true }),
+  ],
+  ASSIGNMENT: [
+    text('responsibleUnit', '责任单位', { required: true }),
+    text('responsiblePerson', '责任人', { required: true }),
+    area('measures', '整改措施', { required: true }),
+    money('funds', '整改资金（元）'),
+    date('deadline', '整改时限', { required: true }),
+    area('temporaryControls', '临时管控措施'),
+  ],
+  RECTIFICATION: [
+    area('measures', '整改措施', { required: true }),
+    text('responsiblePerson', '责任人', { required: true }),
+    money('funds', '整改资金（元）'),
+    date('completedOn', '整改完成日期', { required: true, defaultToday: true }),
+    area('evidence', '整改佐证说明'),
+  ],
+  EXPLANATION: [area('reason', '逾期原因', { required: true }), area('nextSteps', '下一步措施', { required: true })],
+  EXTENSION: [
+    yesNo('approved', '是否同意延期', '同意', '不同意', { required: true }),
+    area('opinion', '审批意见'),
+    date('approvedDeadline', '同意延长至', { when: (f) => f.approved === true }),
+  ],
+  VERIFICATION: [
+    yesNo('passed', '核查结论', '整改到位，同意销号', '未整改到位，退回整改', { required: true }),
+    area('opinion', '核查意见'),
+    date('newDeadline', '重新整改时限', { when: (f) => f.passed === false }),
+    { name: 'acceptedBy', label: '验收人员类别', type: 'select', options: options(ACCEPTORS), when: (f) => f.passed === true },
+    text('acceptanceOrganisation', '验收单位', { when: (f) => f.passed === true }),
+  ],
+  RECHECK: [yesNo('rebound', '回头看结论', '有反弹', '无反弹', { required: true }), area('findings', '回头看情况')],
+  SAMPLE_RECHECK: [yesNo('rebound', '回头看结论', '有反弹', '无反弹', { required: true }), area('findings', '回头看情况')],
+  NOTICE: [text('signedBy', '签收人', { required: true, signature: true })],
+  DELIVERABLE: [text('title', '标题', { required: true }), area('content', '正文', { required: true, rows: 8 }), signature('负责人签名')],
+  DUTY_RECORD: [
+    date('heldOn', '开展日期', { required: true, defaultToday: true }),
+    text('ledBy', '带队人', { required: true }),
+    { name: 'participants', label: '参加人数', type: 'integer' },
+    area('content', '开展情况', { required: true, rows: 6 }),
+    signature(),
+  ],
+  LATE_FOLLOW_UP: [area('measures', '督促措施', { required: true })],
+  WHISTLEBLOWER_VERIFICATION: [
+    yesNo('substantiated', '核查结论', '情况属实，立案整改', '不予立案', { required: true }),
+    area('findings', '核查情况', { required: true }),
+    { name: 'criterionCode', label: '判定依据', type: 'criterion', when: (f) => f.substantiated === true },
+    area('dismissReason', '不予立案理由', { when: (f) => f.substantiated === false }),
+    date('verifiedOn', '核查日期', { required: true, defaultToday: true }),
+    signature('核查人签名'),
+  ],
+  WHISTLEBLOWER_REWARD: [
+    yesNo('granted', '是否给予奖励', '给予奖励', '不予奖励', { required: true }),
+    money('amount', '奖励金额（元）', { when: (f) => f.granted === true }),
+    area('reason', '认定理由', { required: true }),
+    signature('领导签名'),
+  ],
+}
+
+/** an empty form of a kind, with today's date where the form usually takes it */
+export function emptyForm(fields, today) {
+  const form = {}
+  for (const f of fields) {
+    if (f.type === 'multiselect') form[f.name] = []
+    else if (f.defaultToday) form[f.name] = today
+    else form[f.name] = f.type === 'bool' ? null : f.type === 'number' || f.type === 'integer' ? undefined : ''
+  }
+  return form
+}
+
+/** the form as the API takes it: hidden fields left out, blanks as null */
+export function payload(fields, form) {
+  const out = {}
+  for (const f of fields) {
+    if (f.when && !f.when(form)) continue
+    const v = form[f.name]
+    out[f.name] = v === '' || v === undefined ? null : v
+  }
+  return out
+}

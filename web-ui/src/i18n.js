@@ -1,0 +1,31 @@
+// Chinese by default; English where it is cheap (menus, headings, common buttons). Forms and domain terms stay
+// Chinese: they are the words of the official forms.
+import { ref } from 'vue'
+
+const messages = {
+  zh: {
+    appName: '民政服务机构安全监管平台', home: '我的待办', dashboard: '数据看板', institutions: '机构管理',
+    hazards: '隐患台账', reportHazard: '上报隐患', campaigns: '专项行动', reports: '报表中心',
+    whistleblower: '安全吹哨人', signOut: '退出登录', signIn: '登录', elderMode: '长辈版', language: 'English',
+    skip: '跳到主要内容', search: '查询', reset: '重置', export: '导出', submit: '提交', back: '返回',
+  },
+  en: {
+    appName: 'Civil Affairs Institution Safety Platform', home: 'My tasks', dashboard: 'Dashboard',
+    institutions: 'Institutions', hazards: 'Hazard ledger', reportHazard: 'Report a hazard', campaigns: 'Campaigns',
+    reports: 'Reports', whistleblower: 'Whistleblower', signOut: 'Sign out', signIn: 'Sign in',
+    elderMode: 'Large text', language: '中文', skip: 'Skip to main content', search: 'Search', reset: 'Reset',
+    export: 'Export', submit: 'Submit', back: 'Back',
+  },
+}
+
+export const locale = ref(localStorage.getItem('locale') === 'en' ? 'en' : 'zh')
+
+export function t(key) {
+  return messages[locale.value][key] ?? messages.zh[key] ?? key
+}
+
+export function toggleLocale() {
+  locale.value = locale.value === 'zh' ? 'en' : 'zh'
+  localStorage.setItem('locale', locale.value)
+  document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en'
+}

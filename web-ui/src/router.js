@@ -1,0 +1,38 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { auth } from './api/auth.js'
+import { ALL, REGIONAL } from './roles.js'
+
+// Every page is its own chunk: the first page loads only what it shows (the BPMN viewer, ECharts stay out of it).
+const routes = [
+  { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/whistleblower', component: () => import('./pages/WhistleblowerPage.vue'), meta: { public: true, title: '安全吹哨人举报' } },
+  { path: '/whistleblower/status', component: () => import('./pages/WhistleblowerStatusPage.vue'), meta: { public: true, title: '举报进度查询' } },
+  { path: '/', component: () => import('./pages/HomePage.vue'), meta: { roles: ALL, title: '我的待办' } },
+  { path: '/tasks/:id', component: () => import('./pages/TaskPage.vue'), meta: { roles: ALL, title: '办理任务' } },
+  { path: '/dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { roles: REGIONAL, title: '数据看板' } },
+  { path: '/institutions', component: () => import('./pages/InstitutionsPage.vue'), meta: { roles: ALL, title: '机构管理' } },
+  { path: '/institutions/:id', component: () => import('./pages/InstitutionDetailPage.vue'), meta: { roles: ALL, title: '机构详情' } },
+  { path: '/hazards', component: () => import('./pages/HazardsPage.vue'), meta: { roles: ALL, title: '隐患台账' } },
+  { path: '/hazards/new', component: () => import('./pages/HazardReportPage.vue'), meta: { roles: ALL, title: '上报隐患' } },
+  { path: '/hazards/:id', component: () => import('./pages/HazardDetailPage.vue'), meta: { roles: ALL, title: '隐患详情' } },
+  { path: '/campaigns', component: () => import('./pages/CampaignsPage.vue'), meta: { roles: ALL, title: '专项行动' } },
+  { path: '/campaigns/:id', component: () => import('./pages/CampaignDetailPage.vue'), meta: { roles: ALL, title: '行动进度' } },
+  { path: '/reports', component: () => import('./pages/ReportsPage.vue'), meta: { roles: REGIONAL, title: '报表中心' } },
+  { path: '/whistleblower-reports', component: () => import('./pages/WhistleblowerReportsPage.vue'), meta: { roles: REGIONAL, title: '举报线索' } },
+  { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (!auth.ready) await auth.start()
+  if (to.meta.public) return true
+  if (!auth.me) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.meta.roles && !auth.has(...to.meta.roles)) return { path: '/' }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title} - 民政服务机构安全监管平台`
+})
+
