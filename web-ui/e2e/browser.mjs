@@ -34,6 +34,9 @@ export async function newPage(browser, { mobile = false } = {}) {
   const page = await context.newPage()
   page.setDefaultTimeout(15000)
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problem(`CSP violation on ${page.url()}: ${m.text()}`)
+  })
   return page
 }
 
@@ -53,8 +56,10 @@ export function expect(condition, message) {
 export async function checkPage(page, name) {
   await page.waitForLoadState('networkidle')
   await page.waitForSelector('.el-loading-mask', { state: 'detached', timeout: 10000 }).catch(() => {})
+  // colours are measured after transitions end (a tag fading in is not yet its own colour)
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))))
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
-  await page.addScriptTag({ content: AXE_SOURCE })
+  await page.evaluate(AXE_SOURCE) // through the debugger, not a <script>: the page's CSP refuses inline scripts
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     return axe.run(document, { resultTypes: ['violations'] })

@@ -26,6 +26,11 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
   if (!auth.ready) await auth.start()
+  if ('code' in to.query && 'state' in to.query) {
+    // back from Keycloak: keycloak-js has taken the code; keep it out of the address (and of history)
+    const { code, state, session_state, iss, ...rest } = to.query // eslint-disable-line no-unused-vars
+    return { path: to.path, query: rest, replace: true }
+  }
   if (to.meta.public) return true
   if (!auth.me) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   if (to.meta.roles && !auth.has(...to.meta.roles)) return { path: '/' }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.BrowserScript;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.common.LedgerTime;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,18 +25,13 @@ import org.springframework.test.annotation.DirtiesContext;
  * The web UI's main journeys in a real headless Chromium (web-ui/e2e/journeys.mjs, playwright-core + axe-core) against
  * this platform on the embedded defaults: the UI as the app serves it, the engine, the workers, the demo county. This
  * class only sets the stage — a campaign whose self-check is open for the demo institutions — and fails unless every
- * journey and every page's accessibility check passed. Screenshots of each page: app/target/browser-screenshots.
- * Skipped only with {@code -Dcivil-safety.skip-browser=true} (CI never gives it, and installs Chromium).
+ * journey and every page's accessibility check passed ({@link BrowserScript}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-journeys;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @DirtiesContext // its clock runs a day ahead
 @Import(EngineTime.AsClock.class)
 class BrowserJourneysTest {
-    private static final Path WEB_UI = Path.of("..", "web-ui").toAbsolutePath().normalize();
-    private static final String CHROMIUM = System.getProperty("civil-safety.chromium", "/usr/bin/chromium");
-
-
     @LocalServerPort
     int port;
     @Autowired
@@ -51,34 +43,12 @@ class BrowserJourneysTest {
 
     @Test
     void theMainJourneysPassInARealBrowserWithoutAccessibilityViolations() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("civil-safety.skip-browser"),
-                "browser tests skipped on request (-Dcivil-safety.skip-browser=true)");
-        assertThat(new File(CHROMIUM).canExecute()).as("Chromium (Debian package chromium) at " + CHROMIUM).isTrue();
-        assertThat(WEB_UI.resolve("node_modules/playwright-core")).as("npm ci has run in web-ui").isDirectory();
+        BrowserScript.require();
         openSelfCheckTomorrow();
-
-        Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();
-        Files.createDirectories(screenshots);
-        Path log = screenshots.resolve("journeys.log");
-        ProcessBuilder journeys = new ProcessBuilder("node", "e2e/journeys.mjs")
-                .directory(WEB_UI.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        journeys.environment().put("BASE_URL", "http://localhost:" + port);
-        journeys.environment().put("SCREENSHOT_DIR", screenshots.toString());
-        journeys.environment().put("CHROMIUM", CHROMIUM);
-        Process node = journeys.start();
-        node.getOutputStream().close();
-        boolean done = node.waitFor(10, TimeUnit.MINUTES);
-        String output = Files.readString(log);
-        if (!done) {
-            node.destroyForcibly();
-        }
-        assertThat(done).as("the journeys ended within 10 minutes:\n" + output).isTrue();
-        assertThat(node.exitValue()).as("the browser journeys:\n" + output).isZero();
-        assertThat(output).contains("all journeys passed");
-        try (var shots = Files.list(screenshots)) {
-            assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(20);
+        BrowserScript.run("journeys.mjs", port);
+        try (var shots = Files.list(BrowserScript.SCREENSHOTS)) {
+            assertThat(shots.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.png")).count())
+                    .as("a screenshot of every page visited").isGreaterThanOrEqualTo(24);
         }
     }
 

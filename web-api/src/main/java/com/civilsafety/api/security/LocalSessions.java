@@ -75,7 +75,9 @@ class LocalSessions {
         if (path.startsWith("/api/public/") || ("POST".equals(method) && "/api/session".equals(path))) {
             return false; // no session is used: the public form, and signing in (which starts a new session)
         }
-        return request.getHeader("Authorization") == null;
+        // only a live session can sign a request in by its cookie; without one the request is simply not signed in (401)
+        return request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
     }
 
     @PostMapping("/api/session")

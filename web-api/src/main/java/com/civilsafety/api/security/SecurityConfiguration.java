@@ -1,15 +1,20 @@
 package com.civilsafety.api.security;
 
 import com.civilsafety.api.error.ApiErrors;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
@@ -27,6 +32,7 @@ class SecurityConfiguration {
     static final String MODE = "civil-safety.auth.mode";
 
     @Bean
+    @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "local", matchIfMissing = true)
     SecurityFilterChain localLogin(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("production | remote"))) {
@@ -49,6 +55,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "keycloak")
     SecurityFilterChain keycloakTokens(HttpSecurity http, ApiErrors errors, KeycloakActors actors) throws Exception {
         return common(http, errors)
@@ -60,6 +67,33 @@ class SecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"civil-safety\"");
                             errors.write(request, response, HttpStatus.UNAUTHORIZED, "未登录或登录令牌无效");
                         }))
+                .build();
+    }
+
+    /**
+     * The web UI's pages and bundles: public files (the API guards the data), sent with headers that keep the page
+     * from being framed or fed scripts from elsewhere. Styles may be inline (Element Plus, bpmn-js set them); the page
+     * talks only to this server and, under Keycloak, to the realm.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain webUi(HttpSecurity http,
+                              @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) throws Exception {
+        String keycloak = issuer.isBlank() ? "" : " " + URI.create(issuer).resolve("/").toString().replaceAll("/$", "");
+        return http
+                .securityMatcher(request -> !request.getRequestURI().startsWith("/api/")
+                        && !request.getRequestURI().startsWith("/actuator"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable()) // nothing here changes anything
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable()) // the bundles' own caching (SinglePageApp) stays
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                                + "connect-src 'self'" + keycloak + "; frame-src 'self'" + keycloak
+                                + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + keycloak)))
                 .build();
     }
 
