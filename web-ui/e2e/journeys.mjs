@@ -145,6 +145,7 @@ async function ledgerAndDashboardShowClosed(browser) {
     await page.goto(url)
     await checkPage(page, name)
   }
+  await processModeler(page)
   await page.goto('/campaigns')
   await page.locator('.el-table__row a').first().click()
   await page.waitForURL('**/campaigns/*')
@@ -166,6 +167,31 @@ async function ledgerAndDashboardShowClosed(browser) {
   await signOut(page)
   await checkPage(page, '00-login')
   await page.context().close()
+}
+
+// 流程模型: the schedule model opens in the modeler and passes its check; an edited file with a broken timer and an
+// English name is refused, its elements framed on the diagram and listed
+async function processModeler(page) {
+  await page.goto('/process-models')
+  await page.waitForSelector('.modeler-canvas .djs-container svg')
+  await page.getByRole('button', { name: '校验' }).click()
+  await page.getByText('校验通过').waitFor()
+  await checkPage(page, '24-process-modeler')
+  const response = await page.request.get('/api/process-models/campaign-phase', { headers: { Accept: 'application/xml' } })
+  const edited = (await response.text()).replace('=date and time(endsAt)', '=date and time(endsAt')
+    .replace('name="部署本阶段工作"', 'name="Open phase"')
+  const file = path.join(SCREENSHOTS, 'campaign-phase-edited.bpmn')
+  writeFileSync(file, edited)
+  await page.setInputFiles('#bpmn-file', file)
+  await page.waitForSelector('.modeler-canvas [data-element-id="Event_PhaseEnds"]')
+  await page.getByRole('button', { name: '校验' }).click()
+  await page.getByText('校验未通过').waitFor()
+  for (const id of ['Event_PhaseEnds', 'Task_OpenPhase']) {
+    expect(await page.locator(`.modeler-canvas .djs-element.check-error[data-element-id="${id}"]`).count() === 1,
+      `the refused element ${id} is framed on the diagram`)
+    expect((await page.locator('.findings').innerText()).includes(id), `the finding of ${id} is listed`)
+  }
+  await checkPage(page, '25-process-modeler-invalid')
 }
 
 async function whistleblower(browser) {

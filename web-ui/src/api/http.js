@@ -41,7 +41,7 @@ async function failure(response) {
 export async function request(method, path, body, { raw = false, accept } = {}) {
   let response
   try {
-    const isForm = body instanceof FormData
+    const isForm = body instanceof FormData || body instanceof Blob
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
@@ -63,6 +63,8 @@ export const api = {
   /** a document that is not JSON (a BPMN model's XML) */
   xml: (path) => request('GET', path, undefined, { accept: 'application/xml' }),
   post: (path, body) => request('POST', path, body ?? {}),
+  /** a document that is not JSON (a BPMN model to check), answered with JSON */
+  postText: (path, text, type) => request('POST', path, new Blob([text], { type })),
   del: (path) => request('DELETE', path),
   upload: (path, file, name = 'file') => {
     const form = new FormData()

@@ -37,6 +37,7 @@ public final class EndpointRules {
             get("/api/criteria", ALL),
             get("/api/regions", ALL),
             get("/api/process-models/*", ALL),
+            post("/api/process-models/check", BUREAU),
             get("/api/institutions", ALL),
             get("/api/institutions/*", ALL),
             get("/api/institutions/*/campaigns", ALL),

@@ -1,0 +1,86 @@
+package com.civilsafety.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.civilsafety.app.testsupport.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * 校验流程模型 through the API, with the job types this platform's workers really serve: every model we deploy passes
+ * (its only findings are the waits ModelConventionsTest lists), and a model asking for a job nobody serves is refused
+ * at the element that asks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProcessModelCheckTest {
+    @Autowired
+    TestRestTemplate rest;
+    final ObjectMapper json = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hazard-rectification", "campaign", "campaign-phase", "campaign-deliverable",
+            "campaign-dispatch", "whistleblower-triage"})
+    void everyModelWeDeployHasAWorkerForEachOfItsJobs(String model) throws Exception {
+        JsonNode result = check("fuli", read(model));
+        assertThat(rules(result)).as(result.toString()).doesNotContain("zeebe", "id", "name", "shape", "timer", "job-type");
+        assertThat(result.path("valid").asBoolean()).isEqualTo(model.startsWith("campaign"));
+    }
+
+    @Test
+    void aJobNobodyServesIsRefusedAtItsElement() throws Exception {
+        String edited = read("campaign-phase").replace("type=\"campaign.remind-phase\"", "type=\"campaign.remind-by-fax\"");
+        JsonNode result = check("fuli", edited);
+        assertThat(result.path("valid").asBoolean()).isFalse();
+        JsonNode finding = result.path("findings").get(0);
+        assertThat(finding.path("rule").asText()).isEqualTo("job-type");
+        assertThat(finding.path("elementId").asText()).isEqualTo("Task_RemindPhase");
+        assertThat(finding.path("message").asText()).contains("campaign.remind-by-fax");
+    }
+
+    @Test
+    void nothingToCheckIsABadRequestAndInstitutionsMayNotCheck() throws Exception {
+        ResponseEntity<String> empty = post("fuli", "");
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(empty.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("body");
+        assertThat(post("inst001", read("campaign")).getStatusCode().value()).isEqualTo(403);
+    }
+
+    private JsonNode check(String user, String xml) throws Exception {
+        ResponseEntity<String> reply = post(user, xml);
+        assertThat(reply.getStatusCode().value()).as(reply.getBody()).isEqualTo(200);
+        return json.readTree(reply.getBody());
+    }
+
+    private ResponseEntity<String> post(String user, String xml) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, Api.PASSWORD);
+        headers.setContentType(MediaType.APPLICATION_XML);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        return rest.exchange("/api/process-models/check", HttpMethod.POST, new HttpEntity<>(xml, headers), String.class);
+    }
+
+    private static List<String> rules(JsonNode result) {
+        return StreamSupport.stream(result.path("findings").spliterator(), false).map(f -> f.path("rule").asText()).toList();
+    }
+
+    private static String read(String model) throws Exception {
+        try (InputStream in = ProcessModelCheckTest.class.getClassLoader().getResourceAsStream("processes/" + model + ".bpmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

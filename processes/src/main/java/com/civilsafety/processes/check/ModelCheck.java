@@ -1,0 +1,212 @@
+package com.civilsafety.processes.check;
+
+import io.camunda.zeebe.el.Expression;
+import io.camunda.zeebe.el.ExpressionLanguage;
+import io.camunda.zeebe.el.ExpressionLanguageFactory;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.camunda.feel.FeelEngineClock;
+
+/**
+ * Checks a BPMN model before it is deployed: that Zeebe can read it (its own design-time validation), our
+ * conventions (readable element ids, the Chinese names people know, a shape for every element), that every timer's
+ * expression parses, that every job type has a worker, and that nothing waits without a deadline — a wait for a
+ * person or a message must have a timer that ends or escalates it. Each finding names the element, so the modeler
+ * can mark it on the diagram.
+ */
+public final class ModelCheck {
+    private static final Pattern READABLE_ID = Pattern.compile("(StartEvent|EndEvent|Event|Task|Gateway|SubProcess)_[A-Z][A-Za-z]+");
+    private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*");
+    private static final Pattern CYCLE = Pattern.compile("R(\\d*)/(.+)");
+    private static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(ZoneOffset.UTC);
+
+    /** One problem; {@code elementId} is null when it concerns the whole document. */
+    public record Finding(String elementId, String rule, String message) {
+    }
+
+    private final ExpressionLanguage feel = ExpressionLanguageFactory.createExpressionLanguage(CLOCK);
+    private final Set<String> jobTypes;
+
+    /** @param jobTypes the job types workers serve; every service task's type must be one of them */
+    public ModelCheck(Set<String> jobTypes) {
+        this.jobTypes = Set.copyOf(jobTypes);
+    }
+
+    public List<Finding> check(String xml) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            return List.of(new Finding(null, "parse", "无法读取 BPMN 文件：" + rootMessage(e)));
+        }
+        List<Finding> findings = new ArrayList<>();
+        model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> results.stream()
+                .filter(r -> r.getType() == ValidationResultType.ERROR)
+                .forEach(r -> findings.add(new Finding(idOf(element), "zeebe", r.getMessage()))));
+        conventions(model, findings);
+        timers(model, findings);
+        jobTypes(model, findings);
+        deadlines(model, findings);
+        findings.sort(Comparator.comparing((Finding f) -> f.elementId() == null ? "" : f.elementId())
+                .thenComparing(Finding::rule));
+        return findings;
+    }
+
+    private void conventions(BpmnModelInstance model, List<Finding> findings) {
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (node.getId() == null || !READABLE_ID.matcher(node.getId()).matches()) {
+                findings.add(new Finding(node.getId(), "id", "元素编号应可读，如 Task_VerifyOnSite（类型_英文含义）"));
+            }
+            boolean joinOnly = node instanceof Gateway && node.getOutgoing().size() == 1;
+            if (!joinOnly && (node.getName() == null || !CHINESE.matcher(node.getName()).matches())) {
+                findings.add(new Finding(node.getId(), "name", "元素需要用户熟悉的中文名称"));
+            }
+            if (node.getDiagramElement() == null) {
+                findings.add(new Finding(node.getId(), "shape", "元素在图中没有图形"));
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getDiagramElement() == null) {
+                findings.add(new Finding(flow.getId(), "shape", "连线在图中没有图形"));
+            }
+        }
+    }
+
+    private void timers(BpmnModelInstance model, List<Finding> findings) {
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            String owner = idOf(timer.getParentElement());
+            if (timer.getTimeDate() != null) {
+                timer(owner, timer.getTimeDate().getTextContent(), "timeDate", findings);
+            } else if (timer.getTimeDuration() != null) {
+                timer(owner, timer.getTimeDuration().getTextContent(), "timeDuration", findings);
+            } else if (timer.getTimeCycle() != null) {
+                timer(owner, timer.getTimeCycle().getTextContent(), "timeCycle", findings);
+            } else {
+                findings.add(new Finding(owner, "timer", "定时器没有设置时间（日期、时长或周期）"));
+            }
+        }
+    }
+
+    private void timer(String owner, String text, String kind, List<Finding> findings) {
+        String value = text == null ? "" : text.strip();
+        if (value.startsWith("=")) {
+            Expression expression = feel.parseExpression(value);
+            if (!expression.isValid()) {
+                findings.add(new Finding(owner, "timer", "定时器表达式无法解析：" + expression.getFailureMessage()));
+            }
+            return;
+        }
+        try {
+            switch (kind) {
+                case "timeDate" -> OffsetDateTime.parse(value);
+                case "timeDuration" -> duration(value);
+                default -> {
+                    var cycle = CYCLE.matcher(value);
+                    if (!cycle.matches()) {
+                        throw new DateTimeParseException("not R[n]/duration", value, 0);
+                    }
+                    duration(cycle.group(2).contains("/") ? cycle.group(2).substring(cycle.group(2).lastIndexOf('/') + 1)
+                            : cycle.group(2));
+                }
+            }
+        } catch (DateTimeParseException e) {
+            String expected = switch (kind) {
+                case "timeDate" -> "日期时间，如 2027-06-30T17:00:00+08:00";
+                case "timeDuration" -> "时长，如 P7D 或 PT4H";
+                default -> "周期，如 R3/P1D";
+            };
+            findings.add(new Finding(owner, "timer", "定时器的值「" + value + "」不是有效的" + expected));
+        }
+    }
+
+    private static void duration(String value) {
+        if (value.contains("T") || !value.startsWith("P")) {
+            Duration.parse(value);
+        } else {
+            Period.parse(value);
+        }
+    }
+
+    private void jobTypes(BpmnModelInstance model, List<Finding> findings) {
+        for (ZeebeTaskDefinition definition : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
+            String type = definition.getType();
+            if (type != null && !type.startsWith("=") && !jobTypes.contains(type)) {
+                ModelElementInstance task = definition.getParentElement().getParentElement();
+                findings.add(new Finding(idOf(task), "job-type", "任务类型「" + type + "」没有对应的处理程序"));
+            }
+        }
+    }
+
+    /** A wait for a person or a message needs a timer: on its boundary, or beside it after an event-based gateway. */
+    private void deadlines(BpmnModelInstance model, List<Finding> findings) {
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            boolean waits = node instanceof ReceiveTask || node instanceof UserTask
+                    || (node instanceof IntermediateCatchEvent catchEvent
+                    && !catchEvent.getEventDefinitions().isEmpty()
+                    && catchEvent.getEventDefinitions().iterator().next() instanceof MessageEventDefinition);
+            if (!waits) {
+                continue;
+            }
+            boolean timed = node instanceof IntermediateCatchEvent
+                    ? node.getIncoming().stream().map(SequenceFlow::getSource)
+                            .anyMatch(source -> source instanceof EventBasedGateway gateway && gateway.getOutgoing().stream()
+                                    .map(SequenceFlow::getTarget).anyMatch(ModelCheck::isTimer))
+                    : model.getModelElementsByType(BoundaryEvent.class).stream()
+                            .anyMatch(b -> b.getAttachedTo() == node && isTimer(b));
+            if (!timed) {
+                findings.add(new Finding(node.getId(), "deadline", "等待环节没有期限：请加一个定时器（到期提醒、升级或结束等待）"));
+            }
+        }
+    }
+
+    private static boolean isTimer(FlowNode node) {
+        var definitions = node instanceof BoundaryEvent b ? b.getEventDefinitions()
+                : node instanceof IntermediateCatchEvent c ? c.getEventDefinitions() : List.of();
+        return definitions.stream().anyMatch(d -> d instanceof TimerEventDefinition);
+    }
+
+    private static String idOf(ModelElementInstance element) {
+        for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {
+            String id = e.getAttributeValue("id");
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

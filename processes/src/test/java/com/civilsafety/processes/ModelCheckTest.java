@@ -1,0 +1,53 @@
+package com.civilsafety.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.civilsafety.processes.check.ModelCheck;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What an administrator's edit of a schedule model can get wrong, each found and pinned to its element. */
+class ModelCheckTest {
+    private static final String PHASE = "processes/campaign-phase.bpmn";
+
+    @Test
+    void anEditThatBreaksTimersNamesAndJobTypesIsRefusedElementByElement() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        String edited = xml
+                .replace("=date and time(endsAt)", "=date and time(endsAt")                  // unbalanced
+                .replace("=date and time(startsAt)", "2027-13-45")                            // no such date
+                .replace("name=\"部署本阶段工作\"", "name=\"Open phase\"")
+                .replace("type=\"campaign.open-phase\"", "type=\"campaign.open-phase-v2\"");
+        List<ModelCheck.Finding> findings = new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(edited);
+
+        assertThat(findings).extracting(ModelCheck.Finding::elementId, ModelCheck.Finding::rule).containsExactlyInAnyOrder(
+                tuple("Event_PhaseEnds", "timer"),
+                tuple("Event_PhaseStarts", "timer"),
+                tuple("Task_OpenPhase", "name"),
+                tuple("Task_OpenPhase", "job-type"));
+        assertThat(findings).filteredOn(f -> f.elementId().equals("Event_PhaseStarts")).first()
+                .extracting(ModelCheck.Finding::message).asString().contains("2027-13-45");
+        assertThat(findings).filteredOn(f -> f.rule().equals("job-type")).first()
+                .extracting(ModelCheck.Finding::message).asString().contains("campaign.open-phase-v2");
+    }
+
+    @Test
+    void aWaitWithoutItsTimerAndAnUnreadableDocumentAreFound() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        // the phase's start no longer comes by a timer: its gateway would wait for messages alone, for ever
+        String noDeadline = xml.replaceFirst("(?s)<bpmn:timerEventDefinition id=\"Event_PhaseStarts_Timer\">.*?</bpmn:timerEventDefinition>",
+                "<bpmn:messageEventDefinition id=\"Event_PhaseStarts_Message\" messageRef=\"Message_PhaseClosed\" />");
+        assertThat(noDeadline).isNotEqualTo(xml);
+        List<ModelCheck.Finding> findings = new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(noDeadline);
+        assertThat(findings).filteredOn(f -> f.rule().equals("deadline")).extracting(ModelCheck.Finding::elementId)
+                .containsExactlyInAnyOrder("Event_PhaseStarts", "Event_StartRescheduled");
+
+        assertThat(new ModelCheck(Set.of()).check("<definitions>not bpmn"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("parse");
+                    assertThat(f.elementId()).isNull();
+                });
+    }
+}
