@@ -146,6 +146,14 @@ async function ledgerAndDashboardShowClosed(browser) {
     await checkPage(page, name)
   }
   await processModeler(page)
+  // 流程监控: the hazard loop with the steps the ledger recorded
+  await page.goto('/process-monitor')
+  await page.waitForSelector('.diagram .count-completed')
+  // the journey's hazard went all the way: its closing step is counted
+  const closing = page.locator('.el-table__row', { hasText: 'Task_CloseHazard' })
+  expect((await closing.count()) === 1 && Number(await closing.locator('td').nth(2).innerText()) >= 1,
+    'the monitor counts the closed hazard at its closing step')
+  await checkPage(page, '26-process-monitor')
   await page.goto('/campaigns')
   await page.locator('.el-table__row a').first().click()
   await page.waitForURL('**/campaigns/*')

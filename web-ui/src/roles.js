@@ -6,3 +6,4 @@ export const ROLE_LABELS = {
 export const ALL = Object.keys(ROLE_LABELS)
 export const REGIONAL = ALL.filter((r) => r !== 'institution-manager')
 export const BUREAU = ['bureau-admin', 'bureau-section']
+export const SUPERVISORS = ['bureau-admin', 'bureau-section', 'leader']

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { auth } from './api/auth.js'
-import { ALL, REGIONAL, BUREAU } from './roles.js'
+import { ALL, REGIONAL, BUREAU, SUPERVISORS } from './roles.js'
 
 // Every page is its own chunk: the first page loads only what it shows (the BPMN viewer, ECharts stay out of it).
 const routes = [
@@ -19,6 +19,7 @@ const routes = [
   { path: '/campaigns/:id', component: () => import('./pages/CampaignDetailPage.vue'), meta: { roles: ALL, title: '行动进度' } },
   { path: '/reports', component: () => import('./pages/ReportsPage.vue'), meta: { roles: REGIONAL, title: '报表中心' } },
   { path: '/process-models', component: () => import('./pages/ProcessModelerPage.vue'), meta: { roles: BUREAU, title: '流程模型' } },
+  { path: '/process-monitor', component: () => import('./pages/ProcessMonitorPage.vue'), meta: { roles: SUPERVISORS, title: '流程监控' } },
   { path: '/whistleblower-reports', component: () => import('./pages/WhistleblowerReportsPage.vue'), meta: { roles: REGIONAL, title: '举报线索' } },
   { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ]

@@ -42,7 +42,7 @@ public class JobLedger {
         try {
             String result = tx.execute(status -> {
                 String json = Json.write(work.get());
-                processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), jobType, clock.instant(), json));
+                processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), jobType, clock.instant(), json, step));
                 return json;
             });
             return Json.read(result, Map.class);

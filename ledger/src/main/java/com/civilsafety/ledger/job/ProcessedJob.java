@@ -22,17 +22,23 @@ public class ProcessedJob implements Persistable<ProcessedJob.Key> {
     private String jobType;
     private Instant processedAt;
     private String result;
+    private String bpmnProcessId;
+    private String elementId;
+    private Long processInstanceKey;
     @Transient
     private boolean isNew;
 
     protected ProcessedJob() {
     }
 
-    ProcessedJob(Key id, String jobType, Instant processedAt, String result) {
+    ProcessedJob(Key id, String jobType, Instant processedAt, String result, ProcessStep step) {
         this.id = id;
         this.jobType = jobType;
         this.processedAt = processedAt;
         this.result = result;
+        this.bpmnProcessId = step.bpmnProcessId();
+        this.elementId = step.elementId();
+        this.processInstanceKey = step.processInstanceKey();
         this.isNew = true;
     }
 

@@ -18,6 +18,8 @@ public final class EndpointRules {
     static final Set<Role> REGIONAL = EnumSet.complementOf(EnumSet.of(Role.INSTITUTION_MANAGER));
     static final Set<Role> BUREAU = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION);
     static final Set<Role> ADMIN = EnumSet.of(Role.BUREAU_ADMIN);
+    /** who watches the processes run: the bureau and its leaders */
+    static final Set<Role> SUPERVISORS = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION, Role.LEADER);
     static final Set<Role> INSTITUTION = EnumSet.of(Role.INSTITUTION_MANAGER);
     /** No login needed (the public whistleblower form); rate-limited instead. */
     public static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
@@ -38,6 +40,7 @@ public final class EndpointRules {
             get("/api/regions", ALL),
             get("/api/process-models/*", ALL),
             post("/api/process-models/check", BUREAU),
+            get("/api/process-models/*/monitor", SUPERVISORS),
             get("/api/institutions", ALL),
             get("/api/institutions/*", ALL),
             get("/api/institutions/*/campaigns", ALL),

@@ -36,7 +36,7 @@ public class StepRecorder {
     }
 
     public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
-        ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId());
+        ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getBpmnProcessId());
         try {
             return jobLedger.once(step, job.getType(), () -> work.apply(step));
         } catch (RuntimeException e) {

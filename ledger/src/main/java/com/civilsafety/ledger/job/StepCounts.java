@@ -1,0 +1,61 @@
+package com.civilsafety.ledger.job;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monitor's counts per BPMN element, from what the ledger recorded: steps the workers carried out (completed),
+ * and the people's tasks those steps opened — open ones are waiting there now (active), done ones completed. Counted
+ * at the element that opened the task; the UI shows a person's wait at the element that follows it. Elements no
+ * worker touches (timers, gateways) are not counted: the engine alone sees them (Operate, in remote mode).
+ */
+@Service
+public class StepCounts {
+    /** The processes whose people's tasks are addressed by subject (campaign work is counted by its jobs only). */
+    private static final Map<String, String> SUBJECT_OF = Map.of(
+            "HazardRectification", "HAZARD", "WhistleblowerTriage", "WHISTLEBLOWER");
+
+    public record ElementCounts(String elementId, long active, long completed, long tasksDone) {
+    }
+
+    private final EntityManager em;
+
+    public StepCounts(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ElementCounts> of(String bpmnProcessId) {
+        Map<String, long[]> counts = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> steps = em.createNativeQuery("""
+                select element_id, count(*) from processed_job
+                where bpmn_process_id = :process and element_id is not null group by element_id""")
+                .setParameter("process", bpmnProcessId).getResultList();
+        for (Object[] row : steps) {
+            counts.computeIfAbsent((String) row[0], k -> new long[3])[1] = ((Number) row[1]).longValue();
+        }
+        String subject = SUBJECT_OF.get(bpmnProcessId);
+        if (subject != null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> tasks = em.createNativeQuery("""
+                    select element_id, status, count(*) from inbox_task
+                    where subject_type = :subject and element_id is not null group by element_id, status""")
+                    .setParameter("subject", subject).getResultList();
+            for (Object[] row : tasks) {
+                long[] c = counts.computeIfAbsent((String) row[0], k -> new long[3]);
+                if ("OPEN".equals(row[1])) {
+                    c[0] += ((Number) row[2]).longValue();
+                } else if ("COMPLETED".equals(row[1])) {
+                    c[2] += ((Number) row[2]).longValue();
+                }
+            }
+        }
+        return counts.entrySet().stream().map(e -> new ElementCounts(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2])).toList();
+    }
+}
