@@ -56,7 +56,9 @@ export function expect(condition, message) {
 export async function checkPage(page, name) {
   await page.waitForLoadState('networkidle')
   await page.waitForSelector('.el-loading-mask', { state: 'detached', timeout: 10000 }).catch(() => {})
-  // colours are measured after transitions end (a tag fading in is not yet its own colour)
+  // colours are measured after transitions end (a tag zooming in — Element Plus's el-zoom-in-center on appear — is
+  // not yet its own colour); a transition may start only after the last response has rendered
+  await page.waitForTimeout(300)
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))))
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
   await page.evaluate(AXE_SOURCE) // through the debugger, not a <script>: the page's CSP refuses inline scripts

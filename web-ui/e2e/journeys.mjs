@@ -174,6 +174,11 @@ async function ledgerAndDashboardShowClosed(browser) {
   await page.locator('.el-switch', { hasText: '长辈版' }).click()
   await signOut(page)
   await checkPage(page, '00-login')
+  // 流程故障 (bureau administrator): nothing failed in these journeys
+  await signIn(page, 'admin')
+  await page.goto('/incidents')
+  await page.getByText('没有待处理的故障').waitFor()
+  await checkPage(page, '27-incidents')
   await page.context().close()
 }
 

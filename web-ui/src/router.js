@@ -20,6 +20,7 @@ const routes = [
   { path: '/reports', component: () => import('./pages/ReportsPage.vue'), meta: { roles: REGIONAL, title: '报表中心' } },
   { path: '/process-models', component: () => import('./pages/ProcessModelerPage.vue'), meta: { roles: BUREAU, title: '流程模型' } },
   { path: '/process-monitor', component: () => import('./pages/ProcessMonitorPage.vue'), meta: { roles: SUPERVISORS, title: '流程监控' } },
+  { path: '/incidents', component: () => import('./pages/IncidentsPage.vue'), meta: { roles: ['bureau-admin'], title: '流程故障' } },
   { path: '/whistleblower-reports', component: () => import('./pages/WhistleblowerReportsPage.vue'), meta: { roles: REGIONAL, title: '举报线索' } },
   { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ]

@@ -86,6 +86,19 @@ public class ProcessCommands {
         }
     }
 
+    /**
+     * Retries a job that ran out of retries, after its cause was fixed: gives it retries again and resolves its
+     * incident, so the engine hands the job to a worker once more.
+     */
+    public void retryJob(long jobKey, long incidentKey) {
+        try {
+            client.newUpdateRetriesCommand(jobKey).retries(3).send().join();
+            client.newResolveIncidentCommand(incidentKey).send().join();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
     /** Interrupts a hazard's rectification wait with an extension request (correlation: the hazard id). */
     public void publishExtensionRequested(long hazardId, long requestId) {
         publish("hazard-extension-requested", Long.toString(hazardId), "hazard-extension-" + requestId);

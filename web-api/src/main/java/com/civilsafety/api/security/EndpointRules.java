@@ -81,6 +81,8 @@ public final class EndpointRules {
             post("/api/reports/hazard-import", ALL),
             get("/api/admin/event-chain", ADMIN),
             get("/api/admin/operation-log", ADMIN),
+            get("/api/admin/incidents", ADMIN),
+            post("/api/admin/incidents/*/retry", ADMIN),
             post("/api/public/whistleblower-reports", PUBLIC),
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),

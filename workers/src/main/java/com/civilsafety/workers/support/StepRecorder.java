@@ -1,6 +1,7 @@
 package com.civilsafety.workers.support;
 
 import com.civilsafety.ledger.inbox.TaskNotYetCompletedException;
+import com.civilsafety.ledger.job.JobIncidents;
 import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessStep;
 import io.camunda.client.api.response.ActivatedJob;
@@ -30,9 +31,11 @@ public class StepRecorder {
     private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
 
     private final JobLedger jobLedger;
+    private final JobIncidents incidents;
 
-    public StepRecorder(JobLedger jobLedger) {
+    public StepRecorder(JobLedger jobLedger, JobIncidents incidents) {
         this.jobLedger = jobLedger;
+        this.incidents = incidents;
     }
 
     public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
@@ -45,10 +48,23 @@ public class StepRecorder {
                 Duration backoff = backoff(job.getRetries());
                 log.warn("{} job {} of instance {} failed, {} retries left, next in {}: {}", job.getType(), job.getKey(),
                         job.getProcessInstanceKey(), retries, backoff, e.toString());
+                if (retries == 0) {
+                    report(step, job.getType(), e);
+                }
                 throw new JobError(describe(e), null, retries, backoff, e);
             }
             log.error("{} job {} of instance {} failed for good", job.getType(), job.getKey(), job.getProcessInstanceKey(), e);
+            report(step, job.getType(), e);
             throw new JobError(describe(e), null, 0, Duration.ZERO, e);
+        }
+    }
+
+    /** The job becomes an incident in the engine: list it in the ledger too, if the ledger can be reached. */
+    private void report(ProcessStep step, String jobType, RuntimeException e) {
+        try {
+            incidents.record(step, jobType, describe(e));
+        } catch (RuntimeException unreachable) {
+            log.warn("incident of job {} not recorded in the ledger ({}); the engine has it", step.jobKey(), unreachable.toString());
         }
     }
 

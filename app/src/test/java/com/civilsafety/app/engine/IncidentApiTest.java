@@ -1,0 +1,121 @@
+package com.civilsafety.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.workers.support.StepRecorder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 流程故障: a step that fails for good becomes an incident in the engine and in the list; once its cause is fixed an
+ * administrator retries it, the engine runs the step again, the process goes on, and the step is recorded once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:incidents;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@Import(IncidentApiTest.Probe.class)
+class IncidentApiTest {
+    static final AtomicBoolean BROKEN = new AtomicBoolean(true);
+
+    /** A worker whose cause of failure the test can fix. */
+    @TestConfiguration
+    static class Probe {
+        @Bean
+        ProbeWorker probeWorker(StepRecorder steps) {
+            return new ProbeWorker(steps);
+        }
+    }
+
+    public static class ProbeWorker {
+        private final StepRecorder steps;
+
+        ProbeWorker(StepRecorder steps) {
+            this.steps = steps;
+        }
+
+        @JobWorker(type = "test.incident-probe")
+        public Map<String, Object> probe(ActivatedJob job) {
+            return steps.record(job, step -> {
+                if (BROKEN.get()) {
+                    throw new IllegalStateException("probe is broken");
+                }
+                return Map.of("probed", true);
+            });
+        }
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    CamundaClient client;
+    @Autowired
+    ZeebeTestEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aStepThatFailedForGoodIsRetriedByAnAdministratorAfterTheCauseIsFixed() {
+        Api api = new Api(rest);
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("IncidentProbe")
+                .startEvent("StartEvent_Probe").serviceTask("Task_Probe", t -> t.zeebeJobType("test.incident-probe"))
+                .endEvent("EndEvent_Probe").done(), "incident-probe.bpmn").send().join();
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("IncidentProbe").latestVersion().send().join()
+                .getProcessInstanceKey();
+
+        JsonNode incident = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(
+                () -> StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
+                        .filter(i -> i.path("processInstanceKey").asLong() == instance).findFirst().orElse(null),
+                i -> i != null);
+        assertThat(incident.path("elementId").asText()).isEqualTo("Task_Probe");
+        assertThat(incident.path("bpmnProcessId").asText()).isEqualTo("IncidentProbe");
+        assertThat(incident.path("error").asText()).contains("probe is broken");
+        assertThat(api.get("fuli", "/api/admin/incidents").status()).isEqualTo(403);
+        long id = incident.path("id").asLong();
+
+        BROKEN.set(false);
+        Api.Reply retried = api.post("admin", "/api/admin/incidents/" + id + "/retry", "");
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        assertThat(retried.body().path("status").asText()).isEqualTo("RESOLVED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));
+        assertThat(StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
+                .noneMatch(i -> i.path("id").asLong() == id)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from processed_job where process_instance_key = ?", Long.class,
+                instance)).as("the step recorded once").isEqualTo(1);
+        // retried already: nothing to retry again
+        assertThat(api.post("admin", "/api/admin/incidents/" + id + "/retry", "").status()).isEqualTo(409);
+        assertThat(api.post("admin", "/api/admin/incidents/987654/retry", "").status()).isEqualTo(404);
+    }
+
+    private boolean completed(long instance) {
+        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == ValueType.PROCESS_INSTANCE && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && record.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == instance
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

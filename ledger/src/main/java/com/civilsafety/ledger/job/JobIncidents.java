@@ -1,0 +1,76 @@
+package com.civilsafety.ledger.job;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Incidents as the workers report them: a job that failed for the last time is recorded here, in a transaction of
+ * its own (the work's own transaction has rolled back), once per job. The engine holds the incident itself; this is
+ * the platform's list of them, with who retried which and when.
+ */
+@Service
+public class JobIncidents {
+
+    private final JobIncidentRepository incidents;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final String epoch;
+
+    public JobIncidents(JobIncidentRepository incidents, PlatformTransactionManager txManager, Clock clock,
+                        @Value("${civil-safety.engine.epoch:cluster}") String epoch) {
+        this.incidents = incidents;
+        this.ownTransaction = new TransactionTemplate(txManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.epoch = epoch;
+    }
+
+    /** Records that a job ran out of retries; a second report of the same job (a redelivery) changes nothing. */
+    public void record(ProcessStep step, String jobType, String error) {
+        try {
+            ownTransaction.executeWithoutResult(status ->
+                    incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, clock.instant())));
+        } catch (DataIntegrityViolationException alreadyRecorded) {
+            // the same job reported before: one incident per job
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<JobIncident> open() {
+        return incidents.findByStatus(JobIncident.Status.OPEN, Sort.by("occurredAt", "id"));
+    }
+
+    /** An open incident of this engine's lifetime (an embedded engine's job keys mean nothing after a restart). */
+    @Transactional(readOnly = true)
+    public JobIncident openIncident(long id) {
+        JobIncident incident = incidents.findById(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的故障"));
+        if (incident.getStatus() != JobIncident.Status.OPEN) {
+            throw new ConflictException("该故障已处理");
+        }
+        if (!incident.getEngineEpoch().equals(epoch)) {
+            throw new ConflictException("该故障属于引擎重启之前，已无法在引擎中重试");
+        }
+        return incident;
+    }
+
+    @Transactional(readOnly = true)
+    public JobIncident get(long id) {
+        return incidents.findById(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的故障"));
+    }
+
+    @Transactional
+    public void resolved(long id, Actor actor) {
+        incidents.findById(id).ifPresent(incident -> incident.resolve(actor.personId(), clock.instant()));
+    }
+}
