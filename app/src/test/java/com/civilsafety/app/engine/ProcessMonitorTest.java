@@ -10,10 +10,13 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,40 @@ class ProcessMonitorTest {
             assertThat(waiting.get("Task_OpenVerificationTask")).isEqualTo(engineWaiting.get("Task_AwaitVerification"))
                     .isEqualTo((long) hazards / 4);
         });
+
+        // one instance: the path it took, where it waits, and the timers the engine holds armed, with their dates
+        long rectifying = jdbc.queryForObject("select min(id) from hazard where status = 'RECTIFYING'", Long.class);
+        long instanceKey = jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, rectifying);
+        JsonNode process = api.get("fuli", "/api/hazards/" + rectifying + "/process").body();
+        assertThat(process.path("processInstanceKey").asLong()).isEqualTo(instanceKey);
+        assertThat(StreamSupport.stream(process.path("steps").spliterator(), false).map(st -> st.path("elementId").asText()))
+                .containsSubsequence("Task_RecordGrading", "Task_OpenAssignmentTask", "Task_RecordAssignment",
+                        "Task_OpenRectificationTask");
+        assertThat(process.path("waiting").get(0).path("openedAt").asText()).isEqualTo("Task_OpenRectificationTask");
+        Map<String, Long> timers = new HashMap<>();
+        for (JsonNode t : process.path("timers")) {
+            timers.put(t.path("elementId").asText(), OffsetDateTime.parse(t.path("dueAt").asText()).toInstant().toEpochMilli());
+        }
+        assertThat(timers).isNotEmpty().isEqualTo(engineTimers(instanceKey));
+        assertThat(api.get("town2", "/api/hazards/" + rectifying + "/process").status()).as("another township").isEqualTo(404);
+    }
+
+    /** The timers the engine has armed for one instance: created, neither triggered nor cancelled. */
+    private Map<String, Long> engineTimers(long instanceKey) {
+        Map<Long, TimerRecordValue> armed = new HashMap<>();
+        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+            if (record.getValueType() == ValueType.TIMER && record.getValue() instanceof TimerRecordValue timer
+                    && timer.getProcessInstanceKey() == instanceKey) {
+                if (record.getIntent() == TimerIntent.CREATED) {
+                    armed.put(record.getKey(), timer);
+                } else if (record.getIntent() == TimerIntent.TRIGGERED || record.getIntent() == TimerIntent.CANCELED) {
+                    armed.remove(record.getKey());
+                }
+            }
+        }
+        Map<String, Long> byElement = new HashMap<>();
+        armed.values().forEach(t -> byElement.put(t.getTargetElementId(), t.getDueDate()));
+        return byElement;
     }
 
     private Map<String, Long> engineCount(BpmnElementType type, ProcessInstanceIntent intent) {

@@ -18,7 +18,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A safety hazard found at an institution, on the books (挂账) until it is verified and closed (销号). */
 @Entity
@@ -163,6 +165,26 @@ public class Hazard {
                 "deadlineAt", LedgerTime.at(rectificationDeadline, LedgerTime.LAST_SECOND),
                 "secondEscalationAt", LedgerTime.at(rectificationDeadline.plusDays(escalationDays), LedgerTime.LAST_SECOND),
                 "rectificationDeadline", rectificationDeadline.toString());
+    }
+
+    /**
+     * The rectification wait's timers still to fire, by the model's element ids, while the institution rectifies:
+     * what the engine holds armed for this hazard (the monitor shows them with their dates).
+     */
+    public Map<String, OffsetDateTime> pendingTimers(Instant now) {
+        if (status != HazardStatus.RECTIFYING) {
+            return Map.of();
+        }
+        Map<String, Object> dates = timerDates();
+        Map<String, OffsetDateTime> pending = new TreeMap<>();
+        Map.of("Event_ReminderDue", "reminderAt", "Event_DeadlinePassed", "deadlineAt",
+                "Event_SecondEscalationDue", "secondEscalationAt").forEach((element, variable) -> {
+            var at = OffsetDateTime.parse((String) dates.get(variable));
+            if (at.toInstant().isAfter(now)) {
+                pending.put(element, at);
+            }
+        });
+        return pending;
     }
 
     void assign(AssignmentForm form, Instant now) {

@@ -1,7 +1,7 @@
 package com.civilsafety.api.process;
 
 import com.civilsafety.ledger.common.NotFoundException;
-import com.civilsafety.ledger.job.StepCounts;
+import com.civilsafety.ledger.job.ProcessProjection;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import java.io.ByteArrayInputStream;
@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessModelController {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z-]{1,63}");
 
-    record Monitor(String name, String bpmnProcessId, List<StepCounts.ElementCounts> elements, String operateUrl) {
+    record Monitor(String name, String bpmnProcessId, List<ProcessProjection.ElementCounts> elements, String operateUrl) {
     }
 
-    private final StepCounts stepCounts;
+    private final ProcessProjection projection;
     private final String operateUrl;
 
-    ProcessModelController(StepCounts stepCounts, @Value("${civil-safety.operate.url:}") String operateUrl) {
-        this.stepCounts = stepCounts;
+    ProcessModelController(ProcessProjection projection, @Value("${civil-safety.operate.url:}") String operateUrl) {
+        this.projection = projection;
         this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
     }
 
@@ -47,7 +47,7 @@ class ProcessModelController {
         String xml = read(name);
         String processId = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
                 .getModelElementsByType(Process.class).iterator().next().getId();
-        return new Monitor(name, processId, stepCounts.of(processId), operateUrl);
+        return new Monitor(name, processId, projection.of(processId), operateUrl);
     }
 
     private static String read(String name) throws IOException {

@@ -52,6 +52,7 @@ public final class EndpointRules {
             get("/api/hazards", ALL),
             post("/api/hazards", ALL),
             get("/api/hazards/*", ALL),
+            get("/api/hazards/*/process", ALL),
             post("/api/hazards/*/extension-requests", INSTITUTION),
             get("/api/hazards/*/attachments", ALL),
             post("/api/hazards/*/attachments", ALL),

@@ -1,6 +1,11 @@
 package com.civilsafety.ledger.job;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,13 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The monitor's counts per BPMN element, from what the ledger recorded: steps the workers carried out (completed),
+ * The processes as the ledger saw them run. Per BPMN element: steps the workers carried out (completed),
  * and the people's tasks those steps opened — open ones are waiting there now (active), done ones completed. Counted
  * at the element that opened the task; the UI shows a person's wait at the element that follows it. Elements no
  * worker touches (timers, gateways) are not counted: the engine alone sees them (Operate, in remote mode).
  */
 @Service
-public class StepCounts {
+public class ProcessProjection {
     /** The processes whose people's tasks are addressed by subject (campaign work is counted by its jobs only). */
     private static final Map<String, String> SUBJECT_OF = Map.of(
             "HazardRectification", "HAZARD", "WhistleblowerTriage", "WHISTLEBLOWER");
@@ -22,10 +27,31 @@ public class StepCounts {
     public record ElementCounts(String elementId, long active, long completed, long tasksDone) {
     }
 
+    /** A step of one process instance, as a worker recorded it. */
+    public record Step(String elementId, String jobType, Instant at) {
+    }
+
     private final EntityManager em;
 
-    public StepCounts(EntityManager em) {
+    public ProcessProjection(EntityManager em) {
         this.em = em;
+    }
+
+    /** The path one instance took: its recorded steps, in order. */
+    @Transactional(readOnly = true)
+    public List<Step> path(long processInstanceKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select element_id, job_type, processed_at from processed_job
+                where process_instance_key = :instance and element_id is not null order by processed_at, job_key""")
+                .setParameter("instance", processInstanceKey).getResultList();
+        return rows.stream().map(r -> new Step((String) r[0], (String) r[1], toInstant(r[2]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant()
+                : value instanceof LocalDateTime l ? l.atZone(ZoneId.systemDefault()).toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     @Transactional(readOnly = true)
