@@ -76,6 +76,9 @@ async function townshipAssigns(browser) {
   await page.getByRole('tab', { name: '流程位置' }).click()
   await page.waitForSelector('.diagram .djs-container svg')
   expect((await page.locator('.diagram .current').count()) > 0, 'the hazard detail marks the step it waits on in the diagram')
+  const steps = page.locator('.el-tab-pane', { hasText: '已经过的步骤' })
+  await steps.locator('.el-table__row').first().waitFor()
+  expect(!(await steps.innerText()).includes('Task_'), 'the steps passed are listed by the names users know')
   await checkPage(page, '05-hazard-process-position')
 
   await openTask(page, '落实整改责任')
