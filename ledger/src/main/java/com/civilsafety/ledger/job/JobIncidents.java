@@ -54,7 +54,7 @@ public class JobIncidents {
     /** An open incident of this engine's lifetime (an embedded engine's job keys mean nothing after a restart). */
     @Transactional(readOnly = true)
     public JobIncident openIncident(long id) {
-        JobIncident incident = incidents.findById(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的故障"));
+        JobIncident incident = get(id);
         if (incident.getStatus() != JobIncident.Status.OPEN) {
             throw new ConflictException("该故障已处理");
         }

@@ -1,11 +1,7 @@
 package com.civilsafety.ledger.job;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,18 +36,12 @@ public class ProcessProjection {
     /** The path one instance took: its recorded steps, in order. */
     @Transactional(readOnly = true)
     public List<Step> path(long processInstanceKey) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select element_id, job_type, processed_at from processed_job
-                where process_instance_key = :instance and element_id is not null order by processed_at, job_key""")
-                .setParameter("instance", processInstanceKey).getResultList();
-        return rows.stream().map(r -> new Step((String) r[0], (String) r[1], toInstant(r[2]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant()
-                : value instanceof LocalDateTime l ? l.atZone(ZoneId.systemDefault()).toInstant()
-                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+        return em.createQuery("""
+                        select p.elementId, p.jobType, p.processedAt from ProcessedJob p
+                        where p.processInstanceKey = :instance and p.elementId is not null
+                        order by p.processedAt, p.id.jobKey""", Object[].class)
+                .setParameter("instance", processInstanceKey).getResultStream()
+                .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
     }
 
     @Transactional(readOnly = true)

@@ -4,19 +4,16 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
-/**
- * An inbox task as the API shows it; {@code result} is the submitted form as it was stored, {@code elementId} the BPMN
- * element that waits on it (null for campaign work fanned out by the ledger).
- */
+/** An inbox task as the API shows it; {@code result} is the submitted form as it was stored. */
 public record TaskDetails(long id, String kind, String kindLabel, String title, String status, String statusLabel,
                           String subjectType, long subjectId, String candidateRole, String township,
                           Long institutionId, Instant dueAt, Instant createdAt, Instant completedAt, Long completedBy,
-                          String elementId, @JsonRawValue String result) {
+                          @JsonRawValue String result) {
 
     public static TaskDetails of(InboxTask t) {
         return new TaskDetails(t.getId(), t.getKind().name(), t.getKind().label(), t.getTitle(), t.getStatus().name(),
                 t.getStatus().label(), t.getSubjectType(), t.getSubjectId(), t.getCandidateRole().code(),
                 t.getRegion().getName(), t.getInstitutionId(), t.getDueAt(), t.getCreatedAt(), t.getCompletedAt(),
-                t.getCompletedBy(), t.getElementId(), t.getResult());
+                t.getCompletedBy(), t.getResult());
     }
 }
