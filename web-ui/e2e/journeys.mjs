@@ -1,4 +1,4 @@
-// The main journeys of issue 7 in a real browser against a running platform (embedded defaults, demo county):
+// The main journeys of issues 7 and 8 in a real browser against a running platform (embedded defaults, demo county):
 // an institution's self-check with one 否 → the township sees the hazard and assigns it → the institution rectifies
 // with a photo → the inspector verifies → the ledger and the dashboard show it closed; a whistleblower reports and
 // looks up the status. Every page visited is screenshotted and checked with axe-core.
@@ -210,6 +210,82 @@ async function processModeler(page) {
   await checkPage(page, '25-process-modeler-invalid')
 }
 
+// 流程工作台 (county administrator): the running campaign's self-check deadline moves (调整日期: the ledger's date, the
+// engine's timer re-armed, docs/adr/0002); then a revised phase model — reminders two hours later — is deployed and the
+// running phase instance migrated to it with the proposed mapping: the engine's reminder moves, the deadline stays
+async function processWorkbench(browser) {
+  const page = await newPage(browser)
+  try {
+    await revise(page)
+  } catch (e) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-process-workbench.png'), fullPage: true })
+    throw e
+  } finally {
+    await page.context().close()
+  }
+}
+
+async function revise(page) {
+  await signIn(page, 'admin')
+  await page.goto('/campaigns')
+  await page.locator('.el-table__row a').first().click()
+  await page.waitForURL('**/campaigns/*')
+  const id = page.url().split('/').pop()
+  const selfCheckRow = () => page.locator('.campaign-process .el-table__row', { hasText: '机构自查' })
+  await selfCheckRow().waitFor()
+  const campaign = await (await page.request.get(`/api/campaigns/${id}`)).json()
+  const selfCheck = campaign.phases.find((p) => p.kind === 'SELF_CHECK')
+  const newEnd = plusDays(selfCheck.endsOn, 5)
+  await selfCheckRow().getByRole('button', { name: '调整日期' }).click()
+  // typed and confirmed with Enter (an Escape here would close the dialog, not just the calendar)
+  await page.fill('#reschedule-ends', newEnd)
+  await page.press('#reschedule-ends', 'Enter')
+  await page.fill('#reschedule-reason', '部分机构整改任务重，延长自查期')
+  await page.getByRole('button', { name: '保存' }).click()
+  await selfCheckRow().locator('.armed-timer[data-element-id="Event_PhaseEnds"]', { hasText: newEnd }).waitFor()
+  const reminder = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
+  await checkPage(page, '28-campaign-process-rescheduled')
+
+  await selfCheckRow().getByRole('link', { name: '修改流程模型' }).click()
+  await page.waitForURL('**/process-models?model=campaign-phase')
+  await page.waitForSelector('.modeler-canvas .djs-container svg')
+  const xml = await (await page.request.get('/api/process-models/campaign-phase', { headers: { Accept: 'application/xml' } })).text()
+  const file = path.join(SCREENSHOTS, 'campaign-phase-revised.bpmn')
+  writeFileSync(file, xml.replace('=date and time(remindAt)<', '=date and time(remindAt) + duration("PT2H")<'))
+  await page.setInputFiles('#bpmn-file', file)
+  await page.waitForSelector('.modeler-canvas [data-element-id="Event_ReminderDue"]')
+  await page.getByRole('button', { name: '部署新版本' }).click()
+  await page.fill('#deploy-comment', '提醒时间推后两小时，避开早交班')
+  await page.getByRole('button', { name: '部署', exact: true }).click()
+  const rearmed = page.locator('.migration-mapping .el-table__row', { hasText: 'Event_ReminderDue' })
+  await rearmed.waitFor()
+  expect((await rearmed.innerText()).includes('重新计时'), 'the changed reminder is armed afresh in the proposed mapping')
+  await checkPage(page, '29-migration-plan')
+  await page.getByRole('button', { name: '确认迁移' }).click()
+  await page.getByText('已迁移 1 个实例').waitFor()
+  await checkPage(page, '30-migration-done')
+
+  await page.goto(`/campaigns/${id}`)
+  await selfCheckRow().waitFor()
+  const migrated = await selfCheckRow().innerText()
+  expect(migrated.includes('v2'), `the self-check's instance runs on version 2 (got ${migrated})`)
+  const moved = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
+  expect(moved - reminder === 2 * 3600000, `the engine's reminder moved two hours (from ${new Date(reminder).toISOString()} to ${new Date(moved).toISOString()})`)
+  expect((await selfCheckRow().innerText()).includes(newEnd), 'the moved deadline stays')
+}
+
+function plusDays(isoDay, days) {
+  const d = new Date(`${isoDay}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** "提醒日：2026-12-11 09:00" (Asia/Shanghai) as epoch milliseconds */
+function timerAt(text) {
+  const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(text)
+  return Date.parse(`${day}T${time}:00+08:00`)
+}
+
 async function whistleblower(browser) {
   const page = await newPage(browser, { mobile: true })
   await page.goto('/whistleblower')
@@ -242,7 +318,8 @@ const browser = await launch()
 try {
   for (const [name, journey] of [['self-check', selfCheck], ['township assigns', townshipAssigns],
     ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
-    ['ledger and dashboard', ledgerAndDashboardShowClosed], ['whistleblower', whistleblower]]) {
+    ['ledger and dashboard', ledgerAndDashboardShowClosed], ['process workbench', processWorkbench],
+    ['whistleblower', whistleblower]]) {
     console.log(`--- ${name}`)
     try {
       await journey(browser)

@@ -3,10 +3,11 @@
 import { auth } from './auth.js'
 
 export class ApiError extends Error {
-  constructor(status, detail, errors = []) {
+  constructor(status, detail, errors = [], body = null) {
     super(detail)
     this.status = status
     this.errors = errors // [{ field, message }]
+    this.body = body // the whole problem document: some carry more (a refused model's findings)
   }
   /** the server's message for one form field, if it named it (items[0].note also matches items[0].note) */
   fieldMessage(field) {
@@ -35,7 +36,7 @@ async function failure(response) {
   const errors = body && Array.isArray(body.errors) ? body.errors : []
   if (body && body.field && !errors.length) errors.push({ field: body.field, message: detail })
   if (response.status === 401) auth.signedOut()
-  return new ApiError(response.status, detail, errors)
+  return new ApiError(response.status, detail, errors, body)
 }
 
 export async function request(method, path, body, { raw = false, accept } = {}) {

@@ -1,14 +1,15 @@
 package com.civilsafety;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** 民政服务机构安全监管平台. Lives at the root package so that every module's components are found. */
+/**
+ * 民政服务机构安全监管平台. Lives at the root package so that every module's components are found. The process models
+ * are deployed at start-up by ProcessModelDeployments (each in its current revision).
+ */
 @SpringBootApplication
 @EnableScheduling
-@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn"})
 public class CivilSafetyApplication {
 
     public static void main(String[] args) {

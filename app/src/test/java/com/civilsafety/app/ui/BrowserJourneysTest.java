@@ -48,7 +48,7 @@ class BrowserJourneysTest {
         BrowserScript.run("journeys.mjs", port);
         try (var shots = Files.list(BrowserScript.SCREENSHOTS)) {
             assertThat(shots.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.png")).count())
-                    .as("a screenshot of every page visited").isGreaterThanOrEqualTo(24);
+                    .as("a screenshot of every page visited").isGreaterThanOrEqualTo(31);
         }
     }
 

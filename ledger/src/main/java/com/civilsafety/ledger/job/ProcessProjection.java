@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,25 @@ public class ProcessProjection {
     }
 
     private final EntityManager em;
+    private final String epoch;
 
-    public ProcessProjection(EntityManager em) {
+    public ProcessProjection(EntityManager em, @Value("${civil-safety.engine.epoch:cluster}") String epoch) {
         this.em = em;
+        this.epoch = epoch;
+    }
+
+    /**
+     * The instances of a process that recorded a step in the current engine's lifetime, newest first: those still
+     * running are among them (the engine tells which have ended). An instance that has not reached its first worker
+     * step yet is not among them.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> instancesSeen(String bpmnProcessId) {
+        return em.createQuery("""
+                        select p.processInstanceKey from ProcessedJob p
+                        where p.bpmnProcessId = :process and p.id.engineEpoch = :epoch
+                        group by p.processInstanceKey order by max(p.processedAt) desc""", Long.class)
+                .setParameter("process", bpmnProcessId).setParameter("epoch", epoch).getResultList();
     }
 
     /** The path one instance took: its recorded steps, in order. */

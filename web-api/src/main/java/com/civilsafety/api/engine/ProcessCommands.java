@@ -4,9 +4,12 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -94,6 +97,69 @@ public class ProcessCommands {
         try {
             client.newUpdateRetriesCommand(jobKey).retries(3).send().join();
             client.newResolveIncidentCommand(incidentKey).send().join();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    /** A process the engine deployed: its definition key (for migrations) and version. */
+    public record DeployedProcess(String bpmnProcessId, long processDefinitionKey, int version) {
+    }
+
+    /**
+     * Deploys models (resource name → content) in one deployment. An unchanged model is not deployed again: the engine
+     * answers with the version it already has.
+     */
+    public List<DeployedProcess> deploy(Map<String, byte[]> resources) {
+        try {
+            DeployResourceCommandStep1 command = client.newDeployResourceCommand();
+            DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+            for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+                step = (step == null ? command : step).addResourceBytes(resource.getValue(), resource.getKey());
+            }
+            if (step == null) {
+                return List.of();
+            }
+            return step.send().join().getProcesses().stream()
+                    .map(p -> new DeployedProcess(p.getBpmnProcessId(), p.getProcessDefinitionKey(), p.getVersion())).toList();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    /** How the migration of one instance went. */
+    public enum MigrationOutcome { MIGRATED, ENDED, REJECTED }
+
+    public record Migration(long processInstanceKey, MigrationOutcome outcome, String reason) {
+    }
+
+    /**
+     * Moves a running instance to another version, element by element as mapped. Mapped catch events keep their
+     * subscriptions (a mapped timer keeps its due date); an active element's catch event left unmapped is cancelled
+     * and the target's is created afresh, so a timer whose definition changed is armed by its new definition. An
+     * instance the engine no longer has has ended; one the engine refuses to migrate is left as it was, with the
+     * engine's reason.
+     */
+    public Migration migrate(long processInstanceKey, long targetProcessDefinitionKey, Map<String, String> mapping) {
+        try {
+            MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandStep2 plan = client
+                    .newMigrateProcessInstanceCommand(processInstanceKey).useGrpc().migrationPlan(targetProcessDefinitionKey);
+            MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep last = null;
+            for (Map.Entry<String, String> m : mapping.entrySet()) {
+                last = (last == null ? plan : last).addMappingInstruction(m.getKey(), m.getValue());
+            }
+            if (last == null) {
+                throw new IllegalArgumentException("a migration needs at least one mapping");
+            }
+            last.send().join();
+            return new Migration(processInstanceKey, MigrationOutcome.MIGRATED, null);
+        } catch (ClientStatusException e) {
+            return switch (e.getStatusCode()) {
+                case NOT_FOUND -> new Migration(processInstanceKey, MigrationOutcome.ENDED, null);
+                case INVALID_ARGUMENT, FAILED_PRECONDITION ->
+                        new Migration(processInstanceKey, MigrationOutcome.REJECTED, e.getStatus().getDescription());
+                default -> throw new EngineUnavailableException(e);
+            };
         } catch (ClientException e) {
             throw new EngineUnavailableException(e);
         }

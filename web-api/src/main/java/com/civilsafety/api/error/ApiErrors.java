@@ -1,6 +1,7 @@
 package com.civilsafety.api.error;
 
 import com.civilsafety.api.engine.EngineUnavailableException;
+import com.civilsafety.api.process.ModelRejectedException;
 import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
@@ -124,6 +125,17 @@ public class ApiErrors {
         ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
                 + (e.errors().size() > 20 ? "；……" : ""));
         body.setProperty("rowErrors", e.errors());
+        return respond(body);
+    }
+
+    /** A model refused by its check: every finding, each naming its element, for the modeler to mark. */
+    @ExceptionHandler(ModelRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ModelRejectedException e, HttpServletRequest request) {
+        String listed = e.findings().stream().limit(10).map(f -> (f.elementId() == null ? "" : f.elementId() + "：")
+                + f.message()).collect(Collectors.joining("；"));
+        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "：" + listed
+                + (e.findings().size() > 10 ? "；……" : ""));
+        body.setProperty("findings", e.findings());
         return respond(body);
     }
 

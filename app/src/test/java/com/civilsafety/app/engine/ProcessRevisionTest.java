@@ -1,0 +1,188 @@
+package com.civilsafety.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.EngineTime;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Revising a running campaign's schedule. Moving a deadline is ledger data (docs/adr/0002): the reschedule re-arms
+ * the armed timer. Changing the model is a deployment: refused with its findings when the check fails, otherwise the
+ * next revision; the running phase instances move to it with the mapping the plan proposes, the changed timer armed
+ * afresh by its new definition, the others keeping their dates — as the engine itself holds them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:process-revision;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+@DirtiesContext // its clock runs ahead, and it deploys a revision
+@Import(EngineTime.AsClock.class)
+class ProcessRevisionTest {
+    private static final String REMINDER = "=date and time(remindAt)</";
+    private static final String LATER_REMINDER = "=date and time(remindAt) + duration(\"PT2H\")</";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    EngineTime time;
+    @Autowired
+    ZeebeTestEngine engine;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void aDeadlineMovesByRescheduleAndARevisedModelReachesTheRunningInstances() throws Exception {
+        Api api = new Api(rest);
+        time.drive(engine);
+        LocalDate today = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        long campaign = campaignInSelfCheck(api, today);
+
+        JsonNode phase = selfCheckInstance(api, campaign);
+        assertThat(phase.path("version").asInt()).isEqualTo(1);
+        assertThat(texts(phase.path("waits"), "elementId")).contains("Gateway_AwaitEnd");
+        assertThat(timer(phase, "Event_PhaseEnds")).as("the engine's timer is the ledger's end date")
+                .isEqualTo(endOf(today.plusDays(19)));
+
+        // 调整阶段时间: the ledger's date moves, the engine re-arms the timer
+        Api.Reply moved = api.post("fuli", "/api/campaigns/" + campaign + "/phases/2/reschedule", """
+                {"startsOn": "%s", "endsOn": "%s", "reason": "部分机构整改任务重，延长自查期"}""".formatted(today.plusDays(1), today.plusDays(25)));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                endOf(today.plusDays(25)).equals(timer(selfCheckInstance(api, campaign), "Event_PhaseEnds")));
+        Instant reminder = timer(selfCheckInstance(api, campaign), "Event_ReminderDue");
+        assertThat(reminder).as("a week before the new end").isBefore(endOf(today.plusDays(19)));
+
+        String shipped = model(api);
+        // a broken edit is refused with its element, and nothing is deployed
+        Api.Reply broken = deploy(api, "admin", shipped.replace("=date and time(endsAt)", "=date and time(endsAt"), "提醒时间调整");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(texts(broken.body().path("findings"), "elementId")).contains("Event_PhaseEnds");
+        assertThat(api.get("admin", "/api/process-models/campaign-phase/deployments").body()).isEmpty();
+        assertThat(deploy(api, "fuli", shipped.replace(REMINDER, LATER_REMINDER), "提醒时间调整").status())
+                .as("only the county administrator deploys").isEqualTo(403);
+        assertThat(deploy(api, "admin", shipped.replace(REMINDER, LATER_REMINDER), " ").fieldErrors().get(0).path("field").asText())
+                .isEqualTo("comment");
+        assertThat(deploy(api, "admin", shipped, "原样").fieldErrors().get(0).path("message").asText()).contains("相同");
+
+        Api.Reply deployed = deploy(api, "admin", shipped.replace(REMINDER, LATER_REMINDER), "提醒时间推后两小时，避开早交班");
+        assertThat(deployed.status()).as(deployed.body().toString()).isEqualTo(201);
+        assertThat(deployed.body().path("revision").asInt()).isEqualTo(2);
+        assertThat(deployed.body().path("engineVersion").asInt()).isEqualTo(2);
+        assertThat(model(api)).contains(LATER_REMINDER);
+        assertThat(api.get("admin", "/api/process-models/campaign-phase/deployments").body().get(0).path("comment").asText())
+                .isEqualTo("提醒时间推后两小时，避开早交班");
+        assertThat(selfCheckInstance(api, campaign).path("version").asInt()).as("not moved until migrated").isEqualTo(1);
+
+        JsonNode plan = api.get("admin", "/api/process-models/campaign-phase/migration-plan").body();
+        Map<String, String> actions = new LinkedHashMap<>();
+        plan.path("mapping").forEach(r -> actions.put(r.path("elementId").asText(), r.path("action").asText()));
+        assertThat(actions).containsEntry("Event_ReminderDue", "REARM").containsEntry("Event_PhaseEnds", "MAP")
+                .containsEntry("Gateway_AwaitEnd", "MAP");
+        assertThat(plan.path("instances").asInt()).as("the mobilisation's (ended) and the self-check's").isEqualTo(2);
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        actions.forEach((id, action) -> {
+            if (action.equals("MAP")) {
+                confirmed.put(id, id);
+            }
+        });
+        Api.Reply migrated = api.post("admin", "/api/process-models/campaign-phase/migrations",
+                json.writeValueAsString(Map.of("mapping", confirmed)));
+        assertThat(migrated.status()).as(migrated.body().toString()).isEqualTo(200);
+        assertThat(migrated.body().path("migrated").asInt()).isEqualTo(1);
+        assertThat(migrated.body().path("ended").asInt()).isEqualTo(1);
+        assertThat(migrated.body().path("rejected")).isEmpty();
+
+        JsonNode after = selfCheckInstance(api, campaign);
+        assertThat(after.path("version").asInt()).isEqualTo(2);
+        assertThat(timer(after, "Event_ReminderDue")).as("armed afresh by the new definition").isEqualTo(reminder.plus(Duration.ofHours(2)));
+        assertThat(timer(after, "Event_PhaseEnds")).as("a mapped timer keeps its date").isEqualTo(endOf(today.plusDays(25)));
+
+        // the migrated instance runs on: its reminder fires at the new time and the worker records it
+        time.passTo(reminder.plus(Duration.ofHours(2)).plusSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Optional<Instant> next = Optional.ofNullable(selfCheckInstance(api, campaign)).map(p -> timer(p, "Event_ReminderDue"));
+            return next.isPresent() && next.get().isAfter(reminder.plus(Duration.ofHours(2)));
+        });
+
+        Api.Reply wrongTarget = api.post("admin", "/api/process-models/campaign-phase/migrations",
+                json.writeValueAsString(Map.of("mapping", Map.of("Gateway_AwaitEnd", "Gateway_Nowhere"))));
+        assertThat(wrongTarget.status()).isEqualTo(400);
+        assertThat(wrongTarget.fieldErrors().get(0).path("field").asText()).isEqualTo("mapping.Gateway_AwaitEnd");
+        assertThat(api.get("fuli", "/api/process-models/campaign-phase/migration-plan").status()).isEqualTo(403);
+        assertThat(api.get("admin", "/api/process-models/campaign/migration-plan").status())
+                .as("a model never revised has nothing to migrate").isEqualTo(409);
+    }
+
+    /** A campaign whose self-check (ordinal 2, until today + 19) opened a day after today. */
+    private long campaignInSelfCheck(Api api, LocalDate today) {
+        long county = api.get("fuli", "/api/regions").body().get(0).path("id").asLong();
+        Api.Reply created = api.post("fuli", "/api/campaigns", """
+                {"name": "消防安全专项排查整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["ELDERLY_CARE"],
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
+                            {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]}"""
+                .formatted(county, today, today, today.plusDays(1), today.plusDays(19)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        time.passTo(today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(LedgerTime.ZONE).toInstant());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode phase = selfCheckInstance(api, id);
+            return phase != null && texts(phase.path("waits"), "elementId").contains("Gateway_AwaitEnd");
+        });
+        return id;
+    }
+
+    /** The running CampaignPhase instance of the self-check (ordinal 2), as the campaign's process view shows it. */
+    private static JsonNode selfCheckInstance(Api api, long campaign) {
+        JsonNode view = api.get("fuli", "/api/campaigns/" + campaign + "/process").body();
+        assertThat(view.path("engineView").asBoolean()).isTrue();
+        return StreamSupport.stream(view.path("instances").spliterator(), false)
+                .filter(i -> i.path("model").asText().equals("campaign-phase") && "2".equals(i.path("variables").path("ordinal").asText()))
+                .findFirst().orElse(null);
+    }
+
+    private static Instant timer(JsonNode instance, String elementId) {
+        return StreamSupport.stream(instance.path("timers").spliterator(), false)
+                .filter(t -> t.path("elementId").asText().equals(elementId))
+                .map(t -> Instant.parse(t.path("dueAt").asText())).findFirst().orElse(null);
+    }
+
+    private static java.util.List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return LedgerTime.endOf(day);
+    }
+
+    private String model(Api api) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("admin", Api.PASSWORD);
+        return rest.exchange("/api/process-models/campaign-phase", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+    }
+
+    private Api.Reply deploy(Api api, String user, String xml, String comment) throws Exception {
+        return api.post(user, "/api/process-models/campaign-phase/deployments",
+                json.writeValueAsString(Map.of("bpmnXml", xml, "comment", comment)));
+    }
+}

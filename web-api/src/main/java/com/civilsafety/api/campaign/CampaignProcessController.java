@@ -1,0 +1,71 @@
+package com.civilsafety.api.campaign;
+
+import com.civilsafety.api.engine.EngineInstances;
+import com.civilsafety.api.process.ProcessModels;
+import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.campaign.CampaignService;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A campaign's process as the engine runs it: the campaign's instance and the phase, deliverable and monthly
+ * dispatch instances it called, each with where it waits and the timers armed with their dates. The embedded engine
+ * answers from its record stream; against a cluster the view is Operate's ({@code operateUrl}).
+ */
+@RestController
+class CampaignProcessController {
+    /** The variables that tell the called instances apart: which phase, deliverable or month each one runs. */
+    private static final List<String> IDENTIFYING = List.of("ordinal", "deliverableId", "reportMonth");
+
+    record Element(String elementId, String name) {
+    }
+
+    record Timer(String elementId, String name, Instant dueAt) {
+    }
+
+    record Instance(long processInstanceKey, Long parentProcessInstanceKey, String model, String bpmnProcessId,
+                    int version, List<Element> waits, List<Timer> timers, Map<String, String> variables) {
+    }
+
+    record CampaignProcess(Long processInstanceKey, boolean engineView, List<Instance> instances, String operateUrl) {
+    }
+
+    private final CampaignService campaigns;
+    private final ProcessModels models;
+    private final Optional<EngineInstances> engine;
+    private final String operateUrl;
+
+    CampaignProcessController(CampaignService campaigns, ProcessModels models, Optional<EngineInstances> engine,
+                              @Value("${civil-safety.operate.url:}") String operateUrl) {
+        this.campaigns = campaigns;
+        this.models = models;
+        this.engine = engine;
+        this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
+    }
+
+    @GetMapping("/api/campaigns/{id}/process")
+    CampaignProcess process(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        Long key = campaigns.get(id, user.actor()).campaign().getProcessInstanceKey();
+        if (key == null || engine.isEmpty()) {
+            return new CampaignProcess(key, engine.isPresent(), List.of(), operateUrl);
+        }
+        Map<String, Map<String, String>> names = new HashMap<>();
+        List<Instance> instances = engine.get().family(key, IDENTIFYING).stream().map(i -> {
+            String model = models.nameOf(i.bpmnProcessId());
+            Map<String, String> elementNames = names.computeIfAbsent(model, models::elementNames);
+            return new Instance(i.processInstanceKey(), i.parentProcessInstanceKey(), model, i.bpmnProcessId(), i.version(),
+                    i.activeElements().stream().map(e -> new Element(e, elementNames.getOrDefault(e, e))).toList(),
+                    i.timers().stream().map(t -> new Timer(t.elementId(), elementNames.getOrDefault(t.elementId(), t.elementId()), t.dueAt())).toList(),
+                    i.variables());
+        }).toList();
+        return new CampaignProcess(key, true, instances, operateUrl);
+    }
+}
