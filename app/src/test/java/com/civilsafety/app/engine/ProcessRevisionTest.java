@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.Campaigns;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,15 +136,8 @@ class ProcessRevisionTest {
 
     /** A campaign whose self-check (ordinal 2, until today + 19) opened a day after today. */
     private long campaignInSelfCheck(Api api, LocalDate today) {
-        long county = api.get("fuli", "/api/regions").body().get(0).path("id").asLong();
-        Api.Reply created = api.post("fuli", "/api/campaigns", """
-                {"name": "消防安全专项排查整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
-                 "institutionTypes": ["ELDERLY_CARE"],
-                 "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
-                            {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]}"""
-                .formatted(county, today, today, today.plusDays(1), today.plusDays(19)));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        long id = created.body().path("id").asLong();
+        long id = Campaigns.deploy(api, "\"ELDERLY_CARE\"", new Campaigns.Phase("MOBILISATION", today, today),
+                new Campaigns.Phase("SELF_CHECK", today.plusDays(1), today.plusDays(19)));
         time.passTo(today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(LedgerTime.ZONE).toInstant());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonNode phase = selfCheckInstance(api, id);

@@ -23,6 +23,10 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
     @Modifying
     @Query("update Campaign c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
     int recordProcessInstance(Long id, Long key);
+
+    @Modifying
+    @Query("update Campaign c set c.processInstanceKey = :key where c.id = :id")
+    int replaceProcessInstance(Long id, Long key);
 }
 
 interface CampaignPhaseRepository extends JpaRepository<CampaignPhase, Long> {

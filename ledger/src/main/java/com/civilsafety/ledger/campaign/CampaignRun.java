@@ -130,6 +130,7 @@ public class CampaignRun {
         }
         boolean drawn = phase.getKind().opens(TaskKind.INSPECTION) || phase.getKind().opens(TaskKind.SAMPLE_RECHECK);
         Long seed = phase.getDrawSeed() != null ? phase.getDrawSeed() : drawn ? Long.valueOf(seeds.nextLong()) : null;
+        boolean first = phase.getStatus() != PhaseStatus.OPEN;
         phase.open(seed);
         List<Opened> opened = phase.getKind().work().stream().flatMap(kind -> (switch (kind) {
             case NOTICE, SELF_CHECK -> institutionWork(campaign, phase, kind);
@@ -139,6 +140,9 @@ public class CampaignRun {
             default -> throw new IllegalStateException(kind + " is not phase work");
         }).stream()).toList();
         int count = save(campaign, phase.slot(), opened, step, w -> w.ofPhase(phase.getId()));
+        if (!first && count == 0) {
+            return Map.of("opened", 0); // opened before (a rebuilt instance runs the step again): nothing new to log
+        }
         Map<String, Object> payload = new HashMap<>(Map.of("ordinal", ordinal, "kind", phase.getKind(), "opened", count));
         if (seed != null) {
             payload.put("drawSeed", seed);
@@ -150,7 +154,7 @@ public class CampaignRun {
     /** Reminds everyone who has not yet submitted; returns the next reminder date (after the end when none is left). */
     public Map<String, Object> remindPhase(long campaignId, int ordinal, String remindedAt, ProcessStep step) {
         CampaignPhase phase = phase(campaignId, ordinal);
-        int reminded = remind(campaignId, phase.slot(), step);
+        int reminded = remind(campaignId, phase.slot(), false, step);
         Instant after = OffsetDateTime.parse(remindedAt).toInstant();
         return Map.of("remindAt", nextReminder(phase, after), "reminded", reminded);
     }
@@ -192,6 +196,7 @@ public class CampaignRun {
         if (!campaign.isActive()) {
             return Map.of("opened", 0);
         }
+        boolean first = deliverable.getStatus() != PhaseStatus.OPEN;
         deliverable.open();
         DeliverableKind kind = deliverable.getKind();
         String title = deliverable.getName() + "（" + deliverable.getDueOn() + " 前报送）";
@@ -209,6 +214,9 @@ public class CampaignRun {
                     null, i.getName() + " " + title)).toList();
         };
         int count = save(campaign, deliverable.slot(), opened, step, w -> w.ofDeliverable(deliverableId));
+        if (!first && count == 0) {
+            return Map.of("opened", 0);
+        }
         eventLog.append(EventType.CAMPAIGN_DELIVERABLE_OPENED, CampaignService.SUBJECT, campaign.getId(), Actor.SYSTEM,
                 step, Map.of("deliverableId", deliverableId, "kind", kind, "opened", count));
         return Map.of("opened", count);
@@ -216,7 +224,7 @@ public class CampaignRun {
 
     public Map<String, Object> remindDeliverable(long deliverableId, ProcessStep step) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
-        return Map.of("reminded", remind(deliverable.getCampaignId(), deliverable.slot(), step));
+        return Map.of("reminded", remind(deliverable.getCampaignId(), deliverable.slot(), true, step));
     }
 
     public Map<String, Object> escalateDeliverable(long deliverableId, ProcessStep step) {
@@ -341,8 +349,14 @@ public class CampaignRun {
 
     // ---- reminders and escalation --------------------------------------------------------------------------------
 
-    int remind(long campaignId, String slot, ProcessStep step) {
-        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
+    /**
+     * Reminds whoever has not yet submitted. A slot reminded {@code once} (a deliverable, a month's reports) skips work
+     * reminded before, so a rebuilt instance whose reminder date has passed does not remind twice; a phase reminds on
+     * each of its reminder dates.
+     */
+    int remind(long campaignId, String slot, boolean once, ProcessStep step) {
+        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN).stream()
+                .filter(w -> !once || w.getReminders() == 0).toList();
         open.forEach(CampaignWork::reminded);
         if (!open.isEmpty()) {
             eventLog.append(EventType.CAMPAIGN_REMINDED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,

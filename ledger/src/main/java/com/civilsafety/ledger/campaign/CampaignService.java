@@ -105,6 +105,44 @@ public class CampaignService {
         campaigns.recordProcessInstance(campaignId, processInstanceKey);
     }
 
+    /** The running campaigns' ids and process instances: what an engine that lost its state has to run again. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> runningProcesses() {
+        Map<Long, Long> running = new java.util.TreeMap<>();
+        campaigns.findAllByOrderByIdDesc().stream().filter(c -> c.isActive() && c.getProcessInstanceKey() != null)
+                .forEach(c -> running.put(c.getId(), c.getProcessInstanceKey()));
+        return running;
+    }
+
+    /**
+     * What a campaign's process runs again after its engine lost its state, as the variables its schedule step would
+     * have given, less what is done: phases not yet closed, deliverables not yet closed, months whose county report
+     * is not yet settled. The called instances start over; their steps find their work already opened and their
+     * dates in the ledger, so they wait where they were.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> unfinishedSchedule(long campaignId) {
+        List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaignId);
+        return Map.of("campaignId", campaignId,
+                "phaseOrdinals", schedule.stream().filter(p -> p.getStatus() != PhaseStatus.CLOSED).map(CampaignPhase::getOrdinal).toList(),
+                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream()
+                        .filter(d -> d.getStatus() != PhaseStatus.CLOSED).map(CampaignDeliverable::getId).toList(),
+                "dispatchMonths", MonthlyDispatch.months(schedule).stream().filter(m -> !monthSettled(campaignId, m)).toList());
+    }
+
+    /** A month is settled once its county report was consolidated and nothing of it is still open (sent, or late). */
+    private boolean monthSettled(long campaignId, String month) {
+        String slot = MonthlyDispatch.countySlot(month);
+        return !work.findOwnerKeys(campaignId, slot).isEmpty()
+                && work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN).isEmpty();
+    }
+
+    /** The campaign runs in a rebuilt instance now. */
+    @Transactional
+    public void rebuiltAs(long campaignId, long processInstanceKey) {
+        campaigns.replaceProcessInstance(campaignId, processInstanceKey);
+    }
+
     /**
      * Undoes a campaign whose process could not be started, so that no campaign is on the books without one. The event
      * log keeps the creation and records why it was withdrawn.

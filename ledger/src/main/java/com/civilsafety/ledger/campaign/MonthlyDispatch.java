@@ -99,13 +99,16 @@ public class MonthlyDispatch {
                 new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, "R" + t.getId(), t.getId(), null, due),
                 t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + label(month) + "（" + due + " 16:00 前报送）")).toList();
         int count = run.save(campaign, slot, opened, step, w -> w);
+        if (count == 0) {
+            return Map.of("opened", 0); // opened before (a rebuilt instance runs the step again)
+        }
         eventLog.append(EventType.CAMPAIGN_DELIVERABLE_OPENED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                 Map.of("dispatch", month, "opened", count));
         return Map.of("opened", count);
     }
 
     public Map<String, Object> remindTownships(long campaignId, String month, ProcessStep step) {
-        return Map.of("reminded", run.remind(campaignId, townshipSlot(month), step));
+        return Map.of("reminded", run.remind(campaignId, townshipSlot(month), true, step));
     }
 
     public Map<String, Object> escalateTownships(long campaignId, String month, ProcessStep step) {

@@ -59,6 +59,8 @@ public class Hazard {
     private boolean listedSupervision;
     private boolean emergencyMeasuresRequired;
     private LocalDate reminderOn;
+    /** The reminder date the 整改期限将至 reminder was sent for (one reminder per deadline). */
+    private LocalDate remindedFor;
     private Integer recheckDays;
     /** Days after the deadline until an overdue hazard is escalated to the leader. */
     private Integer escalationDays;
@@ -205,6 +207,31 @@ public class Hazard {
     void supervisedBy(Long leaderId, Instant now) {
         this.supervisingLeaderId = leaderId;
         this.updatedAt = now;
+    }
+
+    /** The grading decision's result as the loop's later gateways read it (variable {@code grading}). */
+    public Map<String, Object> gradingVariable() {
+        Map<String, Object> grading = new java.util.HashMap<>();
+        grading.put("grade", grade == null ? null : grade.name());
+        grading.put("supervisionLevel", supervisionLevel == null ? null : supervisionLevel.name());
+        grading.put("listedSupervision", listedSupervision);
+        grading.put("emergencyMeasures", emergencyMeasuresRequired);
+        grading.put("recheckDays", recheckDays);
+        grading.put("escalationDays", escalationDays);
+        return grading;
+    }
+
+    void rebuiltAs(long processInstanceKey) {
+        this.processInstanceKey = processInstanceKey;
+    }
+
+    /** Marks the reminder for the current deadline sent; false when it already was. */
+    boolean remindOnce() {
+        if (reminderOn == null || reminderOn.equals(remindedFor)) {
+            return false;
+        }
+        remindedFor = reminderOn;
+        return true;
     }
 
     void escalate(int level, Instant now) {

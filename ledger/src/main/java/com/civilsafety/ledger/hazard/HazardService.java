@@ -16,6 +16,7 @@ import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
+import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.job.ProcessStep;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -366,6 +368,9 @@ public class HazardService {
     @Transactional
     public Map<String, Object> remind(long hazardId, ProcessStep step) {
         Hazard hazard = require(hazardId);
+        if (!hazard.remindOnce()) {
+            return Map.of(); // sent already: a rebuilt instance's passed reminder date fires again
+        }
         note(hazard, Actor.SYSTEM, step, "整改期限将至（" + hazard.getRectificationDeadline() + "），已提醒机构");
         eventLog.append(EventType.HAZARD_REMINDED, SUBJECT, hazardId, Actor.SYSTEM, step,
                 Map.of("deadline", hazard.getRectificationDeadline()));
@@ -379,6 +384,9 @@ public class HazardService {
     @Transactional
     public Map<String, Object> escalate(long hazardId, int level, ProcessStep step) {
         Hazard hazard = require(hazardId);
+        if (hazard.getEscalationLevel() >= level) {
+            return Map.of(); // escalated already at this level for the current deadline (a rebuilt instance's timer)
+        }
         Instant now = clock.instant();
         hazard.escalate(level, now);
         String notified = level == 1 ? "township-officer,bureau-section" : "leader";
@@ -417,6 +425,40 @@ public class HazardService {
         note(hazard, actor, null, "申请延期至 " + request.requestedDeadline() + "：" + request.reason());
         eventLog.append(EventType.HAZARD_EXTENSION_REQUESTED, SUBJECT, hazardId, actor, null, request);
         return extension;
+    }
+
+    /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */
+    public record LoopPosition(long hazardId, long processInstanceKey, InboxTask waitingTask, boolean awaitingRecheck,
+                               Map<String, Object> grading) {
+    }
+
+    /**
+     * The hazards whose rectification loop still runs: not yet closed, or closed and waiting for the 回头看 (no re-check
+     * task opened yet). Hazards whose loop has not started are left to the start-up retry ({@code processStartPending}).
+     */
+    @Transactional(readOnly = true)
+    public List<LoopPosition> openLoops() {
+        List<LoopPosition> open = new ArrayList<>();
+        for (Hazard hazard : hazards.findAll()) {
+            if (hazard.getProcessInstanceKey() == null) {
+                continue;
+            }
+            List<InboxTask> tasks = inbox.ofSubject(SUBJECT, hazard.getId());
+            boolean closed = hazard.getStatus() == HazardStatus.CLOSED;
+            if (closed && tasks.stream().anyMatch(t -> t.getKind() == TaskKind.RECHECK)) {
+                continue;
+            }
+            InboxTask waiting = tasks.stream().filter(t -> t.getStatus() == TaskStatus.OPEN && t.getKind() != TaskKind.EXPLANATION)
+                    .reduce((a, b) -> b).orElse(null);
+            open.add(new LoopPosition(hazard.getId(), hazard.getProcessInstanceKey(), waiting, closed, hazard.gradingVariable()));
+        }
+        return open;
+    }
+
+    /** The hazard's loop runs in a rebuilt instance now. */
+    @Transactional
+    public void rebuiltAs(long hazardId, long processInstanceKey) {
+        require(hazardId).rebuiltAs(processInstanceKey);
     }
 
     /** 销号. */

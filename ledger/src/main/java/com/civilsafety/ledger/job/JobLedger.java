@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class JobLedger {
+    /** The job type under which a rebuilt instance's variables are recorded. */
+    public static final String REBUILD = "rebuild";
+
     private final ProcessedJobRepository processedJobs;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -50,6 +53,16 @@ public class JobLedger {
             // a concurrent delivery of the same job committed first: answer as it did
             return earlierResult(step.jobKey()).orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * Records that an instance was rebuilt from the ledger with these variables: the first step of the new instance,
+     * under a key no engine gives a job (the negated instance key), so that a later rebuild finds its variables.
+     */
+    public void recordRebuild(long processInstanceKey, String bpmnProcessId, Map<String, Object> variables) {
+        ProcessStep step = new ProcessStep(-processInstanceKey, processInstanceKey, null, bpmnProcessId);
+        tx.executeWithoutResult(status -> processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), REBUILD,
+                clock.instant(), Json.write(variables), step)));
     }
 
     @SuppressWarnings("unchecked")

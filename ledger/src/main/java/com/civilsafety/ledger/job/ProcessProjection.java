@@ -50,6 +50,20 @@ public class ProcessProjection {
                 .setParameter("process", bpmnProcessId).setParameter("epoch", epoch).getResultList();
     }
 
+    /** A recorded step's element (null for a rebuild's variables) and the variables it returned, as JSON. */
+    public record StepResult(String elementId, String result) {
+    }
+
+    /** What the steps of one instance returned, in order: the variables it gathered, as recorded. */
+    @Transactional(readOnly = true)
+    public List<StepResult> results(long processInstanceKey) {
+        return em.createQuery("""
+                        select p.elementId, p.result from ProcessedJob p where p.processInstanceKey = :instance
+                        order by p.processedAt, p.id.jobKey""", Object[].class)
+                .setParameter("instance", processInstanceKey).getResultStream()
+                .map(r -> new StepResult((String) r[0], (String) r[1])).toList();
+    }
+
     /** The path one instance took: its recorded steps, in order. */
     @Transactional(readOnly = true)
     public List<Step> path(long processInstanceKey) {

@@ -56,6 +56,10 @@ public class WhistleblowerReport {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    void rebuiltAs(long processInstanceKey) {
+        this.processInstanceKey = processInstanceKey;
+    }
+
     /** The engine took the triage instance; a second start (after an unclear failure) is told apart by its key. */
     void startedAs(long processInstanceKey) {
         if (this.processInstanceKey == null) {

@@ -38,11 +38,14 @@ public class Whistleblowers {
     private final EventLog eventLog;
     private final com.civilsafety.ledger.attachment.AttachmentStore attachments;
     private final Clock clock;
+    private final com.civilsafety.ledger.inbox.InboxService inbox;
     private final SecureRandom random = new SecureRandom();
 
     Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions,
                    com.civilsafety.ledger.region.RegionRepository regions, EventLog eventLog,
-                   com.civilsafety.ledger.attachment.AttachmentStore attachments, Clock clock) {
+                   com.civilsafety.ledger.attachment.AttachmentStore attachments, Clock clock,
+                   com.civilsafety.ledger.inbox.InboxService inbox) {
+        this.inbox = inbox;
         this.attachments = attachments;
         this.regions = regions;
         this.reports = reports;
@@ -163,5 +166,25 @@ public class Whistleblowers {
                 return code.toString();
             }
         }
+    }
+
+    /** Where an unfinished triage waits: on its open task (null when between two steps). */
+    public record TriagePosition(long reportId, long processInstanceKey, com.civilsafety.ledger.inbox.InboxTask waitingTask) {
+    }
+
+    /** The triages still running: reports neither dismissed nor closed, whose instance started. */
+    @Transactional(readOnly = true)
+    public List<TriagePosition> openTriages() {
+        return reports.findAll().stream()
+                .filter(r -> r.getProcessInstanceKey() != null && r.getStatus() != ReportStatus.DISMISSED && r.getStatus() != ReportStatus.CLOSED)
+                .map(r -> new TriagePosition(r.getId(), r.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, r.getId()).stream()
+                        .filter(t -> t.getStatus() == com.civilsafety.ledger.inbox.TaskStatus.OPEN).reduce((a, b) -> b).orElse(null)))
+                .toList();
+    }
+
+    /** The triage runs in a rebuilt instance now. */
+    @Transactional
+    public void rebuiltAs(long reportId, long processInstanceKey) {
+        reports.findById(reportId).orElseThrow().rebuiltAs(processInstanceKey);
     }
 }

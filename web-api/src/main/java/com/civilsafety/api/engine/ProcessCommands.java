@@ -66,6 +66,19 @@ public class ProcessCommands {
         }
     }
 
+    /**
+     * Creates an instance that starts before the given element (a wait), with the variables it had: how an instance
+     * an embedded engine lost is rebuilt from the ledger. Its timers are armed from the variables, as they were.
+     */
+    public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+        try {
+            return client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(variables)
+                    .startBeforeElement(elementId).send().join().getProcessInstanceKey();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
     /** Ends a phase's wait now (correlation: the phase key); changeId makes a repeated publication a no-op. */
     public void publishPhaseClosed(String phaseKey, long changeId) {
         publish("campaign-phase-closed", phaseKey, "campaign-phase-change-" + changeId);

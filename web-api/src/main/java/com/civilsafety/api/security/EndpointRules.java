@@ -90,6 +90,7 @@ public final class EndpointRules {
             get("/api/admin/operation-log", ADMIN),
             get("/api/admin/incidents", ADMIN),
             post("/api/admin/incidents/*/retry", ADMIN),
+            post("/api/admin/process-instances/rebuild", ADMIN),
             post("/api/public/whistleblower-reports", PUBLIC),
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),
