@@ -244,6 +244,8 @@ async function revise(page) {
   await page.getByRole('button', { name: '保存' }).click()
   await selfCheckRow().locator('.armed-timer[data-element-id="Event_PhaseEnds"]', { hasText: newEnd }).waitFor()
   const reminder = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
+  await selfCheckRow().locator('.el-table__expand-icon').click()
+  await page.locator('.instance-path', { hasText: '部署本阶段工作' }).waitFor() // the steps the phase took
   await checkPage(page, '28-campaign-process-rescheduled')
 
   await selfCheckRow().getByRole('link', { name: '修改流程模型' }).click()

@@ -2,7 +2,9 @@ package com.civilsafety.processes;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
@@ -27,6 +29,22 @@ public final class ModelGraph {
         }
         SequenceFlow flow = node.getOutgoing().iterator().next();
         return Optional.of(flow.getTarget().getId());
+    }
+
+    /** The element the element's only incoming sequence flow comes from; empty if it has none or several. */
+    public Optional<String> previous(String elementId) {
+        if (!(model.getModelElementById(elementId) instanceof FlowNode node) || node.getIncoming().size() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(node.getIncoming().iterator().next().getSource().getId());
+    }
+
+    public boolean isEndEvent(String elementId) {
+        return model.getModelElementById(elementId) instanceof EndEvent;
+    }
+
+    public boolean isReceiveTask(String elementId) {
+        return model.getModelElementById(elementId) instanceof ReceiveTask;
     }
 
     /**

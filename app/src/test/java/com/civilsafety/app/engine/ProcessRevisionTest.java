@@ -61,6 +61,8 @@ class ProcessRevisionTest {
         JsonNode phase = selfCheckInstance(api, campaign);
         assertThat(phase.path("version").asInt()).isEqualTo(1);
         assertThat(texts(phase.path("waits"), "elementId")).contains("Gateway_AwaitEnd");
+        assertThat(texts(phase.path("path"), "elementId")).as("the steps it took").containsSubsequence("Task_ReadPhaseDates", "Task_OpenPhase");
+        assertThat(texts(phase.path("path"), "name")).contains("部署本阶段工作");
         assertThat(timer(phase, "Event_PhaseEnds")).as("the engine's timer is the ledger's end date")
                 .isEqualTo(endOf(today.plusDays(19)));
 

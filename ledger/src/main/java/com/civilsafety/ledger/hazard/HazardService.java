@@ -16,7 +16,6 @@ import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
-import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.job.ProcessStep;
@@ -428,8 +427,7 @@ public class HazardService {
     }
 
     /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */
-    public record LoopPosition(long hazardId, long processInstanceKey, InboxTask waitingTask, boolean awaitingRecheck,
-                               Map<String, Object> grading) {
+    public record LoopPosition(long hazardId, long processInstanceKey, List<InboxTask> tasks, Map<String, Object> grading) {
     }
 
     /**
@@ -444,13 +442,10 @@ public class HazardService {
                 continue;
             }
             List<InboxTask> tasks = inbox.ofSubject(SUBJECT, hazard.getId());
-            boolean closed = hazard.getStatus() == HazardStatus.CLOSED;
-            if (closed && tasks.stream().anyMatch(t -> t.getKind() == TaskKind.RECHECK)) {
+            if (hazard.getStatus() == HazardStatus.CLOSED && tasks.stream().anyMatch(t -> t.getKind() == TaskKind.RECHECK)) {
                 continue;
             }
-            InboxTask waiting = tasks.stream().filter(t -> t.getStatus() == TaskStatus.OPEN && t.getKind() != TaskKind.EXPLANATION)
-                    .reduce((a, b) -> b).orElse(null);
-            open.add(new LoopPosition(hazard.getId(), hazard.getProcessInstanceKey(), waiting, closed, hazard.gradingVariable()));
+            open.add(new LoopPosition(hazard.getId(), hazard.getProcessInstanceKey(), tasks, hazard.gradingVariable()));
         }
         return open;
     }

@@ -56,11 +56,12 @@ public class JobLedger {
     }
 
     /**
-     * Records that an instance was rebuilt from the ledger with these variables: the first step of the new instance,
-     * under a key no engine gives a job (the negated instance key), so that a later rebuild finds its variables.
+     * Records that an instance was rebuilt from the ledger, starting at an element with these variables: the first
+     * row of the new instance, under a key no engine gives a job (the negated instance key), so that a later rebuild
+     * finds where it started and with what. Not a step: the monitor and the path leave it out.
      */
-    public void recordRebuild(long processInstanceKey, String bpmnProcessId, Map<String, Object> variables) {
-        ProcessStep step = new ProcessStep(-processInstanceKey, processInstanceKey, null, bpmnProcessId);
+    public void recordRebuild(long processInstanceKey, String bpmnProcessId, String startedAt, Map<String, Object> variables) {
+        ProcessStep step = new ProcessStep(-processInstanceKey, processInstanceKey, startedAt, bpmnProcessId);
         tx.executeWithoutResult(status -> processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), REBUILD,
                 clock.instant(), Json.write(variables), step)));
     }

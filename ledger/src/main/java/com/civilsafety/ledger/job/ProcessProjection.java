@@ -50,18 +50,60 @@ public class ProcessProjection {
                 .setParameter("process", bpmnProcessId).setParameter("epoch", epoch).getResultList();
     }
 
-    /** A recorded step's element (null for a rebuild's variables) and the variables it returned, as JSON. */
-    public record StepResult(String elementId, String result) {
+    /**
+     * A recorded step: its element, job type and the variables it returned, as JSON. A rebuild's row ({@link
+     * JobLedger#REBUILD}) names the element the rebuilt instance started at and the variables it started with.
+     */
+    public record StepResult(String elementId, String jobType, String result) {
     }
 
-    /** What the steps of one instance returned, in order: the variables it gathered, as recorded. */
+    /**
+     * What the steps of an instance an earlier engine ran returned, in order: the variables it gathered. Instance keys
+     * repeat across embedded engines' lifetimes, so the rows are those of the process under that key in the latest
+     * earlier engine that recorded any (the current engine's are another instance's).
+     */
     @Transactional(readOnly = true)
-    public List<StepResult> results(long processInstanceKey) {
+    public List<StepResult> resultsOfLost(long processInstanceKey, String bpmnProcessId) {
+        List<String> epochs = em.createQuery("""
+                        select p.id.engineEpoch from ProcessedJob p
+                        where p.processInstanceKey = :instance and p.bpmnProcessId = :process and p.id.engineEpoch <> :current
+                        order by p.processedAt desc""", String.class)
+                .setParameter("instance", processInstanceKey).setParameter("process", bpmnProcessId)
+                .setParameter("current", epoch).setMaxResults(1).getResultList();
+        if (epochs.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("""
-                        select p.elementId, p.result from ProcessedJob p where p.processInstanceKey = :instance
+                        select p.elementId, p.jobType, p.result from ProcessedJob p
+                        where p.processInstanceKey = :instance and p.bpmnProcessId = :process and p.id.engineEpoch = :epoch
                         order by p.processedAt, p.id.jobKey""", Object[].class)
-                .setParameter("instance", processInstanceKey).getResultStream()
-                .map(r -> new StepResult((String) r[0], (String) r[1])).toList();
+                .setParameter("instance", processInstanceKey).setParameter("process", bpmnProcessId)
+                .setParameter("epoch", epochs.getFirst()).getResultStream()
+                .map(r -> new StepResult((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    /**
+     * Whether an instance key was recorded by an earlier engine and not by the current one. An embedded engine numbers
+     * its instances afresh on every start, so the current engine may run an unrelated instance under the same key.
+     */
+    @Transactional(readOnly = true)
+    public boolean fromAnotherEngine(long processInstanceKey) {
+        List<String> epochs = em.createQuery("select distinct p.id.engineEpoch from ProcessedJob p where p.processInstanceKey = :instance",
+                String.class).setParameter("instance", processInstanceKey).getResultList();
+        return !epochs.isEmpty() && !epochs.contains(epoch);
+    }
+
+    /** The steps one instance of the current engine recorded, in order (keys repeat across embedded engines). */
+    @Transactional(readOnly = true)
+    public List<Step> pathInThisEngine(long processInstanceKey) {
+        return em.createQuery("""
+                        select p.elementId, p.jobType, p.processedAt from ProcessedJob p
+                        where p.processInstanceKey = :instance and p.id.engineEpoch = :epoch and p.elementId is not null
+                          and p.jobType <> :rebuild
+                        order by p.processedAt, p.id.jobKey""", Object[].class)
+                .setParameter("instance", processInstanceKey).setParameter("epoch", epoch)
+                .setParameter("rebuild", JobLedger.REBUILD).getResultStream()
+                .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
     }
 
     /** The path one instance took: its recorded steps, in order. */
@@ -69,9 +111,9 @@ public class ProcessProjection {
     public List<Step> path(long processInstanceKey) {
         return em.createQuery("""
                         select p.elementId, p.jobType, p.processedAt from ProcessedJob p
-                        where p.processInstanceKey = :instance and p.elementId is not null
+                        where p.processInstanceKey = :instance and p.elementId is not null and p.jobType <> :rebuild
                         order by p.processedAt, p.id.jobKey""", Object[].class)
-                .setParameter("instance", processInstanceKey).getResultStream()
+                .setParameter("instance", processInstanceKey).setParameter("rebuild", JobLedger.REBUILD).getResultStream()
                 .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
     }
 
@@ -81,8 +123,8 @@ public class ProcessProjection {
         @SuppressWarnings("unchecked")
         List<Object[]> steps = em.createNativeQuery("""
                 select element_id, count(*) from processed_job
-                where bpmn_process_id = :process and element_id is not null group by element_id""")
-                .setParameter("process", bpmnProcessId).getResultList();
+                where bpmn_process_id = :process and element_id is not null and job_type <> :rebuild group by element_id""")
+                .setParameter("process", bpmnProcessId).setParameter("rebuild", JobLedger.REBUILD).getResultList();
         for (Object[] row : steps) {
             counts.computeIfAbsent((String) row[0], k -> new long[3])[1] = ((Number) row[1]).longValue();
         }

@@ -168,8 +168,8 @@ public class Whistleblowers {
         }
     }
 
-    /** Where an unfinished triage waits: on its open task (null when between two steps). */
-    public record TriagePosition(long reportId, long processInstanceKey, com.civilsafety.ledger.inbox.InboxTask waitingTask) {
+    /** An unfinished triage, with the people's tasks it opened. */
+    public record TriagePosition(long reportId, long processInstanceKey, List<com.civilsafety.ledger.inbox.InboxTask> tasks) {
     }
 
     /** The triages still running: reports neither dismissed nor closed, whose instance started. */
@@ -177,8 +177,7 @@ public class Whistleblowers {
     public List<TriagePosition> openTriages() {
         return reports.findAll().stream()
                 .filter(r -> r.getProcessInstanceKey() != null && r.getStatus() != ReportStatus.DISMISSED && r.getStatus() != ReportStatus.CLOSED)
-                .map(r -> new TriagePosition(r.getId(), r.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, r.getId()).stream()
-                        .filter(t -> t.getStatus() == com.civilsafety.ledger.inbox.TaskStatus.OPEN).reduce((a, b) -> b).orElse(null)))
+                .map(r -> new TriagePosition(r.getId(), r.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, r.getId())))
                 .toList();
     }
 

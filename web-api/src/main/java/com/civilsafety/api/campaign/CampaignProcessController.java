@@ -4,6 +4,7 @@ import com.civilsafety.api.engine.EngineInstances;
 import com.civilsafety.api.process.ProcessModels;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.campaign.CampaignService;
+import com.civilsafety.ledger.job.ProcessProjection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A campaign's process as the engine runs it: the campaign's instance and the phase, deliverable and monthly
- * dispatch instances it called, each with where it waits and the timers armed with their dates. The embedded engine
+ * dispatch instances it called, each with the steps it took (as the ledger recorded them), where it waits and the
+ * timers armed with their dates. The embedded engine
  * answers from its record stream; against a cluster the view is Operate's ({@code operateUrl}).
  */
 @RestController
@@ -31,8 +33,11 @@ class CampaignProcessController {
     record Timer(String elementId, String name, Instant dueAt) {
     }
 
+    record Step(String elementId, String name, Instant at) {
+    }
+
     record Instance(long processInstanceKey, Long parentProcessInstanceKey, String model, String bpmnProcessId,
-                    int version, List<Element> waits, List<Timer> timers, Map<String, String> variables) {
+                    int version, List<Step> path, List<Element> waits, List<Timer> timers, Map<String, String> variables) {
     }
 
     record CampaignProcess(Long processInstanceKey, boolean engineView, List<Instance> instances, String operateUrl) {
@@ -40,13 +45,16 @@ class CampaignProcessController {
 
     private final CampaignService campaigns;
     private final ProcessModels models;
+    private final ProcessProjection projection;
     private final Optional<EngineInstances> engine;
     private final String operateUrl;
 
-    CampaignProcessController(CampaignService campaigns, ProcessModels models, Optional<EngineInstances> engine,
+    CampaignProcessController(CampaignService campaigns, ProcessModels models, ProcessProjection projection,
+                              Optional<EngineInstances> engine,
                               @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.campaigns = campaigns;
         this.models = models;
+        this.projection = projection;
         this.engine = engine;
         this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
     }
@@ -62,6 +70,8 @@ class CampaignProcessController {
             String model = models.nameOf(i.bpmnProcessId());
             Map<String, String> elementNames = names.computeIfAbsent(model, models::elementNames);
             return new Instance(i.processInstanceKey(), i.parentProcessInstanceKey(), model, i.bpmnProcessId(), i.version(),
+                    projection.pathInThisEngine(i.processInstanceKey()).stream()
+                            .map(s -> new Step(s.elementId(), elementNames.getOrDefault(s.elementId(), s.elementId()), s.at())).toList(),
                     i.activeElements().stream().map(e -> new Element(e, elementNames.getOrDefault(e, e))).toList(),
                     i.timers().stream().map(t -> new Timer(t.elementId(), elementNames.getOrDefault(t.elementId(), t.elementId()), t.dueAt())).toList(),
                     i.variables());

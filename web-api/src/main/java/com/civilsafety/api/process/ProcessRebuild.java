@@ -6,6 +6,8 @@ import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.Json;
 import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
@@ -72,7 +74,7 @@ public class ProcessRebuild {
         int running = 0;
         List<String> failures = new ArrayList<>();
         for (HazardService.LoopPosition hazard : hazards.openLoops()) {
-            if (!instances.family(hazard.processInstanceKey(), List.of()).isEmpty()) {
+            if (running(instances, hazard.processInstanceKey(), ProcessCommands.HAZARD_RECTIFICATION)) {
                 running++;
                 continue;
             }
@@ -85,16 +87,13 @@ public class ProcessRebuild {
             }
         }
         for (Whistleblowers.TriagePosition report : whistleblowers.openTriages()) {
-            if (!instances.family(report.processInstanceKey(), List.of()).isEmpty()) {
+            if (running(instances, report.processInstanceKey(), ProcessCommands.WHISTLEBLOWER_TRIAGE)) {
                 running++;
                 continue;
             }
             try {
-                if (report.waitingTask() == null) {
-                    throw new IllegalStateException("台账中没有该举报正在等待的环节（两步之间中断），请在流程故障中处理");
-                }
                 long key = rebuildAt(ProcessCommands.WHISTLEBLOWER_TRIAGE, triage, report.processInstanceKey(),
-                        after(triage, report.waitingTask().getElementId()), Map.of("reportId", report.reportId()));
+                        report.tasks(), Map.of("reportId", report.reportId()));
                 whistleblowers.rebuiltAs(report.reportId(), key);
                 rebuiltReports++;
             } catch (RuntimeException e) {
@@ -103,14 +102,14 @@ public class ProcessRebuild {
             }
         }
         for (Map.Entry<Long, Long> campaign : campaigns.runningProcesses().entrySet()) {
-            if (!instances.family(campaign.getValue(), List.of()).isEmpty()) {
+            if (running(instances, campaign.getValue(), ProcessCommands.CAMPAIGN)) {
                 running++;
                 continue;
             }
             try {
                 Map<String, Object> variables = new HashMap<>(campaigns.unfinishedSchedule(campaign.getKey()));
                 long key = commands.startAt(ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
-                jobLedger.recordRebuild(key, ProcessCommands.CAMPAIGN, variables);
+                jobLedger.recordRebuild(key, ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
                 campaigns.rebuiltAs(campaign.getKey(), key);
                 rebuiltCampaigns++;
             } catch (RuntimeException e) {
@@ -123,32 +122,71 @@ public class ProcessRebuild {
         return new Report(rebuiltHazards, rebuiltReports, rebuiltCampaigns, running, failures);
     }
 
+    /**
+     * Whether the engine runs this instance: it has an instance of that process under the key, and the key is not
+     * one an earlier engine gave (a restarted embedded engine reuses keys for other instances).
+     */
+    private boolean running(EngineInstances instances, long processInstanceKey, String bpmnProcessId) {
+        List<EngineInstances.RunningInstance> family = instances.family(processInstanceKey, List.of());
+        return !family.isEmpty() && family.getFirst().bpmnProcessId().equals(bpmnProcessId)
+                && !projection.fromAnotherEngine(processInstanceKey);
+    }
+
     private void rebuildHazard(HazardService.LoopPosition hazard, ModelGraph loop) {
-        String waitAt;
-        if (hazard.waitingTask() != null) {
-            waitAt = after(loop, hazard.waitingTask().getElementId());
-        } else if (hazard.awaitingRecheck()) {
-            waitAt = after(loop, "Task_CloseHazard");
-        } else {
-            throw new IllegalStateException("台账中没有该隐患正在等待的环节（两步之间中断），请在流程故障中处理");
-        }
-        long key = rebuildAt(ProcessCommands.HAZARD_RECTIFICATION, loop, hazard.processInstanceKey(), waitAt,
+        long key = rebuildAt(ProcessCommands.HAZARD_RECTIFICATION, loop, hazard.processInstanceKey(), hazard.tasks(),
                 Map.of("hazardId", hazard.hazardId(), "grading", hazard.grading()));
         hazards.rebuiltAs(hazard.hazardId(), key);
     }
 
-    /** The wait a person's task holds its process at: the element after the step that opened the task. */
-    private static String after(ModelGraph model, String elementId) {
-        return model.next(elementId).orElseThrow(() -> new IllegalStateException("模型中 " + elementId + " 之后没有唯一的等待环节"));
-    }
-
-    /** Starts the instance again at its wait with the variables it gathered (and these), and records it. */
-    private long rebuildAt(String bpmnProcessId, ModelGraph model, long lostInstance, String waitAt, Map<String, Object> current) {
-        Map<String, Object> variables = variables(lostInstance, model);
+    /**
+     * Starts a person-driven instance again where its recorded steps left it, with the variables it gathered (and
+     * these), and records where and with what.
+     */
+    private long rebuildAt(String bpmnProcessId, ModelGraph model, long lostInstance, List<InboxTask> tasks,
+                           Map<String, Object> current) {
+        List<ProcessProjection.StepResult> steps = projection.resultsOfLost(lostInstance, bpmnProcessId);
+        String waitAt = resumePoint(model, steps, tasks);
+        Map<String, Object> variables = variables(steps, model);
         variables.putAll(current);
         long key = commands.startAt(bpmnProcessId, waitAt, variables);
-        jobLedger.recordRebuild(key, bpmnProcessId, variables);
+        jobLedger.recordRebuild(key, bpmnProcessId, waitAt, variables);
         return key;
+    }
+
+    /**
+     * Where the lost instance was: after its last recorded step on the main path (steps on a branch that only ends,
+     * such as a reminder beside a wait, do not move it), or where a previous rebuild started it. A wait for a person's
+     * task that was completed, but whose completion the lost engine never acted on, is passed: the instance starts at
+     * the step that records the task. Any step after the last recorded one runs again — it never committed.
+     */
+    static String resumePoint(ModelGraph model, List<ProcessProjection.StepResult> steps, List<InboxTask> tasks) {
+        String position = null;
+        for (ProcessProjection.StepResult step : steps) {
+            if (step.elementId() == null) {
+                continue;
+            }
+            if (JobLedger.REBUILD.equals(step.jobType())) {
+                position = step.elementId();
+            } else {
+                Optional<String> next = model.next(step.elementId());
+                if (next.isPresent() && !model.isEndEvent(next.get())) {
+                    position = next.get();
+                }
+            }
+        }
+        if (position == null) {
+            throw new IllegalStateException("台账中没有记录该流程的任何步骤，无法确定从哪里重建");
+        }
+        if (model.isReceiveTask(position)) {
+            String opener = model.previous(position).orElse(null);
+            Optional<InboxTask> task = tasks.stream().filter(t -> t.getElementId() != null && t.getElementId().equals(opener))
+                    .reduce((a, b) -> b);
+            if (task.isPresent() && task.get().getStatus() == TaskStatus.COMPLETED) {
+                String wait = position;
+                position = model.next(wait).orElseThrow(() -> new IllegalStateException("模型中 " + wait + " 之后没有唯一的下一步"));
+            }
+        }
+        return position;
     }
 
     /**
@@ -156,11 +194,12 @@ public class ProcessRebuild {
      * the process as they are, or through the element's output mappings when it has them.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> variables(long processInstanceKey, ModelGraph model) {
+    private static Map<String, Object> variables(List<ProcessProjection.StepResult> steps, ModelGraph model) {
         Map<String, Object> variables = new HashMap<>();
-        for (ProcessProjection.StepResult step : projection.results(processInstanceKey)) {
+        for (ProcessProjection.StepResult step : steps) {
             Map<String, Object> result = step.result() == null ? Map.of() : Json.read(step.result(), Map.class);
-            Map<String, String> outputs = step.elementId() == null ? Map.of() : model.outputs(step.elementId());
+            Map<String, String> outputs = step.elementId() == null || JobLedger.REBUILD.equals(step.jobType())
+                    ? Map.of() : model.outputs(step.elementId());
             if (outputs.isEmpty()) {
                 variables.putAll(result);
             } else {
