@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.workers.support.StepRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
@@ -74,6 +75,8 @@ class IncidentApiTest {
     ZeebeTestEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessProjection projection;
 
     @Test
     void aStepThatFailedForGoodIsRetriedByAnAdministratorAfterTheCauseIsFixed() {
@@ -92,6 +95,8 @@ class IncidentApiTest {
         assertThat(incident.path("bpmnProcessId").asText()).isEqualTo("IncidentProbe");
         assertThat(incident.path("error").asText()).contains("probe is broken");
         assertThat(api.get("fuli", "/api/admin/incidents").status()).isEqualTo(403);
+        assertThat(projection.of("IncidentProbe")).as("the monitor's incident count at the element")
+                .anySatisfy(c -> assertThat(c).extracting("elementId", "incidents").containsExactly("Task_Probe", 1L));
         long id = incident.path("id").asLong();
 
         BROKEN.set(false);
@@ -101,6 +106,7 @@ class IncidentApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));
         assertThat(StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
                 .noneMatch(i -> i.path("id").asLong() == id)).isTrue();
+        assertThat(projection.of("IncidentProbe")).allSatisfy(c -> assertThat(c.incidents()).isZero());
         assertThat(jdbc.queryForObject("select count(*) from processed_job where process_instance_key = ?", Long.class,
                 instance)).as("the step recorded once").isEqualTo(1);
         // retried already: nothing to retry again

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The processes as the ledger saw them run. Per BPMN element: steps the workers carried out (completed),
- * and the people's tasks those steps opened — open ones are waiting there now (active), done ones completed. Counted
+ * the people's tasks those steps opened — open ones are waiting there now (active), done ones completed — and the
+ * steps that failed for good and wait for an administrator (incidents). Counted
  * at the element that opened the task; the UI shows a person's wait at the element that follows it. Elements no
  * worker touches (timers, gateways) are not counted: the engine alone sees them (Operate, in remote mode).
  */
@@ -21,7 +22,7 @@ public class ProcessProjection {
     private static final Map<String, String> SUBJECT_OF = Map.of(
             "HazardRectification", "HAZARD", "WhistleblowerTriage", "WHISTLEBLOWER");
 
-    public record ElementCounts(String elementId, long active, long completed, long tasksDone) {
+    public record ElementCounts(String elementId, long active, long completed, long tasksDone, long incidents) {
     }
 
     /** A step of one process instance, as a worker recorded it. */
@@ -126,7 +127,15 @@ public class ProcessProjection {
                 where bpmn_process_id = :process and element_id is not null and job_type <> :rebuild group by element_id""")
                 .setParameter("process", bpmnProcessId).setParameter("rebuild", JobLedger.REBUILD).getResultList();
         for (Object[] row : steps) {
-            counts.computeIfAbsent((String) row[0], k -> new long[3])[1] = ((Number) row[1]).longValue();
+            counts.computeIfAbsent((String) row[0], k -> new long[4])[1] = ((Number) row[1]).longValue();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> incidents = em.createNativeQuery("""
+                select element_id, count(*) from job_incident
+                where bpmn_process_id = :process and element_id is not null and status = 'OPEN' group by element_id""")
+                .setParameter("process", bpmnProcessId).getResultList();
+        for (Object[] row : incidents) {
+            counts.computeIfAbsent((String) row[0], k -> new long[4])[3] = ((Number) row[1]).longValue();
         }
         String subject = SUBJECT_OF.get(bpmnProcessId);
         if (subject != null) {
@@ -136,7 +145,7 @@ public class ProcessProjection {
                     where subject_type = :subject and element_id is not null group by element_id, status""")
                     .setParameter("subject", subject).getResultList();
             for (Object[] row : tasks) {
-                long[] c = counts.computeIfAbsent((String) row[0], k -> new long[3]);
+                long[] c = counts.computeIfAbsent((String) row[0], k -> new long[4]);
                 if ("OPEN".equals(row[1])) {
                     c[0] += ((Number) row[2]).longValue();
                 } else if ("COMPLETED".equals(row[1])) {
@@ -145,6 +154,6 @@ public class ProcessProjection {
             }
         }
         return counts.entrySet().stream().map(e -> new ElementCounts(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2])).toList();
+                e.getValue()[2], e.getValue()[3])).toList();
     }
 }
