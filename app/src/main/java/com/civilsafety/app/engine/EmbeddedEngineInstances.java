@@ -41,6 +41,22 @@ class EmbeddedEngineInstances implements EngineInstances {
     }
 
     @Override
+    public Map<Long, String> running() {
+        Map<Long, String> running = new HashMap<>();
+        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+            if (record.getRecordType() == RecordType.EVENT && record.getValue() instanceof ProcessInstanceRecordValue element
+                    && element.getBpmnElementType() == BpmnElementType.PROCESS) {
+                switch ((ProcessInstanceIntent) record.getIntent()) {
+                    case ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> running.put(record.getKey(), element.getBpmnProcessId());
+                    case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> running.remove(record.getKey());
+                    default -> { }
+                }
+            }
+        }
+        return running;
+    }
+
+    @Override
     public List<RunningInstance> family(long processInstanceKey, List<String> variableNames) {
         Map<Long, ProcessInstanceRecordValue> active = new LinkedHashMap<>();
         Map<Long, TimerRecordValue> timers = new LinkedHashMap<>();

@@ -21,6 +21,9 @@ public interface EngineInstances {
                            List<String> activeElements, List<ArmedTimer> timers, Map<String, String> variables) {
     }
 
+    /** Every running process instance's key with its process id, read at once. */
+    Map<Long, String> running();
+
     /** The instance and every instance it called, directly or not, while they run; empty once the instance ended. */
     List<RunningInstance> family(long processInstanceKey, List<String> variableNames);
 }

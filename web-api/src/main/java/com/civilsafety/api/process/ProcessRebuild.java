@@ -64,8 +64,8 @@ public class ProcessRebuild {
     }
 
     public Report rebuild() {
-        EngineInstances instances = engine.orElseThrow(() ->
-                new ConflictException("流程运行在 Camunda 集群中，集群保存流程状态，无需从台账重建"));
+        Map<Long, String> instances = engine.orElseThrow(() ->
+                new ConflictException("流程运行在 Camunda 集群中，集群保存流程状态，无需从台账重建")).running();
         ModelGraph loop = new ModelGraph(models.current("hazard-rectification").xml());
         ModelGraph triage = new ModelGraph(models.current("whistleblower-triage").xml());
         int rebuiltHazards = 0;
@@ -126,10 +126,8 @@ public class ProcessRebuild {
      * Whether the engine runs this instance: it has an instance of that process under the key, and the key is not
      * one an earlier engine gave (a restarted embedded engine reuses keys for other instances).
      */
-    private boolean running(EngineInstances instances, long processInstanceKey, String bpmnProcessId) {
-        List<EngineInstances.RunningInstance> family = instances.family(processInstanceKey, List.of());
-        return !family.isEmpty() && family.getFirst().bpmnProcessId().equals(bpmnProcessId)
-                && !projection.fromAnotherEngine(processInstanceKey);
+    private boolean running(Map<Long, String> instances, long processInstanceKey, String bpmnProcessId) {
+        return bpmnProcessId.equals(instances.get(processInstanceKey)) && !projection.fromAnotherEngine(processInstanceKey);
     }
 
     private void rebuildHazard(HazardService.LoopPosition hazard, ModelGraph loop) {
