@@ -18,7 +18,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The app deploys its models at start-up. A second app in remote mode, pointed at this app's engine as if it were a
- * cluster, starts no engine of its own, and its start-up deployment of the unchanged models creates no new version.
+ * cluster, as an API instance (profile {@code api}), starts no engine and no workers of its own, and its start-up
+ * deployment of the unchanged models creates no new version.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProcessDeploymentTest {
@@ -40,10 +41,12 @@ class ProcessDeploymentTest {
                 "--camunda.client.rest-address=http://127.0.0.1:9",
                 "--camunda.client.prefer-rest-over-grpc=false",
                 "--camunda.client.auth.method=none",
-                "--camunda.client.worker.defaults.enabled=false",
+                "--spring.profiles.active=api",
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:remote-mode-test;DB_CLOSE_DELAY=-1")) {
             assertThat(second.containsBean("embeddedEngine")).as("remote mode starts no engine").isFalse();
+            assertThat(second.getEnvironment().getProperty("camunda.client.worker.defaults.enabled"))
+                    .as("an API instance leaves the jobs to the worker instances").isEqualTo("false");
             assertThat(second.getBean(CamundaClient.class).newTopologyRequest().useGrpc().send().join().getBrokers()).hasSize(1);
         }
 
