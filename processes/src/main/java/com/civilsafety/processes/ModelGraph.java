@@ -4,8 +4,8 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
-import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import java.io.ByteArrayInputStream;
@@ -13,13 +13,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** What a model says about one element: where its single outgoing flow leads, and its output mappings. */
+/**
+ * A BPMN document read once, and what the platform asks of it: its process, its elements and their names, where an
+ * element's single flow leads and comes from, and an element's output mappings.
+ */
 public final class ModelGraph {
     private final BpmnModelInstance model;
 
     public ModelGraph(String xml) {
-        this.model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        this.model = read(xml);
+    }
+
+    /** Reads a BPMN document given as text. */
+    public static BpmnModelInstance read(String xml) {
+        return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The id of the (first) process the document defines. */
+    public String processId() {
+        return model.getModelElementsByType(Process.class).iterator().next().getId();
+    }
+
+    public Set<String> elementIds() {
+        return model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+    }
+
+    /** Each element's name as people know it (its id when it has none), by id. */
+    public Map<String, String> elementNames() {
+        Map<String, String> names = new TreeMap<>();
+        model.getModelElementsByType(FlowNode.class).forEach(n -> names.put(n.getId(), n.getName() == null ? n.getId() : n.getName()));
+        return names;
     }
 
     /** The element the element's only outgoing sequence flow leads to; empty if it has none or several. */
@@ -27,8 +54,7 @@ public final class ModelGraph {
         if (!(model.getModelElementById(elementId) instanceof FlowNode node) || node.getOutgoing().size() != 1) {
             return Optional.empty();
         }
-        SequenceFlow flow = node.getOutgoing().iterator().next();
-        return Optional.of(flow.getTarget().getId());
+        return Optional.of(node.getOutgoing().iterator().next().getTarget().getId());
     }
 
     /** The element the element's only incoming sequence flow comes from; empty if it has none or several. */
@@ -48,22 +74,19 @@ public final class ModelGraph {
     }
 
     /**
-     * The element's output mappings whose source is a plain variable ({@code =taskId}), source name to target name.
-     * With output mappings a job's variables stay local to the task and only the mapped ones reach the process;
-     * without, all of them do (empty map).
+     * The element's output mappings, source to target; a plain variable source ({@code =taskId}) by its name, an
+     * expression as written (not replayable from recorded values). With output mappings a job's variables stay local
+     * to the task and only the mapped ones reach the process; without, all of them do (empty map).
      */
     public Map<String, String> outputs(String elementId) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        if (model.getModelElementById(elementId) instanceof FlowNode node) {
-            node.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class).forEach(ext ->
-                    ext.getChildElementsByType(ZeebeIoMapping.class).forEach(io -> io.getOutputs().forEach((ZeebeOutput out) -> {
-                        String source = out.getSource().strip();
-                        if (source.matches("=\\s*[A-Za-z_][A-Za-z0-9_]*")) {
-                            outputs.put(source.substring(1).strip(), out.getTarget());
-                        } else {
-                            outputs.put(source, out.getTarget()); // an expression: not replayable from recorded values
-                        }
-                    })));
+        ZeebeIoMapping io = model.getModelElementById(elementId) instanceof FlowNode node
+                ? node.getSingleExtensionElement(ZeebeIoMapping.class) : null;
+        if (io != null) {
+            for (ZeebeOutput out : io.getOutputs()) {
+                String source = out.getSource().strip();
+                outputs.put(source.matches("=\\s*[A-Za-z_][A-Za-z0-9_]*") ? source.substring(1).strip() : source, out.getTarget());
+            }
         }
         return outputs;
     }

@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.inbox.TaskKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +10,14 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecificationExecutor<Hazard> {
+    /** Hazards whose loop started and still runs: not closed, or closed without a 回头看 task yet. */
+    @Query("""
+            select h from Hazard h where h.processInstanceKey is not null
+              and (h.status <> :closed or not exists (select t.id from InboxTask t
+                   where t.subjectType = :subject and t.subjectId = h.id and t.kind = :recheck))
+            order by h.id""")
+    List<Hazard> findInOpenLoops(HazardStatus closed, String subject, TaskKind recheck);
+
     List<Hazard> findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(Instant createdBefore);
 
     @Query("select h from Hazard h where h.campaignId = :campaignId and h.status = :status order by h.id")

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -436,18 +435,9 @@ public class HazardService {
      */
     @Transactional(readOnly = true)
     public List<LoopPosition> openLoops() {
-        List<LoopPosition> open = new ArrayList<>();
-        for (Hazard hazard : hazards.findAll()) {
-            if (hazard.getProcessInstanceKey() == null) {
-                continue;
-            }
-            List<InboxTask> tasks = inbox.ofSubject(SUBJECT, hazard.getId());
-            if (hazard.getStatus() == HazardStatus.CLOSED && tasks.stream().anyMatch(t -> t.getKind() == TaskKind.RECHECK)) {
-                continue;
-            }
-            open.add(new LoopPosition(hazard.getId(), hazard.getProcessInstanceKey(), tasks, hazard.gradingVariable()));
-        }
-        return open;
+        return hazards.findInOpenLoops(HazardStatus.CLOSED, SUBJECT, TaskKind.RECHECK).stream()
+                .map(h -> new LoopPosition(h.getId(), h.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, h.getId()), h.gradingVariable()))
+                .toList();
     }
 
     /** The hazard's loop runs in a rebuilt instance now. */

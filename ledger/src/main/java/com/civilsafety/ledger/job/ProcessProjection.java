@@ -94,9 +94,12 @@ public class ProcessProjection {
         return !epochs.isEmpty() && !epochs.contains(epoch);
     }
 
-    /** The steps one instance of the current engine recorded, in order (keys repeat across embedded engines). */
+    /**
+     * The path one instance took: its recorded steps, in order. Only the current engine's: instance keys repeat across
+     * embedded engines' lifetimes, and an earlier engine's steps under the same key are another instance's.
+     */
     @Transactional(readOnly = true)
-    public List<Step> pathInThisEngine(long processInstanceKey) {
+    public List<Step> path(long processInstanceKey) {
         return em.createQuery("""
                         select p.elementId, p.jobType, p.processedAt from ProcessedJob p
                         where p.processInstanceKey = :instance and p.id.engineEpoch = :epoch and p.elementId is not null
@@ -104,17 +107,6 @@ public class ProcessProjection {
                         order by p.processedAt, p.id.jobKey""", Object[].class)
                 .setParameter("instance", processInstanceKey).setParameter("epoch", epoch)
                 .setParameter("rebuild", JobLedger.REBUILD).getResultStream()
-                .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
-    }
-
-    /** The path one instance took: its recorded steps, in order. */
-    @Transactional(readOnly = true)
-    public List<Step> path(long processInstanceKey) {
-        return em.createQuery("""
-                        select p.elementId, p.jobType, p.processedAt from ProcessedJob p
-                        where p.processInstanceKey = :instance and p.elementId is not null and p.jobType <> :rebuild
-                        order by p.processedAt, p.id.jobKey""", Object[].class)
-                .setParameter("instance", processInstanceKey).setParameter("rebuild", JobLedger.REBUILD).getResultStream()
                 .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
     }
 

@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.whistleblower;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerReport, Long> {
     Optional<WhistleblowerReport> findByTrackingCode(String trackingCode);
+
+    List<WhistleblowerReport> findByProcessInstanceKeyNotNullAndStatusNotInOrderById(Collection<ReportStatus> ended);
 
     @Query("""
             select w from WhistleblowerReport w, Region r

@@ -7,6 +7,8 @@ import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionStatus;
@@ -38,13 +40,13 @@ public class Whistleblowers {
     private final EventLog eventLog;
     private final com.civilsafety.ledger.attachment.AttachmentStore attachments;
     private final Clock clock;
-    private final com.civilsafety.ledger.inbox.InboxService inbox;
+    private final InboxService inbox;
     private final SecureRandom random = new SecureRandom();
 
     Whistleblowers(WhistleblowerReportRepository reports, InstitutionRepository institutions,
                    com.civilsafety.ledger.region.RegionRepository regions, EventLog eventLog,
                    com.civilsafety.ledger.attachment.AttachmentStore attachments, Clock clock,
-                   com.civilsafety.ledger.inbox.InboxService inbox) {
+                   InboxService inbox) {
         this.inbox = inbox;
         this.attachments = attachments;
         this.regions = regions;
@@ -169,14 +171,13 @@ public class Whistleblowers {
     }
 
     /** An unfinished triage, with the people's tasks it opened. */
-    public record TriagePosition(long reportId, long processInstanceKey, List<com.civilsafety.ledger.inbox.InboxTask> tasks) {
+    public record TriagePosition(long reportId, long processInstanceKey, List<InboxTask> tasks) {
     }
 
     /** The triages still running: reports neither dismissed nor closed, whose instance started. */
     @Transactional(readOnly = true)
     public List<TriagePosition> openTriages() {
-        return reports.findAll().stream()
-                .filter(r -> r.getProcessInstanceKey() != null && r.getStatus() != ReportStatus.DISMISSED && r.getStatus() != ReportStatus.CLOSED)
+        return reports.findByProcessInstanceKeyNotNullAndStatusNotInOrderById(List.of(ReportStatus.DISMISSED, ReportStatus.CLOSED)).stream()
                 .map(r -> new TriagePosition(r.getId(), r.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, r.getId())))
                 .toList();
     }

@@ -1,9 +1,9 @@
 package com.civilsafety.processes.check;
 
+import com.civilsafety.processes.ModelGraph;
 import io.camunda.zeebe.el.Expression;
 import io.camunda.zeebe.el.ExpressionLanguage;
 import io.camunda.zeebe.el.ExpressionLanguageFactory;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -17,8 +17,6 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -62,7 +60,7 @@ public final class ModelCheck {
     public List<Finding> check(String xml) {
         BpmnModelInstance model;
         try {
-            model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            model = ModelGraph.read(xml);
         } catch (RuntimeException e) {
             return List.of(new Finding(null, "parse", "无法读取 BPMN 文件：" + rootMessage(e)));
         }

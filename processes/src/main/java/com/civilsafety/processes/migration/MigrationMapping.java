@@ -1,16 +1,12 @@
 package com.civilsafety.processes.migration;
 
-import io.camunda.zeebe.model.bpmn.Bpmn;
+import com.civilsafety.processes.ModelGraph;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The mapping proposed for moving running instances from one version of a model to the next: every element maps to
@@ -36,8 +32,8 @@ public final class MigrationMapping {
     }
 
     public static List<Row> propose(String sourceXml, String targetXml) {
-        BpmnModelInstance source = read(sourceXml);
-        BpmnModelInstance target = read(targetXml);
+        BpmnModelInstance source = ModelGraph.read(sourceXml);
+        BpmnModelInstance target = ModelGraph.read(targetXml);
         return source.getModelElementsByType(FlowNode.class).stream()
                 .sorted(Comparator.comparing(FlowNode::getId))
                 .map(node -> row(node, target.getModelElementById(node.getId())))
@@ -57,11 +53,6 @@ public final class MigrationMapping {
         return new Row(node.getId(), node.getName(), type, Action.MAP, null);
     }
 
-    /** The ids of the flow elements a model defines. */
-    public static Set<String> elementIds(String xml) {
-        return read(xml).getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
-    }
-
     /** The timer's definition as written (date, duration or cycle), null for an element without a timer. */
     private static String timer(FlowNode node) {
         return node.getChildElementsByType(TimerEventDefinition.class).stream().findFirst().map(t ->
@@ -69,9 +60,5 @@ public final class MigrationMapping {
                         : t.getTimeDuration() != null ? "时长 " + t.getTimeDuration().getTextContent().strip()
                         : t.getTimeCycle() != null ? "周期 " + t.getTimeCycle().getTextContent().strip() : "（空）")
                 .orElse(null);
-    }
-
-    private static BpmnModelInstance read(String xml) {
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 }

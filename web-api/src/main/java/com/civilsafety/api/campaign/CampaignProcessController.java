@@ -70,7 +70,7 @@ class CampaignProcessController {
             String model = models.nameOf(i.bpmnProcessId());
             Map<String, String> elementNames = names.computeIfAbsent(model, models::elementNames);
             return new Instance(i.processInstanceKey(), i.parentProcessInstanceKey(), model, i.bpmnProcessId(), i.version(),
-                    projection.pathInThisEngine(i.processInstanceKey()).stream()
+                    projection.path(i.processInstanceKey()).stream()
                             .map(s -> new Step(s.elementId(), elementNames.getOrDefault(s.elementId(), s.elementId()), s.at())).toList(),
                     i.activeElements().stream().map(e -> new Element(e, elementNames.getOrDefault(e, e))).toList(),
                     i.timers().stream().map(t -> new Timer(t.elementId(), elementNames.getOrDefault(t.elementId(), t.elementId()), t.dueAt())).toList(),

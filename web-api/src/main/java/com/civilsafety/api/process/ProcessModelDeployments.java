@@ -10,6 +10,7 @@ import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
+import com.civilsafety.processes.ModelGraph;
 import com.civilsafety.processes.check.ModelCheck;
 import com.civilsafety.processes.migration.MigrationMapping;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         if (!findings.isEmpty()) {
             throw new ModelRejectedException(findings);
         }
-        if (!shipped.bpmnProcessId().equals(ProcessModels.processId(xml))) {
+        if (!shipped.bpmnProcessId().equals(new ModelGraph(xml).processId())) {
             throw new InvalidInputException("bpmnXml", "流程标识应为 " + shipped.bpmnProcessId()
                     + "：部署的是该模型的新版本，不能改为另一个流程");
         }
@@ -141,7 +142,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         if (mapping == null || mapping.isEmpty()) {
             throw new InvalidInputException("mapping", "请确认元素对应关系（至少一项）");
         }
-        Set<String> targetIds = MigrationMapping.elementIds(current.xml());
+        Set<String> targetIds = new ModelGraph(current.xml()).elementIds();
         mapping.forEach((source, target) -> {
             if (!targetIds.contains(target)) {
                 throw new InvalidInputException("mapping." + source, "新版本中没有元素 " + target);

@@ -3,10 +3,7 @@ package com.civilsafety.api.process;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.instance.FlowNode;
-import io.camunda.zeebe.model.bpmn.instance.Process;
-import java.io.ByteArrayInputStream;
+import com.civilsafety.processes.ModelGraph;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -41,7 +38,7 @@ public class ProcessModels {
         for (Resource resource : resolver.getResources("classpath*:processes/*.bpmn")) {
             String name = resource.getFilename().replaceFirst("\\.bpmn$", "");
             String xml = resource.getContentAsString(StandardCharsets.UTF_8);
-            shipped.put(name, new Model(name, processId(xml), ProcessModelRevisions.SHIPPED, xml));
+            shipped.put(name, new Model(name, new ModelGraph(xml).processId(), ProcessModelRevisions.SHIPPED, xml));
         }
         for (Resource resource : resolver.getResources("classpath*:processes/*.dmn")) {
             decisions.put(resource.getFilename(), resource.getContentAsByteArray());
@@ -73,10 +70,7 @@ public class ProcessModels {
 
     /** The Chinese names of a model's elements (current revision), by element id. */
     public Map<String, String> elementNames(String name) {
-        Map<String, String> names = new TreeMap<>();
-        Bpmn.readModelFromStream(new ByteArrayInputStream(current(name).xml().getBytes(StandardCharsets.UTF_8)))
-                .getModelElementsByType(FlowNode.class).forEach(n -> names.put(n.getId(), n.getName() == null ? n.getId() : n.getName()));
-        return names;
+        return new ModelGraph(current(name).xml()).elementNames();
     }
 
     /** The decision tables (DMN) the models call; shipped only, the modeler does not revise them. */
@@ -86,11 +80,5 @@ public class ProcessModels {
 
     static Model of(Model shippedModel, ProcessModelRevision revision) {
         return new Model(shippedModel.name(), revision.getBpmnProcessId(), revision.getRevision(), revision.getBpmnXml());
-    }
-
-    /** The id of the (first) process a BPMN document defines. */
-    static String processId(String xml) {
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .getModelElementsByType(Process.class).iterator().next().getId();
     }
 }
