@@ -7,6 +7,9 @@ import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.api.engine.EngineInstances;
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.Campaigns;
+import static com.civilsafety.app.testsupport.HazardSteps.complete;
+import static com.civilsafety.app.testsupport.HazardSteps.report;
+import static com.civilsafety.app.testsupport.HazardSteps.taskOf;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -157,28 +159,6 @@ class ProcessRebuildTest {
     private static Api api(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
         return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
-    }
-
-    private static long report(Api api, long institution) {
-        Api.Reply reported = api.post("inspector1", "/api/hazards", """
-                {"institutionId": %d, "description": "二楼消防通道堆放杂物", "location": "二楼走廊",
-                 "criterionCode": "GEN-FIRE", "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}"""
-                .formatted(institution, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
-        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
-        return reported.body().path("id").asLong();
-    }
-
-    private static void complete(Api api, String user, long hazard, String kind, String body) {
-        long task = taskOf(api, user, hazard, kind);
-        Api.Reply done = api.post(user, "/api/tasks/" + task + "/complete", body);
-        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
-    }
-
-    private static long taskOf(Api api, String user, long hazard, String kind) {
-        return await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(() ->
-                StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
-                        .filter(t -> t.path("subjectId").asLong() == hazard && t.path("kind").asText().equals(kind))
-                        .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
     }
 
     private static String hazardStatus(Api api, long hazard) {

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import com.civilsafety.api.engine.ProcessCommands;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,8 @@ abstract class HazardSliceContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ProcessCommands processes;
     Api api;
     long institutionId;
 
@@ -295,6 +301,42 @@ abstract class HazardSliceContract {
         assertThat(api.get("inspector1", "/api/hazards/abc").status()).isEqualTo(400);
 
         assertThat(count("hazard")).isEqualTo(before);
+    }
+
+    /**
+     * A double-clicked submit: two requests of the same completion at once. One is taken, the other told the task is
+     * done; the process hears of it once, and the same completion published to the engine again changes nothing.
+     */
+    @Test
+    void aDoubleClickedSubmitIsTakenOnce() throws Exception {
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long assignment = awaitTask("town1", hazardId, "ASSIGNMENT");
+        String path = "/api/tasks/" + assignment + "/complete";
+        String form = assignmentJson(LocalDate.now().plusDays(7));
+        CountDownLatch click = new CountDownLatch(1);
+        List<CompletableFuture<Api.Reply>> clicks = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                click.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return api.post("town1", path, form);
+        })).toList();
+        click.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (CompletableFuture<Api.Reply> reply : clicks) {
+            statuses.add(reply.get(60, TimeUnit.SECONDS).status());
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        awaitTask("inst001", hazardId, "RECTIFICATION");
+
+        processes.publishTaskCompleted(assignment); // the same completion once more, as a retry after an unclear failure would
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                jdbc.queryForObject("select count(*) from inbox_task where subject_id = ? and kind = 'RECTIFICATION'", Long.class, hazardId) == 1
+                        && jdbc.queryForObject("select count(*) from hazard_status_change where hazard_id = ? and to_status = 'RECTIFYING'",
+                        Long.class, hazardId) == 1
+                        && jdbc.queryForObject("select count(*) from ledger_event e join inbox_task t on e.subject_id = t.id "
+                        + "where e.type = 'TASK_COMPLETED' and e.subject_type = 'TASK' and t.id = ?", Long.class, assignment) == 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,9 +39,14 @@ public class JobIncidents {
 
     /** Records that a job ran out of retries; a second report of the same job (a redelivery) changes nothing. */
     public void record(ProcessStep step, String jobType, String error) {
+        record(step, jobType, error, clock.instant());
+    }
+
+    /** As above, for an incident that occurred earlier (held while the ledger could not be written). */
+    public void record(ProcessStep step, String jobType, String error, Instant occurredAt) {
         try {
             ownTransaction.executeWithoutResult(status ->
-                    incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, clock.instant())));
+                    incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, occurredAt)));
         } catch (DataIntegrityViolationException alreadyRecorded) {
             // the same job reported before: one incident per job
         }

@@ -23,10 +23,15 @@ public final class MariaDbDatabase {
 
     /** Drops and recreates {@code civil_safety_test_<name>} and points the datasource at it. */
     public static void register(String name, DynamicPropertyRegistry registry) {
+        register(name, registry, PORT);
+    }
+
+    /** As above, on a server of the test's own (a test that stops and starts it). */
+    public static void register(String name, DynamicPropertyRegistry registry, String port) {
         Assumptions.assumeFalse(Boolean.getBoolean("civil-safety.skip-mariadb"),
                 "MariaDB tests skipped on request (-Dcivil-safety.skip-mariadb=true)");
         String database = "civil_safety_test_" + name.toLowerCase();
-        String server = "jdbc:mariadb://" + HOST + ":" + PORT + "/";
+        String server = "jdbc:mariadb://" + HOST + ":" + port + "/";
         try (Connection c = DriverManager.getConnection(server, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database);
             s.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
@@ -37,6 +42,11 @@ public final class MariaDbDatabase {
         registry.add("spring.datasource.url", () -> server + database);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    /** Whether the MariaDB tests are to run (CI always runs them). */
+    public static boolean skipped() {
+        return Boolean.getBoolean("civil-safety.skip-mariadb");
     }
 
     private static String env(String name, String fallback) {

@@ -20,6 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -28,12 +30,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -56,6 +62,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final String DATABASE_AWAY = "数据库暂时无法访问，本次操作未保存，请稍后重试";
+    private static final String RETRY_AFTER_SECONDS = "30";
     private final ObjectMapper json;
 
     public ApiErrors(ObjectMapper json) {
@@ -174,6 +182,36 @@ public class ApiErrors {
     ResponseEntity<ProblemDetail> engineDown(EngineUnavailableException e, HttpServletRequest request) {
         log.warn("engine unavailable for {} {}", request.getMethod(), request.getRequestURI(), e.getCause());
         return problem(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /** The database is away (restarting, network): nothing was written; the person can try again shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            InternalAuthenticationServiceException.class})
+    ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
+        if (!databaseAway(e)) {
+            return unexpected(e, request);
+        }
+        log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY));
+    }
+
+    /** The same answer from the security filters (a sign-in whose account could not be read). */
+    public void writeDatabaseAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY);
+    }
+
+    /** Whether a failure means the database could not be reached (as opposed to a defect or bad data). */
+    public static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spring MVC's own errors (404 of unknown paths, 405, 415 …) keep their status, with a Chinese detail. */

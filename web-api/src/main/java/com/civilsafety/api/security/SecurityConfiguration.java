@@ -45,6 +45,10 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(LocalSessions::needsCsrfToken))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (ApiErrors.databaseAway(e)) {
+                        errors.writeDatabaseAway(request, response); // the account could not be read, not a wrong password
+                        return;
+                    }
                     // the web UI signs in with its own form: a Basic challenge would pop up the browser's login box
                     if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"civil-safety\"");

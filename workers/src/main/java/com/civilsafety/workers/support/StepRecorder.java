@@ -1,7 +1,6 @@
 package com.civilsafety.workers.support;
 
 import com.civilsafety.ledger.inbox.TaskNotYetCompletedException;
-import com.civilsafety.ledger.job.JobIncidents;
 import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessStep;
 import io.camunda.client.api.response.ActivatedJob;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -26,16 +26,20 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 @Component
 public class StepRecorder {
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
 
     private final JobLedger jobLedger;
-    private final JobIncidents incidents;
+    private final UnrecordedIncidents incidents;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
 
-    public StepRecorder(JobLedger jobLedger, JobIncidents incidents) {
+    public StepRecorder(JobLedger jobLedger, UnrecordedIncidents incidents,
+                        @Value("${civil-safety.workers.retry-backoff.first:PT2S}") Duration firstBackoff,
+                        @Value("${civil-safety.workers.retry-backoff.max:PT5M}") Duration maxBackoff) {
         this.jobLedger = jobLedger;
         this.incidents = incidents;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
@@ -59,20 +63,16 @@ public class StepRecorder {
         }
     }
 
-    /** The job becomes an incident in the engine: list it in the ledger too, if the ledger can be reached. */
+    /** The job becomes an incident in the engine: list it in the ledger too (later, if the ledger is unreachable). */
     private void report(ProcessStep step, String jobType, RuntimeException e) {
-        try {
-            incidents.record(step, jobType, describe(e));
-        } catch (RuntimeException unreachable) {
-            log.warn("incident of job {} not recorded in the ledger ({}); the engine has it", step.jobKey(), unreachable.toString());
-        }
+        incidents.record(step, jobType, describe(e));
     }
 
-    /** 2 s, 4 s, 8 s … up to 5 min, counted from the retries the model grants. */
-    static Duration backoff(int retriesLeft) {
+    /** 2 s, 4 s, 8 s … up to 5 min (the defaults), counted from the retries the model grants. */
+    Duration backoff(int retriesLeft) {
         int attempt = Math.max(0, 5 - retriesLeft);
-        Duration next = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 16));
-        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+        Duration next = firstBackoff.multipliedBy(1L << Math.min(attempt, 16));
+        return next.compareTo(maxBackoff) > 0 ? maxBackoff : next;
     }
 
     static boolean isTransient(Throwable e) {
