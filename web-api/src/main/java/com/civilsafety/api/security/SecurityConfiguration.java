@@ -1,6 +1,7 @@
 package com.civilsafety.api.security;
 
 import com.civilsafety.api.error.ApiErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,7 +40,7 @@ class SecurityConfiguration {
             throw new IllegalStateException("本地登录不能用于生产环境（remote/production 配置）：请同时启用 keycloak 配置，"
                     + "或设置 " + MODE + "=keycloak（docs/identity.md）");
         }
-        return common(http, errors)
+        return common(http, errors, environment)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -61,8 +62,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "keycloak")
-    SecurityFilterChain keycloakTokens(HttpSecurity http, ApiErrors errors, KeycloakActors actors) throws Exception {
-        return common(http, errors)
+    SecurityFilterChain keycloakTokens(HttpSecurity http, ApiErrors errors, KeycloakActors actors, Environment environment) throws Exception {
+        return common(http, errors, environment)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie for a forged request to ride on
                 .oauth2ResourceServer(oauth -> oauth
@@ -101,11 +102,21 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static HttpSecurity common(HttpSecurity http, ApiErrors errors) throws Exception {
+    /**
+     * Prometheus scrapes without signing in, but only on the management port ({@code management.server.port}), which a
+     * deployment keeps on its internal network; on the public port the metrics are for the county administrator.
+     */
+    private static boolean scrapeOnTheManagementPort(HttpServletRequest request, Environment environment) {
+        Integer port = environment.getProperty("local.management.port", Integer.class);
+        return port != null && port > 0 && port == request.getLocalPort() && "/actuator/prometheus".equals(request.getRequestURI());
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                            .requestMatchers(request -> scrapeOnTheManagementPort(request, environment)).permitAll()
                             .requestMatchers("/actuator/**").hasRole("BUREAU_ADMIN");
                     EndpointRules.apply(auth);
                     auth.anyRequest().authenticated(); // an unknown path: 404 for a signed-in caller

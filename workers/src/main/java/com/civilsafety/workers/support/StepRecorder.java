@@ -5,11 +5,15 @@ import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessStep;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,26 +30,34 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 @Component
 public class StepRecorder {
+    /** Every job a worker ran, by type and outcome (completed, retry, incident): civil_safety_jobs_seconds_*. */
+    public static final String JOBS = "civil_safety.jobs";
     private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
 
     private final JobLedger jobLedger;
     private final UnrecordedIncidents incidents;
+    private final MeterRegistry metrics;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
 
-    public StepRecorder(JobLedger jobLedger, UnrecordedIncidents incidents,
+    public StepRecorder(JobLedger jobLedger, UnrecordedIncidents incidents, ObjectProvider<MeterRegistry> metrics,
                         @Value("${civil-safety.workers.retry-backoff.first:PT2S}") Duration firstBackoff,
                         @Value("${civil-safety.workers.retry-backoff.max:PT5M}") Duration maxBackoff) {
         this.jobLedger = jobLedger;
         this.incidents = incidents;
+        this.metrics = metrics.getIfAvailable(SimpleMeterRegistry::new);
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
     }
 
     public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
         ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getBpmnProcessId());
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "incident";
         try {
-            return jobLedger.once(step, job.getType(), () -> work.apply(step));
+            Map<String, Object> result = jobLedger.once(step, job.getType(), () -> work.apply(step));
+            outcome = "completed";
+            return result;
         } catch (RuntimeException e) {
             if (isTransient(e)) {
                 int retries = Math.max(job.getRetries() - 1, 0);
@@ -54,12 +66,16 @@ public class StepRecorder {
                         job.getProcessInstanceKey(), retries, backoff, e.toString());
                 if (retries == 0) {
                     report(step, job.getType(), e);
+                } else {
+                    outcome = "retry";
                 }
                 throw new JobError(describe(e), null, retries, backoff, e);
             }
             log.error("{} job {} of instance {} failed for good", job.getType(), job.getKey(), job.getProcessInstanceKey(), e);
             report(step, job.getType(), e);
             throw new JobError(describe(e), null, 0, Duration.ZERO, e);
+        } finally {
+            sample.stop(metrics.timer(JOBS, "type", job.getType(), "outcome", outcome));
         }
     }
 
