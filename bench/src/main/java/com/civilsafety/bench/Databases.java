@@ -1,11 +1,15 @@
 package com.civilsafety.bench;
 
+import com.civilsafety.CivilSafetyApplication;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /** The databases a benchmark row can run on, each fresh for the row. */
@@ -50,6 +54,14 @@ enum Databases {
 
     /** Empties the database and returns the application arguments that point at it. */
     abstract List<String> freshArguments(Path root);
+
+    /** The app on a fresh database of this kind, on free ports, logging warnings only. */
+    ConfigurableApplicationContext startApp(Path root) {
+        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
+                "--logging.level.root=WARN"));
+        arguments.addAll(freshArguments(root));
+        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new));
+    }
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);

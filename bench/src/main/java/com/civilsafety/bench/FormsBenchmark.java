@@ -1,6 +1,5 @@
 package com.civilsafety.bench;
 
-import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.region.Region;
@@ -30,7 +29,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -72,12 +70,8 @@ public final class FormsBenchmark {
         int institutions = Integer.getInteger("bench.institutions", 50_000);
         int perInstitution = Integer.getInteger("bench.hazardsPerInstitution", 20);
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
-                "--logging.level.root=WARN"));
-        arguments.addAll(Databases.MARIADB.freshArguments(root));
         StringBuilder s = new StringBuilder();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CivilSafetyApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext app = Databases.MARIADB.startApp(root)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long started = System.nanoTime();
             List<Long> counties = generate(app, jdbc, institutions, perInstitution);

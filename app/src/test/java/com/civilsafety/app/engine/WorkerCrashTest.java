@@ -18,6 +18,7 @@ import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A worker whose step committed and then failed before the engine heard of it (here: a transient fault right after
- * the commit) is retried by the engine; the retry finds the step recorded and answers as the first run did, so the
- * ledger holds exactly one record and the process carries on with it.
+ * A worker whose step committed and then failed before the engine heard of it is retried by the engine; the retry finds
+ * the step recorded and answers as the first run did, so the ledger holds exactly one record and the process carries on
+ * with it. Two ways of failing: a transient fault right after the commit (the job is failed and retried), and a worker
+ * that never answers after its commit, as if its process had been killed (the engine's job timeout hands the job out
+ * again).
  */
-@SpringBootTest
+@SpringBootTest(properties = "camunda.client.worker.defaults.timeout=PT5S") // a dead worker's job comes back soon
 class WorkerCrashTest {
     @MockitoSpyBean
     JobLedger jobLedger;
@@ -77,6 +80,42 @@ class WorkerCrashTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from hazard_status_change where hazard_id = ? and to_status = 'RECTIFYING'""",
                 Long.class, hazardId)).isEqualTo(1L);
+    }
+
+    @Test
+    void aWorkerKilledBetweenItsCommitAndTheJobsCompletionLeavesOneRecord() {
+        Actor inspector = actors.get("inspector1");
+        Actor manager = actors.get("inst001");
+        long hazardId = intake.report(new HazardReport(manager.institutionId(), "灭火器过期", null, "GEN-FIRE",
+                false, HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector).getId();
+        CountDownLatch killed = new CountDownLatch(1);
+        AtomicInteger deliveries = new AtomicInteger();
+        doAnswer(invocation -> {
+            Object answer = invocation.callRealMethod();
+            ProcessStep step = invocation.getArgument(0);
+            if (step.elementId().equals("Task_OpenRectificationTask") && isOf(step, hazardId) && deliveries.incrementAndGet() == 1) {
+                killed.await(); // committed; the job's completion is never sent, as if the process had died here
+            }
+            return answer;
+        }).when(jobLedger).once(any(), anyString(), any());
+        try {
+            long assignment = awaitTask(hazardId, "ASSIGNMENT");
+            submission.submit(assignment, actors.get("town1"), new AssignmentForm("机构", "王强", "更换灭火器", null,
+                    LocalDate.now().plusDays(5), null));
+            await().atMost(Duration.ofSeconds(60)).until(deliveries::get, n -> n >= 2); // the timed-out job, handed out again
+            awaitTask(hazardId, "RECTIFICATION");
+            assertThat(jdbc.queryForObject("select count(*) from inbox_task where subject_id = ? and kind = 'RECTIFICATION'",
+                    Long.class, hazardId)).isEqualTo(1L);
+            assertThat(jdbc.queryForObject("select count(*) from hazard_status_change where hazard_id = ? and to_status = 'RECTIFYING'",
+                    Long.class, hazardId)).isEqualTo(1L);
+        } finally {
+            killed.countDown();
+        }
+    }
+
+    private boolean isOf(ProcessStep step, long hazardId) {
+        Long key = jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, hazardId);
+        return key != null && key == step.processInstanceKey();
     }
 
     private long awaitTask(long hazardId, String kind) {

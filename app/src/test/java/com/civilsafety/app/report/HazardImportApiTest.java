@@ -122,6 +122,42 @@ class HazardImportApiTest {
         assertThat(other.body().path("rowErrors").get(0).path("column").asText()).isEqualTo("机构名称");
     }
 
+    /**
+     * A zip bomb dressed as a workbook (a sheet of 200 MB of one byte, compressed to a few hundred KB) and a package
+     * whose entry climbs out of it ("../../") are refused as unreadable, without unpacking them and without storing
+     * anything.
+     */
+    @Test
+    void zipBombsAndClimbingEntriesAreRefused() throws IOException {
+        long before = jdbc.queryForObject("select count(*) from hazard", Long.class);
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                zip.write(block);
+            }
+        }
+        assertThat(bomb.size()).as("small on the wire").isLessThan(1 << 20);
+        Api.Reply exploded = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", bomb.toByteArray());
+        assertThat(exploded.status()).as(exploded.body().toString()).isEqualTo(415);
+        assertThat(exploded.detail()).contains("无法读取该 Excel 文件");
+
+        ByteArrayOutputStream climbing = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(climbing)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../../tmp/civil-safety-climbed.xml"));
+            zip.write("<x/>".getBytes());
+        }
+        Api.Reply climbed = api.upload("town1", "/api/reports/hazard-import", "../../清单.xlsx", climbing.toByteArray());
+        assertThat(climbed.status()).as(climbed.body().toString()).isEqualTo(415);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/civil-safety-climbed.xml"))).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from hazard", Long.class)).isEqualTo(before);
+    }
+
     /** The downloaded template with the rows filled in from row 3. */
     private byte[] filled(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(

@@ -41,6 +41,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -236,6 +237,10 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("client went away during {} {}", request.getMethod(), request.getRequestURI());
+            return null; // nobody to answer
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员");
     }
