@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * — and arbitrary bodies and uploads. The API never answers with a 5xx, every rejection of a broken field names that
  * field, and nothing is stored.
  */
-class ApiPayloadProperties {
+class ApiPayloadPropertiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ConfigurableApplicationContext app;
     private static Api api;
