@@ -5,6 +5,7 @@ import com.civilsafety.api.process.ModelRejectedException;
 import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.DatabaseFaults;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.common.InvalidInputException;
@@ -20,8 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.net.URI;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -189,7 +188,7 @@ public class ApiErrors {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             InternalAuthenticationServiceException.class})
     ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
-        if (!databaseAway(e)) {
+        if (!DatabaseFaults.unreachable(e)) {
             return unexpected(e, request);
         }
         log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
@@ -202,17 +201,6 @@ public class ApiErrors {
     public void writeDatabaseAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY);
-    }
-
-    /** Whether a failure means the database could not be reached (as opposed to a defect or bad data). */
-    public static boolean databaseAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Spring MVC's own errors (404 of unknown paths, 405, 415 …) keep their status, with a Chinese detail. */

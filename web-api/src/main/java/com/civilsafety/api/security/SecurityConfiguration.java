@@ -1,6 +1,7 @@
 package com.civilsafety.api.security;
 
 import com.civilsafety.api.error.ApiErrors;
+import com.civilsafety.ledger.common.DatabaseFaults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,7 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(LocalSessions::needsCsrfToken))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (ApiErrors.databaseAway(e)) {
+                    if (DatabaseFaults.unreachable(e)) {
                         errors.writeDatabaseAway(request, response); // the account could not be read, not a wrong password
                         return;
                     }

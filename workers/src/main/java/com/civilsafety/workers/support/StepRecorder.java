@@ -1,5 +1,6 @@
 package com.civilsafety.workers.support;
 
+import com.civilsafety.ledger.common.DatabaseFaults;
 import com.civilsafety.ledger.inbox.TaskNotYetCompletedException;
 import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessStep;
@@ -16,11 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What every worker does around its domain call: record the step at most once per job key, and turn failures into
@@ -31,7 +30,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 @Component
 public class StepRecorder {
     /** Every job a worker ran, by type and outcome (completed, retry, incident): civil_safety_jobs_seconds_*. */
-    public static final String JOBS = "civil_safety.jobs";
+    private static final String JOBS = "civil_safety.jobs";
     private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
 
     private final JobLedger jobLedger;
@@ -91,11 +90,14 @@ public class StepRecorder {
         return next.compareTo(maxBackoff) > 0 ? maxBackoff : next;
     }
 
+    /** The database out of reach, lock contention, a submission not yet committed: worth another try later. */
     static boolean isTransient(Throwable e) {
+        if (DatabaseFaults.unreachable(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof DataAccessResourceFailureException || t instanceof ConcurrencyFailureException
-                    || t instanceof CannotCreateTransactionException || t instanceof TaskNotYetCompletedException
+                    || t instanceof ConcurrencyFailureException || t instanceof TaskNotYetCompletedException
                     || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
                 return true;
             }
