@@ -53,8 +53,8 @@ class MetricsTest {
                 text -> text != null && value(text, "civil_safety_hazards_overdue\\{level=\"1\"\\}") >= 1);
 
         assertThat(value(metrics, "civil_safety_hazards_overdue\\{level=\"1\"\\}")).isEqualTo(jdbc.queryForObject(
-                "select count(*) from hazard where escalation_level = 1 and status in ('REPORTED', 'UNDER_SUPERVISION', "
-                        + "'EMERGENCY_CONTROL', 'ASSIGNING', 'RECTIFYING') and rectification_deadline < ?",
+                "select count(*) from hazard where escalation_level = 1 and status not in ('VERIFIED', 'CLOSED') "
+                        + "and rectification_deadline < ?",
                 Double.class, java.sql.Date.valueOf(java.time.LocalDate.now(LedgerTime.ZONE))));
         assertThat(value(metrics, "civil_safety_hazards_open\\{status=\"RECTIFYING\"\\}")).isEqualTo(jdbc.queryForObject(
                 "select count(*) from hazard where status = 'RECTIFYING'", Double.class));

@@ -3,13 +3,11 @@ package com.civilsafety.ledger.hazard;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
 
 /** A {@link HazardQuery} within a data scope, as a JPA criteria query. */
 final class HazardFilters {
-    private static final EnumSet<HazardStatus> DONE = EnumSet.of(HazardStatus.VERIFIED, HazardStatus.CLOSED);
 
     static Specification<Hazard> of(HazardQuery q, String regionPath, Long scopeInstitutionId, LocalDate today) {
         return (hazard, query, cb) -> {
@@ -44,8 +42,8 @@ final class HazardFilters {
             }
             if (q.overdue() != null) {
                 where.add(q.overdue()
-                        ? cb.and(hazard.get("status").in(DONE).not(), cb.lessThan(hazard.get("rectificationDeadline"), today))
-                        : cb.or(hazard.get("status").in(DONE), cb.isNull(hazard.get("rectificationDeadline")),
+                        ? cb.and(hazard.get("status").in(HazardStatus.RECTIFIED).not(), cb.lessThan(hazard.get("rectificationDeadline"), today))
+                        : cb.or(hazard.get("status").in(HazardStatus.RECTIFIED), cb.isNull(hazard.get("rectificationDeadline")),
                                 cb.greaterThanOrEqualTo(hazard.get("rectificationDeadline"), today)));
             }
             return cb.and(where.toArray(Predicate[]::new));

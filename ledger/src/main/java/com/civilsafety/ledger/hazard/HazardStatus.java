@@ -1,5 +1,9 @@
 package com.civilsafety.ledger.hazard;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a hazard stands in its rectification loop. */
 public enum HazardStatus {
     REPORTED("已上报"),
@@ -10,6 +14,9 @@ public enum HazardStatus {
     AWAITING_VERIFICATION("待核查"),
     VERIFIED("核查通过"),
     CLOSED("已销号");
+
+    /** Rectification confirmed (核查通过) or closed: before that, a hazard past its deadline is overdue (逾期). */
+    public static final Set<HazardStatus> RECTIFIED = Collections.unmodifiableSet(EnumSet.of(VERIFIED, CLOSED));
 
     private final String label;
 
