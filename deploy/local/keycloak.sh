@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway Keycloak for tests and local use, without Docker: the Quarkus distribution from Maven Central, started in
-# dev mode with the civil-safety realm imported fresh (deploy/keycloak/civil-safety-realm.json) on every start.
+# dev mode with the demo realm (deploy/keycloak/demo/civil-safety-realm.json: demo users, a password-grant client for the
+# tests) imported fresh on every start. Production imports deploy/keycloak/production/ instead (compose.yaml).
 # Usage: deploy/local/keycloak.sh start|stop|status
 # Settings: CIVIL_SAFETY_KEYCLOAK_PORT (8180), CIVIL_SAFETY_KEYCLOAK_MANAGEMENT_PORT (9180),
-# CIVIL_SAFETY_KEYCLOAK_DIR (/tmp/civil-safety-keycloak). Needs a JDK 21+ (JAVA_HOME) and Maven for the download.
+# CIVIL_SAFETY_KEYCLOAK_DIR (/tmp/civil-safety-keycloak), CIVIL_SAFETY_KEYCLOAK_REALM (the realm file to import).
+# Finds a JDK 21+ as bin/run and bin/test do. Needs a JDK 21+ (JAVA_HOME) and Maven for the download.
 set -euo pipefail
 
 VERSION=26.5.5
@@ -13,7 +15,7 @@ DIR="${CIVIL_SAFETY_KEYCLOAK_DIR:-/tmp/civil-safety-keycloak}"
 HOME_DIR="$DIR/keycloak-$VERSION"
 PIDFILE="$DIR/keycloak.pid"
 LOG="$DIR/keycloak.log"
-REALM="$(cd "$(dirname "$0")/../keycloak" && pwd)/civil-safety-realm.json"
+REALM="${CIVIL_SAFETY_KEYCLOAK_REALM:-$(cd "$(dirname "$0")/../keycloak/demo" && pwd)/civil-safety-realm.json}"
 
 say() { echo "[keycloak] $*" >&2; }
 die() { say "ERROR: $*"; [ -f "$LOG" ] && tail -n 30 "$LOG" >&2; exit 1; }
@@ -24,14 +26,18 @@ ensure_installed() {
   [ -x "$HOME_DIR/bin/kc.sh" ] && return 0
   say "downloading org.keycloak:keycloak-quarkus-dist:$VERSION from Maven Central"
   mkdir -p "$DIR"
-  mvn -q -B dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$DIR" \
+  mvn -q -B -N dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$DIR" \
     || die "could not download Keycloak"
   unzip -q -o "$DIR/keycloak-quarkus-dist-$VERSION.zip" -d "$DIR" || die "could not unpack Keycloak"
 }
 
 start() {
   if ready; then say "already running on port $PORT"; return 0; fi
-  [ -n "${JAVA_HOME:-}" ] || export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  # shellcheck source=../../bin/prerequisites.sh
+  . "$(dirname "$0")/../../bin/prerequisites.sh"
+  pick_jdk || die "a JDK 21 or newer is required (or set JAVA_HOME)"
+  local unsafe=""
+  [ "$(java_major "$JAVA_HOME")" -ge 23 ] && unsafe=" --sun-misc-unsafe-memory-access=allow" # JDK 23+ warns, older ones refuse it
   ensure_installed
   # the realm is imported only when it does not exist yet: start from empty data every time
   rm -rf "$HOME_DIR/data"
@@ -39,7 +45,7 @@ start() {
   cp "$REALM" "$HOME_DIR/data/import/"
   # brute-force detection stays on (as in production), but Keycloak 26 also refuses a user's login while another of
   # theirs is in flight — seen here as a random "user_temporarily_disabled" for one test user (keycloak#36495)
-  JAVA_OPTS_APPEND="--add-opens=java.base/java.lang=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow" \
+  JAVA_OPTS_APPEND="--add-opens=java.base/java.lang=ALL-UNNAMED$unsafe" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     setsid "$HOME_DIR/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" \
     --hostname="http://127.0.0.1:$PORT" --health-enabled=true --http-management-port="$MPORT" --import-realm \

@@ -4,7 +4,9 @@
 # Settings: CIVIL_SAFETY_MARIADB_PORT (3307), CIVIL_SAFETY_MARIADB_DIR (/tmp/civil-safety-mariadb),
 # MARIADB_BUFFER_POOL (InnoDB buffer pool, 128M; the city-scale benchmark uses 1G).
 # The user civil_safety / civil_safety gets every right on the databases named civil_safety*.
+# As root the server runs as the mysql user; as anyone else, as that user (MariaDB's root signs in by that user's socket).
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
 
 PORT="${CIVIL_SAFETY_MARIADB_PORT:-3307}"
 DIR="${CIVIL_SAFETY_MARIADB_DIR:-/tmp/civil-safety-mariadb}"
@@ -32,13 +34,19 @@ start() {
   if running; then say "already running on port $PORT ($DIR)"; return 0; fi
   ensure_installed
   mkdir -p "$DIR"
+  local owner=() as_user=()
+  if [ "$(id -u)" = 0 ]; then
+    owner=(--user=mysql); as_user=(--chuid mysql)
+  else
+    owner=(--auth-root-socket-user="$(id -un)")
+  fi
   if [ ! -d "$DATA/mysql" ]; then
-    rm -rf "$DATA"; mkdir -p "$DATA"; chown -R mysql:mysql "$DIR" 2>/dev/null || true
-    mariadb-install-db --user=mysql --datadir="$DATA" --skip-test-db --auth-root-authentication-method=socket \
+    rm -rf "$DATA"; mkdir -p "$DATA"; [ "$(id -u)" = 0 ] && chown -R mysql:mysql "$DIR"
+    mariadb-install-db "${owner[@]}" --datadir="$DATA" --skip-test-db --auth-root-authentication-method=socket \
       >"$DIR/install.log" 2>&1 || { cat "$DIR/install.log" >&2; die "mariadb-install-db failed"; }
   fi
-  chown -R mysql:mysql "$DIR" 2>/dev/null || true
-  start-stop-daemon --start --background --make-pidfile --pidfile "$PIDFILE" --chuid mysql \
+  [ "$(id -u)" = 0 ] && chown -R mysql:mysql "$DIR"
+  start-stop-daemon --start --background --make-pidfile --pidfile "$PIDFILE" "${as_user[@]}" \
     --exec /usr/sbin/mariadbd -- --no-defaults --datadir="$DATA" --socket="$SOCK" --pid-file="$DIR/mariadbd.server.pid" \
     --bind-address=127.0.0.1 --port="$PORT" --log-error="$LOG" --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --skip-name-resolve --innodb-buffer-pool-size="$BUFFER_POOL" \

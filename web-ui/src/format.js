@@ -6,11 +6,24 @@ export function formatDateTime(value) {
   return dateTime.format(new Date(value)).replace(/\//g, '-')
 }
 
-export function isOverdue(value) {
-  return !!value && new Date(value).getTime() < Date.now()
+// The platform's clock, as /api/ui-config tells it: the browser's may be off, or the platform tried on another day.
+let clockOffsetMs = 0
+
+/** Follow the platform's clock where it differs from the browser's by more than a few minutes. */
+export function followPlatformClock(platformNow) {
+  const offset = new Date(platformNow).getTime() - Date.now()
+  clockOffsetMs = Number.isFinite(offset) && Math.abs(offset) > 5 * 60 * 1000 ? offset : 0
 }
 
-/** today as yyyy-mm-dd in Asia/Shanghai */
+function now() {
+  return new Date(Date.now() + clockOffsetMs)
+}
+
+export function isOverdue(value) {
+  return !!value && new Date(value).getTime() < now().getTime()
+}
+
+/** today as yyyy-mm-dd in Asia/Shanghai, on the platform's clock */
 export function today() {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now())
 }

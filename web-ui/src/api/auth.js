@@ -1,6 +1,7 @@
 // Who is signed in, and how: the local session (embedded default) or Keycloak (authorization code + PKCE with the
 // realm's public client). The API tells which in /api/ui-config.
 import { reactive } from 'vue'
+import { followPlatformClock } from '../format.js'
 
 let keycloak = null
 
@@ -13,6 +14,7 @@ export const auth = reactive({
   async start() {
     const response = await fetch('/api/ui-config', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
     this.config = response.ok ? await response.json() : { authMode: 'local' }
+    if (this.config.now) followPlatformClock(this.config.now)
     if (this.config.authMode === 'keycloak' && this.config.keycloak) {
       const { default: Keycloak } = await import('keycloak-js')
       keycloak = new Keycloak(this.config.keycloak)

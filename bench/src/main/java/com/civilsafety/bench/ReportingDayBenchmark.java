@@ -77,6 +77,7 @@ public final class ReportingDayBenchmark {
     }
 
     private static void run() throws Exception {
+        Prerequisites.command("wrk", "apt-get install wrk");
         double minutes = Double.parseDouble(System.getProperty("bench.minutes", "10"));
         int wrkSeconds = Integer.getInteger("bench.wrkSeconds", 20);
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
@@ -128,6 +129,13 @@ public final class ReportingDayBenchmark {
             System.out.printf(Locale.ROOT, "%d requests in %.0f s, %d errors; %d self-checks submitted, %d hazards, %d assignments%n",
                     all.size(), elapsed, errors, submitted, hazards, assigned);
 
+            // the load's figures, printed and written as soon as they are measured (the reads come after)
+            StringBuilder load = new StringBuilder("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
+            all.stream().collect(Collectors.groupingBy(Sample::kind, TreeMap::new, Collectors.toList()))
+                    .forEach((kind, list) -> load.append(row(kind, list)));
+            load.append(row("**all requests**", all));
+            System.out.print(load);
+
             String session = Client.signIn(base, "town1", samples).cookie;
             long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
             Map<String, String> reads = new java.util.LinkedHashMap<>();
@@ -140,6 +148,7 @@ public final class ReportingDayBenchmark {
             for (Map.Entry<String, String> read : reads.entrySet()) {
                 String cookie = read.getValue().equals("/api/tasks") ? session : fuliSession;
                 wrkRows.put(read.getKey(), wrk(base + read.getValue(), cookie, wrkSeconds));
+                System.out.println(read.getKey() + ": " + wrkRows.get(read.getKey()));
             }
 
             s.append("## Reporting day: 500 people in 10 minutes\n\n");
@@ -161,10 +170,7 @@ public final class ReportingDayBenchmark {
             s.append(String.format(Locale.ROOT, "- Result: %d requests in %.0f s (%.1f/s), %d errors; %d self-checks submitted, "
                     + "%d hazards found by them, %d assignments taken%n%n", all.size(), elapsed, all.size() / elapsed, errors,
                     submitted, hazards, assigned));
-            s.append("| request | count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
-            Map<String, List<Sample>> byKind = all.stream().collect(Collectors.groupingBy(Sample::kind, TreeMap::new, Collectors.toList()));
-            byKind.forEach((kind, list) -> s.append(row(kind, list)));
-            s.append(row("**all requests**", all));
+            s.append(load);
             s.append("\nRead endpoints under wrk:\n\n| endpoint | requests/s | p50 ms | p95 ms | p99 ms | non-2xx |\n|---|---:|---:|---:|---:|---:|\n");
             wrkRows.forEach((name, line) -> s.append("| ").append(name).append(" | ").append(line).append(" |\n"));
         }

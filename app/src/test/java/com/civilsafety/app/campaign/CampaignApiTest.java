@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,10 +21,13 @@ class CampaignApiTest {
     @Autowired
     JdbcTemplate jdbc;
     Api api;
+    /** Campaigns are created for dates to come (phases already over are refused): next year on the platform's clock. */
+    int nextYear;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        nextYear = api.today().getYear() + 1;
     }
 
     @Test
@@ -53,7 +55,7 @@ class CampaignApiTest {
 
     @Test
     void aCampaignFromATemplateCoversTheCountyAndIsSeenWithinScope() {
-        Api.Reply created = api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": " + Y + "}");
+        Api.Reply created = api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": " + nextYear + "}");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         assertThat(created.body().path("regions").get(0).asText()).isEqualTo("安澜县");
@@ -64,7 +66,7 @@ class CampaignApiTest {
         assertThat(api.get("town1", "/api/campaigns/" + id).status()).isEqualTo(200);
         assertThat(ids(api.get("inst001", "/api/campaigns").body())).contains(id);
         Api.Reply zezhou = api.post("admin", "/api/campaigns/from-template",
-                "{\"templateCode\": \"ZEZHOU_THREE_YEAR\", \"year\": " + Y + ", \"name\": \"安澜县三年行动\"}");
+                "{\"templateCode\": \"ZEZHOU_THREE_YEAR\", \"year\": " + nextYear + ", \"name\": \"安澜县三年行动\"}");
         assertThat(zezhou.status()).isEqualTo(201);
         assertThat(zezhou.body().path("name").asText()).isEqualTo("安澜县三年行动");
     }
@@ -72,7 +74,7 @@ class CampaignApiTest {
     @Test
     void aTownshipCampaignIsNotSeenInOtherTownships() {
         long town1Region = jdbc.queryForObject("select region_id from person where username = 'town1'", Long.class);
-        Api.Reply created = api.post("fuli", "/api/campaigns", plan(town1Region, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30"));
+        Api.Reply created = api.post("fuli", "/api/campaigns", plan(town1Region, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30"));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
 
@@ -87,20 +89,20 @@ class CampaignApiTest {
         long province = jdbc.queryForObject("select id from region where code = '990000'", Long.class);
         long before = jdbc.queryForObject("select count(*) from campaign", Long.class);
 
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-31", Y + "-05-01", Y + "-06-01", Y + "-06-30")), "phases[0].endsOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-06-10", Y + "-06-01", Y + "-06-30")), "phases[1].startsOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(province, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(987654, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-31", nextYear + "-05-01", nextYear + "-06-01", nextYear + "-06-30")), "phases[0].endsOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-01", nextYear + "-06-10", nextYear + "-06-01", nextYear + "-06-30")), "phases[1].startsOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(province, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")), "regionIds");
+        assertField(api.post("fuli", "/api/campaigns", plan(987654, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")), "regionIds");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")
                 .replace("\"regionIds\": [" + county + "]", "\"regionIds\": []")), "regionIds");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")
                 .replace("[\"ELDERLY_CARE\", \"FUNERAL\"]", "[]")), "institutionTypes");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
-                .replace(Y + "-05-25", Y + "-12-25")), "deliverables[0].dueOn");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, Y + "-05-01", Y + "-05-31", Y + "-06-01", Y + "-06-30")
-                .replace("\"phases\": [", "\"phases\": [{\"kind\": \"PARTY\", \"startsOn\": \"" + Y + "-01-01\", \"endsOn\": \"" + Y + "-01-02\"}, ")), "phases");
-        assertField(api.post("fuli", "/api/campaigns", plan(county, "2020-05-01", "2020-05-31", Y + "-06-01", Y + "-06-30")
-                .replace(Y + "-05-25", Y + "-06-25")), "phases[0].endsOn"); // a phase already over
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")
+                .replace(nextYear + "-05-25", nextYear + "-12-25")), "deliverables[0].dueOn");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, nextYear + "-05-01", nextYear + "-05-31", nextYear + "-06-01", nextYear + "-06-30")
+                .replace("\"phases\": [", "\"phases\": [{\"kind\": \"PARTY\", \"startsOn\": \"" + nextYear + "-01-01\", \"endsOn\": \"" + nextYear + "-01-02\"}, ")), "phases");
+        assertField(api.post("fuli", "/api/campaigns", plan(county, "2020-05-01", "2020-05-31", nextYear + "-06-01", nextYear + "-06-30")
+                .replace(nextYear + "-05-25", nextYear + "-06-25")), "phases[0].endsOn"); // a phase already over
         assertField(api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"NONE\", \"year\": 2023}"), "templateCode");
         assertField(api.post("fuli", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\"}"), "year");
         assertThat(api.post("town1", "/api/campaigns/from-template", "{\"templateCode\": \"JIXI_ANNUAL\", \"year\": 2023}").status())
@@ -109,17 +111,14 @@ class CampaignApiTest {
         assertThat(jdbc.queryForObject("select count(*) from campaign", Long.class)).isEqualTo(before);
     }
 
-    /** Campaigns are created for dates to come: phases already over are refused. */
-    private static final int Y = LocalDate.now().getYear() + 1;
-
-    private static String plan(long regionId, String firstStart, String firstEnd, String secondStart, String secondEnd) {
+    private String plan(long regionId, String firstStart, String firstEnd, String secondStart, String secondEnd) {
         return """
                 {"name": "消防安全专项整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
                  "institutionTypes": ["ELDERLY_CARE", "FUNERAL"],
                  "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
                             {"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}],
                  "deliverables": [{"kind": "TOWNSHIP_PLAN", "dueOn": "%d-05-25"}]}""".formatted(regionId, firstStart, firstEnd,
-                secondStart, secondEnd, Y);
+                secondStart, secondEnd, nextYear);
     }
 
     private static void assertField(Api.Reply reply, String field) {

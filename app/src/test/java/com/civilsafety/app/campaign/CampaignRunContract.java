@@ -16,7 +16,6 @@ import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -49,8 +48,6 @@ abstract class CampaignRunContract {
     JdbcTemplate jdbc;
     @Autowired
     EngineTime time;
-    @Autowired
-    ZeebeTestEngine engine;
 
     Api api;
     LocalDate day0;
@@ -58,8 +55,7 @@ abstract class CampaignRunContract {
     @BeforeEach
     void setUp() {
         api = new Api(rest);
-        time.drive(engine);
-        day0 = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        day0 = time.today();
     }
 
     @Test
@@ -72,6 +68,9 @@ abstract class CampaignRunContract {
         jdbc.update("update institution set zero_report_streak = 1 where id = ?", inst2);
         long inScope = jdbc.queryForObject("select count(*) from institution where type in ('ELDERLY_CARE', 'CHILD_WELFARE')",
                 Long.class);
+        // 总结 ends on an 18th, whatever today is: that month's 《清单》《调度表》 (townships by the 16th) belong to the
+        // campaign, and its county consolidation falls due on the 20th, after the last phase has ended
+        LocalDate lastDay = onOrAfter(day0.plusDays(50), 18);
 
         Api.Reply created = api.post("fuli", "/api/campaigns", """
                 {"name": "民政服务机构重大事故隐患专项排查整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
@@ -84,7 +83,7 @@ abstract class CampaignRunContract {
                  "deliverables": [{"kind": "TOWNSHIP_PLAN", "dueOn": "%s"}, {"kind": "STAGE_SUMMARY", "dueOn": "%s"}],
                  "inspection": {"mode": "FULL", "inspectorsPerInstitution": 2, "unannounced": true},
                  "recurringDuties": false}""".formatted(county, day(1), day(5), day(6), day(20), day(21), day(30),
-                day(31), day(40), day(41), day(50), day(10), day(35)));
+                day(31), day(40), day(41), lastDay, day(10), day(35)));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         assertThat(created.body().path("processInstanceKey").asLong()).isPositive();
@@ -198,13 +197,37 @@ abstract class CampaignRunContract {
         JsonNode town1Progress = api.get("town1", "/api/campaigns/" + id + "/progress").body().path("slots");
         assertThat(StreamSupport.stream(town1Progress.spliterator(), false).flatMap(s -> texts(s.path("rows"), "region").stream())
                 .distinct().toList()).containsOnly("城关镇");
+        // an institution sees its own part, not how its neighbours are doing
+        JsonNode ownProgress = api.get("inst001", "/api/campaigns/" + id + "/progress").body().path("slots");
+        JsonNode ownSelfCheck = StreamSupport.stream(ownProgress.spliterator(), false)
+                .filter(s -> s.path("slot").asText().equals("P2")).findFirst().orElseThrow();
+        assertThat(ownSelfCheck.path("total").path("owed").asLong()).isEqualTo(1);
+        assertThat(ownSelfCheck.path("total").path("submitted").asLong()).isEqualTo(1);
+        assertThat(StreamSupport.stream(ownProgress.spliterator(), false).map(s -> s.path("total").path("owed").asLong()))
+                .as("one piece of work per stage at most: its own, nobody else's").allMatch(owed -> owed <= 1);
 
         // 督导检查 closed early with a reason; then 总结 runs out and the campaign ends
         assertField(api.post("fuli", "/api/campaigns/" + id + "/phases/4/close", "{\"reason\": \" \"}"), "reason");
         assertThat(api.post("fuli", "/api/campaigns/" + id + "/phases/4/close", "{\"reason\": \"提前完成督导\"}").status()).isEqualTo(200);
         await().atMost(STEP).until(() -> phaseStatus(id, 3).equals("CLOSED"));
-        passTo(day(51), LocalTime.of(1, 0));
-        await().atMost(STEP).until(() -> api.get("fuli", "/api/campaigns/" + id).body().path("status").asText().equals("CLOSED"));
+        // the rule: a campaign ends when its last phase has ended and its last month's reports are consolidated (the
+        // county's step of every month whose 16th falls within the campaign ends on the 20th)
+        passTo(lastDay.plusDays(1).toString(), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> phaseStatus(id, 4).equals("CLOSED"));
+        sleepAWhile();
+        assertThat(campaignStatus(id)).as("the month's county consolidation is still due").isEqualTo("ACTIVE");
+        passTo(lastDay.withDayOfMonth(21).toString(), LocalTime.of(1, 0));
+        await().atMost(STEP).until(() -> campaignStatus(id).equals("CLOSED"));
+    }
+
+    /** The first day on or after {@code from} that is the given day of its month. */
+    private static LocalDate onOrAfter(LocalDate from, int dayOfMonth) {
+        LocalDate candidate = from.withDayOfMonth(dayOfMonth);
+        return candidate.isBefore(from) ? candidate.plusMonths(1) : candidate;
+    }
+
+    private String campaignStatus(long id) {
+        return api.get("fuli", "/api/campaigns/" + id).body().path("status").asText();
     }
 
     @Test
@@ -433,11 +456,11 @@ abstract class CampaignRunContract {
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
     }
 
-    private static String selfCheckJson(List<String> codes, String failing) {
+    private String selfCheckJson(List<String> codes, String failing) {
         String items = codes.stream().map(code -> code.equals(failing)
                 ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\"}".formatted(code)
                 : "{\"criterionCode\": \"%s\", \"answer\": \"YES\"}".formatted(code)).collect(Collectors.joining(", "));
-        return "{\"checkedOn\": \"%s\", \"signedBy\": \"李建国\", \"items\": [%s]}".formatted(LocalDate.now(), items);
+        return "{\"checkedOn\": \"%s\", \"signedBy\": \"李建国\", \"items\": [%s]}".formatted(time.today(), items);
     }
 
     private static void assertField(Api.Reply reply, String field) {

@@ -10,7 +10,6 @@ import static com.civilsafety.app.testsupport.HazardSteps.report;
 import static com.civilsafety.app.testsupport.HazardSteps.taskOf;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.app.testsupport.MariaDbServer;
-import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.testsupport.MariaDbDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -99,8 +98,7 @@ class DatabaseOutageMariaDbTest {
     @Test
     void stepsThatFailWhileTheDatabaseIsAwayCompleteExactlyOnceWhenTheirIncidentsAreRetried() {
         Api api = new Api(rest);
-        time.drive(engine);
-        LocalDate today = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        LocalDate today = time.today();
         long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
         List<Long> hazards = List.of(report(api, institution), report(api, institution));
         for (long hazard : hazards) {

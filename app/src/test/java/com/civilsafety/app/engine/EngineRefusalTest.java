@@ -19,6 +19,8 @@ import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import io.camunda.client.api.command.ClientException;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ class EngineRefusalTest {
     @MockitoBean
     ProcessCommands processes;
     @Autowired
+    Clock clock;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
@@ -55,7 +59,7 @@ class EngineRefusalTest {
 
         ResponseEntity<String> reply = post("inspector1", "/api/hazards", """
                 {"institutionId": %d, "description": "配电箱无防护", "criterionCode": "GEN-ELECTRICAL",
-                 "source": "SELF_CHECK", "foundOn": "%s"}""".formatted(institutionId, LocalDate.now()));
+                 "source": "SELF_CHECK", "foundOn": "%s"}""".formatted(institutionId, today()));
 
         assertThat(reply.getStatusCode().value()).isEqualTo(503);
         assertThat(reply.getBody()).contains("流程引擎暂不可用");
@@ -68,7 +72,7 @@ class EngineRefusalTest {
     void aSubmissionTheEngineRefusesLeavesTheTaskOpen() {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = hazards.report(new HazardReport(actors.get("inst001").institutionId(), "配电箱无防护", null,
-                "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, LocalDate.now()), inspector);
+                "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, today()), inspector);
         hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 7),
                 new ProcessStep(7001, 70, "Task_RecordGrading"));
         long taskId = ((Number) hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
@@ -76,7 +80,7 @@ class EngineRefusalTest {
         doThrow(new EngineUnavailableException(new ClientException("UNAVAILABLE: io exception"))).when(processes).publishTaskCompleted(taskId);
 
         ResponseEntity<String> reply = post("inst001", "/api/tasks/" + taskId + "/complete", """
-                {"measures": "加装防护罩", "responsiblePerson": "王建国", "completedOn": "%s"}""".formatted(LocalDate.now()));
+                {"measures": "加装防护罩", "responsiblePerson": "王建国", "completedOn": "%s"}""".formatted(today()));
 
         assertThat(reply.getStatusCode().value()).isEqualTo(503);
         assertThat(jdbc.queryForObject("select status from inbox_task where id = ?", String.class, taskId)).isEqualTo("OPEN");
@@ -93,5 +97,9 @@ class EngineRefusalTest {
 
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private LocalDate today() {
+        return LedgerTime.today(clock);
     }
 }

@@ -15,7 +15,6 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ class ProcessMonitorTest {
             long institution = institutions.get(i % institutions.size());
             Api.Reply reported = api.post("inspector1", "/api/hazards", """
                     {"institutionId": %d, "description": "监控样例", "criterionCode": "GEN-FIRE", "source": "DEPARTMENT_CHECK",
-                     "foundOn": "%s"}""".formatted(institution, LocalDate.now()));
+                     "foundOn": "%s"}""".formatted(institution, api.today()));
             assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         }
         // half are assigned; of those, half are rectified: three steps with people waiting
@@ -67,7 +66,7 @@ class ProcessMonitorTest {
         for (long task : assignments.subList(0, hazards / 2)) {
             assertThat(api.post("town1", "/api/tasks/" + task + "/complete", """
                     {"responsibleUnit": "机构", "responsiblePerson": "李建国", "measures": "清理通道", "funds": 100,
-                     "deadline": "%s"}""".formatted(LocalDate.now().plusDays(5))).status()).isEqualTo(200);
+                     "deadline": "%s"}""".formatted(api.today().plusDays(5))).status()).isEqualTo(200);
         }
         Map<Long, String> institutionUser = new HashMap<>();
         jdbc.query("select institution_id, username from person where institution_id is not null", rs -> {
@@ -80,7 +79,7 @@ class ProcessMonitorTest {
             String user = institutionUser.get(((Number) task.get("institution_id")).longValue());
             assertThat(api.post(user, "/api/tasks/" + task.get("id") + "/complete", """
                     {"measures": "已清理", "responsiblePerson": "李建国", "funds": 100, "completedOn": "%s"}"""
-                    .formatted(LocalDate.now())).status()).isEqualTo(200);
+                    .formatted(api.today())).status()).isEqualTo(200);
         }
         await().atMost(Duration.ofMinutes(10)).until(() -> openTasks("VERIFICATION") == hazards / 4);
 

@@ -9,7 +9,6 @@ import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,15 +46,12 @@ class ProcessRevisionTest {
     @Autowired
     EngineTime time;
     @Autowired
-    ZeebeTestEngine engine;
-    @Autowired
     ObjectMapper json;
 
     @Test
     void aDeadlineMovesByRescheduleAndARevisedModelReachesTheRunningInstances() throws Exception {
         Api api = new Api(rest);
-        time.drive(engine);
-        LocalDate today = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        LocalDate today = time.today();
         long campaign = campaignInSelfCheck(api, today);
 
         JsonNode phase = selfCheckInstance(api, campaign);
@@ -140,7 +136,7 @@ class ProcessRevisionTest {
     private long campaignInSelfCheck(Api api, LocalDate today) {
         long id = Campaigns.deploy(api, "\"ELDERLY_CARE\"", new Campaigns.Phase("MOBILISATION", today, today),
                 new Campaigns.Phase("SELF_CHECK", today.plusDays(1), today.plusDays(19)));
-        time.passTo(today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(LedgerTime.ZONE).toInstant());
+        time.passTo(today.plusDays(1), LocalTime.of(10, 0));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonNode phase = selfCheckInstance(api, id);
             return phase != null && texts(phase.path("waits"), "elementId").contains("Gateway_AwaitEnd");

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.app.testsupport.Api;
-import com.civilsafety.ledger.common.LedgerTime;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -41,13 +40,14 @@ class RemoteEngineModeTest {
                 "--camunda.client.prefer-rest-over-grpc=false",
                 "--camunda.client.auth.method=none",
                 "--civil-safety.engine.epoch=remote-mode-test",
+                "--civil-safety.clock.start=", // a cluster keeps its own time: the calendar sweep's start is not for it
                 "--server.port=0",
                 "--civil-safety.demo-data.enabled=true",
                 "--spring.datasource.url=jdbc:h2:mem:remote-engine-mode;DB_CLOSE_DELAY=-1")) {
             assertThat(platform.containsBean("embeddedEngine")).as("no engine of its own").isFalse();
             Api api = new Api(new TestRestTemplate(new RestTemplateBuilder()
                     .rootUri("http://localhost:" + platform.getEnvironment().getProperty("local.server.port"))));
-            LocalDate today = LocalDate.now(LedgerTime.ZONE);
+            LocalDate today = api.today();
             long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
 
             long hazard = report(api, institution);

@@ -17,6 +17,8 @@ import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.time.Duration;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 class WorkerCrashTest {
     @MockitoSpyBean
     JobLedger jobLedger;
+    @Autowired
+    Clock clock;
     @Autowired
     HazardIntake intake;
     @Autowired
@@ -61,14 +65,14 @@ class WorkerCrashTest {
         Actor inspector = actors.get("inspector1");
         Actor manager = actors.get("inst001");
         long hazardId = intake.report(new HazardReport(manager.institutionId(), "配电箱无防护", null, "GEN-ELECTRICAL",
-                false, HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector).getId();
+                false, HazardSource.DEPARTMENT_CHECK, today()), inspector).getId();
 
         long assignment = awaitTask(hazardId, "ASSIGNMENT");
         submission.submit(assignment, actors.get("town1"), new AssignmentForm("机构", "李建国", "加装防护罩", null,
-                LocalDate.now().plusDays(5), null));
+                today().plusDays(5), null));
         await().atMost(Duration.ofSeconds(30)).until(deliveries::get, n -> n >= 2); // failed once, then retried
         long rectification = awaitTask(hazardId, "RECTIFICATION");
-        submission.submit(rectification, manager, new RectificationReport("已加装防护罩", "李建国", null, LocalDate.now(), null));
+        submission.submit(rectification, manager, new RectificationReport("已加装防护罩", "李建国", null, today(), null));
         awaitTask(hazardId, "VERIFICATION"); // the process went on with the one task
 
         assertThat(jdbc.queryForObject("select count(*) from inbox_task where subject_id = ? and kind = 'RECTIFICATION'",
@@ -87,7 +91,7 @@ class WorkerCrashTest {
         Actor inspector = actors.get("inspector1");
         Actor manager = actors.get("inst001");
         long hazardId = intake.report(new HazardReport(manager.institutionId(), "灭火器过期", null, "GEN-FIRE",
-                false, HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector).getId();
+                false, HazardSource.DEPARTMENT_CHECK, today()), inspector).getId();
         CountDownLatch killed = new CountDownLatch(1);
         AtomicInteger deliveries = new AtomicInteger();
         doAnswer(invocation -> {
@@ -101,7 +105,7 @@ class WorkerCrashTest {
         try {
             long assignment = awaitTask(hazardId, "ASSIGNMENT");
             submission.submit(assignment, actors.get("town1"), new AssignmentForm("机构", "王强", "更换灭火器", null,
-                    LocalDate.now().plusDays(5), null));
+                    today().plusDays(5), null));
             await().atMost(Duration.ofSeconds(60)).until(deliveries::get, n -> n >= 2); // the timed-out job, handed out again
             awaitTask(hazardId, "RECTIFICATION");
             assertThat(jdbc.queryForObject("select count(*) from inbox_task where subject_id = ? and kind = 'RECTIFICATION'",
@@ -122,5 +126,9 @@ class WorkerCrashTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select id from inbox_task where subject_id = ? and kind = ? and status = 'OPEN'", Long.class, hazardId, kind)
                 .stream().findFirst().orElse(null), id -> id != null);
+    }
+
+    private LocalDate today() {
+        return LedgerTime.today(clock);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.app.testsupport.Api;
-import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +43,8 @@ class ApiPayloadPropertiesTest {
     private static long institution;
     private static long county;
     private static long assignmentTask;
+    /** the platform's today, read once: a date valid at the start stays valid through the run */
+    private static LocalDate today;
 
     enum Kind { TEXT, NUMBER, DATE, ENUM, BOOLEAN, LIST }
 
@@ -70,6 +71,7 @@ class ApiPayloadPropertiesTest {
         api = new Api(new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))));
         jdbc = app.getBean(JdbcTemplate.class);
+        today = api.today();
         institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
         county = api.get("fuli", "/api/regions").body().get(0).path("id").asLong();
         assignmentTask = taskOf(api, "town1", report(api, institution), "ASSIGNMENT");
@@ -139,7 +141,7 @@ class ApiPayloadPropertiesTest {
         p.put("criterionCode", "GEN-FIRE");
         p.put("residentsExposed", true);
         p.put("source", "DEPARTMENT_CHECK");
-        p.put("foundOn", LocalDate.now(LedgerTime.ZONE).toString());
+        p.put("foundOn", today.toString());
         return p;
     }
 
@@ -155,7 +157,7 @@ class ApiPayloadPropertiesTest {
         p.put("responsiblePerson", "李建国");
         p.put("measures", "清理通道，加装防火门");
         p.put("funds", 5000);
-        p.put("deadline", LocalDate.now(LedgerTime.ZONE).plusDays(5).toString());
+        p.put("deadline", today.plusDays(5).toString());
         p.put("temporaryControls", "专人值守通道");
         return p;
     }
@@ -166,7 +168,6 @@ class ApiPayloadPropertiesTest {
             new Field("temporaryControls", Kind.TEXT, 2000, false));
 
     private static Map<String, Object> campaignPlan() {
-        LocalDate today = LocalDate.now(LedgerTime.ZONE);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", "消防安全专项排查整治");
         p.put("leadOrganisation", "安澜县民政局");

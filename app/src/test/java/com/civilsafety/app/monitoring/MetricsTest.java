@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
-import com.civilsafety.ledger.common.LedgerTime;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,11 +41,12 @@ class MetricsTest {
     void theLedgerAndTheJobsAreScrapedOnTheManagementPort() {
         Api api = new Api(rest);
         long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
+        java.time.LocalDate today = api.today();
         long hazard = report(api, institution);
         taskOf(api, "town1", hazard, "ASSIGNMENT");
         // one hazard past its deadline, not rectified, escalated once
         jdbc.update("update hazard set status = 'RECTIFYING', rectification_deadline = ?, escalation_level = 1 where id = ?",
-                java.sql.Date.valueOf(java.time.LocalDate.now(LedgerTime.ZONE).minusDays(3)), hazard);
+                java.sql.Date.valueOf(today.minusDays(3)), hazard);
 
         TestRestTemplate scraper = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + managementPort));
         String metrics = await().atMost(Duration.ofSeconds(30)).until(() -> scraper.getForObject("/actuator/prometheus", String.class),
@@ -55,7 +55,7 @@ class MetricsTest {
         assertThat(value(metrics, "civil_safety_hazards_overdue\\{level=\"1\"\\}")).isEqualTo(jdbc.queryForObject(
                 "select count(*) from hazard where escalation_level = 1 and status not in ('VERIFIED', 'CLOSED') "
                         + "and rectification_deadline < ?",
-                Double.class, java.sql.Date.valueOf(java.time.LocalDate.now(LedgerTime.ZONE))));
+                Double.class, java.sql.Date.valueOf(today)));
         assertThat(value(metrics, "civil_safety_hazards_open\\{status=\"RECTIFYING\"\\}")).isEqualTo(jdbc.queryForObject(
                 "select count(*) from hazard where status = 'RECTIFYING'", Double.class));
         assertThat(value(metrics, "civil_safety_jobs_seconds_count\\{outcome=\"completed\",type=\"hazard.open-task\"\\}"))

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Row;
@@ -59,12 +58,12 @@ class HazardImportApiTest {
     @Test
     void badRowsAreNamedByRowAndColumnAndNothingIsStored() throws IOException {
         long before = hazards();
-        String today = LocalDate.now().toString();
+        String today = api.today().toString();
         byte[] file = filled(List.of(
                 List.of("城关镇敬老院", "厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "否", "否", ""),
                 List.of("东山镇敬老院", "配电箱未上锁", "一楼", "GEN-FIRE", "部门检查", today, "", "", ""),
                 List.of("城关镇敬老院", "", "二楼", "NO-SUCH-ITEM", "路过看到", "2026/13/01", "也许", "", ""),
-                List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", LocalDate.now().plusDays(3).toString(), "", "是", "")));
+                List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", api.today().plusDays(3).toString(), "", "是", "")));
         Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
         List<String> errors = StreamSupport.stream(reply.body().path("rowErrors").spliterator(), false)
@@ -85,7 +84,7 @@ class HazardImportApiTest {
     @Test
     void aGoodFileGoesOnTheBooksWholeAndEveryHazardStartsItsLoop() throws IOException {
         long before = hazards();
-        String today = LocalDate.now().toString();
+        String today = api.today().toString();
         Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
                 List.of("城关镇敬老院", "导入：厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "是", "否", ""),
                 List.of("康宁颐养院", "导入：安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today, "", "是", "已当场更换"))));
@@ -117,7 +116,7 @@ class HazardImportApiTest {
         assertThat(reply.detail()).contains("第 6 列应为“发现日期”");
         // an institution manager imports hazards of its own institution only
         Api.Reply other = api.upload("inst001", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
-                List.of("城关镇敬老院", "x", "", "GEN-FIRE", "机构自查", LocalDate.now().toString(), "", "", ""))));
+                List.of("城关镇敬老院", "x", "", "GEN-FIRE", "机构自查", api.today().toString(), "", "", ""))));
         assertThat(other.status()).isEqualTo(400);
         assertThat(other.body().path("rowErrors").get(0).path("column").asText()).isEqualTo("机构名称");
     }
@@ -156,6 +155,53 @@ class HazardImportApiTest {
         assertThat(climbed.status()).as(climbed.body().toString()).isEqualTo(415);
         assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/civil-safety-climbed.xml"))).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from hazard", Long.class)).isEqualTo(before);
+    }
+
+    /**
+     * What would take the memory or the time: a sheet that unpacks past 16 MB though it travels small (about 40:1, under
+     * POI's own ratio check), more rows than an import takes, a cell longer than any field. Each is refused as the file
+     * is read — the sheet before it is parsed, the rows as they stream by — and nothing is stored.
+     */
+    @Test
+    void aSheetThatSwellsRunsLongOrHoldsAHugeCellIsRefusedWhileReading() throws IOException {
+        long before = hazards();
+        String today = api.today().toString();
+        String description = "二楼消防通道堆放杂物".repeat(35);
+        byte[] swelling = streamed(16_000, r -> List.of("城关镇敬老院", description, "", "GEN-FIRE", "部门检查", today));
+        assertThat(swelling.length).as("small on the wire").isLessThan(5 * 1024 * 1024);
+        Api.Reply swelled = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", swelling);
+        assertThat(swelled.status()).as(swelled.body().toString()).isEqualTo(415);
+        assertThat(swelled.detail()).contains("无法读取该 Excel 文件", "解压后内容过大");
+
+        Api.Reply tooMany = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx",
+                streamed(2001, r -> List.of("城关镇敬老院", "灭火器过期" + r, "", "GEN-FIRE", "部门检查", today)));
+        assertThat(tooMany.status()).isEqualTo(415);
+        assertThat(tooMany.detail()).contains("一次最多导入 2000 行");
+
+        Api.Reply huge = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx",
+                streamed(1, r -> List.of("城关镇敬老院", "长".repeat(5001), "", "GEN-FIRE", "部门检查", today)));
+        assertThat(huge.status()).isEqualTo(415);
+        assertThat(huge.detail()).contains("内容过长");
+        assertThat(hazards()).isEqualTo(before);
+    }
+
+    /** The template with {@code count} rows from row 3, written as a stream (SXSSF) so that big ones build quickly. */
+    private byte[] streamed(int count, java.util.function.IntFunction<List<String>> row) throws IOException {
+        try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(
+                api.download("town1", "/api/reports/hazard-import/template.xlsx").getBody()));
+             org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(template, 100)) {
+            Sheet sheet = workbook.getSheet("隐患清单");
+            for (int r = 0; r < count; r++) {
+                Row cells = sheet.createRow(2 + r);
+                List<String> values = row.apply(r);
+                for (int c = 0; c < values.size(); c++) {
+                    cells.createCell(c).setCellValue(values.get(c));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** The downloaded template with the rows filled in from row 3. */

@@ -7,7 +7,6 @@ import com.civilsafety.api.security.EndpointRules;
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.ledger.access.Role;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,9 +98,39 @@ class AuthorizationMatrixTest {
                     wrong.add(endpoint.getKey() + " " + path + " as " + user.getKey() + ": " + reply.status() + " " + reply.detail());
                 }
                 assertThat(reply.status()).as(endpoint + " as " + user.getValue()).isLessThan(500);
+                if (endpoint.getKey() == HttpMethod.GET) {
+                    // HEAD is GET without the body: never let through where GET is not
+                    int head = api.any(user.getValue(), HttpMethod.HEAD, path, null).status();
+                    if (head != reply.status()) {
+                        wrong.add("HEAD " + path + " as " + user.getKey() + ": " + head + ", GET: " + reply.status());
+                    }
+                }
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** Deny by default: a method no rule names — OPTIONS, TRACE, PUT, PATCH on any endpoint — is refused for everyone. */
+    @Test
+    void aMethodWithoutARuleIsRefusedEverywhere() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : endpoints().stream().map(e -> concrete(e.getValue(), 1)).distinct().toList()) {
+            for (HttpMethod method : List.of(HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+                if (EndpointRules.of(method, path).isPresent()) {
+                    continue;
+                }
+                int signedIn = api.any("admin", method, path, method == HttpMethod.OPTIONS ? null : "{}").status();
+                if (signedIn != 405) {
+                    wrong.add(method + " " + path + " as admin: " + signedIn);
+                }
+            }
+            int anonymous = api.bearer(null, HttpMethod.OPTIONS, path, null).status();
+            if (anonymous != 401) {
+                wrong.add("OPTIONS " + path + " without signing in: " + anonymous);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(api.get("town1", "/api/no-such-endpoint").status()).as("an address no rule names").isEqualTo(404);
     }
 
     /**
@@ -179,7 +208,7 @@ class AuthorizationMatrixTest {
         long institution = jdbc.queryForObject("select id from institution where code = ?", Long.class, institutionCode);
         Api.Reply reported = api.post("inspector1", "/api/hazards", """
                 {"institutionId": %d, "description": "权限矩阵样例", "criterionCode": "GEN-FIRE", "source": "DEPARTMENT_CHECK",
-                 "foundOn": "%s"}""".formatted(institution, LocalDate.now()));
+                 "foundOn": "%s"}""".formatted(institution, api.today()));
         assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         return reported.body().path("id").asLong();
     }

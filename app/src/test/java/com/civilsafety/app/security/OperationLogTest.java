@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class OperationLogTest {
         String marker = "操作日志样例" + System.nanoTime();
         assertThat(api.post("fuli", "/api/help-visits", """
                 {"institutionId": %d, "visitedOn": "%s", "visitors": "%s", "content": "指导"}""".formatted(institution,
-                LocalDate.now(), marker)).status()).isEqualTo(201);
+                api.today(), marker)).status()).isEqualTo(201);
         assertThat(api.post("fuli", "/api/help-visits", "{}").status()).isEqualTo(400);
         assertThat(api.download("fuli", "/api/reports/hazard-list.csv?grade=MAJOR").getStatusCode().value()).isEqualTo(200);
         assertThat(api.get("fuli", "/api/tasks").status()).isEqualTo(200);

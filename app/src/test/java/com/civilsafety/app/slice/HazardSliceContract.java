@@ -42,23 +42,26 @@ abstract class HazardSliceContract {
     ProcessCommands processes;
     Api api;
     long institutionId;
+    /** the platform's today: found dates, deadlines and completions are checked against it */
+    LocalDate today;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        today = api.today();
         institutionId = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
     }
 
     @Test
     void aHazardIsReportedRectifiedVerifiedAndClosed() {
-        Api.Reply reported = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now().minusDays(1)));
+        Api.Reply reported = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today.minusDays(1)));
         assertThat(reported.status()).isEqualTo(201);
         long hazardId = reported.body().path("id").asLong();
         assertThat(reported.headers().getLocation()).hasPath("/api/hazards/" + hazardId);
         assertThat(reported.body().path("code").asText()).matches("YH\\d{4}-\\d{6}");
         assertThat(reported.body().path("categoryLabel").asText()).isEqualTo("消防");
 
-        LocalDate foundOn = LocalDate.now().minusDays(1);
+        LocalDate foundOn = today.minusDays(1);
         assign(hazardId, foundOn.plusDays(6));
         long rectification = awaitTask("inst001", hazardId, "RECTIFICATION");
         Api.Reply submitted = api.post("inst001", "/api/tasks/" + rectification + "/complete", rectificationJson());
@@ -111,12 +114,12 @@ abstract class HazardSliceContract {
 
     @Test
     void aFailedVerificationSendsTheInstitutionBackToWork() {
-        long hazardId = api.post("inspector2", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
-        assign(hazardId, LocalDate.now().plusDays(7));
+        long hazardId = api.post("inspector2", "/api/hazards", hazardJson(institutionId, today)).body().path("id").asLong();
+        assign(hazardId, today.plusDays(7));
         long first = awaitTask("inst001", hazardId, "RECTIFICATION");
         api.post("inst001", "/api/tasks/" + first + "/complete", rectificationJson());
         long verification = awaitTask("inspector2", hazardId, "VERIFICATION");
-        String newDeadline = LocalDate.now().plusDays(15).toString();
+        String newDeadline = today.plusDays(15).toString();
         Api.Reply failed = api.post("inspector2", "/api/tasks/" + verification + "/complete",
                 "{\"passed\": false, \"opinion\": \"通道仍有杂物\", \"newDeadline\": \"" + newDeadline + "\"}");
         assertThat(failed.status()).isEqualTo(200);
@@ -136,13 +139,13 @@ abstract class HazardSliceContract {
         assertThat(texts(api.get("inspector1", "/api/criteria?institutionType=FUNERAL").body(), "code")).doesNotContain("YL-4-2");
         assertThat(api.get("inspector1", "/api/criteria?institutionType=ZOO").status()).isEqualTo(400);
 
-        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("GEN-FIRE", "YL-4-2"))
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today).replace("GEN-FIRE", "YL-4-2"))
                 .body().path("id").asLong();
         long supervision = awaitTask("leader", hazardId, "SUPERVISION");
         assertThat(api.post("leader", "/api/tasks/" + supervision + "/complete", "{\"requirements\": \"立即撤出二楼住养老人，七日内完成消防改造\"}").status()).isEqualTo(200);
         long emergency = awaitTask("inst001", hazardId, "EMERGENCY_MEASURES");
-        assertField(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [], \"takenOn\": \"" + LocalDate.now() + "\"}"), 400, "measures");
-        assertThat(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [\"EVACUATE_RESIDENTS\", \"STOP_FACILITY\"], \"takenOn\": \"" + LocalDate.now() + "\"}").status()).isEqualTo(200);
+        assertField(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [], \"takenOn\": \"" + today + "\"}"), 400, "measures");
+        assertThat(api.post("inst001", "/api/tasks/" + emergency + "/complete", "{\"measures\": [\"EVACUATE_RESIDENTS\", \"STOP_FACILITY\"], \"takenOn\": \"" + today + "\"}").status()).isEqualTo(200);
         awaitTask("fuli", hazardId, "ASSIGNMENT"); // county-level supervision: the bureau section assigns
         JsonNode hazard = api.get("inspector1", "/api/hazards/" + hazardId).body();
         assertThat(hazard.path("supervisingLeaderId").asLong()).isPositive();
@@ -152,12 +155,12 @@ abstract class HazardSliceContract {
         assertThat(hazard.path("supervisionLevel").asText()).isEqualTo("COUNTY");
         assertThat(hazard.path("listedSupervision").asBoolean()).isTrue();
         assertThat(hazard.path("emergencyMeasuresRequired").asBoolean()).isTrue();
-        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(LocalDate.now().plusDays(30).toString());
+        assertThat(hazard.path("rectificationDeadline").asText()).isEqualTo(today.plusDays(30).toString());
     }
 
     @Test
     void aHazardFixedOnTheSpotIsVerifiedAndClosed() {
-        String fixed = hazardJson(institutionId, LocalDate.now()).replace("\"foundOn\"", "\"fixedOnSite\": true, \"onSiteMeasures\": \"当场清理通道杂物\", \"foundOn\"");
+        String fixed = hazardJson(institutionId, today).replace("\"foundOn\"", "\"fixedOnSite\": true, \"onSiteMeasures\": \"当场清理通道杂物\", \"foundOn\"");
         assertField(api.post("inspector1", "/api/hazards", fixed.replace("GEN-FIRE", "YL-4-2")), 400, "fixedOnSite");
         assertField(api.post("inspector1", "/api/hazards", fixed.replace("当场清理通道杂物", " ")), 400, "onSiteMeasures");
         long hazardId = api.post("inspector1", "/api/hazards", fixed).body().path("id").asLong();
@@ -172,26 +175,26 @@ abstract class HazardSliceContract {
 
     @Test
     void anExtensionRequestIsDecidedByTheBureauAndMovesTheDeadline() {
-        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today)).body().path("id").asLong();
         String path = "/api/hazards/" + hazardId + "/extension-requests";
         String request = "{\"requestedDeadline\": \"%s\", \"reason\": \"消防改造需等待材料\"}";
-        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(409); // not rectifying yet
-        assign(hazardId, LocalDate.now().plusDays(5));
+        assertThat(api.post("inst001", path, request.formatted(today.plusDays(20))).status()).isEqualTo(409); // not rectifying yet
+        assign(hazardId, today.plusDays(5));
         awaitTask("inst001", hazardId, "RECTIFICATION");
 
-        assertField(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(3))), 400, "requestedDeadline");
+        assertField(api.post("inst001", path, request.formatted(today.plusDays(3))), 400, "requestedDeadline");
         assertField(api.post("inst001", path, "{\"reason\": \"x\"}"), 400, "requestedDeadline");
-        assertThat(api.post("town1", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(403);
-        assertThat(api.post("inst030", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(404);
-        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(20))).status()).isEqualTo(201);
-        assertThat(api.post("inst001", path, request.formatted(LocalDate.now().plusDays(21))).status()).isEqualTo(409);
+        assertThat(api.post("town1", path, request.formatted(today.plusDays(20))).status()).isEqualTo(403);
+        assertThat(api.post("inst030", path, request.formatted(today.plusDays(20))).status()).isEqualTo(404);
+        assertThat(api.post("inst001", path, request.formatted(today.plusDays(20))).status()).isEqualTo(201);
+        assertThat(api.post("inst001", path, request.formatted(today.plusDays(21))).status()).isEqualTo(409);
 
         long decision = awaitTask("fuli", hazardId, "EXTENSION");
         assertField(api.post("fuli", "/api/tasks/" + decision + "/complete", "{\"approved\": false}"), 400, "opinion");
         assertThat(api.post("fuli", "/api/tasks/" + decision + "/complete",
-                "{\"approved\": true, \"approvedDeadline\": \"" + LocalDate.now().plusDays(15) + "\"}").status()).isEqualTo(200);
+                "{\"approved\": true, \"approvedDeadline\": \"" + today.plusDays(15) + "\"}").status()).isEqualTo(200);
         JsonNode hazard = await().atMost(PROCESS_STEP).until(() -> api.get("inst001", "/api/hazards/" + hazardId).body(),
-                h -> h.path("rectificationDeadline").asText().equals(LocalDate.now().plusDays(15).toString()));
+                h -> h.path("rectificationDeadline").asText().equals(today.plusDays(15).toString()));
         assertThat(hazard.path("extensions").get(0).path("status").asText()).isEqualTo("APPROVED");
         assertThat(hazard.path("status").asText()).isEqualTo("RECTIFYING");
         // the same rectification task is still the institution's to complete
@@ -200,7 +203,7 @@ abstract class HazardSliceContract {
 
     @Test
     void theLedgerIsFilteredWithinTheCallersScope() {
-        LocalDate longAgo = LocalDate.now().minusDays(45); // only this test reports hazards found then
+        LocalDate longAgo = today.minusDays(45); // only this test reports hazards found then
         String window = "foundFrom=" + longAgo + "&foundTo=" + longAgo;
         String old = hazardJson(institutionId, longAgo).replace("GEN-FIRE", "GEN-OTHER").replace("DEPARTMENT_CHECK", "VIDEO_PATROL");
         long overdue = api.post("inspector1", "/api/hazards", old).body().path("id").asLong();
@@ -225,7 +228,7 @@ abstract class HazardSliceContract {
         assertThat(ids("inspector1", "/api/hazards?" + window + "&regionId=" + town2Region)).containsExactly(elsewhere);
         assertField(api.get("town1", "/api/hazards?regionId=" + town2Region), 400, "regionId");
         assertField(api.get("town1", "/api/hazards?regionId=987654"), 400, "regionId");
-        assertField(api.get("town1", "/api/hazards?foundFrom=" + LocalDate.now() + "&foundTo=" + longAgo), 400, "foundFrom");
+        assertField(api.get("town1", "/api/hazards?foundFrom=" + today + "&foundTo=" + longAgo), 400, "foundFrom");
         assertField(api.get("town1", "/api/hazards?status=LOST"), 400, "status");
         assertField(api.get("town1", "/api/hazards?foundFrom=yesterday"), 400, "foundFrom");
         assertField(api.get("town1", "/api/hazards?size=500"), 400, "size");
@@ -239,7 +242,7 @@ abstract class HazardSliceContract {
 
     @Test
     void evidenceIsStoredByItsBytesWithinLimitsAndScope() throws Exception {
-        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today)).body().path("id").asLong();
         String path = "/api/hazards/" + hazardId + "/attachments";
         byte[] png = new byte[2048];
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
@@ -278,25 +281,25 @@ abstract class HazardSliceContract {
     @Test
     void badReportsAreRejectedNamingTheProblemAndStoreNothing() {
         long before = count("hazard");
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = today.minusDays(1).toString();
 
-        assertField(api.post("inspector1", "/api/hazards", hazardJson(987654, LocalDate.now())), 400, "institutionId");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(987654, today)), 400, "institutionId");
         Api.Reply empty = api.post("inspector1", "/api/hazards", "{}");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(texts(empty.fieldErrors(), "field")).containsExactly("criterionCode", "description", "foundOn", "institutionId", "source");
         assertField(api.post("inspector1", "/api/hazards", "{\"institutionId\": \"abc\"}"), 400, "institutionId");
-        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace(yesterday, "x")
-                .replace(LocalDate.now().toString(), "yesterday")), 400, "foundOn");
-        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("GEN-FIRE", "GEN-FLOOD")), 400, "criterionCode");
-        Api.Reply badSource = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("DEPARTMENT_CHECK", "RUMOUR"));
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, today).replace(yesterday, "x")
+                .replace(today.toString(), "yesterday")), 400, "foundOn");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, today).replace("GEN-FIRE", "GEN-FLOOD")), 400, "criterionCode");
+        Api.Reply badSource = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today).replace("DEPARTMENT_CHECK", "RUMOUR"));
         assertField(badSource, 400, "source");
         assertThat(badSource.detail()).contains("SELF_CHECK", "WHISTLEBLOWER");
-        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now()).replace("{", "{\"colour\": 1, ")), 400, "colour");
-        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now().plusDays(3))), 400, "foundOn");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, today).replace("{", "{\"colour\": 1, ")), 400, "colour");
+        assertField(api.post("inspector1", "/api/hazards", hazardJson(institutionId, today.plusDays(3))), 400, "foundOn");
         assertThat(api.post("inspector1", "/api/hazards", "not json").status()).isEqualTo(400);
-        assertField(api.post("inst030", "/api/hazards", hazardJson(institutionId, LocalDate.now())), 400, "institutionId");
-        assertThat(api.post(null, "/api/hazards", hazardJson(institutionId, LocalDate.now())).status()).isEqualTo(401);
-        assertThat(api.exchange("inspector1", "wrong", HttpMethod.POST, "/api/hazards", hazardJson(institutionId, LocalDate.now())).status()).isEqualTo(401);
+        assertField(api.post("inst030", "/api/hazards", hazardJson(institutionId, today)), 400, "institutionId");
+        assertThat(api.post(null, "/api/hazards", hazardJson(institutionId, today)).status()).isEqualTo(401);
+        assertThat(api.exchange("inspector1", "wrong", HttpMethod.POST, "/api/hazards", hazardJson(institutionId, today)).status()).isEqualTo(401);
         assertThat(api.get("inspector1", "/api/hazards/987654").status()).isEqualTo(404);
         assertThat(api.get("inspector1", "/api/hazards/abc").status()).isEqualTo(400);
 
@@ -309,10 +312,10 @@ abstract class HazardSliceContract {
      */
     @Test
     void aDoubleClickedSubmitIsTakenOnce() throws Exception {
-        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today)).body().path("id").asLong();
         long assignment = awaitTask("town1", hazardId, "ASSIGNMENT");
         String path = "/api/tasks/" + assignment + "/complete";
-        String form = assignmentJson(LocalDate.now().plusDays(7));
+        String form = assignmentJson(today.plusDays(7));
         CountDownLatch click = new CountDownLatch(1);
         List<CompletableFuture<Api.Reply>> clicks = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
             try {
@@ -341,12 +344,12 @@ abstract class HazardSliceContract {
 
     @Test
     void onlyTheTasksOwnerCompletesItOnceAndWithAValidForm() {
-        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, LocalDate.now())).body().path("id").asLong();
+        long hazardId = api.post("inspector1", "/api/hazards", hazardJson(institutionId, today)).body().path("id").asLong();
         long assignment = awaitTask("town1", hazardId, "ASSIGNMENT");
-        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().plusDays(8))), 400, "deadline");
-        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().minusDays(1))), 400, "deadline");
-        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", "{\"deadline\": \"" + LocalDate.now() + "\"}"), 400, "responsibleUnit");
-        assertThat(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(LocalDate.now().plusDays(7))).status()).isEqualTo(200);
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(today.plusDays(8))), 400, "deadline");
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(today.minusDays(1))), 400, "deadline");
+        assertField(api.post("town1", "/api/tasks/" + assignment + "/complete", "{\"deadline\": \"" + today + "\"}"), 400, "responsibleUnit");
+        assertThat(api.post("town1", "/api/tasks/" + assignment + "/complete", assignmentJson(today.plusDays(7))).status()).isEqualTo(200);
         long task = awaitTask("inst001", hazardId, "RECTIFICATION");
         String path = "/api/tasks/" + task + "/complete";
 
@@ -355,10 +358,10 @@ abstract class HazardSliceContract {
         assertThat(api.post("inst030", path, rectificationJson()).status()).isEqualTo(404);
         assertThat(api.post("inspector1", path, rectificationJson()).status()).isEqualTo(403);
         assertField(api.post("inst001", path, rectificationJson().replace("\"measures\"", "\"measure\"")), 400, "measure");
-        assertField(api.post("inst001", path, "{\"responsiblePerson\": \"王建国\", \"completedOn\": \"" + LocalDate.now() + "\"}"), 400, "measures");
+        assertField(api.post("inst001", path, "{\"responsiblePerson\": \"王建国\", \"completedOn\": \"" + today + "\"}"), 400, "measures");
         assertField(api.post("inst001", path, rectificationJson().replace("1200.50", "\"lots\"")), 400, "funds");
         assertField(api.post("inst001", path, rectificationJson().replace("1200.50", "-5")), 400, "funds");
-        assertField(api.post("inst001", path, rectificationJson().replace(LocalDate.now().toString(), LocalDate.now().plusDays(1).toString())), 400, "completedOn");
+        assertField(api.post("inst001", path, rectificationJson().replace(today.toString(), today.plusDays(1).toString())), 400, "completedOn");
         assertField(api.post("inst001", path, "[1, 2]"), 400, "body");
         assertThat(api.post("inst001", "/api/tasks/987654/complete", rectificationJson()).status()).isEqualTo(404);
         assertThat(api.get("inst001", "/api/tasks/" + task).body().path("status").asText()).isEqualTo("OPEN");
@@ -373,7 +376,7 @@ abstract class HazardSliceContract {
 
     /** The 清单 in all three forms shows 五落实 as assigned, who accepted the rectification and when it was closed. */
     private void theHazardListShowsItAsClosed(long hazardId, String code) {
-        String filter = "?institutionId=" + institutionId + "&foundFrom=" + LocalDate.now().minusDays(1);
+        String filter = "?institutionId=" + institutionId + "&foundFrom=" + today.minusDays(1);
         Api.Reply list = api.get("town1", "/api/reports/hazard-list" + filter);
         assertThat(list.status()).as(list.body().toString()).isEqualTo(200);
         JsonNode row = StreamSupport.stream(list.body().spliterator(), false)
@@ -384,7 +387,7 @@ abstract class HazardSliceContract {
         assertThat(row.path("funds").decimalValue()).isEqualByComparingTo("5000");
         assertThat(row.path("temporaryControls").asText()).isEqualTo("专人值守通道");
         assertThat(row.path("acceptedBy").asText()).isEqualTo("钱检查");
-        assertThat(row.path("acceptedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(row.path("acceptedOn").asText()).isEqualTo(today.toString());
         assertThat(row.path("status").asText()).isEqualTo("CLOSED");
 
         ResponseEntity<byte[]> file = api.download("town1", "/api/reports/hazard-list.xlsx" + filter);
@@ -401,7 +404,7 @@ abstract class HazardSliceContract {
             assertThat(hazardRow.getCell(15).getNumericCellValue()).isEqualTo(5000.0);
             assertThat(hazardRow.getCell(18).getStringCellValue()).isEqualTo("已销号");
             assertThat(hazardRow.getCell(19).getStringCellValue()).isEqualTo("钱检查");
-            assertThat(hazardRow.getCell(20).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now());
+            assertThat(hazardRow.getCell(20).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(today);
             assertThat(hazardRow.getCell(21).getStringCellValue()).isEqualTo("否");
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("填报人：");
         } catch (java.io.IOException e) {
@@ -412,7 +415,7 @@ abstract class HazardSliceContract {
         String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF序号,乡镇,机构名称");
         assertThat(text.lines().filter(l -> l.contains(code)).findFirst().orElseThrow())
-                .contains(",城关镇,", ",清理通道，加装防火门,5000", ",已销号,钱检查," + LocalDate.now() + ",否,");
+                .contains(",城关镇,", ",清理通道，加装防火门,5000", ",已销号,钱检查," + today + ",否,");
         // another township's officer finds nothing of it
         assertThat(api.get("town2", "/api/reports/hazard-list" + filter).body()).isEmpty();
     }
@@ -461,9 +464,9 @@ abstract class HazardSliceContract {
                  "criterionCode": "GEN-FIRE", "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institutionId, foundOn);
     }
 
-    static String rectificationJson() {
+    String rectificationJson() {
         return """
                 {"measures": "清理杂物，张贴禁止堆放标识", "responsiblePerson": "王建国", "funds": 1200.50,
-                 "completedOn": "%s", "evidence": "整改前后照片各2张"}""".formatted(LocalDate.now());
+                 "completedOn": "%s", "evidence": "整改前后照片各2张"}""".formatted(today);
     }
 }

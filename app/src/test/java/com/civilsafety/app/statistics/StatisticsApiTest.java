@@ -26,15 +26,17 @@ class StatisticsApiTest {
     TestRestTemplate rest;
 
     Api api;
+    LocalDate today;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        today = api.today();
     }
 
     @Test
     void aTownshipSeesItsOwnFiguresByInstitutionType() {
-        Api.Reply reply = api.get("town1", "/api/statistics?groupBy=INSTITUTION_TYPE&from=" + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now());
+        Api.Reply reply = api.get("town1", "/api/statistics?groupBy=INSTITUTION_TYPE&from=" + today.minusYears(1) + "&to=" + today);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         JsonNode total = reply.body().path("total");
         assertThat(total.has("hazardsFound")).isTrue();
@@ -45,14 +47,14 @@ class StatisticsApiTest {
             sum += row.path("figures").path("hazardsFound").asLong();
         }
         assertThat(sum).isEqualTo(total.path("hazardsFound").asLong());
-        Api.Reply county = api.get("fuli", "/api/statistics?from=" + LocalDate.now().minusYears(1));
+        Api.Reply county = api.get("fuli", "/api/statistics?from=" + today.minusYears(1));
         assertThat(county.body().path("total").path("hazardsFound").asLong()).isGreaterThanOrEqualTo(total.path("hazardsFound").asLong());
 
         Api.Reply monthly = api.get("fuli", "/api/statistics/monthly?from=2026-01-01&to=2026-12-31");
         assertThat(monthly.status()).isEqualTo(200);
         assertThat(monthly.body().path("months")).hasSize(12);
 
-        String window = "from=" + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now();
+        String window = "from=" + today.minusYears(1) + "&to=" + today;
         Api.Reply categories = api.get("fuli", "/api/statistics/categories?" + window);
         assertThat(categories.status()).isEqualTo(200);
         long byCategory = 0;
@@ -65,7 +67,7 @@ class StatisticsApiTest {
 
     @Test
     void theDispatchTableIsAnExcelFileInTheFormsLayoutWithTheSameFigures() throws IOException {
-        String window = "from=" + LocalDate.now().minusYears(1) + "&to=" + LocalDate.now();
+        String window = "from=" + today.minusYears(1) + "&to=" + today;
         JsonNode figures = api.get("fuli", "/api/statistics?groupBy=REGION&" + window).body();
         ResponseEntity<byte[]> file = api.download("fuli", "/api/reports/dispatch-table.xlsx?" + window);
         assertThat(file.getStatusCode().value()).isEqualTo(200);
@@ -104,20 +106,20 @@ class StatisticsApiTest {
 
     @Test
     void aHelpVisitIsRecordedWithinScopeAndCounted() {
-        String today = "from=" + LocalDate.now() + "&to=" + LocalDate.now();
-        long before = api.get("town1", "/api/statistics?" + today).body().path("total").path("helpVisits").asLong();
+        String todayOnly = "from=" + today + "&to=" + today;
+        long before = api.get("town1", "/api/statistics?" + todayOnly).body().path("total").path("helpVisits").asLong();
         long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
         String visit = """
                 {"institutionId": %d, "visitedOn": "%s", "visitors": "城关镇民政办 周敏", "content": "指导消防通道整改"}""";
-        Api.Reply recorded = api.post("town1", "/api/help-visits", visit.formatted(institution, LocalDate.now()));
+        Api.Reply recorded = api.post("town1", "/api/help-visits", visit.formatted(institution, today));
         assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(201);
-        assertThat(api.get("town1", "/api/statistics?" + today).body().path("total").path("helpVisits").asLong()).isEqualTo(before + 1);
+        assertThat(api.get("town1", "/api/statistics?" + todayOnly).body().path("total").path("helpVisits").asLong()).isEqualTo(before + 1);
         assertThat(api.get("inst001", "/api/institutions/" + institution + "/help-visits").body()).isNotEmpty();
 
-        assertField(api.post("town1", "/api/help-visits", visit.formatted(institution, LocalDate.now().plusDays(1))), "visitedOn");
-        assertField(api.post("town2", "/api/help-visits", visit.formatted(institution, LocalDate.now())), "institutionId");
+        assertField(api.post("town1", "/api/help-visits", visit.formatted(institution, today.plusDays(1))), "visitedOn");
+        assertField(api.post("town2", "/api/help-visits", visit.formatted(institution, today)), "institutionId");
         assertField(api.post("town1", "/api/help-visits", "{\"institutionId\": %d}".formatted(institution)), "visitors");
-        assertThat(api.post("inst001", "/api/help-visits", visit.formatted(institution, LocalDate.now())).status()).isEqualTo(403);
+        assertThat(api.post("inst001", "/api/help-visits", visit.formatted(institution, today)).status()).isEqualTo(403);
     }
 
     private static String text(Sheet sheet, int row, int column) {

@@ -2,6 +2,7 @@ package com.civilsafety.app.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,11 @@ public final class Api {
         public JsonNode fieldErrors() {
             return body.path("errors");
         }
+    }
+
+    /** The platform's today (China's date on its clock, which the calendar sweep starts elsewhere). */
+    public LocalDate today() {
+        return LocalDate.parse(get(null, "/api/ui-config").body().path("today").asText());
     }
 
     public Reply get(String user, String path) {

@@ -3,9 +3,7 @@ package com.civilsafety.app.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.civilsafety.ledger.common.LedgerTime;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.stream.StreamSupport;
 
 /** The steps of a hazard's loop through the API, as the people in it take them, for tests that need hazards waiting. */
@@ -20,7 +18,7 @@ public final class HazardSteps {
         Api.Reply reported = api.post("inspector1", "/api/hazards", """
                 {"institutionId": %d, "description": "二楼消防通道堆放杂物", "location": "二楼走廊",
                  "criterionCode": "GEN-FIRE", "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}"""
-                .formatted(institution, LocalDate.now(LedgerTime.ZONE)));
+                .formatted(institution, api.today()));
         assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         return reported.body().path("id").asLong();
     }

@@ -7,8 +7,6 @@ import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.Campaigns;
 import com.civilsafety.app.testsupport.BrowserScript;
 import com.civilsafety.app.testsupport.EngineTime;
-import com.civilsafety.ledger.common.LedgerTime;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,8 +37,6 @@ class BrowserJourneysTest {
     TestRestTemplate rest;
     @Autowired
     EngineTime time;
-    @Autowired
-    ZeebeTestEngine engine;
 
     @Test
     void theMainJourneysPassInARealBrowserWithoutAccessibilityViolations() throws Exception {
@@ -55,12 +51,11 @@ class BrowserJourneysTest {
 
     /** A campaign over the county whose self-check opens tomorrow: the clocks move there, inst001 gets its checklist. */
     private void openSelfCheckTomorrow() {
-        time.drive(engine);
         Api api = new Api(rest);
-        LocalDate today = LocalDate.now(time.withZone(LedgerTime.ZONE));
+        LocalDate today = time.today();
         Campaigns.deploy(api, "\"ELDERLY_CARE\", \"CHILD_WELFARE\"", new Campaigns.Phase("MOBILISATION", today, today),
                 new Campaigns.Phase("SELF_CHECK", today.plusDays(1), today.plusDays(20)));
-        time.passTo(today.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(LedgerTime.ZONE).toInstant());
+        time.passTo(today.plusDays(1), LocalTime.of(10, 0));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 StreamSupport.stream(api.get("inst001", "/api/tasks").body().spliterator(), false)
                         .anyMatch(t -> t.path("kind").asText().equals("SELF_CHECK")));

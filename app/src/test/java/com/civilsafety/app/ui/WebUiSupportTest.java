@@ -79,13 +79,20 @@ class WebUiSupportTest {
         withToken.addAll(session);
         withToken.add(me.path("csrfHeader").asText(), me.path("csrfToken").asText());
         assertThat(post("/api/hazards", "{}", withToken).getStatusCode().value()).isEqualTo(400); // through to validation
+        // another Authorization header does not stand in for the token while the cookie is what signs the request in
+        HttpHeaders cookieAndHeader = new HttpHeaders();
+        cookieAndHeader.addAll(session);
+        cookieAndHeader.add(HttpHeaders.AUTHORIZATION, "Bearer made-up");
+        assertThat(post("/api/hazards/1/extension-requests", "{}", cookieAndHeader).getStatusCode().value()).isEqualTo(403);
+        // HTTP Basic carries its credentials each time: no session is made for it
+        assertThat(exchange(HttpMethod.GET, "/api/me", null, basic("inst003")).getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
 
         assertThat(exchange(HttpMethod.DELETE, "/api/session", null, withToken).getStatusCode().value()).isEqualTo(204);
         assertThat(exchange(HttpMethod.GET, "/api/tasks", null, session).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
-    void wrongPasswordsAreNamedAndRepeatedOnesLockTheNameOutForAWhile() throws Exception {
+    void wrongPasswordsAreNamedAndRepeatedOnesAreRefusedForAWhile() throws Exception {
         ResponseEntity<String> empty = post("/api/session", "{\"username\": \"\", \"password\": \"\"}", new HttpHeaders());
         assertThat(empty.getStatusCode().value()).isEqualTo(400);
         assertThat(fields(empty)).containsExactlyInAnyOrder("username", "password");
@@ -98,8 +105,9 @@ class WebUiSupportTest {
         ResponseEntity<String> locked = post("/api/session", "{\"username\": \"town7\", \"password\": \"demo123\"}", new HttpHeaders());
         assertThat(locked.getStatusCode().value()).isEqualTo(429);
         assertThat(locked.getBody()).contains("分钟后再试");
-        // the API's own HTTP Basic is not affected; a UI request gets no Basic challenge (no browser login box)
-        assertThat(api.get("town7", "/api/tasks").status()).isEqualTo(200);
+        // one throttle for every door: HTTP Basic from the same client is refused too (SignInThrottleTest has the rest);
+        // a UI request gets no Basic challenge (no browser login box)
+        assertThat(api.get("town7", "/api/tasks").status()).isEqualTo(429);
         HttpHeaders ui = new HttpHeaders();
         ui.add("X-Requested-With", "XMLHttpRequest");
         ResponseEntity<String> anonymous = exchange(HttpMethod.GET, "/api/me", null, ui);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +41,7 @@ class WhistleblowerApiTest {
     }
 
     @Test
-    void anAnonymousReportIsTrackedAndSeenInScopeWithoutItsReporter() {
+    void anAnonymousReportIsTrackedAndSeenInScopeWithoutItsReporter() throws java.io.IOException {
         List<JsonNode> choices = list(api.bearer(null, HttpMethod.GET, "/api/public/institutions?name=" + "城关镇敬老院", null).body());
         assertThat(choices).hasSize(1);
         long institution = choices.getFirst().path("id").asLong();
@@ -96,10 +95,19 @@ class WhistleblowerApiTest {
         Api.Reply bureau = api.any("fuli", HttpMethod.GET, "/api/whistleblower-reports", null);
         assertThat(bureau.headers().getContentType().toString()).startsWith("application/json");
         assertThat(bureau.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
-        JsonNode seen = list(bureau.body()).stream().filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
+        long reportId = reportId(code);
+        assertThat(bureau.body().toString()).as("staff never see the reporter's tracking code").doesNotContain(code);
+        JsonNode seen = list(bureau.body()).stream().filter(r -> r.path("id").asLong() == reportId).findFirst().orElseThrow();
+        assertThat(seen.path("reference").asText()).isEqualTo("JB%06d".formatted(reportId));
         assertThat(seen.path("description").asText()).isEqualTo(SCRIPT);
         assertThat(seen.path("reporterName").asText()).isEqualTo("王护工");
         long photoId = seen.path("photoIds").get(0).asLong();
+        String sha256 = jdbc.queryForObject("select sha256 from attachment where id = ?", String.class, photoId);
+        java.nio.file.Path stored = java.nio.file.Path.of("target/attachments", sha256.substring(0, 2), sha256);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored)))
+                .as("evidence is the platform's own user's only").isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored.getParent())))
+                .isEqualTo("rwx------");
         org.springframework.http.ResponseEntity<byte[]> download = api.download("fuli", "/api/attachments/" + photoId);
         assertThat(download.getStatusCode().value()).isEqualTo(200);
         assertThat(download.getHeaders().getContentType().toString()).isEqualTo("image/png");
@@ -108,12 +116,12 @@ class WhistleblowerApiTest {
         assertThat(api.download("inst001", "/api/attachments/" + photoId).getStatusCode().value()).isEqualTo(404);
 
         JsonNode township = list(api.get("town1", "/api/whistleblower-reports").body()).stream()
-                .filter(r -> r.path("trackingCode").asText().equals(code)).findFirst().orElseThrow();
+                .filter(r -> r.path("id").asLong() == reportId).findFirst().orElseThrow();
         assertThat(township.path("reporterName").isNull()).isTrue();
         assertThat(township.path("reporterContact").isNull()).isTrue();
         assertThat(township.path("reporterHidden").asBoolean()).isTrue();
         assertThat(list(api.get("town2", "/api/whistleblower-reports").body()))
-                .noneMatch(r -> r.path("trackingCode").asText().equals(code));
+                .noneMatch(r -> r.path("id").asLong() == reportId);
         assertThat(api.get("inst001", "/api/whistleblower-reports").status()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'WHISTLEBLOWER_REPORT_RECEIVED' and payload like '%王护工%'",
                 Long.class)).as("the reporter's name is not in the event log").isZero();
@@ -126,11 +134,12 @@ class WhistleblowerApiTest {
         long institution = jdbc.queryForObject("select id from institution where code = 'JG002'", Long.class);
         String held = submit(institution, "夜间值班室无人值守，灭火器已过期");
         String dismissed = submit(institution, "听说食堂不干净");
-        String today = LocalDate.now().toString();
+        String today = api.today().toString();
 
         // the bureau section verifies: the first holds (a hazard, source 举报, in its own loop), the second does not
         long verifyHeld = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", held);
-        assertThat(status(held).path("statusLabel").asText()).isEqualTo("核查中");
+        // 核查中 once the triage has started (recorded with its instance, which may come just after the task opens)
+        await().atMost(STEP).until(() -> status(held).path("statusLabel").asText().equals("核查中"));
         Api.Reply noCriterion = api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
                 {"substantiated": true, "findings": "现场核实", "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today));
         assertThat(noCriterion.status()).isEqualTo(400);
@@ -176,9 +185,17 @@ class WhistleblowerApiTest {
     }
 
     private long awaitTask(String user, String kind, String trackingCode) {
-        return await().atMost(STEP).until(() -> list(api.get(user, "/api/tasks").body()).stream()
-                .filter(t -> t.path("kind").asText().equals(kind) && t.path("title").asText().contains(trackingCode))
+        long report = reportId(trackingCode);
+        long task = await().atMost(STEP).until(() -> list(api.get(user, "/api/tasks").body()).stream()
+                .filter(t -> t.path("kind").asText().equals(kind) && t.path("subjectId").asLong() == report)
                 .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
+        assertThat(api.get(user, "/api/tasks/" + task).body().toString()).as("the task names the report, not its tracking code")
+                .doesNotContain(trackingCode).contains("JB%06d".formatted(report));
+        return task;
+    }
+
+    private long reportId(String trackingCode) {
+        return jdbc.queryForObject("select id from whistleblower_report where tracking_code = ?", Long.class, trackingCode);
     }
 
     private static List<JsonNode> list(JsonNode array) {

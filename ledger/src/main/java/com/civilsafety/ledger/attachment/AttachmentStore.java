@@ -3,6 +3,7 @@ package com.civilsafety.ledger.attachment;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.common.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +65,9 @@ public class AttachmentStore {
     private Attachment store(String subjectType, long subjectId, String originalName, InputStream content, Actor actor,
                              boolean imagesOnly) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             Path temp = Files.createTempFile(dir, "upload-", ".part");
+            PrivateFiles.file(temp);
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 long size;
@@ -86,9 +88,11 @@ public class AttachmentStore {
                                 : "只接受 JPEG、PNG 图片或 PDF 文件"));
                 String sha256 = HexFormat.of().formatHex(sha.digest());
                 Path target = dir.resolve(sha256.substring(0, 2)).resolve(sha256);
-                Files.createDirectories(target.getParent());
+                PrivateFiles.directory(target.getParent());
                 if (!Files.exists(target)) {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    PrivateFiles.file(target); // stored before this release made files owner-only
                 }
                 return attachments.save(new Attachment(subjectType, subjectId, displayName(originalName, kind), kind.contentType(),
                         size, sha256, actor.personId(), clock.instant()));

@@ -29,7 +29,7 @@ class CampaignDrafts {
 
     String summary(Campaign campaign, CampaignDeliverable deliverable, Region region) {
         LocalDate today = LedgerTime.today(clock);
-        List<Object[]> rows = work.countProgress(campaign.getId());
+        List<Object[]> rows = work.countProgress(campaign.getId(), null);
         Counts selfChecks = counts(rows, TaskKind.SELF_CHECK);
         Counts inspections = counts(rows, TaskKind.INSPECTION);
         CampaignHazardFigures figures = hazards.campaignFigures(campaign.getId());

@@ -54,13 +54,16 @@ public class CampaignProgressQuery {
         this.institutions = institutions;
     }
 
-    /** The campaign's progress as far as the actor's region reaches (a township sees its own rows only). */
+    /**
+     * The campaign's progress as far as the actor's scope reaches: a township sees its own rows only, an institution
+     * only its own work (not how its neighbours are doing).
+     */
     public CampaignProgress progress(long campaignId, Actor actor) {
-        campaigns.get(campaignId, actor); // not found unless visible
+        boolean unannounced = campaigns.get(campaignId, actor).campaign().isUnannounced(); // not found unless visible
         Map<Long, Region> regionsById = new LinkedHashMap<>();
         Map<String, Map<String, CampaignProgress.Row>> rowsBySlot = new LinkedHashMap<>();
         Map<String, TaskKind> kindBySlot = new LinkedHashMap<>();
-        for (Object[] r : work.countProgress(campaignId)) {
+        for (Object[] r : work.countProgress(campaignId, actor.institutionId())) {
             String slot = (String) r[0];
             TaskKind kind = (TaskKind) r[1];
             long regionId = (Long) r[2];
@@ -69,7 +72,8 @@ public class CampaignProgressQuery {
             boolean late = (Boolean) r[5];
             long count = ((Number) r[6]).longValue();
             Region region = regionsById.computeIfAbsent(regionId, id -> regions.findById(id).orElseThrow());
-            if (status == WorkStatus.CANCELLED || !region.getPath().startsWith(actor.regionPath())) {
+            if (status == WorkStatus.CANCELLED || !region.getPath().startsWith(actor.regionPath())
+                    || (actor.institutionId() != null && hiddenFromTheInstitution(kind, status, unannounced))) {
                 continue;
             }
             kindBySlot.putIfAbsent(slot, kind);
@@ -92,6 +96,11 @@ public class CampaignProgressQuery {
                     rowsBySlot, kindBySlot));
         }
         return new CampaignProgress(campaignId, slots);
+    }
+
+    /** 四不两直: an institution does not see an unannounced inspection or visit coming. */
+    private static boolean hiddenFromTheInstitution(TaskKind kind, WorkStatus status, boolean unannounced) {
+        return unannounced && status == WorkStatus.OPEN && (kind == TaskKind.INSPECTION || kind == TaskKind.SUPERVISION_VISIT);
     }
 
     private static CampaignProgress.Slot slot(String slot, String name, LocalDate dueOn, PhaseStatus status,
@@ -143,9 +152,8 @@ public class CampaignProgressQuery {
         }
         boolean institutionItself = actor.institutionId() != null;
         return items.stream()
-                .filter(w -> !(institutionItself && w.getStatus() == WorkStatus.OPEN
-                        && (w.getKind() == TaskKind.INSPECTION || w.getKind() == TaskKind.SUPERVISION_VISIT)
-                        && byId.get(w.getCampaignId()).isUnannounced()))
+                .filter(w -> !(institutionItself
+                        && hiddenFromTheInstitution(w.getKind(), w.getStatus(), byId.get(w.getCampaignId()).isUnannounced())))
                 .map(w -> {
                     Campaign c = byId.get(w.getCampaignId());
                     String stage = w.getPhaseId() != null ? stageNames.get(w.getPhaseId())

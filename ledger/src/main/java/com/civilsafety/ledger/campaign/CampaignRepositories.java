@@ -51,13 +51,16 @@ interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
 
     List<CampaignWork> findByInstitutionIdOrderByDueOnAscIdAsc(Long institutionId);
 
-    /** Counts per slot, kind, region, institution type, status and lateness: what the progress view adds up. */
+    /**
+     * Counts per slot, kind, region, institution type, status and lateness: what the progress view adds up — of one
+     * institution's work only, when {@code institutionId} is given.
+     */
     @Query("""
             select w.slot, w.kind, w.regionId, i.type, w.status, w.late, count(w)
             from CampaignWork w left join Institution i on i.id = w.institutionId
-            where w.campaignId = :campaignId
+            where w.campaignId = :campaignId and (:institutionId is null or w.institutionId = :institutionId)
             group by w.slot, w.kind, w.regionId, i.type, w.status, w.late""")
-    List<Object[]> countProgress(Long campaignId);
+    List<Object[]> countProgress(Long campaignId, Long institutionId);
 }
 
 interface DispatchReportRepository extends JpaRepository<DispatchReport, Long> {

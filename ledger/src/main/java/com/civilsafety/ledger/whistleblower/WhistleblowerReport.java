@@ -120,6 +120,14 @@ public class WhistleblowerReport {
         return trackingCode;
     }
 
+    /**
+     * How staff refer to the report (举报线索 JB000012). Never its tracking code: that is the reporter's key to the
+     * report's status and photos, and seeing it would let staff act as, or trace, the reporter.
+     */
+    public String reference() {
+        return "JB%06d".formatted(id);
+    }
+
     public Long getInstitutionId() {
         return institutionId;
     }

@@ -83,7 +83,7 @@ public class WhistleblowerTriage {
         };
         Institution institution = institutions.findById(report.getInstitutionId()).orElseThrow();
         InboxTask task = inbox.open(new InboxTask(kind, Whistleblowers.SUBJECT, reportId,
-                kind.label() + " " + report.getTrackingCode() + "（" + institution.getName() + "）", role,
+                kind.label() + " " + report.reference() + "（" + institution.getName() + "）", role,
                 regions.findById(report.getRegionId()).orElseThrow(), null, now.plus(TIME_TO_DECIDE),
                 step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
         return Map.of("taskId", task.getId());

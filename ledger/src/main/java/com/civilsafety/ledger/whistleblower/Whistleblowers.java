@@ -63,8 +63,11 @@ public class Whistleblowers {
     public record PublicStatus(String trackingCode, String status, String statusLabel, LocalDate submittedOn, String feedback) {
     }
 
-    /** A report as the bureau sees it; {@code reporterName}/{@code reporterContact} only for those who handle reports. */
-    public record ReportView(long id, String trackingCode, long institutionId, String institution, String description,
+    /**
+     * A report as the bureau sees it; {@code reporterName}/{@code reporterContact} only for those who handle reports,
+     * and never the reporter's tracking code ({@link WhistleblowerReport#reference()}).
+     */
+    public record ReportView(long id, String reference, long institutionId, String institution, String description,
                              String location, String reporterKind, String reporterName, String reporterContact,
                              boolean reporterHidden, String status, String statusLabel, Long hazardId,
                              java.time.Instant submittedAt, List<Long> photoIds) {
@@ -135,7 +138,7 @@ public class Whistleblowers {
         Map<Long, String> names = institutions.findAllById(found.stream().map(WhistleblowerReport::getInstitutionId).distinct().toList())
                 .stream().collect(java.util.stream.Collectors.toMap(Institution::getId, Institution::getName));
         return found.stream().map(r -> new ReportView(r.getId(),
-                r.getTrackingCode(), r.getInstitutionId(), names.getOrDefault(r.getInstitutionId(), ""),
+                r.reference(), r.getInstitutionId(), names.getOrDefault(r.getInstitutionId(), ""),
                 r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,
                 handler ? r.getReporterContact() : null, !handler, r.getStatus().name(), r.getStatus().label(),
                 r.getHazardId(), r.getSubmittedAt(),

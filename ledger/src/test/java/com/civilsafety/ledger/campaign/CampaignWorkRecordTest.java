@@ -20,7 +20,8 @@ import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.region.RegionRepository;
 import com.civilsafety.ledger.testsupport.DemoActors;
-import java.time.Instant;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,6 +59,8 @@ class CampaignWorkRecordTest {
     DemoActors actors;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Clock clock;
 
     Actor section;
     long campaignId;
@@ -66,7 +69,7 @@ class CampaignWorkRecordTest {
     void setUp() {
         section = actors.get("fuli");
         long county = regions.findByCode("990121").orElseThrow().getId();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LedgerTime.today(clock);
         campaignId = campaigns.create(new CampaignPlan("双随机与督导检查", null, "安澜县民政局", null, List.of(county),
                 EnumSet.of(InstitutionType.ELDERLY_CARE), List.of(
                 new CampaignPlan.Phase(PhaseKind.DEPARTMENT_CHECK, null, today, today.plusDays(10)),
@@ -110,7 +113,7 @@ class CampaignWorkRecordTest {
         Actor inspector = actors.get("inspector1");
         Institution institution = institutions.findById(actors.get("inst001").institutionId()).orElseThrow();
         Hazard closed = hazards.report(new HazardReport(institution.getId(), "消防通道堆放杂物", "一楼", "GEN-FIRE", false,
-                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector);
+                HazardSource.DEPARTMENT_CHECK, LedgerTime.today(clock)), inspector);
         hazards.recordGrading(closed.getId(), new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60, 7),
                 step("Task_RecordGrading"));
         hazards.close(closed.getId(), step("Task_CloseHazard"));
@@ -132,7 +135,7 @@ class CampaignWorkRecordTest {
 
         CampaignWork done = work.findById(recheck.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(WorkStatus.SUBMITTED);
-        Hazard reopened = hazards.awaitingProcess(Instant.now().plusSeconds(1)).stream()
+        Hazard reopened = hazards.awaitingProcess(clock.instant().plusSeconds(1)).stream()
                 .filter(h -> recheck.getHazardId().equals(h.getReopenedFromId())).findFirst().orElseThrow();
         assertThat(reopened.getCampaignId()).isEqualTo(campaignId);
         assertThat(reopened.getSource()).isEqualTo(HazardSource.SUPERVISION);

@@ -7,6 +7,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.TaskKind;
@@ -18,6 +19,7 @@ import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.job.ProcessStep;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,8 @@ class HazardRecordTest {
     InstitutionRepository institutions;
     @Autowired
     DemoActors actors;
+    @Autowired
+    Clock clock;
 
     Actor inspector;
     Actor manager;
@@ -97,7 +101,7 @@ class HazardRecordTest {
         inbox.complete(task, manager, rectification());
         hazards.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
         long verification = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")));
-        LocalDate newDeadline = LocalDate.now().plusDays(10);
+        LocalDate newDeadline = today().plusDays(10);
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("opinion"));
@@ -135,7 +139,7 @@ class HazardRecordTest {
         assertThatThrownBy(() -> report(inspector, 999_999L))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("institutionId"));
         assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, "GEN-FIRE", false,
-                HazardSource.SELF_CHECK, LocalDate.now().plusDays(2)), manager))
+                HazardSource.SELF_CHECK, today().plusDays(2)), manager))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("foundOn"));
         Hazard own = report(manager, institution.getId());
         assertThatThrownBy(() -> hazards.view(own.getId(), actors.get("inst030"))).isInstanceOf(NotFoundException.class);
@@ -145,17 +149,17 @@ class HazardRecordTest {
     @Test
     void theCriterionDecidesTheCategoryAndMustFitTheInstitution() {
         Hazard major = hazards.report(new HazardReport(institution.getId(), "厨房无食品经营许可证", null, "YL-5-2", false,
-                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector);
+                HazardSource.DEPARTMENT_CHECK, today()), inspector);
         assertThat(major.getCategory()).isEqualTo(HazardCategory.FOOD);
         assertThat(major.gradingFacts()).containsEntry("criterionMajor", true).containsEntry("residentsExposed", false)
                 .containsEntry("institutionType", "ELDERLY_CARE").containsEntry("category", "FOOD");
         long funeralHome = institutions.findAll().stream().filter(i -> i.getType() == InstitutionType.FUNERAL)
                 .findFirst().orElseThrow().getId();
         assertThatThrownBy(() -> hazards.report(new HazardReport(funeralHome, "x", null, "YL-5-2", false,
-                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector))
+                HazardSource.DEPARTMENT_CHECK, today()), inspector))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("criterionCode"));
         assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "x", null, "NO-SUCH", false,
-                HazardSource.DEPARTMENT_CHECK, LocalDate.now()), inspector))
+                HazardSource.DEPARTMENT_CHECK, today()), inspector))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("criterionCode"));
     }
 
@@ -252,32 +256,32 @@ class HazardRecordTest {
     @Test
     void aHazardReportedLateCanStillBeAssignedADeadline() {
         Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
-                HazardSource.SELF_CHECK, LocalDate.now().minusDays(40)), inspector);
+                HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
         hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(25, "Task_RecordGrading"));
         long assignment = taskId(hazards.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")));
         Actor township = actors.get("town1");
 
-        assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(LocalDate.now().plusDays(31))))
+        assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(today().plusDays(31))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("deadline"));
-        inbox.complete(assignment, township, assignment(LocalDate.now().plusDays(30)));
+        inbox.complete(assignment, township, assignment(today().plusDays(30)));
 
         assertThat(hazards.recordTask(late.getId(), assignment, TaskKind.ASSIGNMENT, step(25, "Task_RecordAssignment")))
-                .containsEntry("rectificationDeadline", LocalDate.now().plusDays(30).toString());
+                .containsEntry("rectificationDeadline", today().plusDays(30).toString());
     }
 
     @Test
     void anOverdueHazardsExtensionMustReachBeyondToday() {
         Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
-                HazardSource.SELF_CHECK, LocalDate.now().minusDays(40)), inspector);
+                HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
         hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(26, "Task_RecordGrading"));
         hazards.openTask(late.getId(), TaskKind.RECTIFICATION, step(26, "Task_OpenRectificationTask")); // deadline was 10 days ago
 
-        assertThatThrownBy(() -> hazards.requestExtension(late.getId(), new ExtensionRequest(LocalDate.now().minusDays(5), "x"), manager))
+        assertThatThrownBy(() -> hazards.requestExtension(late.getId(), new ExtensionRequest(today().minusDays(5), "x"), manager))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("晚于今天"));
-        assertThat(hazards.requestExtension(late.getId(), new ExtensionRequest(LocalDate.now().plusDays(5), "材料已到"), manager)
-                .getRequestedDeadline()).isEqualTo(LocalDate.now().plusDays(5));
+        assertThat(hazards.requestExtension(late.getId(), new ExtensionRequest(today().plusDays(5), "材料已到"), manager)
+                .getRequestedDeadline()).isEqualTo(today().plusDays(5));
     }
 
     private static AssignmentForm assignment(LocalDate deadline) {
@@ -311,11 +315,16 @@ class HazardRecordTest {
 
     private Hazard report(Actor actor, long institutionId) {
         return hazards.report(new HazardReport(institutionId, "二楼消防通道堆放杂物", "二楼走廊", "GEN-FIRE", true,
-                HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
+                HazardSource.DEPARTMENT_CHECK, today().minusDays(1)), actor);
     }
 
-    private static RectificationReport rectification() {
-        return new RectificationReport("清理杂物，张贴禁止堆放标识", "王建国", new BigDecimal("1200.50"), LocalDate.now(), "整改前后照片各2张");
+    /** The ledger's today (China's date on the platform's clock), whatever the machine's zone and day. */
+    private LocalDate today() {
+        return LedgerTime.today(clock);
+    }
+
+    private RectificationReport rectification() {
+        return new RectificationReport("清理杂物，张贴禁止堆放标识", "王建国", new BigDecimal("1200.50"), today(), "整改前后照片各2张");
     }
 
     private static ProcessStep step(long pik, String element) {

@@ -7,12 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can pin and move; unpinned it follows the system clock. */
+/** A clock tests can pin and move; unpinned it follows the platform's clock (the system's, or the calendar sweep's). */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> pinned = new AtomicReference<>();
+    private final Clock base;
 
-    public static MutableClock systemUtc() {
-        return new MutableClock();
+    private MutableClock(Clock base) {
+        this.base = base;
+    }
+
+    public static MutableClock over(Clock base) {
+        return new MutableClock(base);
     }
 
     public void pin(Instant instant) {
@@ -20,7 +25,7 @@ public final class MutableClock extends Clock {
     }
 
     public void advance(Duration duration) {
-        pinned.updateAndGet(i -> (i == null ? Instant.now() : i).plus(duration));
+        pinned.updateAndGet(i -> (i == null ? base.instant() : i).plus(duration));
     }
 
     public void release() {
@@ -34,28 +39,12 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock self = this;
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return self.withZone(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return self.instant();
-            }
-        };
+        return new ZonedView(this, zone);
     }
 
     @Override
     public Instant instant() {
         Instant at = pinned.get();
-        return at == null ? Instant.now() : at;
+        return at == null ? base.instant() : at;
     }
 }

@@ -1,7 +1,10 @@
 package com.civilsafety.api.error;
 
+import com.civilsafety.api.common.RequestBodyLimit;
+import com.civilsafety.api.common.TooBusyException;
 import com.civilsafety.api.engine.EngineUnavailableException;
 import com.civilsafety.api.process.ModelRejectedException;
+import com.civilsafety.api.security.SignInThrottledException;
 import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
@@ -98,6 +101,9 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+            return problem(request, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonParseException)) {
             return unreadable(mapping, request);
         }
@@ -147,6 +153,15 @@ public class ApiErrors {
         return respond(body);
     }
 
+    /** Too many wrong passwords at the sign-in form (HTTP Basic answers the same from its entry point). */
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(request, HttpStatus.TOO_MANY_REQUESTS, e.detail()));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
         return problem(request, HttpStatus.FORBIDDEN, e.getMessage());
@@ -157,9 +172,9 @@ public class ApiErrors {
         return problem(request, HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler({FileTooLargeException.class, MaxUploadSizeExceededException.class})
+    @ExceptionHandler({FileTooLargeException.class, MaxUploadSizeExceededException.class, RequestBodyLimit.BodyTooLargeException.class})
     ResponseEntity<ProblemDetail> tooLarge(Exception e, HttpServletRequest request) {
-        String detail = e instanceof FileTooLargeException ? e.getMessage() : "上传内容超过大小上限";
+        String detail = e instanceof MaxUploadSizeExceededException ? "上传内容超过大小上限" : e.getMessage();
         return problem(request, HttpStatus.PAYLOAD_TOO_LARGE, detail);
     }
 
@@ -176,6 +191,13 @@ public class ApiErrors {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
         return problem(request, HttpStatus.BAD_REQUEST, "请以 multipart/form-data 上传文件");
+    }
+
+    @ExceptionHandler(TooBusyException.class)
+    ResponseEntity<ProblemDetail> busy(TooBusyException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler(EngineUnavailableException.class)
@@ -218,9 +240,21 @@ public class ApiErrors {
                     : "请求体格式不受支持";
             case 400 -> e instanceof MissingServletRequestParameterException missing
                     ? "缺少参数 " + missing.getParameterName() : "请求有误";
-            default -> ((ErrorResponse) e).getBody().getDetail();
+            default -> genericDetail(status);
         };
         return problem(request, status, detail);
+    }
+
+    /** A status without a message of our own: said in Chinese, never the framework's English text (which names its classes). */
+    private static String genericDetail(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "请求有误";
+            case 404 -> "接口不存在";
+            case 405 -> "接口不支持该方法";
+            case 413 -> "请求内容超过大小上限";
+            case 415 -> "请求体格式不受支持";
+            default -> status.is4xxClientError() ? "请求有误" : "服务器内部错误，请联系管理员";
+        };
     }
 
     @ExceptionHandler(Exception.class)
@@ -228,6 +262,10 @@ public class ApiErrors {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             log.debug("client went away during {} {}", request.getMethod(), request.getRequestURI());
             return null; // nobody to answer
+        }
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // the caller's mistake that Spring MVC found (a missing header, a bad path variable …): its status, our words
+            return problem(request, framework.getStatusCode(), genericDetail(framework.getStatusCode()));
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员");
@@ -260,7 +298,11 @@ public class ApiErrors {
 
     private static ProblemDetail body(HttpServletRequest request, HttpStatusCode status, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setInstance(URI.create(request.getRequestURI()));
+        try {
+            body.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a path the firewall turned away for its characters: the answer goes without it
+        }
         return body;
     }
 
@@ -302,6 +344,6 @@ public class ApiErrors {
         if (type == String.class) {
             return "应为文本";
         }
-        return "应为 " + type.getSimpleName();
+        return "类型不符"; // never the name of one of our classes
     }
 }

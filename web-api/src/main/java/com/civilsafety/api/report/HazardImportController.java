@@ -1,5 +1,6 @@
 package com.civilsafety.api.report;
 
+import com.civilsafety.api.common.TooBusyException;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.hazard.HazardImport;
@@ -7,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +21,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** 《隐患清单》 filled offline: the template to fill, and the upload that imports all of its rows or none. */
+/**
+ * 《隐患清单》 filled offline: the template to fill, and the upload that imports all of its rows or none. Reading a file
+ * is bounded in memory ({@link HazardImportFile}) and in number: at most {@code civil-safety.import.concurrent} files are
+ * read and stored at once; one more waits a moment, then is told to try again (503), so that a burst of uploads cannot slow
+ * everyone else down.
+ */
 @RestController
 @RequestMapping("/api/reports/hazard-import")
 class HazardImportController {
     private final HazardImport hazardImport;
     private final CriterionCatalogue criteria;
+    private final Semaphore reading;
 
-    HazardImportController(HazardImport hazardImport, CriterionCatalogue criteria) {
+    HazardImportController(HazardImport hazardImport, CriterionCatalogue criteria,
+                           @Value("${civil-safety.import.concurrent:2}") int concurrent) {
         this.hazardImport = hazardImport;
         this.criteria = criteria;
+        this.reading = new Semaphore(concurrent);
     }
 
     @GetMapping("/template.xlsx")
@@ -38,12 +50,15 @@ class HazardImportController {
     /** 201 with the new hazards' ids; 400 naming every bad row and column, nothing stored. */
     @PostMapping
     ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
-                                               @AuthenticationPrincipal ActorUser user) throws IOException {
-        List<HazardImport.Row> rows;
-        try (InputStream in = file.getInputStream()) {
-            rows = HazardImportWorkbook.read(in, file.getSize());
+                                               @AuthenticationPrincipal ActorUser user) throws IOException, InterruptedException {
+        if (!reading.tryAcquire(2, TimeUnit.SECONDS)) {
+            throw new TooBusyException("正在处理其他导入文件，请稍后再试", 10);
         }
-        List<Long> ids = hazardImport.importAll(rows, user.actor());
-        return ResponseEntity.status(201).body(Map.of("imported", ids.size(), "hazardIds", ids));
+        try (InputStream in = file.getInputStream()) { // the rows read are held until they are stored: both under the bound
+            List<Long> ids = hazardImport.importAll(HazardImportFile.read(in, file.getSize()), user.actor());
+            return ResponseEntity.status(201).body(Map.of("imported", ids.size(), "hazardIds", ids));
+        } finally {
+            reading.release();
+        }
     }
 }

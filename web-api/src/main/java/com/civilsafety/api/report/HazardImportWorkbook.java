@@ -1,39 +1,28 @@
 package com.civilsafety.api.report;
 
-import com.civilsafety.ledger.attachment.FileTooLargeException;
-import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.hazard.HazardSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The 《隐患清单》 import file: the template people fill offline (title, the header row of {@link HazardImport#COLUMNS},
- * drop-down lists for 发现方式 and 是/否, a sheet of instructions and one of the 判定依据 items), and reading a filled
- * one back as rows of text, numbered as the spreadsheet numbers them.
+ * The 《隐患清单》 import template people fill offline: a title, the header row of {@link HazardImport#COLUMNS},
+ * drop-down lists for 发现方式 and 是/否, a sheet of instructions and one of the 判定依据 items. A filled one is read
+ * back by {@link HazardImportFile}.
  */
 final class HazardImportWorkbook {
     static final String SHEET = "隐患清单";
     /** The header row's index; data starts on the row after it. */
     static final int HEADER_ROW = 1;
-    /** A filled template of the largest allowed size stays well below this. */
-    static final long MAX_BYTES = 5L * 1024 * 1024;
 
     private HazardImportWorkbook() {
     }
@@ -101,69 +90,6 @@ final class HazardImportWorkbook {
             workbook.setActiveSheet(0);
             workbook.write(out);
         }
-    }
-
-    /**
-     * The data rows of a filled template, blank rows left out. A file that is not an .xlsx workbook, too big, or not
-     * our template (its header row differs) is refused as a whole.
-     */
-    static List<HazardImport.Row> read(InputStream in, long size) throws IOException {
-        if (size > MAX_BYTES) {
-            throw new FileTooLargeException(MAX_BYTES);
-        }
-        byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw new UnsupportedFileException("请上传按模板填写的 Excel 文件（.xlsx）");
-        }
-        Workbook workbook;
-        try {
-            workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) { // POI refuses zip bombs and broken packages with these
-            throw new UnsupportedFileException("无法读取该 Excel 文件：" + e.getMessage());
-        }
-        try (workbook) {
-            Sheet sheet = workbook.getSheet(SHEET);
-            if (sheet == null) {
-                throw new UnsupportedFileException("文件中没有“" + SHEET + "”工作表，请使用下载的模板");
-            }
-            Row header = sheet.getRow(HEADER_ROW);
-            DataFormatter formatter = new DataFormatter();
-            for (int c = 0; c < HazardImport.COLUMNS.size(); c++) {
-                String expected = HazardImport.COLUMNS.get(c).header();
-                String actual = header == null || header.getCell(c) == null ? "" : formatter.formatCellValue(header.getCell(c)).replace("*", "").strip();
-                if (!expected.equals(actual)) {
-                    throw new UnsupportedFileException("表头与模板不符：第 " + (c + 1) + " 列应为“" + expected + "”，实为“" + actual + "”");
-                }
-            }
-            if (sheet.getLastRowNum() - HEADER_ROW > HazardImport.MAX_ROWS) {
-                throw new UnsupportedFileException("一次最多导入 " + HazardImport.MAX_ROWS + " 行");
-            }
-            List<HazardImport.Row> rows = new ArrayList<>();
-            for (int r = HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < HazardImport.COLUMNS.size(); c++) {
-                    cells.add(text(row.getCell(c), formatter));
-                }
-                if (cells.stream().anyMatch(v -> v != null && !v.isBlank())) {
-                    rows.add(new HazardImport.Row(r + 1, cells));
-                }
-            }
-            return rows;
-        }
-    }
-
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
-        }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-        }
-        return formatter.formatCellValue(cell);
     }
 
     private static String nullToEmpty(String value) {

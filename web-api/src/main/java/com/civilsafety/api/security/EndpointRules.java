@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Which roles may call which endpoint, checked before anything else (a caller without the role gets 403 before any
- * validation or lookup). The records a caller may see within an endpoint are narrowed by the ledger's data scope (the
+ * validation or lookup); a method or path that has no rule here is refused (deny by default). The records a caller may see within an endpoint are narrowed by the ledger's data scope (the
  * region subtree, or the institution). Every endpoint must have a rule here: the authorization matrix test fails for
  * one without.
  */
@@ -100,20 +101,30 @@ public final class EndpointRules {
     private EndpointRules() {
     }
 
+    /** Each rule as a request matcher; a GET rule lets HEAD through as well (the same answer without its body). */
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry auth) {
         for (Rule rule : RULES) {
-            if (rule.roles().isEmpty()) {
-                auth.requestMatchers(rule.method(), rule.path()).permitAll();
-            } else {
-                auth.requestMatchers(rule.method(), rule.path())
-                        .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+            List<HttpMethod> methods = rule.method().equals(HttpMethod.GET) ? List.of(HttpMethod.GET, HttpMethod.HEAD) : List.of(rule.method());
+            for (HttpMethod method : methods) {
+                var matched = auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(method, rule.path()));
+                if (rule.roles().isEmpty()) {
+                    matched.permitAll();
+                } else {
+                    matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                }
             }
         }
     }
 
-    /** The rule of an endpoint, if it has one. */
+    /** The rule of an endpoint, if it has one (HEAD goes by its GET rule, as {@link #apply} lets it). */
     public static java.util.Optional<Rule> of(HttpMethod method, String concretePath) {
-        return RULES.stream().filter(r -> r.matches(method, concretePath)).findFirst();
+        HttpMethod asRuled = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
+        return RULES.stream().filter(r -> r.matches(asRuled, concretePath)).findFirst();
+    }
+
+    /** Whether any rule names this path, with whatever method. */
+    static boolean knows(String concretePath) {
+        return RULES.stream().anyMatch(r -> r.matches(r.method(), concretePath));
     }
 
     private static Rule get(String path, Set<Role> roles) {

@@ -3,7 +3,11 @@ package com.civilsafety.api.security;
 import com.civilsafety.api.error.ApiErrors;
 import com.civilsafety.ledger.common.DatabaseFaults;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,51 +16,121 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every request carries its credentials — a Keycloak access token ({@code civil-safety.auth.mode=keycloak}: issuer and
  * audience checked, realm roles and the region and institution claims make the {@link ActorUser}), or, on the embedded
- * default, the ledger's local accounts: HTTP Basic for scripts, or the web UI's session opened by
- * {@code POST /api/session} ({@link LocalSessions}). A session rides on a cookie, so its changes must carry the
- * session's CSRF token; a request with an Authorization header carries its own credentials and needs none.
- * The local login is refused where the {@code remote} or {@code production} profile is active. Errors are JSON problem
- * documents like every other API error.
+ * default, the ledger's local accounts: HTTP Basic for scripts (no session is made for it), or the web UI's session
+ * opened by {@code POST /api/session} ({@link LocalSessions}), whose changes must carry the session's CSRF token. Both
+ * local paths check passwords through one throttled check ({@link ThrottledPasswords}). The local login is refused
+ * where the {@code remote} or {@code production} profile is active.
+ * <p>Deny by default: an endpoint, with each of its methods, is reachable only through its rule in {@link EndpointRules}
+ * (HEAD with its GET); anything else is refused. Paths are matched as Spring MVC will route them, after decoding, and
+ * a path with needlessly encoded characters is rejected before ({@link CanonicalPaths}). Errors are JSON problem
+ * documents like every other API error; refusals go to the {@link SecurityLog}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
     static final String MODE = "civil-safety.auth.mode";
+    private static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+    /** Sign-in starts a new session, and the public form uses none: neither needs a session's CSRF token. */
+    private static final RequestMatcher NO_SESSION_USED = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/session"),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/public/**"));
+
+    /** The local login's pieces, shared by the filter chain and the sign-in endpoint. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = MODE, havingValue = "local", matchIfMissing = true)
+    static class LocalLogin {
+        @Bean
+        TrustedDevices trustedDevices(Clock clock) {
+            return new TrustedDevices(clock);
+        }
+
+        @Bean
+        ThrottledPasswords throttledPasswords(LocalAccounts accounts, PasswordEncoder encoder, TrustedDevices devices,
+                                              @Value("${civil-safety.sign-in.tries-per-account-and-client:5}") int perPair,
+                                              @Value("${civil-safety.sign-in.failures-per-account:20}") int perAccount,
+                                              @Value("${civil-safety.sign-in.failures-per-client:30}") int perClient,
+                                              @Value("${civil-safety.sign-in.tries-per-trusted-browser:10}") int perDevice) {
+            return new ThrottledPasswords(accounts, encoder, devices, new SignInThrottle(perPair, perAccount, perClient, perDevice));
+        }
+
+        /** Spring's default: the session (for the sign-in form), and the request, which async dispatches of a streamed
+         *  download see again (HTTP Basic keeps its sign-in there only). */
+        @Bean
+        SecurityContextRepository securityContextRepository() {
+            return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                    new HttpSessionSecurityContextRepository());
+        }
+
+        @Bean
+        CsrfTokenRepository csrfTokenRepository() {
+            return new HttpSessionCsrfTokenRepository();
+        }
+
+        @Bean
+        SessionAuthenticationStrategy sessionAuthenticationStrategy(CsrfTokenRepository csrfTokens) {
+            CsrfAuthenticationStrategy newToken = new CsrfAuthenticationStrategy(csrfTokens);
+            newToken.setRequestHandler(new CsrfTokenRequestAttributeHandler());
+            return new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(), newToken));
+        }
+    }
 
     @Bean
     @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "local", matchIfMissing = true)
-    SecurityFilterChain localLogin(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
+    SecurityFilterChain localLogin(HttpSecurity http, ApiErrors errors, Environment environment, ThrottledPasswords passwords,
+                                   SecurityContextRepository sessions, CsrfTokenRepository csrfTokens) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("production | remote"))) {
             throw new IllegalStateException("本地登录不能用于生产环境（remote/production 配置）：请同时启用 keycloak 配置，"
                     + "或设置 " + MODE + "=keycloak（docs/identity.md）");
         }
         return common(http, errors, environment)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .authenticationManager(new ProviderManager(passwords))
+                .securityContext(context -> context.securityContextRepository(sessions))
+                // sessions start only at the sign-in form (LocalSessions applies the session strategy there). Setting a
+                // creation policy here would add a filter applying it to every signed-in request: each HTTP Basic call
+                // would get a session of its own (the default policy, if required, is the one wanted)
+                .sessionManagement(session -> session.requireExplicitAuthenticationStrategy(true))
                 .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(LocalSessions::needsCsrfToken))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (DatabaseFaults.unreachable(e)) {
-                        errors.writeDatabaseAway(request, response); // the account could not be read, not a wrong password
-                        return;
-                    }
-                    // the web UI signs in with its own form: a Basic challenge would pop up the browser's login box
-                    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-                        response.setHeader("WWW-Authenticate", "Basic realm=\"civil-safety\"");
-                    }
-                    errors.write(request, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误");
-                }))
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::signedInBySession))
+                .httpBasic(basic -> basic
+                        .authenticationDetailsSource(ThrottledPasswords.details())
+                        // a Basic request carries its credentials each time: nothing of it is kept in a session
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository())
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(request, response, e, errors)))
                 .build();
     }
 
@@ -70,6 +144,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(actors))
                         .authenticationEntryPoint((request, response, e) -> {
+                            SecurityLog.refused(request, 401, "no-valid-token");
                             response.setHeader("WWW-Authenticate", "Bearer realm=\"civil-safety\"");
                             errors.write(request, response, HttpStatus.UNAUTHORIZED, "未登录或登录令牌无效");
                         }))
@@ -87,8 +162,7 @@ class SecurityConfiguration {
                               @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) throws Exception {
         String keycloak = issuer.isBlank() ? "" : " " + URI.create(issuer).resolve("/").toString().replaceAll("/$", "");
         return http
-                .securityMatcher(request -> !request.getRequestURI().startsWith("/api/")
-                        && !request.getRequestURI().startsWith("/actuator"))
+                .securityMatcher(new NegatedRequestMatcher(API))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable()) // nothing here changes anything
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -103,27 +177,103 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Requests with needlessly encoded paths are turned away before any chain sees them, as a 400 problem document. */
+    @Bean
+    WebSecurityCustomizer canonicalPaths(ApiErrors errors) {
+        return web -> web.httpFirewall(new CanonicalPaths())
+                .requestRejectedHandler(rejectedAsBadRequest(errors));
+    }
+
+    private static RequestRejectedHandler rejectedAsBadRequest(ApiErrors errors) {
+        return (request, response, e) -> {
+            SecurityLog.refused(request, 400, e.getMessage());
+            errors.write(request, response, HttpStatus.BAD_REQUEST, "请求地址不规范，请检查后重试");
+        };
+    }
+
+    /**
+     * A change rides on the session cookie whenever the request comes with a live session — whatever other headers it
+     * has — and then needs the session's CSRF token. HTTP Basic and bearer requests make no session, so they need none.
+     */
+    static boolean signedInBySession(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+            return false;
+        }
+        if (NO_SESSION_USED.matches(request)) {
+            return false;
+        }
+        return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+                                     ApiErrors errors) throws IOException {
+        if (DatabaseFaults.unreachable(e)) {
+            errors.writeDatabaseAway(request, response); // the account could not be read, not a wrong password
+            return;
+        }
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.detail());
+            return;
+        }
+        SecurityLog.refused(request, 401, "not-signed-in");
+        // the web UI signs in with its own form: a Basic challenge would pop up the browser's login box
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"civil-safety\"");
+        }
+        errors.write(request, response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误");
+    }
+
+    /**
+     * A signed-in caller refused: a change without its session's CSRF token; an address or method no rule names (deny
+     * by default — said as "no such endpoint" or "method not supported", nothing having run); or a rule that does not
+     * include the caller's role.
+     */
+    private static void refused(HttpServletRequest request, HttpServletResponse response, Exception e, ApiErrors errors)
+            throws IOException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (e instanceof CsrfException) {
+            SecurityLog.refused(request, 403, "csrf-token-missing-or-wrong");
+            errors.write(request, response, HttpStatus.FORBIDDEN, "页面已过期，请刷新后重试");
+        } else if (path.startsWith("/api/") && EndpointRules.of(HttpMethod.valueOf(request.getMethod()), path).isEmpty()) {
+            boolean known = EndpointRules.knows(path);
+            SecurityLog.refused(request, known ? 405 : 404, "no-rule-for-this-method-or-path");
+            errors.write(request, response, known ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.NOT_FOUND,
+                    known ? "接口不支持 " + request.getMethod() + " 方法" : "接口不存在：" + path);
+        } else {
+            SecurityLog.refused(request, 403, "role-not-in-the-rule");
+            errors.write(request, response, HttpStatus.FORBIDDEN, "没有权限");
+        }
+    }
+
     /**
      * Prometheus scrapes without signing in, but only on the management port ({@code management.server.port}), which a
      * deployment keeps on its internal network; on the public port the metrics are for the county administrator.
      */
     private static boolean scrapeOnTheManagementPort(HttpServletRequest request, Environment environment) {
         Integer port = environment.getProperty("local.management.port", Integer.class);
-        return port != null && port > 0 && port == request.getLocalPort() && "/actuator/prometheus".equals(request.getRequestURI());
+        Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+        return port != null && port > 0 && !port.equals(serverPort) && port == request.getLocalPort()
+                && "/actuator/prometheus".equals(request.getRequestURI());
     }
 
     private static HttpSecurity common(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
         return http
-                .securityMatcher("/api/**", "/actuator/**")
+                .securityMatcher(API)
+                .requestCache(cache -> cache.disable()) // an API remembers no request to return to (and makes no session for it)
+                .logout(logout -> logout.disable()) // signing out of a local session is DELETE /api/session
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                    auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
+                                    "/actuator/health/**"),
+                                    PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/info"))
+                            .permitAll()
                             .requestMatchers(request -> scrapeOnTheManagementPort(request, environment)).permitAll()
-                            .requestMatchers("/actuator/**").hasRole("BUREAU_ADMIN");
+                            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
+                                    "/actuator/**")).hasRole("BUREAU_ADMIN");
                     EndpointRules.apply(auth);
-                    auth.anyRequest().authenticated(); // an unknown path: 404 for a signed-in caller
+                    auth.anyRequest().denyAll(); // deny by default: a method or path without a rule is refused
                 })
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        errors.write(request, response, HttpStatus.FORBIDDEN,
-                                e instanceof CsrfException ? "页面已过期，请刷新后重试" : "没有权限")));
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> refused(request, response, e, errors)));
     }
 }

@@ -1,12 +1,18 @@
 package com.civilsafety.api.ui;
 
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the web UI needs to know before anyone signs in: how to sign in (the local form, or Keycloak with the realm's
- * public PKCE client) and where Operate is, if there is one. Nothing secret: the page could read it from its own code.
+ * public PKCE client), where Operate is, if there is one, and the platform's now and today (China's date on the
+ * platform's clock), which date fields default to and are checked against — the browser's clock may be wrong, and a
+ * platform tried on another day (civil-safety.clock.start) is not on today's date. Nothing secret: the page could read it from its own code.
  */
 @RestController
 class UiConfigController {
@@ -14,25 +20,32 @@ class UiConfigController {
     record Keycloak(String url, String realm, String clientId) {
     }
 
-    record UiConfig(String authMode, Keycloak keycloak, String operateUrl) {
+    record UiConfig(String authMode, Keycloak keycloak, String operateUrl, LocalDate today, Instant now) {
     }
 
-    private final UiConfig config;
+    private final String authMode;
+    private final Keycloak keycloak;
+    private final String operateUrl;
+    private final Clock clock;
 
     UiConfigController(@Value("${civil-safety.auth.mode:local}") String authMode,
                        @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
                        @Value("${civil-safety.ui.keycloak-client-id:civil-safety-ui}") String clientId,
-                       @Value("${civil-safety.operate.url:}") String operateUrl) {
+                       @Value("${civil-safety.operate.url:}") String operateUrl, Clock clock) {
         Keycloak keycloak = null;
         int realms = issuer.lastIndexOf("/realms/");
         if ("keycloak".equals(authMode) && realms > 0) {
             keycloak = new Keycloak(issuer.substring(0, realms), issuer.substring(realms + "/realms/".length()), clientId);
         }
-        this.config = new UiConfig(authMode, keycloak, operateUrl.isBlank() ? null : operateUrl);
+        this.authMode = authMode;
+        this.keycloak = keycloak;
+        this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
+        this.clock = clock;
     }
 
     @GetMapping("/api/ui-config")
     UiConfig config() {
-        return config;
+        Instant now = clock.instant();
+        return new UiConfig(authMode, keycloak, operateUrl, LocalDate.ofInstant(now, LedgerTime.ZONE), now);
     }
 }

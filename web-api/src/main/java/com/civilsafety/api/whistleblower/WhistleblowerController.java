@@ -1,5 +1,6 @@
 package com.civilsafety.api.whistleblower;
 
+import com.civilsafety.api.ratelimit.PublicBudget;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 安全吹哨人: the public form and status lookup (no login, rate-limited per client by {@link PublicRateLimit}), and the
+ * 安全吹哨人: the public form and status lookup (no login, rate-limited per client: {@link PublicBudget}), and the
  * reports as the bureau and townships see them.
  */
 @RestController
@@ -38,7 +39,8 @@ class WhistleblowerController {
     record PublicReceipt(String trackingCode, String status, String statusLabel) {
     }
 
-    @PostMapping("/api/public/whistleblower-reports")
+    @PostMapping(path = "/api/public/whistleblower-reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PublicBudget(PublicBudget.Kind.SUBMISSION)
     ResponseEntity<PublicReceipt> submit(@Valid @RequestBody WhistleblowerSubmission submission) {
         Whistleblowers.Receipt receipt = intake.submit(submission);
         return ResponseEntity.created(URI.create("/api/public/whistleblower-reports/" + receipt.trackingCode()))
@@ -46,12 +48,14 @@ class WhistleblowerController {
     }
 
     @GetMapping("/api/public/whistleblower-reports/{trackingCode}")
+    @PublicBudget(PublicBudget.Kind.LOOKUP)
     Whistleblowers.PublicStatus status(@PathVariable String trackingCode) {
         return whistleblowers.status(trackingCode);
     }
 
     /** A photo (JPEG or PNG) sent with a report, by its tracking code, while it is being handled. */
     @PostMapping(path = "/api/public/whistleblower-reports/{trackingCode}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PublicBudget(PublicBudget.Kind.PHOTO)
     ResponseEntity<Map<String, Integer>> photo(@PathVariable String trackingCode, @RequestParam("file") MultipartFile file)
             throws IOException {
         try (InputStream in = file.getInputStream()) {
@@ -60,6 +64,7 @@ class WhistleblowerController {
     }
 
     @GetMapping("/api/public/institutions")
+    @PublicBudget(PublicBudget.Kind.LOOKUP)
     List<Whistleblowers.InstitutionChoice> institutions(@RequestParam(required = false) String name) {
         return whistleblowers.institutions(name);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.Grading;
 import com.civilsafety.ledger.hazard.HazardGrade;
@@ -18,6 +19,7 @@ import com.civilsafety.ledger.testsupport.DemoActors;
 import com.civilsafety.workers.support.TestJobs;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ class HazardWorkersTest {
     InboxService inbox;
     @Autowired
     DemoActors actors;
+    @Autowired
+    Clock clock;
 
     @Test
     void aRedeliveredJobOpensOneTaskAndAnswersWithIt() {
@@ -45,7 +49,7 @@ class HazardWorkersTest {
         long pik = 31;
         Map<String, Object> graded = workers.recordGrading(TestJobs.job("hazard.record-grading", pik, "Task_RecordGrading", 5),
                 hazard.getId(), GENERAL);
-        assertThat(graded).containsEntry("rectificationDeadline", LocalDate.now().minusDays(1).plusDays(15).toString())
+        assertThat(graded).containsEntry("rectificationDeadline", yesterday().plusDays(15).toString())
                 .containsKeys("deadlineAt", "reminderAt", "secondEscalationAt");
 
         ActivatedJob open = TestJobs.job("hazard.open-task", pik, "Task_OpenRectificationTask", 5, Map.of("kind", "RECTIFICATION"));
@@ -77,8 +81,12 @@ class HazardWorkersTest {
         assertThat(inbox.ofSubject(HazardService.SUBJECT, hazard.getId())).extracting(InboxTask::getStatus).allMatch(s -> s.name().equals("OPEN"));
     }
 
+    private LocalDate yesterday() {
+        return LedgerTime.today(clock).minusDays(1);
+    }
+
     private Hazard report(Actor actor) {
         return hazards.report(new HazardReport(actors.get("inst002").institutionId(), "厨房燃气管道老化", "厨房",
-                "GEN-GAS", true, HazardSource.DEPARTMENT_CHECK, LocalDate.now().minusDays(1)), actor);
+                "GEN-GAS", true, HazardSource.DEPARTMENT_CHECK, yesterday()), actor);
     }
 }
