@@ -42,6 +42,15 @@ interface CampaignDeliverableRepository extends JpaRepository<CampaignDeliverabl
 interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
     List<CampaignWork> findByCampaignIdAndSlotAndStatusOrderById(Long campaignId, String slot, WorkStatus status);
 
+    /**
+     * The open work of a slot, locked and as last committed, for a step that changes it (reminds, marks late). A step
+     * may have begun reading before a cancellation or a submission committed; on MySQL and MariaDB (repeatable read) a
+     * plain read would still show that work open, and writing it back would reopen it.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select w from CampaignWork w where w.campaignId = :campaignId and w.slot = :slot and w.status = com.civilsafety.ledger.campaign.WorkStatus.OPEN order by w.id")
+    List<CampaignWork> lockOpen(Long campaignId, String slot);
+
     List<CampaignWork> findByCampaignIdAndStatus(Long campaignId, WorkStatus status);
 
     @Query("select w.ownerKey from CampaignWork w where w.campaignId = :campaignId and w.slot = :slot")

@@ -355,7 +355,10 @@ public class CampaignRun {
      * each of its reminder dates.
      */
     int remind(long campaignId, String slot, boolean once, ProcessStep step) {
-        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN).stream()
+        if (!campaign(campaignId).isActive()) {
+            return 0; // cancelled meanwhile: its work is withdrawn
+        }
+        List<CampaignWork> open = work.lockOpen(campaignId, slot).stream()
                 .filter(w -> !once || w.getReminders() == 0).toList();
         open.forEach(CampaignWork::reminded);
         if (!open.isEmpty()) {
@@ -370,7 +373,7 @@ public class CampaignRun {
      * section of each campaign region about the late townships and institutions in it.
      */
     int escalateLate(Campaign campaign, String slot, String what, ProcessStep step) {
-        List<CampaignWork> open = work.findByCampaignIdAndSlotAndStatusOrderById(campaign.getId(), slot, WorkStatus.OPEN);
+        List<CampaignWork> open = campaign.isActive() ? work.lockOpen(campaign.getId(), slot) : List.of();
         if (open.isEmpty()) {
             return 0;
         }

@@ -133,7 +133,7 @@ public class MonthlyDispatch {
     public Map<String, Object> escalateCounty(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         String slot = countySlot(month);
-        List<CampaignWork> late = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
+        List<CampaignWork> late = campaign.isActive() ? work.lockOpen(campaignId, slot) : List.of();
         late.forEach(CampaignWork::markLate);
         LocalDate due = LedgerTime.today(clock).plusDays(CampaignRun.FOLLOW_UP_DAYS);
         List<CampaignRun.Opened> followUps = late.stream().map(w -> {
