@@ -126,6 +126,27 @@ class SignInThrottleTest {
         }
     }
 
+    /** A script sending many requests at once with the right password waits its turn; it is not refused. */
+    @Test
+    void rightPasswordsSentAllAtOnceAllGetIn() throws Exception {
+        RawHttp http = new RawHttp(port);
+        int parallel = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return basic(http, "10.80.0.1", "town4", "demo123").status();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+    }
+
     /** TLS ends at the proxy: its X-Forwarded-Proto makes the request secure, and the cookies say so. */
     @Test
     void overTlsAtTheProxyTheCookiesAreSecure() {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,16 @@ public final class ClientBudgets {
     public OptionalLong take(String key) {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Whether the key's bucket is empty, without taking anything; if so, the seconds until it has a token again. */
+    public OptionalLong emptyFor(String key) {
+        Bucket bucket = buckets.getIfPresent(hashed(key));
+        if (bucket == null) {
+            return OptionalLong.empty();
+        }
+        EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
+        return estimate.canBeConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(estimate.getNanosToWaitForRefill()));
     }
 
     /** Gives one token back to the key's bucket (a try that turned out not to count). */

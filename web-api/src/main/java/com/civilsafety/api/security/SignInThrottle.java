@@ -4,15 +4,13 @@ import com.civilsafety.api.ratelimit.ClientBudgets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * How fast passwords may be tried, for every sign-in path of the local login (HTTP Basic and the web UI's form). Each
- * attempt takes a token from its budgets before the password is checked — so that a thousand attempts sent at once
- * cannot all slip past an empty budget — and gets it back if the password was right; while a budget is empty, the
- * attempt is refused unchecked (429, Retry-After). Throttling, not locking: budgets refill a token at a time.
+ * How fast passwords may be tried, for every sign-in path of the local login (HTTP Basic and the web UI's form): a
+ * wrong password spends tokens of budgets that refill with time, and while one is empty the attempt is refused
+ * unchecked (429, Retry-After). Throttling, not locking: budgets refill a token at a time.
  * <ul>
  *   <li>From a browser holding the account's device cookie ({@link TrustedDevices}): only that browser's budget counts,
  *       so that nobody else's wrong passwords keep the person out of it.</li>
@@ -21,9 +19,13 @@ import java.util.OptionalLong;
  *       guesser behind a known address gets no more than anybody else.</li>
  *   <li>From anywhere else: the client's budget across all accounts (slows one address spraying a common password),
  *       the account's budget across all such clients (slows a guesser spread over many addresses) and the budget of
- *       this client for this account — taken in that order, so that a refused client makes no new entries.</li>
+ *       this client for this account.</li>
  * </ul>
- * Accounts are keyed by one folding of the name (case, width, accents), the same whether the account exists or not,
+ * Attempts for one account are checked one at a time ({@link ThrottledPasswords} holds the account's lock across
+ * {@link #admit} and the outcome), so that guesses sent all at once cannot slip past an empty budget together; the
+ * client's budget, shared by many accounts, is taken before the check instead and given back if the password was
+ * right. A legitimate client sending many requests at once simply waits its turn.
+ * <p>Accounts are keyed by one folding of the name (case, width, accents), the same whether the account exists or not,
  * so that the answers tell nothing about which names exist, and spellings a database takes for one name share one
  * budget. Budgets and known places are kept per instance, bounded. Keycloak has its own.
  */
@@ -31,13 +33,9 @@ final class SignInThrottle {
     private static final long MAX_KEYS = 100_000;
     private static final Duration KNOWN_FOR = Duration.ofDays(30);
 
-    /** one client guessing one account (and an account's known place): {@code perPair} tries, refilled over 10 minutes */
     private final ClientBudgets pairs;
-    /** all unknown clients guessing one account together: {@code perAccount} failures an hour */
     private final ClientBudgets accounts;
-    /** one client trying many accounts: {@code perClient} failures an hour */
     private final ClientBudgets clients;
-    /** a browser the account signed in on before: {@code perDevice} tries, refilled over 10 minutes */
     private final ClientBudgets devices;
     /** account @ client address pairs that signed in lately */
     private final Cache<String, Boolean> knownPlaces = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(KNOWN_FOR).build();
@@ -65,20 +63,25 @@ final class SignInThrottle {
         }
     }
 
-    /** A try admitted: the tokens it took, given back if the password is right. */
+    private record Budget(ClientBudgets budgets, String key) {
+    }
+
+    /** A try admitted; its outcome decides what it costs. */
     final class Admission {
         private final Attempt attempt;
-        private final List<Taken> taken;
+        private final boolean known;
+        private final boolean clientTaken;
 
-        private Admission(Attempt attempt, List<Taken> taken) {
+        private Admission(Attempt attempt, boolean known, boolean clientTaken) {
             this.attempt = attempt;
-            this.taken = taken;
+            this.known = known;
+            this.clientTaken = clientTaken;
         }
 
         /**
-         * The right password: the tokens go back, this client's and this browser's tries for the account start afresh
-         * (the account's and the client's shared budgets only refill with time: a sprayer's one success must not reset
-         * them), and this place becomes a known one. A wrong password keeps its tokens spent.
+         * The right password: the client's token goes back, this client's and this browser's tries for the account
+         * start afresh (the account's and the client's shared budgets only refill with time: a sprayer's one success
+         * must not reset them), and this place becomes a known one.
          */
         void succeeded() {
             abandoned();
@@ -89,42 +92,58 @@ final class SignInThrottle {
             knownPlaces.put(attempt.pairKey(), Boolean.TRUE);
         }
 
-        /** The password could not be checked (the database away): the tokens go back, nothing else changes. */
-        void abandoned() {
-            taken.forEach(t -> t.budget().giveBack(t.key()));
-        }
-    }
-
-    private record Taken(ClientBudgets budget, String key) {
-    }
-
-    /** Takes this attempt's tokens; if a budget is spent, none is kept and the attempt is refused unchecked. */
-    Admission admit(Attempt attempt) {
-        if (attempt.trustedDevice() != null) {
-            return take(attempt, List.of(new Taken(devices, attempt.deviceKey())));
-        }
-        if (knownPlaces.getIfPresent(attempt.pairKey()) != null) {
-            try {
-                return take(attempt, List.of(new Taken(pairs, attempt.pairKey())));
-            } catch (SignInThrottledException spent) {
+        /** A wrong password (or a disabled account's probe): the account's budgets for this place pay for it. */
+        void failed() {
+            for (Budget budget : accountBudgets(attempt, known)) {
+                budget.budgets().take(budget.key());
+            }
+            if (known && pairs.emptyFor(attempt.pairKey()).isPresent()) {
                 knownPlaces.invalidate(attempt.pairKey()); // spent from a known place: a stranger again from now on
-                throw spent;
             }
         }
-        return take(attempt, List.of(new Taken(clients, attempt.client()), new Taken(accounts, attempt.account()),
-                new Taken(pairs, attempt.pairKey())));
+
+        /** The password could not be checked (the database away): what was taken goes back, nothing else changes. */
+        void abandoned() {
+            if (clientTaken) {
+                clients.giveBack(attempt.client());
+            }
+        }
     }
 
-    private Admission take(Attempt attempt, List<Taken> draws) {
-        List<Taken> taken = new ArrayList<>();
-        for (Taken draw : draws) {
-            OptionalLong wait = draw.budget().take(draw.key());
+    /**
+     * Admits an attempt whose account's lock the caller holds: refused (SignInThrottledException) while a budget it
+     * would spend is empty. A stranger's attempt takes its client's token now, as attempts for other accounts from the
+     * same client are not serialised with it.
+     */
+    Admission admit(Attempt attempt) {
+        boolean known = attempt.trustedDevice() == null && knownPlaces.getIfPresent(attempt.pairKey()) != null;
+        boolean stranger = attempt.trustedDevice() == null && !known;
+        for (Budget budget : accountBudgets(attempt, known)) {
+            OptionalLong wait = budget.budgets().emptyFor(budget.key());
             if (wait.isPresent()) {
-                taken.forEach(t -> t.budget().giveBack(t.key()));
+                if (known) {
+                    knownPlaces.invalidate(attempt.pairKey());
+                }
                 throw new SignInThrottledException(wait.getAsLong());
             }
-            taken.add(draw);
         }
-        return new Admission(attempt, taken);
+        if (stranger) {
+            OptionalLong wait = clients.take(attempt.client());
+            if (wait.isPresent()) {
+                throw new SignInThrottledException(wait.getAsLong());
+            }
+        }
+        return new Admission(attempt, known, stranger);
+    }
+
+    /** The budgets of the account this attempt spends on a wrong password (the client's is taken at admission). */
+    private List<Budget> accountBudgets(Attempt attempt, boolean known) {
+        if (attempt.trustedDevice() != null) {
+            return List.of(new Budget(devices, attempt.deviceKey()));
+        }
+        if (known) {
+            return List.of(new Budget(pairs, attempt.pairKey()));
+        }
+        return List.of(new Budget(accounts, attempt.account()), new Budget(pairs, attempt.pairKey()));
     }
 }

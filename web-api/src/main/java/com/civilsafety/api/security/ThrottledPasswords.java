@@ -3,6 +3,9 @@ package com.civilsafety.api.security;
 import com.civilsafety.api.ratelimit.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Locale;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -24,6 +27,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 final class ThrottledPasswords implements AuthenticationProvider {
     /** The sign-in form's own limit: a longer name is no account's, and would only fill the throttle's memory. */
     static final int MAX_USERNAME = 64;
+    /** How long an attempt waits for the attempts before it for the same account (each a password check, ~0.1 s). */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(10);
 
     /** Where a password was tried from: the request, for the client address, the device cookie and the log. */
     record SignInDetails(HttpServletRequest request) {
@@ -33,6 +38,8 @@ final class ThrottledPasswords implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final TrustedDevices devices;
+    /** One check at a time per account (striped by the folded name), so that budgets are read and spent together. */
+    private final ReentrantLock[] stripes = new ReentrantLock[256];
 
     ThrottledPasswords(LocalAccounts accounts, PasswordEncoder encoder, TrustedDevices devices, SignInThrottle throttle) {
         this.accounts = accounts;
@@ -40,6 +47,9 @@ final class ThrottledPasswords implements AuthenticationProvider {
         this.passwords.setPasswordEncoder(encoder);
         this.devices = devices;
         this.throttle = throttle;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     static AuthenticationDetailsSource<HttpServletRequest, SignInDetails> details() {
@@ -58,6 +68,21 @@ final class ThrottledPasswords implements AuthenticationProvider {
         SignInThrottle.Attempt attempt = new SignInThrottle.Attempt(folded(account != null ? account.getUsername() : given),
                 ClientAddress.of(request),
                 account == null ? null : devices.deviceOf(request, account.getUsername(), account.getPassword()));
+        ReentrantLock turn = stripes[Math.floorMod(attempt.account().hashCode(), stripes.length)];
+        if (!lock(turn)) {
+            SecurityLog.signInThrottled(request, given, TURN_WAIT.toSeconds());
+            throw new SignInThrottledException(TURN_WAIT.toSeconds()); // a flood of attempts for this account
+        }
+        try {
+            return checked(authentication, request, given, attempt);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** With the account's turn: admitted by the throttle, then the password, the outcome paying for the attempt. */
+    private Authentication checked(Authentication authentication, HttpServletRequest request, String given,
+                                   SignInThrottle.Attempt attempt) {
         SignInThrottle.Admission admission;
         try {
             admission = throttle.admit(attempt);
@@ -73,10 +98,19 @@ final class ThrottledPasswords implements AuthenticationProvider {
             admission.abandoned(); // the account could not be read (database away): not a wrong password, nor a right one
             throw e;
         } catch (AuthenticationException e) {
-            // a wrong password, or a disabled account's probe: the tokens stay spent
+            admission.failed(); // a wrong password, or a disabled account's probe
             SecurityLog.signInFailed(request, given, e instanceof BadCredentialsException ? "wrong-password-or-unknown-user"
                     : e.getClass().getSimpleName());
             throw e;
+        }
+    }
+
+    private static boolean lock(ReentrantLock turn) {
+        try {
+            return turn.tryLock(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
