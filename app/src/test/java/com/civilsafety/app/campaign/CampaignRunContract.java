@@ -155,6 +155,10 @@ abstract class CampaignRunContract {
                 Long.class, id, inst1);
         String inspector = jdbc.queryForObject("select p.username from inbox_task t join person p on p.id = t.assignee_id where t.id = ?",
                 String.class, inspectionTask);
+        // nor by trying task numbers, nor by redoing the draw: its seed is the bureau's
+        assertThat(api.get("inst001", "/api/tasks/" + inspectionTask).status()).isEqualTo(404);
+        assertThat(api.get("inst001", "/api/campaign-tasks/" + inspectionTask).status()).isEqualTo(404);
+        assertThat(api.get("inst001", "/api/campaigns/" + id).body().path("phases").get(2).path("drawSeed").isNull()).isTrue();
         Api.Reply inspected = api.post(inspector, "/api/tasks/" + inspectionTask + "/complete", """
                 {"inspectedOn": "%s", "signedBy": "钱检查、何专家", "notes": "四不两直检查",
                  "findings": [{"criterionCode": "GEN-ELECTRICAL", "description": "厨房私拉电线", "location": "厨房"}]}"""

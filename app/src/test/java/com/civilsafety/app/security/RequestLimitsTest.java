@@ -109,6 +109,15 @@ class RequestLimitsTest {
         RawHttp.Reply encodedLetter = http.send("GET", "/api/%68azards", null, "Authorization", RawHttp.basic("fuli", Api.PASSWORD));
         assertThat(encodedLetter.status()).isEqualTo(400);
         assertThat(encodedLetter.body()).contains("请求地址不规范");
+        for (String type : java.util.List.of("*/*", "application/*", "text/*", "*", "x")) {
+            assertThat(http.send("POST", "/api/session", "{}", "Content-Type", type).status()).as(type).isEqualTo(415);
+        }
+        assertThat(http.send("POST", "/api/hazards", "a\nb=1", "Content-Type", "application/x-www-form-urlencoded",
+                "Authorization", RawHttp.basic("inspector1", Api.PASSWORD)).status()).isBetween(400, 499);
+        RawHttp.Reply badFilter = http.send("GET", "/api/hazards?status=x&foundFrom=y", null,
+                "Authorization", RawHttp.basic("fuli", Api.PASSWORD));
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.body()).contains("status", "foundFrom").doesNotContain("java.", "com.civilsafety", "Failed to convert");
         RawHttp.Reply chineseQuery = http.send("GET", "/api/public/institutions?name=%E5%9F%8E%E5%85%B3%E9%95%87", null);
         assertThat(chineseQuery.status()).as("Chinese in the query is welcome").isEqualTo(200);
     }

@@ -84,6 +84,18 @@ class WebUiSupportTest {
         cookieAndHeader.addAll(session);
         cookieAndHeader.add(HttpHeaders.AUTHORIZATION, "Bearer made-up");
         assertThat(post("/api/hazards/1/extension-requests", "{}", cookieAndHeader).getStatusCode().value()).isEqualTo(403);
+        // a browser's request from another site needs the token even with Basic credentials (a browser that once showed
+        // the login box sends them along by itself); a script's, from no site, does not
+        HttpHeaders crossSite = basic("inst003");
+        crossSite.add("Origin", "https://evil.example");
+        assertThat(post("/api/hazards", "{}", crossSite).getStatusCode().value()).isEqualTo(403);
+        HttpHeaders fetchedCrossSite = basic("inst003");
+        fetchedCrossSite.add("Sec-Fetch-Site", "cross-site");
+        assertThat(post("/api/hazards", "{}", fetchedCrossSite).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("/api/hazards", "{}", basic("inst003")).getStatusCode().value()).isEqualTo(400); // through to validation
+        // the token is a header, never a parameter (it would be written to the logs)
+        assertThat(post("/api/hazards/1/extension-requests?_csrf=" + me.path("csrfToken").asText(), "{}", session)
+                .getStatusCode().value()).isEqualTo(403);
         // HTTP Basic carries its credentials each time: no session is made for it
         assertThat(exchange(HttpMethod.GET, "/api/me", null, basic("inst003")).getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
 

@@ -146,8 +146,16 @@ public class InboxService {
         return tasks.findBySubjectTypeAndSubjectIdOrderById(subjectType, subjectId);
     }
 
-    /** A task outside the actor's data scope is reported as missing, not as forbidden. */
+    /**
+     * A task outside the actor's data scope is reported as missing, not as forbidden. An institution's people see the
+     * tasks that are theirs to do — not every task that names the institution: an unannounced inspection (四不两直)
+     * names it, and must not be found by trying task numbers.
+     */
     private static boolean visibleTo(InboxTask task, Actor actor) {
-        return actor.covers(task.getRegion().getPath(), task.getInstitutionId());
+        if (!actor.covers(task.getRegion().getPath(), task.getInstitutionId())) {
+            return false;
+        }
+        return actor.institutionId() == null || actor.roles().contains(task.getCandidateRole())
+                || java.util.Objects.equals(task.getAssigneeId(), actor.personId());
     }
 }

@@ -3,11 +3,18 @@ package com.civilsafety.ledger.whistleblower;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerReport, Long> {
     Optional<WhistleblowerReport> findByTrackingCode(String trackingCode);
+
+    /** The report, locked: photos sent at once are counted one after another against the limit. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select w from WhistleblowerReport w where w.trackingCode = :trackingCode")
+    Optional<WhistleblowerReport> lockByTrackingCode(String trackingCode);
 
     List<WhistleblowerReport> findByProcessInstanceKeyNotNullAndStatusNotInOrderById(Collection<ReportStatus> ended);
 

@@ -96,7 +96,7 @@ public class Whistleblowers {
     /** A photo sent with a report (by its tracking code) while it is still being handled. */
     @Transactional
     public int addPhoto(String trackingCode, String filename, java.io.InputStream content) {
-        WhistleblowerReport report = byCode(trackingCode);
+        WhistleblowerReport report = byCode(trackingCode, reports::lockByTrackingCode);
         if (report.getStatus() != ReportStatus.RECEIVED && report.getStatus() != ReportStatus.VERIFYING) {
             throw new com.civilsafety.ledger.common.ConflictException("举报已" + report.getStatus().label() + "，不能再补充照片");
         }
@@ -156,8 +156,13 @@ public class Whistleblowers {
     }
 
     private WhistleblowerReport byCode(String trackingCode) {
+        return byCode(trackingCode, reports::findByTrackingCode);
+    }
+
+    private static WhistleblowerReport byCode(String trackingCode,
+                                              java.util.function.Function<String, java.util.Optional<WhistleblowerReport>> find) {
         String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase();
-        return (CODE.matcher(code).matches() ? reports.findByTrackingCode(code) : java.util.Optional.<WhistleblowerReport>empty())
+        return (CODE.matcher(code).matches() ? find.apply(code) : java.util.Optional.<WhistleblowerReport>empty())
                 .orElseThrow(() -> new NotFoundException("查询码不存在，请核对后重试"));
     }
 

@@ -62,7 +62,9 @@ public final class ModelCheck {
         try {
             model = ModelGraph.read(xml);
         } catch (RuntimeException e) {
-            return List.of(new Finding(null, "parse", "无法读取 BPMN 文件：" + rootMessage(e)));
+            String why = rootMessage(e);
+            return List.of(new Finding(null, "parse", why != null && why.contains("DOCTYPE")
+                    ? "无法读取 BPMN 文件：文件不能含 DOCTYPE 声明（外部实体）" : "无法读取 BPMN 文件：" + why));
         }
         List<Finding> findings = new ArrayList<>();
         model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> results.stream()

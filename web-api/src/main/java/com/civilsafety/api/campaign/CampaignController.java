@@ -61,7 +61,7 @@ class CampaignController {
 
     @PostMapping("/api/campaigns")
     ResponseEntity<CampaignDetails> create(@Valid @RequestBody CampaignPlan plan, @AuthenticationPrincipal ActorUser user) {
-        return created(launch.deploy(plan, user.actor()));
+        return created(launch.deploy(plan, user.actor()), user);
     }
 
     /** 按模板部署: the template's schedule for the year, over the caller's region and every institution type. */
@@ -72,17 +72,17 @@ class CampaignController {
         if (request.name() != null && !request.name().isBlank()) {
             plan = plan.named(request.name());
         }
-        return created(launch.deploy(plan, user.actor()));
+        return created(launch.deploy(plan, user.actor()), user);
     }
 
     @GetMapping("/api/campaigns")
     List<CampaignDetails> list(@AuthenticationPrincipal ActorUser user) {
-        return campaigns.list(user.actor()).stream().map(CampaignDetails::of).toList();
+        return campaigns.list(user.actor()).stream().map(v -> CampaignDetails.of(v, user.actor())).toList();
     }
 
     @GetMapping("/api/campaigns/{id}")
     CampaignDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
-        return CampaignDetails.of(campaigns.get(id, user.actor()));
+        return CampaignDetails.of(campaigns.get(id, user.actor()), user.actor());
     }
 
     /** 进度: per phase and deliverable, per township and institution type — owed, submitted, late, open. */
@@ -126,7 +126,7 @@ class CampaignController {
         return progress.ofInstitution(id, user.actor());
     }
 
-    private static ResponseEntity<CampaignDetails> created(CampaignView view) {
-        return ResponseEntity.created(URI.create("/api/campaigns/" + view.campaign().getId())).body(CampaignDetails.of(view));
+    private static ResponseEntity<CampaignDetails> created(CampaignView view, ActorUser user) {
+        return ResponseEntity.created(URI.create("/api/campaigns/" + view.campaign().getId())).body(CampaignDetails.of(view, user.actor()));
     }
 }

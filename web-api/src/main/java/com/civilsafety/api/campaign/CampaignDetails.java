@@ -1,5 +1,7 @@
 package com.civilsafety.api.campaign;
 
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.campaign.Campaign;
 import com.civilsafety.ledger.campaign.CampaignView;
 import com.civilsafety.ledger.institution.InstitutionType;
@@ -21,14 +23,19 @@ public record CampaignDetails(long id, String name, String templateCode, String 
     public record Deliverable(long id, String kind, String name, LocalDate opensOn, LocalDate dueOn, String status) {
     }
 
-    static CampaignDetails of(CampaignView view) {
+    /**
+     * A phase's draw seed is the bureau's record of how a 双随机 draw was made (anyone with it can redo the draw): shown
+     * to the bureau, not to those drawn — an institution that could redo it would know its unannounced inspection.
+     */
+    static CampaignDetails of(CampaignView view, Actor actor) {
         Campaign c = view.campaign();
+        boolean bureau = actor.hasRole(Role.BUREAU_ADMIN) || actor.hasRole(Role.BUREAU_SECTION);
         return new CampaignDetails(c.getId(), c.getName(), c.getTemplateCode(), c.getLeadOrganisation(),
                 c.getResponsibleSections(), c.getStatus().name(), c.getStatus().label(),
                 view.regions().stream().map(r -> r.getName()).toList(),
                 c.getInstitutionTypes().stream().sorted().map(InstitutionType::name).toList(),
                 view.phases().stream().map(p -> new Phase(p.getOrdinal(), p.getKind().name(), p.getName(), p.getStartsOn(),
-                        p.getEndsOn(), p.getStatus().name(), p.getDrawSeed())).toList(),
+                        p.getEndsOn(), p.getStatus().name(), bureau ? p.getDrawSeed() : null)).toList(),
                 view.deliverables().stream().map(d -> new Deliverable(d.getId(), d.getKind().name(), d.getName(),
                         d.getOpensOn(), d.getDueOn(), d.getStatus().name())).toList(),
                 c.getCreatedAt(), c.getStatusReason(), c.getInspectionMode().name(), c.getInspectionShare(),

@@ -43,18 +43,23 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        try {
-            return type != null && MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(type));
-        } catch (InvalidMediaTypeException e) {
-            return false; // not an upload: limited like any body (and refused as unreadable further on)
-        }
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        MediaType type;
+        try {
+            type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            type = MediaType.ALL; // unreadable: refused below
+        }
+        if (type != null && type.isWildcardType() || type != null && type.isWildcardSubtype()) {
+            // a body must say what it is: "*/*" or "x" is no content type (and would fail deep inside as a 500)
+            errors.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求体格式须注明，如 application/json");
+            return;
+        }
+        if (type != null && MediaType.MULTIPART_FORM_DATA.includes(type)) {
+            chain.doFilter(request, response); // uploads: spring.servlet.multipart limits
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             errors.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, new BodyTooLargeException(maxBytes).getMessage());
             return;

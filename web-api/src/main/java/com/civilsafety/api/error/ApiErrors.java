@@ -42,6 +42,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -49,7 +50,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -78,19 +78,22 @@ public class ApiErrors {
         return badInput(request, List.of(new FieldError(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-        return badInput(request, e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList());
-    }
-
-    /** Query parameters bound to an object (filters): a value of the wrong type names its parameter. */
-    @ExceptionHandler(BindException.class)
+    /**
+     * Bodies and query parameters bound to an object (filters): a value of the wrong type names its parameter and what
+     * it should be — never the converter's own message, which names our classes.
+     */
+    @ExceptionHandler(BindException.class) // MethodArgumentNotValidException too
     ResponseEntity<ProblemDetail> invalid(BindException e, HttpServletRequest request) {
         return badInput(request, e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.isBindingFailure()
                         ? "格式不对：" + expected(e.getBindingResult().getFieldType(f.getField())) : f.getDefaultMessage()))
                 .toList());
+    }
+
+    /** A parameter the firewall refuses once it is read (a name with a line break): the caller's mistake. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, "请求有误：参数名称含有不允许的字符");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

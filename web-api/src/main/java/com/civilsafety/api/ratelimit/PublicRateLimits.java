@@ -61,7 +61,8 @@ class PublicRateLimits implements HandlerInterceptor, WebMvcConfigurer {
         }
         SecurityLog.refused(request, 429, "public " + kind.name().toLowerCase() + " budget spent");
         response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
-        errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请稍后再试");
+        long minutes = (wait.getAsLong() + 59) / 60;
+        errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请" + minutes + "分钟后再试");
         return false;
     }
 }

@@ -101,7 +101,7 @@ class SecurityConfiguration {
         @Bean
         SessionAuthenticationStrategy sessionAuthenticationStrategy(CsrfTokenRepository csrfTokens) {
             CsrfAuthenticationStrategy newToken = new CsrfAuthenticationStrategy(csrfTokens);
-            newToken.setRequestHandler(new CsrfTokenRequestAttributeHandler());
+            newToken.setRequestHandler(new HeaderOnlyCsrfTokens());
             return new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(), newToken));
         }
     }
@@ -124,8 +124,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.requireExplicitAuthenticationStrategy(true))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::signedInBySession))
+                        .csrfTokenRequestHandler(new HeaderOnlyCsrfTokens())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .httpBasic(basic -> basic
                         .authenticationDetailsSource(ThrottledPasswords.details())
                         // a Basic request carries its credentials each time: nothing of it is kept in a session
@@ -192,10 +192,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * A change rides on the session cookie whenever the request comes with a live session — whatever other headers it
-     * has — and then needs the session's CSRF token. HTTP Basic and bearer requests make no session, so they need none.
+     * A change needs the session's CSRF token when it could be forged: whenever it comes with a live session cookie —
+     * whatever other headers it has — and whenever a browser says it comes from another site (Sec-Fetch-Site, Origin),
+     * as a browser that once showed the Basic login box sends those credentials along too. A script's HTTP Basic or
+     * bearer request, from no site at all, makes no session and needs none.
      */
-    static boolean signedInBySession(HttpServletRequest request) {
+    static boolean needsCsrfToken(HttpServletRequest request) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
             return false;
@@ -203,7 +205,30 @@ class SecurityConfiguration {
         if (NO_SESSION_USED.matches(request)) {
             return false;
         }
-        return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
+        return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid() || fromAnotherSite(request);
+    }
+
+    private static boolean fromAnotherSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String own = request.getScheme() + "://" + request.getServerName()
+                + ((request.getScheme().equals("http") && request.getServerPort() == 80)
+                || (request.getScheme().equals("https") && request.getServerPort() == 443) ? "" : ":" + request.getServerPort());
+        return !origin.equalsIgnoreCase(own);
+    }
+
+    /** The token is read from the X-CSRF-TOKEN header only: a query parameter would end up in logs and the operation log. */
+    private static final class HeaderOnlyCsrfTokens extends CsrfTokenRequestAttributeHandler {
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+            return request.getHeader(token.getHeaderName());
+        }
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
