@@ -2,6 +2,7 @@ package com.civilsafety.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.civilsafety.app.testsupport.AllAtOnce;
 import com.civilsafety.app.testsupport.RawHttp;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,46 +106,16 @@ class SignInThrottleTest {
     @Test
     void guessesSentAllAtOnceAreCountedBeforeTheyAreChecked() throws Exception {
         RawHttp http = new RawHttp(port);
-        int parallel = 24;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
-            for (int i = 0; i < parallel; i++) {
-                String guess = "burst" + i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return basic(http, "10.60.0.1", "town2", guess).status();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses.stream().filter(s -> s == 401).count()).as("checked: no more than the budget of 5").isLessThanOrEqualTo(5);
-            assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(parallel - 5);
-        }
+        List<Integer> statuses = AllAtOnce.send(24, i -> basic(http, "10.60.0.1", "town2", "burst" + i).status());
+        assertThat(statuses.stream().filter(s -> s == 401).count()).as("checked: no more than the budget of 5").isLessThanOrEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(24 - 5);
     }
 
     /** A script sending many requests at once with the right password waits its turn; it is not refused. */
     @Test
     void rightPasswordsSentAllAtOnceAllGetIn() throws Exception {
         RawHttp http = new RawHttp(port);
-        int parallel = 20;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
-            for (int i = 0; i < parallel; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return basic(http, "10.80.0.1", "town4", "demo123").status();
-                }));
-            }
-            start.countDown();
-            for (var answer : answers) {
-                assertThat(answer.get()).isEqualTo(200);
-            }
-        }
+        assertThat(AllAtOnce.send(20, i -> basic(http, "10.80.0.1", "town4", "demo123").status())).containsOnly(200);
     }
 
     /** TLS ends at the proxy: its X-Forwarded-Proto makes the request secure, and the cookies say so. */

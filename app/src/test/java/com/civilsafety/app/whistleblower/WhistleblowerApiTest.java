@@ -3,6 +3,7 @@ package com.civilsafety.app.whistleblower;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.civilsafety.app.testsupport.AllAtOnce;
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -177,26 +178,13 @@ class WhistleblowerApiTest {
     void photosSentAllAtOnceStayWithinTheLimit() throws Exception {
         long institution = jdbc.queryForObject("select id from institution where code = 'JG003'", Long.class);
         String code = submit(institution, "楼梯间堆放纸箱");
-        int parallel = 12;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
-            for (int i = 0; i < parallel; i++) {
-                byte[] png = new byte[600];
-                System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
-                png[300] = (byte) i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "p.png", png).status();
-                }));
-            }
-            start.countDown();
-            long stored = 0;
-            for (var answer : answers) {
-                stored += answer.get() == 201 ? 1 : 0;
-            }
-            assertThat(stored).isEqualTo(5);
-        }
+        List<Integer> answers = AllAtOnce.send(12, i -> {
+            byte[] png = new byte[600];
+            System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+            png[300] = (byte) i;
+            return api.upload(null, "/api/public/whistleblower-reports/" + code + "/photos", "p.png", png).status();
+        });
+        assertThat(answers.stream().filter(s -> s == 201).count()).isEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from attachment where subject_type = 'WHISTLEBLOWER' and subject_id = ?",
                 Long.class, reportId(code))).isEqualTo(5);
     }
