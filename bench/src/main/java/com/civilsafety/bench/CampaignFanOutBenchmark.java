@@ -1,7 +1,7 @@
 package com.civilsafety.bench;
 
 import com.civilsafety.CivilSafetyApplication;
-import com.civilsafety.api.campaign.CampaignLaunch;
+import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.campaign.CampaignPlan;

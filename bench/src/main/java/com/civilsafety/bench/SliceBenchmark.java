@@ -1,8 +1,8 @@
 package com.civilsafety.bench;
 
 import com.civilsafety.CivilSafetyApplication;
-import com.civilsafety.api.hazard.HazardIntake;
-import com.civilsafety.api.inbox.TaskSubmission;
+import com.civilsafety.engine.hazard.HazardIntake;
+import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.AssignmentForm;
 import com.civilsafety.ledger.hazard.HazardReport;

@@ -2,7 +2,7 @@ package com.civilsafety.app.monitoring;
 
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.hazard.HazardStatus;
-import com.civilsafety.workers.support.UnrecordedIncidents;
+import com.civilsafety.engine.step.UnrecordedIncidents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

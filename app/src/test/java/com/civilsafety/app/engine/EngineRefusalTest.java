@@ -5,8 +5,8 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doThrow;
 
-import com.civilsafety.api.engine.EngineUnavailableException;
-import com.civilsafety.api.engine.ProcessCommands;
+import com.civilsafety.engine.command.EngineUnavailableException;
+import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.Grading;
@@ -14,6 +14,7 @@ import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardSource;
+import com.civilsafety.ledger.hazard.RectificationLoop;
 import com.civilsafety.ledger.hazard.SupervisionLevel;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.job.ProcessStep;
@@ -48,6 +49,8 @@ class EngineRefusalTest {
     @Autowired
     HazardService hazards;
     @Autowired
+    RectificationLoop loop;
+    @Autowired
     DemoActors actors;
 
     @Test
@@ -73,9 +76,9 @@ class EngineRefusalTest {
         Actor inspector = actors.get("inspector1");
         Hazard hazard = hazards.report(new HazardReport(actors.get("inst001").institutionId(), "配电箱无防护", null,
                 "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, today()), inspector);
-        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 7),
+        loop.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 7),
                 new ProcessStep(7001, 70, "Task_RecordGrading"));
-        long taskId = ((Number) hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
+        long taskId = ((Number) loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask"))
                 .get("taskId")).longValue();
         doThrow(new EngineUnavailableException(new ClientException("UNAVAILABLE: io exception"))).when(processes).publishTaskCompleted(taskId);
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.ledger.job.ProcessProjection;
-import com.civilsafety.workers.support.StepRecorder;
+import com.civilsafety.engine.step.StepRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;

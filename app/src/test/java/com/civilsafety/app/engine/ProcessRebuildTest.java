@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.CivilSafetyApplication;
-import com.civilsafety.api.engine.EngineInstances;
+import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.Campaigns;
 import static com.civilsafety.app.testsupport.HazardSteps.complete;

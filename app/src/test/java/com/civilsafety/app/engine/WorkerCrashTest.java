@@ -6,8 +6,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
-import com.civilsafety.api.hazard.HazardIntake;
-import com.civilsafety.api.inbox.TaskSubmission;
+import com.civilsafety.engine.hazard.HazardIntake;
+import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.hazard.AssignmentForm;
 import com.civilsafety.ledger.hazard.HazardReport;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,18 +91,22 @@ class WorkerCrashTest {
     void aWorkerKilledBetweenItsCommitAndTheJobsCompletionLeavesOneRecord() {
         Actor inspector = actors.get("inspector1");
         Actor manager = actors.get("inst001");
-        long hazardId = intake.report(new HazardReport(manager.institutionId(), "灭火器过期", null, "GEN-FIRE",
-                false, HazardSource.DEPARTMENT_CHECK, today()), inspector).getId();
         CountDownLatch killed = new CountDownLatch(1);
         AtomicInteger deliveries = new AtomicInteger();
+        AtomicLong reported = new AtomicLong(-1);
+        // stubbed before the hazard's workers run: stubbing a spy while other threads call it fails the stubbing
         doAnswer(invocation -> {
             Object answer = invocation.callRealMethod();
             ProcessStep step = invocation.getArgument(0);
-            if (step.elementId().equals("Task_OpenRectificationTask") && isOf(step, hazardId) && deliveries.incrementAndGet() == 1) {
+            if (step.elementId().equals("Task_OpenRectificationTask") && isOf(step, reported.get())
+                    && deliveries.incrementAndGet() == 1) {
                 killed.await(); // committed; the job's completion is never sent, as if the process had died here
             }
             return answer;
         }).when(jobLedger).once(any(), anyString(), any());
+        long hazardId = intake.report(new HazardReport(manager.institutionId(), "灭火器过期", null, "GEN-FIRE",
+                false, HazardSource.DEPARTMENT_CHECK, today()), inspector).getId();
+        reported.set(hazardId);
         try {
             long assignment = awaitTask(hazardId, "ASSIGNMENT");
             submission.submit(assignment, actors.get("town1"), new AssignmentForm("机构", "王强", "更换灭火器", null,
@@ -118,6 +123,9 @@ class WorkerCrashTest {
     }
 
     private boolean isOf(ProcessStep step, long hazardId) {
+        if (hazardId < 0) {
+            return false; // not reported yet
+        }
         Long key = jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, hazardId);
         return key != null && key == step.processInstanceKey();
     }

@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.inbox.TaskKind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecificationExecutor<Hazard> {
+    default Hazard require(long hazardId) {
+        return findById(hazardId).orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
+    }
+
     /** Hazards whose loop started and still runs: not closed, or closed without a 回头看 task yet. */
     @Query("""
             select h from Hazard h where h.processInstanceKey is not null

@@ -5,7 +5,6 @@ import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
-import com.civilsafety.ledger.common.Json;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.criterion.HazardCriterion;
@@ -13,27 +12,16 @@ import com.civilsafety.ledger.criterion.HazardCriterionRepository;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.inbox.InboxService;
-import com.civilsafety.ledger.inbox.InboxTask;
-import com.civilsafety.ledger.inbox.TaskKind;
-import com.civilsafety.ledger.inbox.TaskResult;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
-import com.civilsafety.ledger.job.ProcessStep;
-import com.civilsafety.ledger.people.PeopleService;
-import com.civilsafety.ledger.people.PersonRepository;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -44,13 +32,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hazard rectification record: every step of the loop is recorded here, by the API (a report) or by a worker
- * (each process step, with its job key, process instance and element).
+ * The hazard record as people and campaigns meet it: reports (by hand, found in campaign work, a rebound found by
+ * 督导回头看), extension requests, the ledger searched and one hazard's file. The steps of a hazard's rectification
+ * loop are recorded by {@link RectificationLoop}.
  */
 @Service
 public class HazardService {
     public static final String SUBJECT = "HAZARD";
-    static final Duration VERIFICATION_TIME = Duration.ofDays(7);
     private static final Set<Role> REPORTERS = EnumSet.of(Role.INSPECTOR, Role.TOWNSHIP_OFFICER,
             Role.INSTITUTION_MANAGER, Role.BUREAU_SECTION, Role.BUREAU_ADMIN, Role.LEADER);
 
@@ -63,18 +51,16 @@ public class HazardService {
     private final InstitutionRepository institutions;
     private final RegionRepository regions;
     private final HazardCriterionRepository criteria;
-    private final PersonRepository people;
     private final InboxService inbox;
+    private final HazardHistory history;
     private final EventLog eventLog;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     HazardService(HazardRepository hazards, HazardStatusChangeRepository statusChanges,
                   HazardRectificationRepository rectifications, HazardVerificationRepository verifications,
                   HazardEscalationRepository escalations, HazardExtensionRepository extensions,
                   InstitutionRepository institutions, RegionRepository regions, HazardCriterionRepository criteria,
-                  PersonRepository people, InboxService inbox, EventLog eventLog,
-                  ApplicationEventPublisher events, Clock clock) {
+                  InboxService inbox, HazardHistory history, EventLog eventLog, Clock clock) {
         this.hazards = hazards;
         this.statusChanges = statusChanges;
         this.rectifications = rectifications;
@@ -84,10 +70,9 @@ public class HazardService {
         this.institutions = institutions;
         this.regions = regions;
         this.criteria = criteria;
-        this.people = people;
         this.inbox = inbox;
+        this.history = history;
         this.eventLog = eventLog;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -131,7 +116,7 @@ public class HazardService {
                 fixedOnSite, report.description().strip(), report.location(), report.source(), report.foundOn(),
                 actor.personId(), now));
         hazard.assignCode();
-        recordStatus(hazard, null, actor, null, fixedOnSite ? "上报隐患，已立查立改" : "上报隐患");
+        history.record(hazard, null, actor, null, fixedOnSite ? "上报隐患，已立查立改" : "上报隐患");
         if (fixedOnSite) {
             rectifications.save(new HazardRectification(hazard.getId(), null, new RectificationReport(report.onSiteMeasures(),
                     actor.displayName(), null, report.foundOn(), null), actor.personId(), now));
@@ -167,39 +152,18 @@ public class HazardService {
     /** A 督导回头看 found a closed hazard back: a new case linked to it, awaiting its loop like {@link #reportFound}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Hazard reportRebound(long closedHazardId, String findings, long campaignId, Actor actor) {
-        Hazard closed = require(closedHazardId);
+        Hazard closed = hazards.require(closedHazardId);
         Hazard reopened = hazards.saveAndFlush(new Hazard(closed.getInstitution(), closed.getCriterion(),
                 closed.isResidentsExposed(), false, "【督导回头看反弹】" + findings, closed.getLocation(),
                 HazardSource.SUPERVISION, LedgerTime.today(clock), actor.personId(), clock.instant()));
         reopened.assignCode();
         reopened.reopens(closed);
         reopened.foundInCampaign(campaignId);
-        recordStatus(reopened, null, actor, null, "督导回头看发现 " + closed.getCode() + " 反弹，重新立案");
-        note(closed, actor, null, "督导回头看发现反弹，重新立案为 " + reopened.getCode());
+        history.record(reopened, null, actor, null, "督导回头看发现 " + closed.getCode() + " 反弹，重新立案");
+        history.note(closed, actor, null, "督导回头看发现反弹，重新立案为 " + reopened.getCode());
         eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, reopened.getId(), actor, null,
                 Map.of("reopenedFrom", closed.getId(), "findings", findings));
         return reopened;
-    }
-
-    /**
-     * Claims the start of a waiting hazard's loop: true for exactly one caller, so the listener after the commit and
-     * the sweep never both start it. A caller whose start then fails gives the claim back. Each in a transaction of
-     * its own: the listener runs after the submitting transaction has committed, while that one is still bound.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean claimProcessStart(long hazardId) {
-        return hazards.claimProcessStart(hazardId) == 1;
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void releaseProcessStart(long hazardId) {
-        hazards.releaseProcessStart(hazardId);
-    }
-
-    /** Hazards still waiting for their loop some time after they were recorded, oldest first. */
-    @Transactional(readOnly = true)
-    public List<Hazard> awaitingProcess(Instant recordedBefore) {
-        return hazards.findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(recordedBefore);
     }
 
     @Transactional(readOnly = true)
@@ -210,193 +174,10 @@ public class HazardService {
                 hazards.countOverdue(campaignId, HazardStatus.CLOSED, LedgerTime.today(clock)));
     }
 
-    /** What the loop's grading decision reads, for starting the loop of a hazard found in a campaign. */
-    @Transactional(readOnly = true)
-    public Map<String, Object> gradingFacts(long hazardId) {
-        return require(hazardId).gradingFacts();
-    }
-
     /** The closed hazards of a campaign's scope, closed since a date: what 督导回头看 samples from. */
     @Transactional(readOnly = true)
     public List<Hazard> closedSince(String regionPath, Instant since) {
         return hazards.findClosedSince(HazardStatus.CLOSED, regionPath, since);
-    }
-
-    /**
-     * Undoes a report whose process could not be started, so that no hazard is left on the books without one. The
-     * event log is append-only: it keeps the report and records the withdrawal.
-     */
-    @Transactional
-    public void withdrawUnstarted(long hazardId, String reason) {
-        hazards.findById(hazardId).filter(h -> h.getProcessInstanceKey() == null).ifPresent(h -> {
-            statusChanges.deleteAll(statusChanges.findByHazardIdOrderById(hazardId));
-            hazards.delete(h);
-            eventLog.append(EventType.HAZARD_WITHDRAWN, SUBJECT, hazardId, Actor.SYSTEM, null, Map.of("reason", reason));
-        });
-    }
-
-    /** 登记定级: records the HazardGrading decision's result and links the hazard to its process. */
-    @Transactional
-    public Map<String, Object> recordGrading(long hazardId, Grading grading, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        if (hazard.getProcessInstanceKey() != null && hazard.getProcessInstanceKey() != step.processInstanceKey()) {
-            // a second loop for the same hazard (a start retried after its acknowledgement was lost): stop it here,
-            // as an incident an operator resolves by cancelling this instance, before it records anything
-            throw new IllegalStateException("hazard " + hazardId + " is already in the loop of instance "
-                    + hazard.getProcessInstanceKey() + ", not " + step.processInstanceKey());
-        }
-        hazard.grade(step.processInstanceKey(), grading, clock.instant());
-        String gradeNote = "定级：" + grading.grade().label() + "，整改时限 " + hazard.getRectificationDeadline();
-        if (hazard.isFixedOnSite()) {
-            moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, Actor.SYSTEM, step, gradeNote + "；已立查立改，待核查");
-        } else if (grading.listedSupervision()) {
-            moveTo(hazard, HazardStatus.UNDER_SUPERVISION, Actor.SYSTEM, step, gradeNote + "；报请挂牌督办");
-        } else {
-            note(hazard, Actor.SYSTEM, step, gradeNote);
-        }
-        eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, grading);
-        return hazard.timerDates();
-    }
-
-    /** Opens the inbox task of a human step: who it is for and when it is due follow from the kind and the hazard. */
-    @Transactional
-    public Map<String, Object> openTask(long hazardId, TaskKind kind, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        Instant now = clock.instant();
-        Institution institution = hazard.getInstitution();
-        Role role = switch (kind) {
-            case SUPERVISION -> Role.LEADER;
-            case ASSIGNMENT -> hazard.getSupervisionLevel() == SupervisionLevel.COUNTY ? Role.BUREAU_SECTION : Role.TOWNSHIP_OFFICER;
-            case EXTENSION -> Role.BUREAU_SECTION;
-            case EMERGENCY_MEASURES, RECTIFICATION, EXPLANATION -> Role.INSTITUTION_MANAGER;
-            case VERIFICATION, RECHECK -> Role.INSPECTOR;
-            default -> throw new IllegalArgumentException(kind + " is not a step of the hazard loop");
-        };
-        Instant due = switch (kind) {
-            case RECTIFICATION -> LedgerTime.endOf(hazard.getRectificationDeadline());
-            case EMERGENCY_MEASURES -> now.plus(Duration.ofDays(1));
-            case VERIFICATION, RECHECK -> now.plus(VERIFICATION_TIME);
-            default -> now.plus(Duration.ofDays(3));
-        };
-        Long forInstitution = role == Role.INSTITUTION_MANAGER ? institution.getId() : null;
-        InboxTask task = inbox.open(new InboxTask(kind, SUBJECT, hazardId,
-                kind.label() + " " + hazard.getCode() + "（" + institution.getName() + "）", role, hazard.getRegion(),
-                forInstitution, due, step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
-        switch (kind) {
-            case ASSIGNMENT -> moveTo(hazard, HazardStatus.ASSIGNING, Actor.SYSTEM, step, "派发五落实任务");
-            case RECTIFICATION -> moveTo(hazard, HazardStatus.RECTIFYING, Actor.SYSTEM, step,
-                    "派发整改任务，时限 " + hazard.getRectificationDeadline());
-            case EMERGENCY_MEASURES -> moveTo(hazard, HazardStatus.EMERGENCY_CONTROL, Actor.SYSTEM, step, "要求机构紧急处置");
-            default -> {
-            }
-        }
-        return Map.of("taskId", task.getId());
-    }
-
-    /** Records what a person submitted on a human step, and answers with what the model needs next. */
-    @Transactional
-    public Map<String, Object> recordTask(long hazardId, long taskId, TaskKind kind, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, kind);
-        Actor signer = signer(task);
-        Instant now = clock.instant();
-        TaskResult result = Json.read(task.getResult(), kind.resultType());
-        Map<String, Object> answer = switch (result) {
-            case SupervisionAcceptance acceptance -> {
-                hazard.supervisedBy(signer.personId(), now);
-                note(hazard, signer, step, "挂牌督办：" + acceptance.requirements());
-                yield Map.of();
-            }
-            case EmergencyMeasuresReport report -> {
-                note(hazard, signer, step, "紧急处置：" + report.measures().stream().map(EmergencyMeasure::label)
-                        .collect(Collectors.joining("、")) + (report.description() == null ? "" : "；" + report.description()));
-                yield Map.of();
-            }
-            case AssignmentForm form -> {
-                hazard.assign(form, now);
-                note(hazard, signer, step, "落实整改责任：" + form.responsibleUnit() + "，责任人 " + form.responsiblePerson()
-                        + "，时限 " + form.deadline());
-                yield hazard.timerDates();
-            }
-            case RectificationReport report -> {
-                rectifications.save(new HazardRectification(hazardId, taskId, report, signer.personId(), task.getCompletedAt()));
-                moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, signer, step, "提交整改：" + report.measures());
-                yield Map.of();
-            }
-            case VerificationResult verification -> {
-                verifications.save(new HazardVerification(hazardId, taskId, verification, signer.personId(), task.getCompletedAt()));
-                if (verification.passed()) {
-                    String organisation = verification.acceptanceOrganisation();
-                    hazard.accepted(signer.displayName() + (organisation == null || organisation.isBlank() ? ""
-                            : "（" + organisation.strip() + "）"), task.getCompletedAt().atZone(LedgerTime.ZONE).toLocalDate(), now);
-                    moveTo(hazard, HazardStatus.VERIFIED, signer, step,
-                            verification.opinion() == null ? "核查通过" : "核查通过：" + verification.opinion());
-                } else {
-                    hazard.moveDeadline(verification.newDeadline(), now);
-                    moveTo(hazard, HazardStatus.RECTIFYING, signer, step,
-                            "核查未通过：" + verification.opinion() + "；新整改时限 " + verification.newDeadline());
-                }
-                Map<String, Object> next = new HashMap<>(hazard.timerDates());
-                next.put("verificationPassed", verification.passed());
-                yield next;
-            }
-            case ExtensionDecision decision -> {
-                HazardExtension extension = extensions.findFirstByHazardIdAndStatusOrderByIdDesc(hazardId, HazardExtension.Status.PENDING)
-                        .orElseThrow(() -> new IllegalStateException("hazard " + hazardId + " has no pending extension request"));
-                extension.decide(decision, signer.personId(), now);
-                if (decision.approved()) {
-                    hazard.moveDeadline(extension.getApprovedDeadline(), now);
-                    note(hazard, signer, step, "同意延期至 " + extension.getApprovedDeadline());
-                } else {
-                    note(hazard, signer, step, "不同意延期：" + decision.opinion());
-                }
-                yield hazard.timerDates();
-            }
-            case RecheckResult recheck -> {
-                note(hazard, signer, step, recheck.rebound() ? "回头看发现反弹：" + recheck.findings() : "回头看未发现反弹");
-                yield Map.of("rebound", recheck.rebound());
-            }
-            default -> throw new IllegalStateException(kind + " is not recorded by the process");
-        };
-        eventLog.append(EventType.HAZARD_STEP_RECORDED, SUBJECT, hazardId, signer, step, Map.of("kind", kind, "result", result));
-        return answer;
-    }
-
-    /** 提醒: the deadline is near (the reminder timer fired). */
-    @Transactional
-    public Map<String, Object> remind(long hazardId, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        if (!hazard.remindOnce()) {
-            return Map.of(); // sent already: a rebuilt instance's passed reminder date fires again
-        }
-        note(hazard, Actor.SYSTEM, step, "整改期限将至（" + hazard.getRectificationDeadline() + "），已提醒机构");
-        eventLog.append(EventType.HAZARD_REMINDED, SUBJECT, hazardId, Actor.SYSTEM, step,
-                Map.of("deadline", hazard.getRectificationDeadline()));
-        return Map.of();
-    }
-
-    /**
-     * 逾期督办: level 1 when the deadline has passed (township and bureau section are notified, the institution owes a
-     * written explanation), level 2 some days later (the leader: 约谈, 通报). The hazard stays on the books either way.
-     */
-    @Transactional
-    public Map<String, Object> escalate(long hazardId, int level, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        if (hazard.getEscalationLevel() >= level) {
-            return Map.of(); // escalated already at this level for the current deadline (a rebuilt instance's timer)
-        }
-        Instant now = clock.instant();
-        hazard.escalate(level, now);
-        String notified = level == 1 ? "township-officer,bureau-section" : "leader";
-        String action = level == 1 ? "逾期通报乡镇及业务股室，责令机构书面说明" : "约谈机构主要负责人并通报";
-        escalations.save(new HazardEscalation(hazardId, level, now, notified, action, step.jobKey()));
-        note(hazard, Actor.SYSTEM, step, "逾期" + (level == 1 ? "" : "未改，升级至局领导") + "：" + action + "（继续挂账）");
-        eventLog.append(EventType.HAZARD_ESCALATED, SUBJECT, hazardId, Actor.SYSTEM, step,
-                Map.of("level", level, "notified", notified, "action", action));
-        if (level == 1) {
-            openTask(hazardId, TaskKind.EXPLANATION, step);
-        }
-        return Map.of();
     }
 
     /** 延期申请: recorded, then the rectification wait hears of it (the caller publishes the message before the commit). */
@@ -420,59 +201,9 @@ public class HazardService {
             throw new InvalidInputException("requestedDeadline", "申请延长至的日期必须晚于今天");
         }
         HazardExtension extension = extensions.save(new HazardExtension(hazardId, request, actor.personId(), clock.instant()));
-        note(hazard, actor, null, "申请延期至 " + request.requestedDeadline() + "：" + request.reason());
+        history.note(hazard, actor, null, "申请延期至 " + request.requestedDeadline() + "：" + request.reason());
         eventLog.append(EventType.HAZARD_EXTENSION_REQUESTED, SUBJECT, hazardId, actor, null, request);
         return extension;
-    }
-
-    /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */
-    public record LoopPosition(long hazardId, long processInstanceKey, List<InboxTask> tasks, Map<String, Object> grading) {
-    }
-
-    /**
-     * The hazards whose rectification loop still runs: not yet closed, or closed and waiting for the 回头看 (no re-check
-     * task opened yet). Hazards whose loop has not started are left to the start-up retry ({@code processStartPending}).
-     */
-    @Transactional(readOnly = true)
-    public List<LoopPosition> openLoops() {
-        return hazards.findInOpenLoops(HazardStatus.CLOSED, SUBJECT, TaskKind.RECHECK).stream()
-                .map(h -> new LoopPosition(h.getId(), h.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, h.getId()), h.gradingVariable()))
-                .toList();
-    }
-
-    /** The hazard's loop runs in a rebuilt instance now. */
-    @Transactional
-    public void rebuiltAs(long hazardId, long processInstanceKey) {
-        require(hazardId).rebuiltAs(processInstanceKey);
-    }
-
-    /** 销号. */
-    @Transactional
-    public Map<String, Object> close(long hazardId, ProcessStep step) {
-        Hazard hazard = require(hazardId);
-        moveTo(hazard, HazardStatus.CLOSED, Actor.SYSTEM, step, "销号");
-        eventLog.append(EventType.HAZARD_CLOSED, SUBJECT, hazardId, Actor.SYSTEM, step, Map.of());
-        events.publishEvent(new HazardClosed(hazardId));
-        LocalDate recheckOn = LedgerTime.today(clock).plusDays(hazard.getRecheckDays());
-        return Map.of("recheckAt", LedgerTime.at(recheckOn, LedgerTime.WORKDAY_START));
-    }
-
-    /** A 回头看 found the hazard back: it is opened again as a new case linked to the closed one. */
-    @Transactional
-    public Map<String, Object> reopen(long hazardId, ProcessStep step) {
-        Hazard closed = require(hazardId);
-        Hazard reopened = hazards.saveAndFlush(new Hazard(closed.getInstitution(), closed.getCriterion(),
-                closed.isResidentsExposed(), false, "【回头看反弹】" + closed.getDescription(), closed.getLocation(),
-                HazardSource.SUPERVISION, LedgerTime.today(clock), null, clock.instant()));
-        reopened.assignCode();
-        reopened.reopens(closed);
-        recordStatus(reopened, null, Actor.SYSTEM, step, "回头看发现 " + closed.getCode() + " 反弹，重新立案");
-        note(closed, Actor.SYSTEM, step, "反弹，重新立案为 " + reopened.getCode());
-        eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, reopened.getId(), Actor.SYSTEM, step,
-                Map.of("reopenedFrom", closed.getId()));
-        Map<String, Object> next = new HashMap<>(reopened.gradingFacts());
-        next.put("newHazardId", reopened.getId());
-        return next;
     }
 
     /** The ledger as the actor may see it, filtered, newest found first. */
@@ -512,30 +243,5 @@ public class HazardService {
                 rectifications.findByHazardIdOrderById(hazardId), verifications.findByHazardIdOrderById(hazardId),
                 escalations.findByHazardIdOrderById(hazardId), extensions.findByHazardIdOrderById(hazardId),
                 inbox.ofSubject(SUBJECT, hazardId));
-    }
-
-    private Hazard require(long hazardId) {
-        return hazards.findById(hazardId).orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
-    }
-
-    /** The person who signed a completed task, as recorded on it. */
-    private Actor signer(InboxTask task) {
-        return people.findById(task.getCompletedBy()).map(PeopleService::actorOf)
-                .orElseThrow(() -> new IllegalStateException("task " + task.getId() + " was completed by unknown person " + task.getCompletedBy()));
-    }
-
-    /** A step that does not change the status still shows in the history, with who did it. */
-    private void note(Hazard hazard, Actor actor, ProcessStep step, String note) {
-        recordStatus(hazard, hazard.getStatus(), actor, step, note);
-    }
-
-    private void moveTo(Hazard hazard, HazardStatus next, Actor actor, ProcessStep step, String note) {
-        HazardStatus previous = hazard.moveTo(next, clock.instant());
-        recordStatus(hazard, previous, actor, step, note);
-    }
-
-    private void recordStatus(Hazard hazard, HazardStatus previous, Actor actor, ProcessStep step, String note) {
-        statusChanges.save(new HazardStatusChange(hazard.getId(), previous, hazard.getStatus(), clock.instant(),
-                actor.personId(), actor.displayName(), note, step == null ? null : step.jobKey()));
     }
 }

@@ -10,6 +10,7 @@ import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.RecheckResult;
+import com.civilsafety.ledger.hazard.RectificationLoop;
 import com.civilsafety.ledger.hazard.SupervisionLevel;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
@@ -49,6 +50,8 @@ class CampaignWorkRecordTest {
     CampaignPhaseRepository phases;
     @Autowired
     HazardService hazards;
+    @Autowired
+    RectificationLoop loop;
     @Autowired
     InboxService inbox;
     @Autowired
@@ -114,9 +117,9 @@ class CampaignWorkRecordTest {
         Institution institution = institutions.findById(actors.get("inst001").institutionId()).orElseThrow();
         Hazard closed = hazards.report(new HazardReport(institution.getId(), "消防通道堆放杂物", "一楼", "GEN-FIRE", false,
                 HazardSource.DEPARTMENT_CHECK, LedgerTime.today(clock)), inspector);
-        hazards.recordGrading(closed.getId(), new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60, 7),
+        loop.recordGrading(closed.getId(), new Grading(HazardGrade.GENERAL, 15, 3, SupervisionLevel.TOWNSHIP, false, false, 60, 7),
                 step("Task_RecordGrading"));
-        hazards.close(closed.getId(), step("Task_CloseHazard"));
+        loop.close(closed.getId(), step("Task_CloseHazard"));
         String county = regions.findByCode("990121").orElseThrow().getPath();
         long closedInScope = hazards.closedSince(county, campaigns.get(campaignId, section).campaign().getCreatedAt()).stream()
                 .filter(h -> h.getInstitution().getType() == InstitutionType.ELDERLY_CARE).count();
@@ -135,16 +138,16 @@ class CampaignWorkRecordTest {
 
         CampaignWork done = work.findById(recheck.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(WorkStatus.SUBMITTED);
-        Hazard reopened = hazards.awaitingProcess(clock.instant().plusSeconds(1)).stream()
+        Hazard reopened = loop.awaitingProcess(clock.instant().plusSeconds(1)).stream()
                 .filter(h -> recheck.getHazardId().equals(h.getReopenedFromId())).findFirst().orElseThrow();
         assertThat(reopened.getCampaignId()).isEqualTo(campaignId);
         assertThat(reopened.getSource()).isEqualTo(HazardSource.SUPERVISION);
         assertThat(reopened.getDescription()).contains("杂物再次堆放");
         // its loop is started by whoever claims it first; a failed start gives the claim back
-        assertThat(hazards.claimProcessStart(reopened.getId())).isTrue();
-        assertThat(hazards.claimProcessStart(reopened.getId())).isFalse();
-        hazards.releaseProcessStart(reopened.getId());
-        assertThat(hazards.claimProcessStart(reopened.getId())).isTrue();
+        assertThat(loop.claimProcessStart(reopened.getId())).isTrue();
+        assertThat(loop.claimProcessStart(reopened.getId())).isFalse();
+        loop.releaseProcessStart(reopened.getId());
+        assertThat(loop.claimProcessStart(reopened.getId())).isTrue();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -37,6 +37,8 @@ class HazardRecordTest {
     @Autowired
     HazardService hazards;
     @Autowired
+    RectificationLoop loop;
+    @Autowired
     InboxService inbox;
     @Autowired
     InstitutionRepository institutions;
@@ -61,19 +63,19 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
         long pik = 77;
-        hazards.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
-        long rectificationTask = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask")));
+        loop.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
+        long rectificationTask = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask")));
 
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
         inbox.complete(rectificationTask, manager, rectification());
-        hazards.recordTask(hazard.getId(), rectificationTask, TaskKind.RECTIFICATION, step(pik, "Task_RecordRectification"));
+        loop.recordTask(hazard.getId(), rectificationTask, TaskKind.RECTIFICATION, step(pik, "Task_RecordRectification"));
 
-        long verificationTask = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask")));
+        long verificationTask = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask")));
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).doesNotContain(verificationTask);
         inbox.complete(verificationTask, inspector, new VerificationResult(true, "现场核查已整改到位", null));
-        assertThat(hazards.recordTask(hazard.getId(), verificationTask, TaskKind.VERIFICATION, step(pik, "Task_RecordVerification")))
+        assertThat(loop.recordTask(hazard.getId(), verificationTask, TaskKind.VERIFICATION, step(pik, "Task_RecordVerification")))
                 .containsEntry("verificationPassed", true);
-        hazards.close(hazard.getId(), step(pik, "Task_CloseHazard"));
+        loop.close(hazard.getId(), step(pik, "Task_CloseHazard"));
 
         HazardView view = hazards.view(hazard.getId(), inspector);
         assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.CLOSED);
@@ -96,11 +98,11 @@ class HazardRecordTest {
     @Test
     void failedVerificationSendsTheHazardBackWithANewDeadline() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
-        long task = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask")));
+        loop.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
+        long task = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask")));
         inbox.complete(task, manager, rectification());
-        hazards.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
-        long verification = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")));
+        loop.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
+        long verification = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")));
         LocalDate newDeadline = today().plusDays(10);
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
@@ -109,7 +111,7 @@ class HazardRecordTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("newDeadline"));
         inbox.complete(verification, inspector, new VerificationResult(false, "灭火器过期未更换", newDeadline));
 
-        assertThat(hazards.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(5, "Task_RecordVerification")))
+        assertThat(loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(5, "Task_RecordVerification")))
                 .containsEntry("verificationPassed", false);
         HazardView view = hazards.view(hazard.getId(), inspector);
         assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING);
@@ -119,8 +121,8 @@ class HazardRecordTest {
     @Test
     void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
-        long task = taskId(hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask")));
+        loop.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
+        long task = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask")));
 
         Actor otherManager = actors.get("inst030");
         assertThatThrownBy(() -> inbox.complete(task, otherManager, rectification())).isInstanceOf(NotFoundException.class);
@@ -168,7 +170,7 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         Grading major = new Grading(HazardGrade.MAJOR, 30, 7, SupervisionLevel.COUNTY, true, true, 30, 7);
         LocalDate deadline = hazard.getFoundOn().plusDays(30);
-        assertThat(hazards.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading")))
+        assertThat(loop.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading")))
                 .containsEntry("rectificationDeadline", deadline.toString())
                 .containsEntry("deadlineAt", deadline + "T23:59:59+08:00")
                 .containsEntry("reminderAt", deadline.minusDays(7) + "T09:00+08:00")
@@ -186,12 +188,12 @@ class HazardRecordTest {
     @Test
     void anOverdueHazardIsEscalatedTwiceStaysOpenAndOwesAnExplanation() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), GENERAL, step(21, "Task_RecordGrading"));
-        hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(21, "Task_OpenRectificationTask"));
+        loop.recordGrading(hazard.getId(), GENERAL, step(21, "Task_RecordGrading"));
+        loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(21, "Task_OpenRectificationTask"));
 
-        hazards.remind(hazard.getId(), step(21, "Task_RemindInstitution"));
-        hazards.escalate(hazard.getId(), 1, step(21, "Task_EscalateOverdue"));
-        hazards.escalate(hazard.getId(), 2, step(21, "Task_EscalateToLeader"));
+        loop.remind(hazard.getId(), step(21, "Task_RemindInstitution"));
+        loop.escalate(hazard.getId(), 1, step(21, "Task_EscalateOverdue"));
+        loop.escalate(hazard.getId(), 2, step(21, "Task_EscalateToLeader"));
 
         HazardView view = hazards.view(hazard.getId(), inspector);
         assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING); // 继续挂账
@@ -211,22 +213,22 @@ class HazardRecordTest {
     @Test
     void aRejectedExtensionKeepsTheDeadlineAndAnApprovedOneMovesIt() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), GENERAL, step(22, "Task_RecordGrading"));
-        hazards.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(22, "Task_OpenRectificationTask"));
+        loop.recordGrading(hazard.getId(), GENERAL, step(22, "Task_RecordGrading"));
+        loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(22, "Task_OpenRectificationTask"));
         LocalDate deadline = hazards.view(hazard.getId(), inspector).hazard().getRectificationDeadline();
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "等待材料"), manager);
-        long first = taskId(hazards.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        long first = taskId(loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
         inbox.complete(first, actors.get("fuli"), new ExtensionDecision(false, "理由不充分", null));
-        assertThat(hazards.recordTask(hazard.getId(), first, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
+        assertThat(loop.recordTask(hazard.getId(), first, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
                 .containsEntry("rectificationDeadline", deadline.toString());
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "供应商延迟发货"), manager);
-        long second = taskId(hazards.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        long second = taskId(loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
         assertThatThrownBy(() -> inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, null, deadline)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approvedDeadline"));
         inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, "同意", null));
-        assertThat(hazards.recordTask(hazard.getId(), second, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
+        assertThat(loop.recordTask(hazard.getId(), second, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
                 .containsEntry("rectificationDeadline", deadline.plusDays(10).toString());
         assertThat(hazards.view(hazard.getId(), inspector).extensions()).extracting(HazardExtension::getStatus)
                 .containsExactly(HazardExtension.Status.REJECTED, HazardExtension.Status.APPROVED);
@@ -235,9 +237,9 @@ class HazardRecordTest {
     @Test
     void aMajorHazardPassesOnlyOnAnExpertsOrAThirdPartysAcceptance() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
+        loop.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
                 step(24, "Task_RecordGrading"));
-        long verification = taskId(hazards.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")));
+        long verification = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")));
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
@@ -245,7 +247,7 @@ class HazardRecordTest {
                 new VerificationResult(true, "已整改", null, Acceptor.THIRD_PARTY, " ")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptanceOrganisation"));
         inbox.complete(verification, inspector, new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司"));
-        hazards.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(24, "Task_RecordVerification"));
+        loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(24, "Task_RecordVerification"));
 
         assertThat(hazards.view(hazard.getId(), inspector).verifications()).singleElement().satisfies(v -> {
             assertThat(v.getAcceptedBy()).isEqualTo(Acceptor.THIRD_PARTY);
@@ -257,16 +259,16 @@ class HazardRecordTest {
     void aHazardReportedLateCanStillBeAssignedADeadline() {
         Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
                 HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
-        hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
+        loop.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(25, "Task_RecordGrading"));
-        long assignment = taskId(hazards.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")));
+        long assignment = taskId(loop.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")));
         Actor township = actors.get("town1");
 
         assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(today().plusDays(31))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("deadline"));
         inbox.complete(assignment, township, assignment(today().plusDays(30)));
 
-        assertThat(hazards.recordTask(late.getId(), assignment, TaskKind.ASSIGNMENT, step(25, "Task_RecordAssignment")))
+        assertThat(loop.recordTask(late.getId(), assignment, TaskKind.ASSIGNMENT, step(25, "Task_RecordAssignment")))
                 .containsEntry("rectificationDeadline", today().plusDays(30).toString());
     }
 
@@ -274,9 +276,9 @@ class HazardRecordTest {
     void anOverdueHazardsExtensionMustReachBeyondToday() {
         Hazard late = hazards.report(new HazardReport(institution.getId(), "屋顶漏水", null, "GEN-BUILDING", false,
                 HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
-        hazards.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
+        loop.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(26, "Task_RecordGrading"));
-        hazards.openTask(late.getId(), TaskKind.RECTIFICATION, step(26, "Task_OpenRectificationTask")); // deadline was 10 days ago
+        loop.openTask(late.getId(), TaskKind.RECTIFICATION, step(26, "Task_OpenRectificationTask")); // deadline was 10 days ago
 
         assertThatThrownBy(() -> hazards.requestExtension(late.getId(), new ExtensionRequest(today().minusDays(5), "x"), manager))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("晚于今天"));
@@ -291,10 +293,10 @@ class HazardRecordTest {
     @Test
     void aReboundReopensTheHazardAsALinkedNewCase() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));
-        hazards.close(hazard.getId(), step(23, "Task_CloseHazard"));
+        loop.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));
+        loop.close(hazard.getId(), step(23, "Task_CloseHazard"));
 
-        Map<String, Object> next = hazards.reopen(hazard.getId(), step(23, "Task_ReopenHazard"));
+        Map<String, Object> next = loop.reopen(hazard.getId(), step(23, "Task_ReopenHazard"));
 
         long reopenedId = ((Number) next.get("newHazardId")).longValue();
         Hazard reopened = hazards.view(reopenedId, inspector).hazard();
@@ -309,7 +311,7 @@ class HazardRecordTest {
     @Test
     void aReportWhoseProcessDidNotStartIsWithdrawnWithoutTrace() {
         Hazard hazard = report(inspector, institution.getId());
-        hazards.withdrawUnstarted(hazard.getId(), "engine unavailable");
+        loop.withdrawUnstarted(hazard.getId(), "engine unavailable");
         assertThatThrownBy(() -> hazards.view(hazard.getId(), inspector)).isInstanceOf(NotFoundException.class);
     }
 

@@ -28,6 +28,30 @@ public final class MariaDbDatabase {
 
     /** As above, on a server of the test's own (a test that stops and starts it). */
     public static void register(String name, DynamicPropertyRegistry registry, String port) {
+        String url = create(name, port);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    /** Drops and recreates {@code civil_safety_test_<name>} on the test server; answers its JDBC address. */
+    public static String create(String name) {
+        return create(name, PORT);
+    }
+
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static String create(String name, String port) {
         Assumptions.assumeFalse(Boolean.getBoolean("civil-safety.skip-mariadb"),
                 "MariaDB tests skipped on request (-Dcivil-safety.skip-mariadb=true)");
         String database = "civil_safety_test_" + name.toLowerCase();
@@ -39,9 +63,7 @@ public final class MariaDbDatabase {
             throw new IllegalStateException("MariaDB test server not reachable at " + server + " as " + USER
                     + " — start it with deploy/local/mariadb.sh start (or skip with -Dcivil-safety.skip-mariadb=true)", e);
         }
-        registry.add("spring.datasource.url", () -> server + database);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+        return server + database;
     }
 
     /** Whether the MariaDB tests are to run (CI always runs them). */

@@ -1,6 +1,7 @@
 package com.civilsafety.api.campaign;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.ledger.campaign.CampaignPlan;
 import com.civilsafety.ledger.campaign.CampaignProgress;
 import com.civilsafety.ledger.campaign.CampaignProgressQuery;

@@ -1,7 +1,7 @@
 package com.civilsafety.api.campaign;
 
-import com.civilsafety.api.engine.EngineInstances;
-import com.civilsafety.api.process.ProcessModels;
+import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.job.ProcessProjection;

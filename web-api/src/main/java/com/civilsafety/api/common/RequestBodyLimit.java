@@ -1,6 +1,5 @@
 package com.civilsafety.api.common;
 
-import com.civilsafety.api.error.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,15 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimit extends OncePerRequestFilter {
-    private final ApiErrors errors;
+    private final ProblemResponses errors;
     private final long maxBytes;
 
-    public RequestBodyLimit(ApiErrors errors, @Value("${civil-safety.api.max-body-size:8MB}") DataSize maxBytes) {
+    public RequestBodyLimit(ProblemResponses errors, @Value("${civil-safety.api.max-body-size:8MB}") DataSize maxBytes) {
         this.errors = errors;
         this.maxBytes = maxBytes.toBytes();
     }
 
-    /** Thrown while reading a chunked body past the limit; answered 413 by {@link ApiErrors}. */
+    /** Thrown while reading a chunked body past the limit; answered 413 by {@code ApiErrors}. */
     public static final class BodyTooLargeException extends IOException {
         public BodyTooLargeException(long maxBytes) {
             super("请求内容超过大小上限（" + maxBytes / (1024 * 1024) + "MB）");

@@ -1,9 +1,10 @@
 package com.civilsafety.api.error;
 
 import com.civilsafety.api.common.RequestBodyLimit;
+import com.civilsafety.api.common.ProblemResponses;
 import com.civilsafety.api.common.TooBusyException;
-import com.civilsafety.api.engine.EngineUnavailableException;
-import com.civilsafety.api.process.ModelRejectedException;
+import com.civilsafety.engine.command.EngineUnavailableException;
+import com.civilsafety.engine.model.ModelRejectedException;
 import com.civilsafety.api.security.SignInThrottledException;
 import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
@@ -15,15 +16,11 @@ import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
-import java.io.IOException;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -60,18 +57,14 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * Every error of the API as an RFC 9457 problem document with a Chinese {@code detail} and, for bad input, the list
- * of offending fields. Never a stack trace.
+ * of offending fields. Never a stack trace. Errors raised outside Spring MVC (the security filters) are written by
+ * {@link ProblemResponses} in the same form.
  */
 @RestControllerAdvice
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    private static final String DATABASE_AWAY = "数据库暂时无法访问，本次操作未保存，请稍后重试";
-    private static final String RETRY_AFTER_SECONDS = "30";
-    private final ObjectMapper json;
-
-    public ApiErrors(ObjectMapper json) {
-        this.json = json;
-    }
+    private static final String DATABASE_AWAY = ProblemResponses.DATABASE_AWAY;
+    private static final String RETRY_AFTER_SECONDS = ProblemResponses.RETRY_AFTER_SECONDS;
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
@@ -139,7 +132,7 @@ public class ApiErrors {
     ResponseEntity<ProblemDetail> rejected(HazardImport.RejectedException e, HttpServletRequest request) {
         String listed = e.errors().stream().limit(20).map(r -> (r.row() > 0 ? "第" + r.row() + "行" : "")
                 + (r.column().isEmpty() ? "" : "“" + r.column() + "”") + "：" + r.message()).collect(Collectors.joining("；"));
-        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
+        ProblemDetail body = ProblemResponses.body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
                 + (e.errors().size() > 20 ? "；……" : ""));
         body.setProperty("rowErrors", e.errors());
         return respond(body);
@@ -150,7 +143,7 @@ public class ApiErrors {
     ResponseEntity<ProblemDetail> rejected(ModelRejectedException e, HttpServletRequest request) {
         String listed = e.findings().stream().limit(10).map(f -> (f.elementId() == null ? "" : f.elementId() + "：")
                 + f.message()).collect(Collectors.joining("；"));
-        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "：" + listed
+        ProblemDetail body = ProblemResponses.body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "：" + listed
                 + (e.findings().size() > 10 ? "；……" : ""));
         body.setProperty("findings", e.findings());
         return respond(body);
@@ -162,7 +155,7 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(request, HttpStatus.TOO_MANY_REQUESTS, e.detail()));
+                .body(ProblemResponses.body(request, HttpStatus.TOO_MANY_REQUESTS, e.detail()));
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -200,7 +193,7 @@ public class ApiErrors {
     ResponseEntity<ProblemDetail> busy(TooBusyException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+                .body(ProblemResponses.body(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     @ExceptionHandler(EngineUnavailableException.class)
@@ -219,13 +212,7 @@ public class ApiErrors {
         log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY));
-    }
-
-    /** The same answer from the security filters (a sign-in whose account could not be read). */
-    public void writeDatabaseAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY);
+                .body(ProblemResponses.body(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY));
     }
 
     /** Spring MVC's own errors (404 of unknown paths, 405, 415 …) keep their status, with a Chinese detail. */
@@ -274,39 +261,20 @@ public class ApiErrors {
         return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员");
     }
 
-    /** For errors raised outside Spring MVC (the security filters). */
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body(request, status, detail));
-    }
-
     private ResponseEntity<ProblemDetail> badInput(HttpServletRequest request, List<FieldError> errors) {
         List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
         String detail = "请求有误：" + sorted.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("；"));
-        ProblemDetail body = body(request, HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail body = ProblemResponses.body(request, HttpStatus.BAD_REQUEST, detail);
         body.setProperty("errors", sorted);
         return respond(body);
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatusCode status, String detail) {
-        return respond(body(request, status, detail));
+        return respond(ProblemResponses.body(request, status, detail));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail body) {
         return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
-
-    private static ProblemDetail body(HttpServletRequest request, HttpStatusCode status, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        try {
-            body.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException notAUri) {
-            // a path the firewall turned away for its characters: the answer goes without it
-        }
-        return body;
     }
 
     private static String describe(JsonMappingException e) {

@@ -3,6 +3,8 @@ package com.civilsafety.api.hazard;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.api.common.PageOf;
 import com.civilsafety.api.common.Paging;
+import com.civilsafety.engine.hazard.ExtensionRequests;
+import com.civilsafety.engine.hazard.HazardIntake;
 import com.civilsafety.ledger.hazard.ExtensionRequest;
 import com.civilsafety.ledger.hazard.HazardQuery;
 import com.civilsafety.ledger.hazard.Hazard;

@@ -1,6 +1,7 @@
 package com.civilsafety.api.inbox;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;

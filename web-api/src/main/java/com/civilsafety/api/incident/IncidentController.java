@@ -1,7 +1,7 @@
 package com.civilsafety.api.incident;
 
-import com.civilsafety.api.engine.EngineIncidents;
-import com.civilsafety.api.engine.ProcessCommands;
+import com.civilsafety.engine.state.EngineIncidents;
+import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.job.JobIncident;

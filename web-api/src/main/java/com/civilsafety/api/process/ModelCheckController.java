@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.engine.model.ProcessModelCheck;
 import com.civilsafety.processes.check.ModelCheck;
 import java.util.List;
 import org.springframework.http.MediaType;

@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.ledger.job.ProcessProjection;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.engine.rebuild.ProcessRebuild;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 

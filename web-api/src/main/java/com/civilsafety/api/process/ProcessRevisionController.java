@@ -1,6 +1,7 @@
 package com.civilsafety.api.process;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.model.ProcessModelDeployments;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import java.time.Instant;
 import java.util.List;

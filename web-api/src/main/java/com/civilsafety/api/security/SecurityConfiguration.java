@@ -1,6 +1,6 @@
 package com.civilsafety.api.security;
 
-import com.civilsafety.api.error.ApiErrors;
+import com.civilsafety.api.common.ProblemResponses;
 import com.civilsafety.ledger.common.DatabaseFaults;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,7 +109,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "local", matchIfMissing = true)
-    SecurityFilterChain localLogin(HttpSecurity http, ApiErrors errors, Environment environment, ThrottledPasswords passwords,
+    SecurityFilterChain localLogin(HttpSecurity http, ProblemResponses errors, Environment environment, ThrottledPasswords passwords,
                                    SecurityContextRepository sessions, CsrfTokenRepository csrfTokens) throws Exception {
         if (environment.acceptsProfiles(Profiles.of("production | remote"))) {
             throw new IllegalStateException("本地登录不能用于生产环境（remote/production 配置）：请同时启用 keycloak 配置，"
@@ -137,7 +137,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnProperty(name = MODE, havingValue = "keycloak")
-    SecurityFilterChain keycloakTokens(HttpSecurity http, ApiErrors errors, KeycloakActors actors, Environment environment) throws Exception {
+    SecurityFilterChain keycloakTokens(HttpSecurity http, ProblemResponses errors, KeycloakActors actors, Environment environment) throws Exception {
         return common(http, errors, environment)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie for a forged request to ride on
@@ -179,12 +179,12 @@ class SecurityConfiguration {
 
     /** Requests with needlessly encoded paths are turned away before any chain sees them, as a 400 problem document. */
     @Bean
-    WebSecurityCustomizer canonicalPaths(ApiErrors errors) {
+    WebSecurityCustomizer canonicalPaths(ProblemResponses errors) {
         return web -> web.httpFirewall(new CanonicalPaths())
                 .requestRejectedHandler(rejectedAsBadRequest(errors));
     }
 
-    private static RequestRejectedHandler rejectedAsBadRequest(ApiErrors errors) {
+    private static RequestRejectedHandler rejectedAsBadRequest(ProblemResponses errors) {
         return (request, response, e) -> {
             SecurityLog.refused(request, 400, e.getMessage());
             errors.write(request, response, HttpStatus.BAD_REQUEST, "请求地址不规范，请检查后重试");
@@ -232,7 +232,7 @@ class SecurityConfiguration {
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
-                                     ApiErrors errors) throws IOException {
+                                     ProblemResponses errors) throws IOException {
         if (DatabaseFaults.unreachable(e)) {
             errors.writeDatabaseAway(request, response); // the account could not be read, not a wrong password
             return;
@@ -255,7 +255,7 @@ class SecurityConfiguration {
      * by default — said as "no such endpoint" or "method not supported", nothing having run); or a rule that does not
      * include the caller's role.
      */
-    private static void refused(HttpServletRequest request, HttpServletResponse response, Exception e, ApiErrors errors)
+    private static void refused(HttpServletRequest request, HttpServletResponse response, Exception e, ProblemResponses errors)
             throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (e instanceof CsrfException) {
@@ -283,7 +283,7 @@ class SecurityConfiguration {
                 && "/actuator/prometheus".equals(request.getRequestURI());
     }
 
-    private static HttpSecurity common(HttpSecurity http, ApiErrors errors, Environment environment) throws Exception {
+    private static HttpSecurity common(HttpSecurity http, ProblemResponses errors, Environment environment) throws Exception {
         return http
                 .securityMatcher(API)
                 .requestCache(cache -> cache.disable()) // an API remembers no request to return to (and makes no session for it)

@@ -1,7 +1,8 @@
 package com.civilsafety.api.whistleblower;
 
-import com.civilsafety.api.ratelimit.PublicBudget;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.api.security.PublicBudget;
+import com.civilsafety.engine.whistleblower.WhistleblowerIntake;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;

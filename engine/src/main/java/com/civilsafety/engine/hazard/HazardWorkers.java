@@ -1,0 +1,62 @@
+package com.civilsafety.engine.hazard;
+
+import com.civilsafety.ledger.hazard.Grading;
+import com.civilsafety.ledger.hazard.RectificationLoop;
+import com.civilsafety.engine.step.StepRecorder;
+import static com.civilsafety.engine.step.TaskHeaders.header;
+import static com.civilsafety.engine.step.TaskHeaders.kind;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the hazard rectification loop (processes/hazard-rectification.bpmn), each recorded in the ledger.
+ * Human steps share two job types; the task header {@code kind} says which step it is.
+ */
+@Component
+public class HazardWorkers {
+    private final StepRecorder recorder;
+    private final RectificationLoop hazards;
+
+    HazardWorkers(StepRecorder recorder, RectificationLoop hazards) {
+        this.recorder = recorder;
+        this.hazards = hazards;
+    }
+
+    @JobWorker(type = "hazard.record-grading")
+    public Map<String, Object> recordGrading(ActivatedJob job, @Variable long hazardId, @Variable Grading grading) {
+        return recorder.record(job, step -> hazards.recordGrading(hazardId, grading, step));
+    }
+
+    @JobWorker(type = "hazard.open-task")
+    public Map<String, Object> openTask(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.openTask(hazardId, kind(job), step));
+    }
+
+    @JobWorker(type = "hazard.record-task")
+    public Map<String, Object> recordTask(ActivatedJob job, @Variable long hazardId, @Variable long taskId) {
+        return recorder.record(job, step -> hazards.recordTask(hazardId, taskId, kind(job), step));
+    }
+
+    @JobWorker(type = "hazard.remind")
+    public Map<String, Object> remind(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.remind(hazardId, step));
+    }
+
+    @JobWorker(type = "hazard.escalate")
+    public Map<String, Object> escalate(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.escalate(hazardId, Integer.parseInt(header(job, "level")), step));
+    }
+
+    @JobWorker(type = "hazard.close")
+    public Map<String, Object> close(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.close(hazardId, step));
+    }
+
+    @JobWorker(type = "hazard.reopen")
+    public Map<String, Object> reopen(ActivatedJob job, @Variable long hazardId) {
+        return recorder.record(job, step -> hazards.reopen(hazardId, step));
+    }
+}

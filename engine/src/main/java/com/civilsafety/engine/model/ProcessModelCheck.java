@@ -1,0 +1,66 @@
+package com.civilsafety.engine.model;
+
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.processes.check.ModelCheck;
+import io.camunda.client.annotation.JobWorker;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@link ModelCheck} for this platform: the job types are those its workers serve. Used before a model is shown as
+ * valid and before it is deployed.
+ */
+@Component
+public class ProcessModelCheck {
+    static final int MAX_MODEL_CHARS = 2_000_000;
+
+    private final ConfigurableListableBeanFactory beans;
+    private volatile ModelCheck check;
+
+    ProcessModelCheck(ConfigurableListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    /** The findings for a submitted document; an empty or oversized one is bad input, named by {@code field}. */
+    public List<ModelCheck.Finding> check(String field, String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw new InvalidInputException(field, "请提交 BPMN 文件内容（XML）");
+        }
+        if (xml.length() > MAX_MODEL_CHARS) {
+            throw new InvalidInputException(field, "BPMN 文件过大（上限 " + MAX_MODEL_CHARS / 1_000_000 + " 百万字符）");
+        }
+        return modelCheck().check(xml);
+    }
+
+    /** The job types the workers of this platform serve (their {@link JobWorker} methods), found once. */
+    Set<String> jobTypes() {
+        Set<String> types = new TreeSet<>();
+        for (String name : beans.getBeanDefinitionNames()) {
+            Class<?> type = beans.getType(name, false);
+            if (type == null) {
+                continue;
+            }
+            for (Method method : ClassUtils.getUserClass(type).getDeclaredMethods()) {
+                JobWorker worker = method.getAnnotation(JobWorker.class);
+                if (worker != null) {
+                    types.add(worker.type().isEmpty() ? method.getName() : worker.type());
+                }
+            }
+        }
+        return types;
+    }
+
+    private ModelCheck modelCheck() {
+        ModelCheck current = check;
+        if (current == null) {
+            current = new ModelCheck(jobTypes());
+            check = current;
+        }
+        return current;
+    }
+}

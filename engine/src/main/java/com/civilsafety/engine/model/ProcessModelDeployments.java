@@ -1,0 +1,188 @@
+package com.civilsafety.engine.model;
+
+import com.civilsafety.engine.command.ProcessCommands;
+import com.civilsafety.engine.command.ProcessCommands.DeployedProcess;
+import com.civilsafety.engine.command.ProcessCommands.Migration;
+import com.civilsafety.engine.command.ProcessCommands.MigrationOutcome;
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.job.ProcessProjection;
+import com.civilsafety.ledger.processmodel.ProcessModelRevision;
+import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
+import com.civilsafety.processes.ModelGraph;
+import com.civilsafety.processes.check.ModelCheck;
+import com.civilsafety.processes.migration.MigrationMapping;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deploys the process models and their revisions, and moves running instances to a new revision. At start-up the
+ * current revision of every model is deployed (an embedded engine has none; a cluster answers an unchanged model
+ * with the version it has), so a revision deployed from the modeler stays in force across restarts.
+ */
+@Service
+public class ProcessModelDeployments implements SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(ProcessModelDeployments.class);
+
+    public record Deployed(String name, int revision, int engineVersion) {
+    }
+
+    public record MigrationPlan(String name, int fromRevision, int toRevision, int engineVersion,
+                                List<MigrationMapping.Row> mapping, int instances) {
+    }
+
+    public record MigrationResult(int migrated, int ended, List<Migration> rejected) {
+    }
+
+    private final ProcessModels models;
+    private final ProcessModelRevisions revisions;
+    private final ProcessModelCheck check;
+    private final ProcessCommands commands;
+    private final ProcessProjection projection;
+    private final TransactionTemplate tx;
+    private final Map<String, DeployedProcess> deployed = new ConcurrentHashMap<>();
+
+    ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
+                            ProcessCommands commands, ProcessProjection projection, PlatformTransactionManager txManager) {
+        this.models = models;
+        this.revisions = revisions;
+        this.check = check;
+        this.commands = commands;
+        this.projection = projection;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Map<String, byte[]> resources = new LinkedHashMap<>(models.decisions());
+        Map<String, String> nameOfProcess = new LinkedHashMap<>();
+        for (String name : models.names()) {
+            ProcessModels.Model current = models.current(name);
+            resources.put(current.resourceName(), current.xml().getBytes(StandardCharsets.UTF_8));
+            nameOfProcess.put(current.bpmnProcessId(), name);
+        }
+        for (DeployedProcess process : commands.deploy(resources)) {
+            deployed.put(nameOfProcess.get(process.bpmnProcessId()), process);
+        }
+        log.info("Process models deployed: {}", deployed.entrySet().stream()
+                .map(e -> e.getKey() + " v" + e.getValue().version()).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Deploys a revised model as the next revision: only if it passes the check, defines the same process and differs
+     * from the current revision. The revision is recorded and deployed in one transaction, so a deployment the engine
+     * refused leaves no revision behind.
+     */
+    public Deployed deploy(String name, String xml, String comment, Actor actor) {
+        ProcessModels.Model shipped = models.shipped(name);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("comment", "请说明本次修改的内容和原因");
+        }
+        if (comment.length() > 500) {
+            throw new InvalidInputException("comment", "修改说明不能超过 500 字");
+        }
+        List<ModelCheck.Finding> findings = check.check("bpmnXml", xml);
+        if (!findings.isEmpty()) {
+            throw new ModelRejectedException(findings);
+        }
+        if (!shipped.bpmnProcessId().equals(new ModelGraph(xml).processId())) {
+            throw new InvalidInputException("bpmnXml", "流程标识应为 " + shipped.bpmnProcessId()
+                    + "：部署的是该模型的新版本，不能改为另一个流程");
+        }
+        ProcessModels.Model current = models.current(name);
+        if (current.xml().equals(xml)) {
+            throw new InvalidInputException("bpmnXml", "与当前版本（第 " + current.revision() + " 版）相同，无需部署");
+        }
+        return tx.execute(status -> {
+            ProcessModelRevision revision = revisions.record(name, shipped.bpmnProcessId(), xml, comment.strip(), actor);
+            DeployedProcess process = commands.deploy(Map.of(shipped.resourceName(), xml.getBytes(StandardCharsets.UTF_8))).getFirst();
+            revision.deployedAs(process.version());
+            deployed.put(name, process);
+            log.info("{} revision {} deployed as version {} by {}", name, revision.getRevision(), process.version(), actor.username());
+            return new Deployed(name, revision.getRevision(), process.version());
+        });
+    }
+
+    /**
+     * The mapping proposed for moving the instances of the previous revision to the current one (same ids; a timer
+     * whose definition changed is armed afresh), and how many instances there are to move.
+     */
+    public MigrationPlan plan(String name) {
+        ProcessModels.Model current = models.current(name);
+        if (current.revision() == ProcessModelRevisions.SHIPPED) {
+            throw new ConflictException("该流程模型尚未部署过新版本，没有需要迁移的实例");
+        }
+        ProcessModels.Model previous = previous(current);
+        return new MigrationPlan(name, previous.revision(), current.revision(), target(name).version(),
+                MigrationMapping.propose(previous.xml(), current.xml()), projection.instancesSeen(current.bpmnProcessId()).size());
+    }
+
+    /**
+     * Moves every running instance of the model to its current revision with the mapping the user confirmed (element
+     * id → element id). An instance the engine refuses stays where it was, listed with the engine's reason.
+     */
+    public MigrationResult migrate(String name, Map<String, String> mapping) {
+        ProcessModels.Model current = models.current(name);
+        if (current.revision() == ProcessModelRevisions.SHIPPED) {
+            throw new ConflictException("该流程模型尚未部署过新版本，没有需要迁移的实例");
+        }
+        if (mapping == null || mapping.isEmpty()) {
+            throw new InvalidInputException("mapping", "请确认元素对应关系（至少一项）");
+        }
+        Set<String> targetIds = new ModelGraph(current.xml()).elementIds();
+        mapping.forEach((source, target) -> {
+            if (!targetIds.contains(target)) {
+                throw new InvalidInputException("mapping." + source, "新版本中没有元素 " + target);
+            }
+        });
+        long targetKey = target(name).processDefinitionKey();
+        int migrated = 0;
+        int ended = 0;
+        List<Migration> rejected = new ArrayList<>();
+        for (long instance : projection.instancesSeen(current.bpmnProcessId())) {
+            Migration result = commands.migrate(instance, targetKey, mapping);
+            if (result.outcome() == MigrationOutcome.MIGRATED) {
+                migrated++;
+            } else if (result.outcome() == MigrationOutcome.ENDED) {
+                ended++;
+            } else {
+                rejected.add(result);
+            }
+        }
+        log.info("{} instances migrated to revision {}: {} moved, {} had ended, {} refused", name, current.revision(),
+                migrated, ended, rejected.size());
+        return new MigrationResult(migrated, ended, rejected);
+    }
+
+    public List<ProcessModelRevision> history(String name) {
+        models.shipped(name);
+        return revisions.history(name);
+    }
+
+    private ProcessModels.Model previous(ProcessModels.Model current) {
+        ProcessModels.Model shipped = models.shipped(current.name());
+        return revisions.history(current.name()).stream().filter(r -> r.getRevision() == current.revision() - 1)
+                .findFirst().map(r -> ProcessModels.of(shipped, r)).orElse(shipped);
+    }
+
+    private DeployedProcess target(String name) {
+        DeployedProcess process = deployed.get(name);
+        if (process == null) {
+            throw new ConflictException("流程引擎中没有该模型的当前版本，请重启平台后再试");
+        }
+        return process;
+    }
+}

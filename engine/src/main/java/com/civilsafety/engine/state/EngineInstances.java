@@ -1,0 +1,29 @@
+package com.civilsafety.engine.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine itself holds of running instances: where they wait, which timers are armed and when they fire.
+ * gRPC has no query for it: the embedded engine reads its own record stream; against a cluster there is no such
+ * bean and Operate shows it.
+ */
+public interface EngineInstances {
+    record ArmedTimer(String elementId, Instant dueAt) {
+    }
+
+    /**
+     * A running instance: its process and version, the elements active in it (the process itself and multi-instance
+     * bodies left out), the timers armed in it and the values of the variables asked for, as JSON.
+     */
+    record RunningInstance(long processInstanceKey, Long parentProcessInstanceKey, String bpmnProcessId, int version,
+                           List<String> activeElements, List<ArmedTimer> timers, Map<String, String> variables) {
+    }
+
+    /** Every running process instance's key with its process id, read at once. */
+    Map<Long, String> running();
+
+    /** The instance and every instance it called, directly or not, while they run; empty once the instance ended. */
+    List<RunningInstance> family(long processInstanceKey, List<String> variableNames);
+}

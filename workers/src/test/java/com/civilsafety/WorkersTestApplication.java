@@ -1,7 +1,0 @@
-package com.civilsafety;
-
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-@SpringBootApplication
-class WorkersTestApplication {
-}
