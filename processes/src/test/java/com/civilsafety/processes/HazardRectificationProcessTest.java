@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Drives the hazard rectification loop on the in-process engine along every path, playing the workers and the people
- * by hand and moving the engine's clock for the timers. What the workers record is tested in ledger/ and workers/;
+ * by hand and moving the engine's clock for the timers. What the workers record is tested in ledger/ and engine/;
  * here: which way the model goes, what it waits for, and which variables it carries.
  */
 @ZeebeProcessTest

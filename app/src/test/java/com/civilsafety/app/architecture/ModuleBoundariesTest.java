@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -33,12 +35,19 @@ class ModuleBoundariesTest {
             .whereLayer("ledger").mayOnlyBeAccessedByLayers("engine", "web-api", "app")
             .whereLayer("processes").mayOnlyBeAccessedByLayers("engine", "web-api", "app");
 
-    /** The models module reads BPMN files with Zeebe's model API; talking to an engine is the engine module's alone. */
     @ArchTest
     static final ArchRule onlyTheEngineModuleTalksToZeebe = noClasses()
             .that().resideOutsideOfPackages("com.civilsafety.engine..", "com.civilsafety.processes..")
             .should().dependOnClassesThat().resideInAnyPackage("io.camunda..", "io.grpc..")
             .because("the ledger knows no BPMN, web-api is HTTP only and app is wiring");
+
+    /** The models module reads BPMN files and FEEL expressions; talking to an engine is the engine module's alone. */
+    @ArchTest
+    static final ArchRule theModelsUseOnlyZeebesModelApi = noClasses()
+            .that().resideInAPackage("com.civilsafety.processes..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.camunda..", "io.grpc..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.camunda.zeebe.model..",
+                            "io.camunda.zeebe.el..", "io.camunda.zeebe.feel.."))));
 
     @ArchTest
     static final ArchRule noCyclesBetweenModules = slices().matching("com.civilsafety.(*)..").should().beFreeOfCycles();

@@ -29,6 +29,7 @@ class OperationLogTest {
         assertThat(api.post("fuli", "/api/help-visits", "{}").status()).isEqualTo(400);
         assertThat(api.download("fuli", "/api/reports/hazard-list.csv?grade=MAJOR").getStatusCode().value()).isEqualTo(200);
         assertThat(api.get("fuli", "/api/tasks").status()).isEqualTo(200);
+        assertThat(api.any("fuli", HttpMethod.HEAD, "/api/tasks", null).status()).isEqualTo(200); // a read, like GET
         assertThat(api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
                 {"institutionId": %d, "description": "%s", "reporterKind": "PUBLIC"}""".formatted(institution, marker)).status())
                 .isEqualTo(201);

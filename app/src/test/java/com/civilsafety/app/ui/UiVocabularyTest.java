@@ -2,13 +2,17 @@ package com.civilsafety.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.civilsafety.ledger.campaign.CampaignTaskForms;
 import com.civilsafety.ledger.hazard.Acceptor;
 import com.civilsafety.ledger.hazard.EmergencyMeasure;
 import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.HazardStatus;
+import com.civilsafety.ledger.hazard.HazardTaskForms;
+import com.civilsafety.ledger.inbox.TaskFormCatalogue;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.institution.InstitutionType;
+import com.civilsafety.ledger.whistleblower.WhistleblowerTaskForms;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,8 +57,10 @@ class UiVocabularyTest {
     void theUisTaskFormsSendWhatTheLedgerTakes() throws IOException {
         Map<String, Set<String>> forms = taskForms(Files.readString(UI.resolve("forms").resolve("definitions.js")));
         assertThat(forms).hasSizeGreaterThan(10);
+        TaskFormCatalogue ledger = new TaskFormCatalogue(List.of(new HazardTaskForms(), new CampaignTaskForms(),
+                new WhistleblowerTaskForms()));
         forms.forEach((kind, fields) -> {
-            RecordComponent[] components = TaskKind.valueOf(kind).resultType().getRecordComponents();
+            RecordComponent[] components = ledger.formOf(TaskKind.valueOf(kind)).getRecordComponents();
             Set<String> taken = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
             Set<String> required = Arrays.stream(components).filter(UiVocabularyTest::required).map(RecordComponent::getName)
                     .collect(Collectors.toCollection(TreeSet::new));

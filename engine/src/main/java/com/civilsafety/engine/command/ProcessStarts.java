@@ -2,7 +2,6 @@ package com.civilsafety.engine.command;
 
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The two ways a process is started for something the ledger has already committed (committing first means the
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class ProcessStarts {
-    private static final Logger log = LoggerFactory.getLogger(ProcessStarts.class);
-
     private ProcessStarts() {
     }
 
@@ -30,13 +27,13 @@ public final class ProcessStarts {
         }
     }
 
-    /** Whether the start went through; {@code what} names the record in the log line of one that did not. */
-    public static boolean orLeaveToSweep(String what, Runnable start) {
+    /** Whether the start went through; one that did not is logged to the caller's log, {@code what} naming it. */
+    public static boolean orLeaveToSweep(Logger log, String what, Runnable start) {
         try {
             start.run();
             return true;
         } catch (RuntimeException e) {
-            log.warn("The process of {} did not start now; the sweep will retry: {}", what, e.toString());
+            log.warn("{} did not start now; the sweep will retry: {}", what, e.toString());
             return false;
         }
     }

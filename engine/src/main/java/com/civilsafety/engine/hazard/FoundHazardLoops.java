@@ -7,6 +7,8 @@ import com.civilsafety.ledger.hazard.RectificationLoop;
 import com.civilsafety.ledger.hazard.HazardsFound;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,6 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class FoundHazardLoops {
     /** A hazard still marked this long after it was recorded missed its start after the commit. */
     static final Duration MISSED_AFTER = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(FoundHazardLoops.class);
 
     private final RectificationLoop hazards;
     private final ProcessCommands processes;
@@ -48,7 +51,7 @@ class FoundHazardLoops {
         if (!hazards.claimProcessStart(hazardId)) {
             return; // started by the other side already
         }
-        if (!ProcessStarts.orLeaveToSweep("hazard " + hazardId,
+        if (!ProcessStarts.orLeaveToSweep(log, "The loop of hazard " + hazardId,
                 () -> processes.startHazardRectification(hazardId, hazards.gradingFacts(hazardId)))) {
             hazards.releaseProcessStart(hazardId);
         }

@@ -7,6 +7,8 @@ import com.civilsafety.ledger.whistleblower.WhistleblowerTriage;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class WhistleblowerIntake {
     static final Duration MISSED_AFTER = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(WhistleblowerIntake.class);
 
     private final Whistleblowers whistleblowers;
     private final WhistleblowerTriage triage;
@@ -44,7 +47,7 @@ public class WhistleblowerIntake {
     }
 
     private void start(long reportId) {
-        ProcessStarts.orLeaveToSweep("whistleblower report " + reportId,
+        ProcessStarts.orLeaveToSweep(log, "The triage of whistleblower report " + reportId,
                 () -> whistleblowers.started(reportId, processes.startWhistleblowerTriage(reportId)));
     }
 }

@@ -128,7 +128,7 @@ public class HazardService {
     /**
      * Records a hazard found in campaign work (a self-check's 否 item, an inspection finding) within the caller's
      * transaction. It is marked as awaiting its loop; after the commit the loop is started by whoever
-     * {@link #claimProcessStart claims} it: the committing side at once, a sweep for those left waiting (the engine
+     * {@link RectificationLoop#claimProcessStart claims} it: the committing side at once, a sweep for those left waiting (the engine
      * was away).
      */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -175,7 +175,7 @@ public class RectificationLoop {
         InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, kind);
         Actor signer = signer(task);
         Instant now = clock.instant();
-        TaskResult result = Json.read(task.getResult(), kind.resultType());
+        TaskResult result = Json.read(task.getResult(), inbox.formOf(kind));
         Map<String, Object> answer = switch (result) {
             case SupervisionAcceptance acceptance -> {
                 hazard.supervisedBy(signer.personId(), now);

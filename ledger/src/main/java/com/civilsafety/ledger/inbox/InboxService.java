@@ -29,13 +29,15 @@ public class InboxService {
     private final EventLog eventLog;
     private final ApplicationEventPublisher events;
     private final List<TaskRules> rules;
+    private final TaskFormCatalogue forms;
     private final Validator validator;
     private final Clock clock;
 
     public InboxService(InboxTaskRepository tasks, EventLog eventLog, ApplicationEventPublisher events,
-                        List<TaskRules> rules, Validator validator, Clock clock) {
+                        List<TaskRules> rules, TaskFormCatalogue forms, Validator validator, Clock clock) {
         this.tasks = tasks;
         this.rules = rules;
+        this.forms = forms;
         this.validator = validator;
         this.eventLog = eventLog;
         this.events = events;
@@ -90,7 +92,7 @@ public class InboxService {
         if (task.getStatus() != TaskStatus.OPEN) {
             throw new ConflictException("任务已" + task.getStatus().label() + "，不能重复提交");
         }
-        if (!task.getKind().resultType().isInstance(result)) {
+        if (!forms.formOf(task.getKind()).isInstance(result)) {
             throw new IllegalArgumentException(result.getClass().getSimpleName() + " does not complete a " + task.getKind());
         }
         Set<ConstraintViolation<TaskResult>> violations = validator.validate(result);
@@ -104,6 +106,11 @@ public class InboxService {
         eventLog.append(EventType.TASK_COMPLETED, "TASK", taskId, actor, null, result);
         events.publishEvent(new TaskCompleted(task, result, actor));
         return task;
+    }
+
+    /** The form that completes a task of this kind, as its feature registered it. */
+    public Class<? extends TaskResult> formOf(TaskKind kind) {
+        return forms.formOf(kind);
     }
 
     @Transactional(readOnly = true)

@@ -94,7 +94,7 @@ public class WhistleblowerTriage {
         InboxTask task = inbox.completedTask(Whistleblowers.SUBJECT, reportId, taskId, kind);
         Actor signer = people.findById(task.getCompletedBy()).map(PeopleService::actorOf).orElseThrow();
         Instant now = clock.instant();
-        Map<String, Object> answer = switch (Json.read(task.getResult(), kind.resultType())) {
+        Map<String, Object> answer = switch (Json.read(task.getResult(), inbox.formOf(kind))) {
             case ReportVerification verification when verification.substantiated() -> {
                 Hazard hazard = hazards.reportAwaitingLoop(new HazardReport(report.getInstitutionId(),
                         "【举报核实】" + verification.findings().strip(), report.getLocation(), verification.criterionCode().strip(),

@@ -47,7 +47,7 @@ class TaskController {
     TaskDetails complete(@PathVariable long id, @RequestBody JsonNode form, @AuthenticationPrincipal ActorUser user)
             throws JsonProcessingException {
         InboxTask task = inbox.get(id, user.actor());
-        TaskResult result = read(form, task.getKind().resultType());
+        TaskResult result = read(form, inbox.formOf(task.getKind()));
         return TaskDetails.of(submission.submit(id, user.actor(), result));
     }
 

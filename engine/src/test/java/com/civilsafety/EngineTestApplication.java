@@ -10,5 +10,5 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackages = {"com.civilsafety.ledger", "com.civilsafety.engine.step"})
 @Import(HazardWorkers.class)
-class WorkersTestApplication {
+class EngineTestApplication {
 }
