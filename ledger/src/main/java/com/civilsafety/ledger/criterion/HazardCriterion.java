@@ -1,6 +1,5 @@
 package com.civilsafety.ledger.criterion;
 
-import com.civilsafety.ledger.hazard.HazardCategory;
 import com.civilsafety.ledger.institution.InstitutionType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

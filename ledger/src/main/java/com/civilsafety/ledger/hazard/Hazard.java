@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.hazard;
 
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionType;

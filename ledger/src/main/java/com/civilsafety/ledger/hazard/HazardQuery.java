@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.institution.InstitutionType;
 import java.time.LocalDate;
 

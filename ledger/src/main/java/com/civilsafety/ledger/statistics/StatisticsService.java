@@ -5,7 +5,7 @@ import com.civilsafety.ledger.campaign.WorkStatus;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.LedgerTime;
-import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.inbox.TaskKind;

@@ -9,6 +9,7 @@ import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.InboxTask;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.InvalidInputException;
-import com.civilsafety.ledger.hazard.HazardCategory;
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionType;

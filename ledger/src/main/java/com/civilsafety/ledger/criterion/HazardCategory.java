@@ -1,4 +1,4 @@
-package com.civilsafety.ledger.hazard;
+package com.civilsafety.ledger.criterion;
 
 /** Hazard categories used by the MCA 判定标准 and the campaign forms. */
 public enum HazardCategory {
