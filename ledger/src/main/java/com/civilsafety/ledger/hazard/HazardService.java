@@ -183,8 +183,7 @@ public class HazardService {
     /** 延期申请: recorded, then the rectification wait hears of it (the caller publishes the message before the commit). */
     @Transactional
     public HazardExtension requestExtension(long hazardId, ExtensionRequest request, Actor actor) {
-        Hazard hazard = hazards.findById(hazardId).filter(h -> actor.covers(h.getRegion().getPath(), h.getInstitution().getId()))
-                .orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
+        Hazard hazard = visible(hazardId, actor);
         if (!actor.hasRole(Role.INSTITUTION_MANAGER) || !hazard.getInstitution().getId().equals(actor.institutionId())) {
             throw new ForbiddenException("只有本机构负责人可以申请延期");
         }
@@ -236,12 +235,16 @@ public class HazardService {
 
     @Transactional(readOnly = true)
     public HazardView view(long hazardId, Actor actor) {
-        Hazard hazard = hazards.findById(hazardId)
-                .filter(h -> actor.covers(h.getRegion().getPath(), h.getInstitution().getId()))
-                .orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
+        Hazard hazard = visible(hazardId, actor);
         return new HazardView(hazard, statusChanges.findByHazardIdOrderById(hazardId),
                 rectifications.findByHazardIdOrderById(hazardId), verifications.findByHazardIdOrderById(hazardId),
                 escalations.findByHazardIdOrderById(hazardId), extensions.findByHazardIdOrderById(hazardId),
                 inbox.ofSubject(SUBJECT, hazardId));
+    }
+
+    /** A hazard in the actor's data scope; one outside it reads as not found (its existence is not revealed). */
+    private Hazard visible(long hazardId, Actor actor) {
+        return hazards.findById(hazardId).filter(h -> actor.covers(h.getRegion().getPath(), h.getInstitution().getId()))
+                .orElseThrow(() -> new NotFoundException("隐患不存在：" + hazardId));
     }
 }

@@ -2,7 +2,6 @@ package com.civilsafety.ledger.hazard;
 
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
-import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
@@ -36,8 +35,7 @@ class HazardTaskRules implements TaskRules {
 
     @Override
     public void check(InboxTask task, TaskResult result, LocalDate today) {
-        Hazard hazard = hazards.findById(task.getSubjectId())
-                .orElseThrow(() -> new NotFoundException("隐患不存在：" + task.getSubjectId()));
+        Hazard hazard = hazards.require(task.getSubjectId());
         if (hazard.getStatus() == HazardStatus.CLOSED && task.getKind() != TaskKind.RECHECK) {
             throw new ConflictException("隐患 " + hazard.getCode() + " 已销号，不能再办理「" + task.getKind().label() + "」");
         }

@@ -63,8 +63,6 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    private static final String DATABASE_AWAY = ProblemResponses.DATABASE_AWAY;
-    private static final String RETRY_AFTER_SECONDS = ProblemResponses.RETRY_AFTER_SECONDS;
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
@@ -210,9 +208,9 @@ public class ApiErrors {
             return unexpected(e, request);
         }
         log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, ProblemResponses.RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemResponses.body(request, HttpStatus.SERVICE_UNAVAILABLE, DATABASE_AWAY));
+                .body(ProblemResponses.body(request, HttpStatus.SERVICE_UNAVAILABLE, ProblemResponses.DATABASE_AWAY));
     }
 
     /** Spring MVC's own errors (404 of unknown paths, 405, 415 …) keep their status, with a Chinese detail. */

@@ -1,10 +1,10 @@
 package com.civilsafety.api.oplog;
 
+import com.civilsafety.api.common.SafeMethods;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.eventlog.OperationLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -15,16 +15,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Writes the 操作日志 after each API call by a signed-in person that changes something (any method but the safe ones:
- * GET, HEAD, OPTIONS), exports
+ * Writes the 操作日志 after each API call by a signed-in person that changes something (any method but the safe ones,
+ * {@link SafeMethods}), exports
  * data (reports, downloads) or administers (/api/admin). The public whistleblower endpoints are never logged: who
  * reported, and from where, is not to be traced through the logs. A failure to log is reported, never the caller's.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationRecorder implements HandlerInterceptor, WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(OperationRecorder.class);
-    /** Methods that change nothing (RFC 9110): HEAD is answered as GET, without its body. */
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final OperationLog operations;
 
@@ -54,7 +52,7 @@ class OperationRecorder implements HandlerInterceptor, WebMvcConfigurer {
 
     private static boolean worthLogging(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !SAFE_METHODS.contains(request.getMethod()) || path.startsWith("/api/admin/") || path.startsWith("/api/reports/")
+        return !SafeMethods.contains(request.getMethod()) || path.startsWith("/api/admin/") || path.startsWith("/api/reports/")
                 || path.startsWith("/api/attachments/") || path.startsWith("/api/dispatch-reports/");
     }
 }

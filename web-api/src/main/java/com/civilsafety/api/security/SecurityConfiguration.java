@@ -1,6 +1,7 @@
 package com.civilsafety.api.security;
 
 import com.civilsafety.api.common.ProblemResponses;
+import com.civilsafety.api.common.SafeMethods;
 import com.civilsafety.ledger.common.DatabaseFaults;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -198,8 +199,7 @@ class SecurityConfiguration {
      * bearer request, from no site at all, makes no session and needs none.
      */
     static boolean needsCsrfToken(HttpServletRequest request) {
-        String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method)) {
+        if (SafeMethods.contains(request.getMethod())) {
             return false;
         }
         if (NO_SESSION_USED.matches(request)) {
