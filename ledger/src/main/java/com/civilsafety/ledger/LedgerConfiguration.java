@@ -1,7 +1,9 @@
 package com.civilsafety.ledger;
 
+import com.civilsafety.ledger.common.LegacyMigrationHistory;
 import com.civilsafety.ledger.common.PlatformClock;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,6 +17,12 @@ public class LedgerConfiguration {
     @Bean
     Clock clock(Environment environment) {
         return PlatformClock.of(environment);
+    }
+
+    /** Flyway migrates the ledger at start, after accepting the checksums of the files the migrations once were. */
+    @Bean
+    FlywayMigrationStrategy flywayMigrationStrategy() {
+        return LegacyMigrationHistory::migrate;
     }
 
     @Bean

@@ -1,4 +1,4 @@
--- The full rectification loop (MySQL 8 / MariaDB 10.11+). Keep in step with ../h2/V3__rectification_loop.sql.
+-- The full rectification loop.
 
 alter table hazard add column fixed_on_site boolean default false not null;
 alter table hazard add column escalation_days integer;
@@ -11,33 +11,33 @@ alter table hazard add column reopened_from_id bigint;
 alter table hazard add constraint fk_hazard_reopened_from foreign key (reopened_from_id) references hazard (id);
 
 -- a hazard fixed on the spot (立查立改) has a rectification that no task asked for
-alter table hazard_rectification modify task_id bigint null;
+alter table hazard_rectification ${modify_column} task_id bigint null;
 
 create table hazard_escalation (
-    id             bigint auto_increment primary key,
+    id             ${id},
     hazard_id      bigint       not null,
     level          integer      not null,
-    escalated_at   datetime(6) not null,
+    escalated_at   ${timestamp} not null,
     notified_roles varchar(255) not null,
     action         varchar(255) not null,
     job_key        bigint,
     foreign key (hazard_id) references hazard (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 create table hazard_extension_request (
-    id                 bigint auto_increment primary key,
+    id                 ${id},
     hazard_id          bigint        not null,
     requested_deadline date          not null,
     reason             varchar(2000) not null,
     requested_by       bigint        not null,
-    requested_at       datetime(6)  not null,
+    requested_at       ${timestamp}  not null,
     status             varchar(16)   not null,
     decided_by         bigint,
-    decided_at         datetime(6),
+    decided_at         ${timestamp},
     opinion            varchar(2000),
     approved_deadline  date,
     foreign key (hazard_id) references hazard (id),
     foreign key (requested_by) references person (id),
     foreign key (decided_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_hazard_extension_hazard on hazard_extension_request (hazard_id);

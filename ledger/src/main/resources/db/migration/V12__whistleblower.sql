@@ -1,7 +1,6 @@
--- 安全吹哨人: reports from staff, residents and the public, without login (MySQL 8 / MariaDB 10.11+; keep in step
--- with ../h2/V12).
+-- 安全吹哨人: reports from staff, residents and the public, without login.
 create table whistleblower_report (
-    id               bigint auto_increment primary key,
+    id               ${id},
     tracking_code    varchar(16)   not null,
     institution_id   bigint        not null,
     region_id        bigint        not null,
@@ -15,14 +14,14 @@ create table whistleblower_report (
     reward_amount    decimal(12, 2),
     process_instance_key bigint,
     hazard_id        bigint,
-    submitted_at     datetime(6)   not null,
-    updated_at       datetime(6)   not null,
+    submitted_at     ${timestamp}   not null,
+    updated_at       ${timestamp}   not null,
     constraint uk_whistleblower_tracking unique (tracking_code),
     foreign key (institution_id) references institution (id),
     foreign key (region_id) references region (id),
     foreign key (hazard_id) references hazard (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_whistleblower_region on whistleblower_report (region_id, submitted_at);
 
 -- photos sent with an anonymous report have no uploader
-alter table attachment modify uploaded_by bigint null;
+alter table attachment ${modify_column} uploaded_by bigint null;

@@ -1,5 +1,5 @@
 -- Running a campaign: how its inspections are assigned, where each phase and deliverable stands, and the work it
--- fans out to townships and institutions (MySQL 8 / MariaDB 10.11+; keep in step with ../h2/V8__campaign_run.sql).
+-- fans out to townships and institutions.
 alter table campaign add column inspection_mode varchar(16) default 'FULL' not null;
 alter table campaign add column inspection_share integer default 100 not null;
 alter table campaign add column inspectors_per_institution integer default 2 not null;
@@ -13,7 +13,7 @@ alter table campaign_deliverable add column opens_on date;
 
 -- one row per piece of work someone owes a campaign: a self-check, an inspection, a township plan, a drill record
 create table campaign_work (
-    id               bigint auto_increment primary key,
+    id               ${id},
     campaign_id      bigint        not null,
     phase_id         bigint,
     deliverable_id   bigint,
@@ -30,8 +30,8 @@ create table campaign_work (
     late             boolean       not null,
     reminders        integer       not null,
     hazards_found    integer,
-    draft            longtext,
-    submitted_at     datetime(6),
+    draft            ${text},
+    submitted_at     ${timestamp},
     submitted_by     bigint,
     constraint uk_campaign_work unique (campaign_id, slot, owner_key),
     foreign key (campaign_id) references campaign (id),
@@ -42,15 +42,17 @@ create table campaign_work (
     foreign key (hazard_id) references hazard (id),
     foreign key (task_id) references inbox_task (id),
     foreign key (submitted_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_campaign_work_slot on campaign_work (campaign_id, slot, status);
 create index ix_campaign_work_institution on campaign_work (institution_id);
 create index ix_campaign_work_task on campaign_work (task_id);
 
 -- inspections are assigned to one named inspector (双随机), not to everyone with the role
-alter table inbox_task add column assignee_id bigint, add foreign key (assignee_id) references person (id);
+alter table inbox_task add column assignee_id bigint;
+alter table inbox_task add foreign key (assignee_id) references person (id);
 
-alter table hazard add column campaign_id bigint, add foreign key (campaign_id) references campaign (id);
+alter table hazard add column campaign_id bigint;
+alter table hazard add foreign key (campaign_id) references campaign (id);
 -- a hazard found in a self-check is on the books before its loop starts; this marks it until the engine took it
 alter table hazard add column process_start_pending boolean default false not null;
 create index ix_hazard_process_start_pending on hazard (process_start_pending);

@@ -1,7 +1,7 @@
--- The 判定依据 catalogue and the grading of each hazard (MySQL 8 / MariaDB 10.11+). Keep in step with ../h2/V2__hazard_grading.sql.
+-- The 判定依据 catalogue and the grading of each hazard.
 
 create table hazard_criterion (
-    id               bigint auto_increment primary key,
+    id               ${id},
     code             varchar(32)   not null,
     standard         varchar(128)  not null,
     article          varchar(64)   not null,
@@ -11,7 +11,7 @@ create table hazard_criterion (
     major            boolean       not null,
     active           boolean       not null,
     constraint uk_hazard_criterion_code unique (code)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 alter table hazard add column criterion_id bigint;
 alter table hazard add constraint fk_hazard_criterion foreign key (criterion_id) references hazard_criterion (id);
@@ -22,4 +22,4 @@ alter table hazard add column emergency_measures_required boolean default false 
 alter table hazard add column reminder_on date;
 alter table hazard add column recheck_days integer;
 
--- The catalogue's first items are vendor-neutral data: ../common/V2_1__criterion_catalogue.sql
+-- The catalogue's first items are vendor-neutral data: V2_1__criterion_catalogue.sql

@@ -1,9 +1,11 @@
--- Foundation schema (MySQL 8 / MariaDB 10.11+). Keep in step with ../h2/V1__foundation.sql: same tables, columns and constraints.
--- Timestamps are UTC with microseconds (datetime(6), not timestamp, which MariaDB auto-updates); JSON as json.
+-- Foundation schema. One migration set for H2 and for MySQL 8 / MariaDB 10.11+: what the dialects write differently
+-- is a Flyway placeholder, set per database in civil-safety-ledger.yml (id: an identity key; timestamp: UTC with
+-- microseconds, datetime(6) on MySQL, not timestamp, which MariaDB auto-updates; json and text: documents;
+-- table_options: InnoDB and utf8mb4 on MySQL; modify_column and drop_unique: the two ALTERs they spell apart).
 -- Foreign keys are table constraints: MySQL ignores inline column REFERENCES.
 
 create table region (
-    id          bigint auto_increment primary key,
+    id          ${id},
     code        varchar(12)  not null,
     name        varchar(64)  not null,
     level       varchar(16)  not null,
@@ -11,11 +13,11 @@ create table region (
     path        varchar(255) not null,
     constraint uk_region_code unique (code),
     foreign key (parent_id) references region (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_region_path on region (path);
 
 create table person (
-    id             bigint auto_increment primary key,
+    id             ${id},
     username       varchar(64)  not null,
     display_name   varchar(64)  not null,
     phone          varchar(32),
@@ -23,20 +25,20 @@ create table person (
     enabled        boolean      not null,
     region_id      bigint       not null,
     institution_id bigint,
-    created_at     datetime(6) not null,
+    created_at     ${timestamp} not null,
     constraint uk_person_username unique (username),
     foreign key (region_id) references region (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 create table person_role (
     person_id bigint      not null,
     role      varchar(32) not null,
     primary key (person_id, role),
     foreign key (person_id) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 create table institution (
-    id                   bigint auto_increment primary key,
+    id                   ${id},
     code                 varchar(32)  not null,
     name                 varchar(128) not null,
     type                 varchar(32)  not null,
@@ -50,18 +52,18 @@ create table institution (
     cadre_id             bigint,
     qr_code              varchar(36)  not null,
     status               varchar(16)  not null,
-    created_at           datetime(6) not null,
+    created_at           ${timestamp} not null,
     version              bigint       not null,
     constraint uk_institution_code unique (code),
     constraint uk_institution_qr unique (qr_code),
     foreign key (region_id) references region (id),
     foreign key (cadre_id) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_institution_region on institution (region_id);
 alter table person add constraint fk_person_institution foreign key (institution_id) references institution (id);
 
 create table hazard (
-    id                     bigint auto_increment primary key,
+    id                     ${id},
     code                   varchar(32),
     institution_id         bigint        not null,
     region_id              bigint        not null,
@@ -75,35 +77,35 @@ create table hazard (
     rectification_deadline date,
     reported_by            bigint,
     process_instance_key   bigint,
-    closed_at              datetime(6),
-    created_at             datetime(6)  not null,
-    updated_at             datetime(6)  not null,
+    closed_at              ${timestamp},
+    created_at             ${timestamp}  not null,
+    updated_at             ${timestamp}  not null,
     version                bigint        not null,
     constraint uk_hazard_code unique (code),
     foreign key (institution_id) references institution (id),
     foreign key (region_id) references region (id),
     foreign key (reported_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_hazard_region_status on hazard (region_id, status);
 create index ix_hazard_institution on hazard (institution_id);
 
 create table hazard_status_change (
-    id          bigint auto_increment primary key,
+    id          ${id},
     hazard_id   bigint        not null,
     from_status varchar(32),
     to_status   varchar(32)   not null,
-    changed_at  datetime(6)  not null,
+    changed_at  ${timestamp}  not null,
     actor_id    bigint,
     actor_name  varchar(64)   not null,
     note        varchar(2000),
     job_key     bigint,
     foreign key (hazard_id) references hazard (id),
     foreign key (actor_id) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_hazard_status_change_hazard on hazard_status_change (hazard_id);
 
 create table inbox_task (
-    id                   bigint auto_increment primary key,
+    id                   ${id},
     kind                 varchar(32)  not null,
     subject_type         varchar(32)  not null,
     subject_id           bigint       not null,
@@ -111,26 +113,26 @@ create table inbox_task (
     candidate_role       varchar(32)  not null,
     region_id            bigint       not null,
     institution_id       bigint,
-    due_at               datetime(6),
+    due_at               ${timestamp},
     status               varchar(16)  not null,
     process_instance_key bigint,
     element_id           varchar(64),
     job_key              bigint,
-    created_at           datetime(6) not null,
-    completed_at         datetime(6),
+    created_at           ${timestamp} not null,
+    completed_at         ${timestamp},
     completed_by         bigint,
-    result               json,
+    result               ${json},
     version              bigint       not null,
     constraint uk_inbox_task_job unique (job_key),
     foreign key (region_id) references region (id),
     foreign key (institution_id) references institution (id),
     foreign key (completed_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_inbox_task_region_status on inbox_task (region_id, status);
 create index ix_inbox_task_subject on inbox_task (subject_type, subject_id);
 
 create table hazard_rectification (
-    id                 bigint auto_increment primary key,
+    id                 ${id},
     hazard_id          bigint        not null,
     task_id            bigint        not null,
     measures           varchar(2000) not null,
@@ -139,32 +141,32 @@ create table hazard_rectification (
     completed_on       date          not null,
     evidence           varchar(2000),
     submitted_by       bigint        not null,
-    submitted_at       datetime(6)  not null,
+    submitted_at       ${timestamp}  not null,
     constraint uk_hazard_rectification_task unique (task_id),
     foreign key (hazard_id) references hazard (id),
     foreign key (task_id) references inbox_task (id),
     foreign key (submitted_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 create table hazard_verification (
-    id           bigint auto_increment primary key,
+    id           ${id},
     hazard_id    bigint        not null,
     task_id      bigint        not null,
     passed       boolean       not null,
     opinion      varchar(2000),
     new_deadline date,
     verified_by  bigint        not null,
-    verified_at  datetime(6)  not null,
+    verified_at  ${timestamp}  not null,
     constraint uk_hazard_verification_task unique (task_id),
     foreign key (hazard_id) references hazard (id),
     foreign key (task_id) references inbox_task (id),
     foreign key (verified_by) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 
 -- Append-only: rows are inserted, never updated or deleted by the application.
 create table ledger_event (
-    id                   bigint auto_increment primary key,
-    occurred_at          datetime(6) not null,
+    id                   ${id},
+    occurred_at          ${timestamp} not null,
     type                 varchar(48)  not null,
     subject_type         varchar(32)  not null,
     subject_id           bigint       not null,
@@ -173,15 +175,15 @@ create table ledger_event (
     process_instance_key bigint,
     element_id           varchar(64),
     job_key              bigint,
-    payload              json,
+    payload              ${json},
     foreign key (actor_id) references person (id)
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+)${table_options};
 create index ix_ledger_event_subject on ledger_event (subject_type, subject_id);
 
 -- One row per job a worker has carried out: the job key is the idempotency key.
 create table processed_job (
     job_key      bigint       not null primary key,
     job_type     varchar(64)  not null,
-    processed_at datetime(6) not null,
-    result       json
-) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
+    processed_at ${timestamp} not null,
+    result       ${json}
+)${table_options};
