@@ -9,10 +9,14 @@ A node is (id, kind, name, column, row, extra). Kinds and their extras:
   rule: decision, result
   timer: date (a timeDate expression)      msgcatch: message (a message id)
   call: process, and optionally collection, element (multi-instance), sequential
+  sub: nodes, boundaries, flows — a collapsed embedded subprocess: one box in the diagram, its inside (tables of its
+       own, on a grid of their own) drawn on a plane of its own that a viewer drills down into
 A boundary is (id, attached to, name, interrupting, ("timer", expression) | ("message", message id), index).
 A flow is (id, source, target, name, condition[, lane]); lane is the row a long flow runs along.
 A message is (id, name, correlation key variable).
+A person's step is one box made by human_step: open the inbox task, wait for it, record it.
 """
+import os
 import pathlib
 from xml.sax.saxutils import escape
 
@@ -22,9 +26,32 @@ SIZE = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "msgcatch": (36, 
 TAGS = {"start": "startEvent", "end": "endEvent", "service": "serviceTask", "receive": "receiveTask",
         "xor": "exclusiveGateway", "parallel": "parallelGateway", "eventgw": "eventBasedGateway",
         "rule": "businessRuleTask", "timer": "intermediateCatchEvent", "msgcatch": "intermediateCatchEvent",
-        "call": "callActivity"}
+        "call": "callActivity", "sub": "subProcess"}
 GATEWAYS = {"xor", "parallel", "eventgw"}
 EVENTS = {"start", "end", "timer", "msgcatch"}
+
+
+def human_step(job, step, name, col, row, kind, var, open_name, wait_name, record_name,
+               wait_col=2, extra_nodes=(), boundaries=(), extra_flows=(), open_to=None):
+    """A person's step as one box: start, open the inbox task (<job>.open-task), wait for its completion, record what
+    was submitted (<job>.record-task), end. The nodes, boundaries and flows given are added inside the box."""
+    wait = f"Task_Await{step}"
+    nodes = [
+        (f"StartEvent_{step}", "start", "开始", 0, 1, {}),
+        (f"Task_Open{step}Task", "service", open_name, 1, 1,
+         {"type": f"{job}.open-task", "kind": kind, "out": var}),
+        (wait, "receive", wait_name, wait_col, 1, {"key": var}),
+        (f"Task_Record{step}", "service", record_name, wait_col + 1, 1,
+         {"type": f"{job}.record-task", "kind": kind, "in": var}),
+        (f"EndEvent_{step}Recorded", "end", "办结", wait_col + 2, 1, {}),
+    ] + list(extra_nodes)
+    flows = [
+        (f"Flow_{step}Start", f"StartEvent_{step}", f"Task_Open{step}Task", None, None),
+        (f"Flow_{step}Opened", f"Task_Open{step}Task", open_to or wait, None, None),
+        (f"Flow_{step}Done", wait, f"Task_Record{step}", None, None),
+        (f"Flow_{step}Recorded", f"Task_Record{step}", f"EndEvent_{step}Recorded", None, None),
+    ] + list(extra_flows)
+    return (f"SubProcess_{step}", "sub", name, col, row, {"nodes": nodes, "boundaries": list(boundaries), "flows": flows})
 
 
 def box(node):
@@ -35,16 +62,6 @@ def box(node):
 
 
 def write(process_id, name, doc, nodes_table, boundaries, flows, messages, target):
-    nodes = {n[0]: n for n in nodes_table}
-    boxes = {n[0]: box(n) for n in nodes_table}
-    for bid, attached, _, _, _, index in boundaries:
-        x, y, w, h = boxes[attached]
-        boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
-    flows = [f if len(f) == 6 else f + (None,) for f in flows]
-    incoming, outgoing = {}, {}
-    for fid, s, t, _, _, _ in flows:
-        outgoing.setdefault(s, []).append(fid)
-        incoming.setdefault(t, []).append(fid)
     out = []
     A = out.append
     A('<?xml version="1.0" encoding="UTF-8"?>')
@@ -56,68 +73,111 @@ def write(process_id, name, doc, nodes_table, boundaries, flows, messages, targe
       'modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">')
     A(f'  <bpmn:process id="{process_id}" name="{name}" isExecutable="true">')
     A(f'    <bpmn:documentation>{escape(doc)}</bpmn:documentation>')
+    elements(A, nodes_table, boundaries, flows, "    ")
+    A('  </bpmn:process>')
+    for mid, mname, key in messages:
+        A(f'  <bpmn:message id="{mid}" name="{mname}">')
+        A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
+        A('  </bpmn:message>')
+    plane(A, process_id, nodes_table, boundaries, flows)
+    for n in nodes_table:
+        if n[1] == "sub":
+            plane(A, n[0], n[5]["nodes"], n[5].get("boundaries", []), n[5]["flows"])
+    A('</bpmn:definitions>')
+    # BPMN_OUT_DIR lets ModelSourcesTest compare what the script writes with the committed model
+    folder = os.environ.get("BPMN_OUT_DIR") or pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/processes"
+    path = pathlib.Path(folder) / target
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def all_nodes(nodes_table):
+    """The nodes of a table and of the subprocesses in it, at any depth."""
+    for n in nodes_table:
+        yield n
+        if n[1] == "sub":
+            yield from all_nodes(n[5]["nodes"])
+
+
+def with_lanes(flows):
+    return [f if len(f) == 6 else f + (None,) for f in flows]
+
+
+def elements(A, nodes_table, boundaries, flows, I):
+    """The semantic elements of one scope (the process or a subprocess), indented by I."""
+    flows = with_lanes(flows)
+    incoming, outgoing = {}, {}
+    for fid, s, t, _, _, _ in flows:
+        outgoing.setdefault(s, []).append(fid)
+        incoming.setdefault(t, []).append(fid)
     for nid, kind, label, _, _, extra in nodes_table:
         attrs = f'id="{nid}"' + (f' name="{label}"' if label else '')
         if kind == "receive":
             attrs += f' messageRef="Message_{nid.split("_", 1)[1]}"'
         if kind == "xor" and "default" in extra:
             attrs += f' default="{extra["default"]}"'
-        A(f'    <bpmn:{TAGS[kind]} {attrs}>')
+        A(f'{I}<bpmn:{TAGS[kind]} {attrs}>')
         if kind == "service":
-            service_extensions(A, extra)
+            service_extensions(A, extra, I)
         if kind == "rule":
-            A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:calledDecision decisionId="{extra["decision"]}" resultVariable="{extra["result"]}" />')
-            A('      </bpmn:extensionElements>')
+            A(f'{I}  <bpmn:extensionElements>')
+            A(f'{I}    <zeebe:calledDecision decisionId="{extra["decision"]}" resultVariable="{extra["result"]}" />')
+            A(f'{I}  </bpmn:extensionElements>')
         if kind == "call":
-            A('      <bpmn:extensionElements>')
-            A(f'        <zeebe:calledElement processId="{extra["process"]}" propagateAllChildVariables="false" />')
-            A('      </bpmn:extensionElements>')
+            A(f'{I}  <bpmn:extensionElements>')
+            A(f'{I}    <zeebe:calledElement processId="{extra["process"]}" propagateAllChildVariables="false" />')
+            A(f'{I}  </bpmn:extensionElements>')
         for f in incoming.get(nid, []):
-            A(f'      <bpmn:incoming>{f}</bpmn:incoming>')
+            A(f'{I}  <bpmn:incoming>{f}</bpmn:incoming>')
         for f in outgoing.get(nid, []):
-            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+            A(f'{I}  <bpmn:outgoing>{f}</bpmn:outgoing>')
         if kind == "call" and "collection" in extra:
             sequential = ' isSequential="true"' if extra.get("sequential") else ''
-            A(f'      <bpmn:multiInstanceLoopCharacteristics{sequential}>')
-            A('        <bpmn:extensionElements>')
-            A(f'          <zeebe:loopCharacteristics inputCollection="{extra["collection"]}" inputElement="{extra["element"]}" />')
-            A('        </bpmn:extensionElements>')
-            A('      </bpmn:multiInstanceLoopCharacteristics>')
+            A(f'{I}  <bpmn:multiInstanceLoopCharacteristics{sequential}>')
+            A(f'{I}    <bpmn:extensionElements>')
+            A(f'{I}      <zeebe:loopCharacteristics inputCollection="{extra["collection"]}" inputElement="{extra["element"]}" />')
+            A(f'{I}    </bpmn:extensionElements>')
+            A(f'{I}  </bpmn:multiInstanceLoopCharacteristics>')
         if kind == "timer":
-            timer(A, nid, extra["date"])
+            timer(A, nid, extra["date"], I)
         if kind == "msgcatch":
-            A(f'      <bpmn:messageEventDefinition id="{nid}_Message" messageRef="{extra["message"]}" />')
-        A(f'    </bpmn:{TAGS[kind]}>')
+            A(f'{I}  <bpmn:messageEventDefinition id="{nid}_Message" messageRef="{extra["message"]}" />')
+        if kind == "sub":
+            elements(A, extra["nodes"], extra.get("boundaries", []), extra["flows"], I + "  ")
+        A(f'{I}</bpmn:{TAGS[kind]}>')
     for bid, attached, label, interrupting, (dkind, value), _ in boundaries:
         cancel = "" if interrupting else ' cancelActivity="false"'
-        A(f'    <bpmn:boundaryEvent id="{bid}" name="{label}"{cancel} attachedToRef="{attached}">')
+        A(f'{I}<bpmn:boundaryEvent id="{bid}" name="{label}"{cancel} attachedToRef="{attached}">')
         for f in outgoing.get(bid, []):
-            A(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
+            A(f'{I}  <bpmn:outgoing>{f}</bpmn:outgoing>')
         if dkind == "timer":
-            timer(A, bid, value)
+            timer(A, bid, value, I)
         else:
-            A(f'      <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
-        A('    </bpmn:boundaryEvent>')
+            A(f'{I}  <bpmn:messageEventDefinition id="{bid}_Message" messageRef="{value}" />')
+        A(f'{I}</bpmn:boundaryEvent>')
     for fid, s, t, label, cond, _ in flows:
         n = f' name="{label}"' if label else ''
         if cond:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
-            A(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond}</bpmn:conditionExpression>')
-            A('    </bpmn:sequenceFlow>')
+            A(f'{I}<bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}">')
+            A(f'{I}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{cond}</bpmn:conditionExpression>')
+            A(f'{I}</bpmn:sequenceFlow>')
         else:
-            A(f'    <bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}" />')
-    A('  </bpmn:process>')
-    for mid, mname, key in messages:
-        A(f'  <bpmn:message id="{mid}" name="{mname}">')
-        A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
-        A('  </bpmn:message>')
-    A(f'  <bpmndi:BPMNDiagram id="Diagram_{process_id}">')
-    A(f'    <bpmndi:BPMNPlane id="Plane_{process_id}" bpmnElement="{process_id}">')
+            A(f'{I}<bpmn:sequenceFlow id="{fid}"{n} sourceRef="{s}" targetRef="{t}" />')
+
+
+def plane(A, element_id, nodes_table, boundaries, flows):
+    """The diagram of one scope: the process's, or a collapsed subprocess's inside."""
+    nodes = {n[0]: n for n in nodes_table}
+    boxes = {n[0]: box(n) for n in nodes_table}
+    for bid, attached, _, _, _, index in boundaries:
+        x, y, w, h = boxes[attached]
+        boxes[bid] = (x + 4 + index * 24, y + h - 18, 36, 36)
+    A(f'  <bpmndi:BPMNDiagram id="Diagram_{element_id}">')
+    A(f'    <bpmndi:BPMNPlane id="Plane_{element_id}" bpmnElement="{element_id}">')
     boundary_index = {b[0]: b[5] for b in boundaries}
     for nid, (x, y, w, h) in boxes.items():
         kind = nodes[nid][1] if nid in nodes else "boundary"
         marker = ' isMarkerVisible="true"' if kind == "xor" else ''
+        marker += ' isExpanded="false"' if kind == "sub" else ''
         A(f'      <bpmndi:BPMNShape id="{nid}_di" bpmnElement="{nid}"{marker}>')
         A(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
         if kind == "boundary":
@@ -127,7 +187,7 @@ def write(process_id, name, doc, nodes_table, boundaries, flows, messages, targe
         elif kind in EVENTS or kind in GATEWAYS:
             A(f'        <bpmndi:BPMNLabel>\n          <dc:Bounds x="{x - 22}" y="{y + h + 4}" width="{w + 44}" height="14" />\n        </bpmndi:BPMNLabel>')
         A('      </bpmndi:BPMNShape>')
-    for fid, s, t, label, _, lane in flows:
+    for fid, s, t, label, _, lane in with_lanes(flows):
         pts = waypoints(boxes[s], boxes[t], lane, s in boundary_index)
         A(f'      <bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">')
         for px, py in pts:
@@ -138,39 +198,36 @@ def write(process_id, name, doc, nodes_table, boundaries, flows, messages, targe
         A('      </bpmndi:BPMNEdge>')
     A('    </bpmndi:BPMNPlane>')
     A('  </bpmndi:BPMNDiagram>')
-    A('</bpmn:definitions>')
-    path = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/processes" / target
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def service_extensions(A, extra):
-    A('      <bpmn:extensionElements>')
-    A(f'        <zeebe:taskDefinition type="{extra["type"]}" retries="5" />')
+def service_extensions(A, extra, I):
+    A(f'{I}  <bpmn:extensionElements>')
+    A(f'{I}    <zeebe:taskDefinition type="{extra["type"]}" retries="5" />')
     headers = dict(extra.get("headers", {}))
     if "kind" in extra:
         headers["kind"] = extra["kind"]
     if headers:
-        A('        <zeebe:taskHeaders>')
+        A(f'{I}    <zeebe:taskHeaders>')
         for k, v in headers.items():
-            A(f'          <zeebe:header key="{k}" value="{v}" />')
-        A('        </zeebe:taskHeaders>')
+            A(f'{I}      <zeebe:header key="{k}" value="{v}" />')
+        A(f'{I}    </zeebe:taskHeaders>')
     mappings_in = [("=" + extra["in"], "taskId")] if "in" in extra else []
     mappings_out = [("=taskId", extra["out"])] if "out" in extra else []
     mappings_out += [(src, target) for target, src in extra.get("outputs", {}).items()]
     if mappings_in or mappings_out:
-        A('        <zeebe:ioMapping>')
+        A(f'{I}    <zeebe:ioMapping>')
         for src, target in mappings_in:
-            A(f'          <zeebe:input source="{src}" target="{target}" />')
+            A(f'{I}      <zeebe:input source="{src}" target="{target}" />')
         for src, target in mappings_out:
-            A(f'          <zeebe:output source="{src}" target="{target}" />')
-        A('        </zeebe:ioMapping>')
-    A('      </bpmn:extensionElements>')
+            A(f'{I}      <zeebe:output source="{src}" target="{target}" />')
+        A(f'{I}    </zeebe:ioMapping>')
+    A(f'{I}  </bpmn:extensionElements>')
 
 
-def timer(A, element_id, expression):
-    A(f'      <bpmn:timerEventDefinition id="{element_id}_Timer">')
-    A(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{expression}</bpmn:timeDate>')
-    A('      </bpmn:timerEventDefinition>')
+def timer(A, element_id, expression, I):
+    A(f'{I}  <bpmn:timerEventDefinition id="{element_id}_Timer">')
+    A(f'{I}    <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{expression}</bpmn:timeDate>')
+    A(f'{I}  </bpmn:timerEventDefinition>')
 
 
 def waypoints(source, target, lane, from_boundary):

@@ -23,18 +23,27 @@ try {
     const page = await browser.newPage({ viewport: { width: 2400, height: 1200 } });
     await page.setContent('<html><body style="margin:0;background:#fff"><div id="canvas" style="width:2400px;height:1200px"></div></body></html>');
     await page.addScriptTag({ content: viewer });
-    const svg = await page.evaluate(async xml => {
-      const viewer = new window.BpmnJS({ container: '#canvas' });
+    // the process's plane, then the inside of each collapsed subprocess (a plane of its own), as <name>--<box id>
+    const planes = await page.evaluate(async xml => {
+      const viewer = window.viewer = new window.BpmnJS({ container: '#canvas' });
       const { warnings } = await viewer.importXML(xml);
       if (warnings.length) console.warn(warnings.map(w => w.message).join('\n'));
-      viewer.get('canvas').zoom('fit-viewport');
-      return (await viewer.saveSVG()).svg;
+      return viewer.get('canvas').getRootElements().map(r => r.businessObject.id);
     }, readFileSync(join(models, file), 'utf8'));
     const name = basename(file, '.bpmn');
-    writeFileSync(join(out, name + '.svg'), svg);
     mkdirSync(join(here, 'preview'), { recursive: true });
-    await page.screenshot({ path: join(here, 'preview', name + '.png'), fullPage: true });
-    console.log('rendered', name);
+    for (const [i, plane] of planes.entries()) {
+      const svg = await page.evaluate(async index => {
+        const canvas = window.viewer.get('canvas');
+        canvas.setRootElement(canvas.getRootElements()[index]);
+        canvas.zoom('fit-viewport');
+        return (await window.viewer.saveSVG()).svg;
+      }, i);
+      const target = i === 0 ? name : name + '--' + plane;
+      writeFileSync(join(out, target + '.svg'), svg);
+      await page.screenshot({ path: join(here, 'preview', target + '.png'), fullPage: true });
+      console.log('rendered', target);
+    }
     await page.close();
   }
 } finally {

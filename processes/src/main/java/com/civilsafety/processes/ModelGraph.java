@@ -6,10 +6,15 @@ import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,12 +54,34 @@ public final class ModelGraph {
         return names;
     }
 
-    /** The element the element's only outgoing sequence flow leads to; empty if it has none or several. */
+    /**
+     * The element the element's only outgoing sequence flow leads to; empty if it has none or several. A step that
+     * ends its box (a subprocess: the end event on the path from the box's start) leads where the box leads; a
+     * branch that only ends inside the box, such as a reminder beside a wait, ends there.
+     */
     public Optional<String> next(String elementId) {
         if (!(model.getModelElementById(elementId) instanceof FlowNode node) || node.getOutgoing().size() != 1) {
             return Optional.empty();
         }
-        return Optional.of(node.getOutgoing().iterator().next().getTarget().getId());
+        FlowNode target = node.getOutgoing().iterator().next().getTarget();
+        if (target instanceof EndEvent && target.getParentElement() instanceof SubProcess box
+                && pathFromStart(box).contains(target)) {
+            return next(box.getId());
+        }
+        return Optional.of(target.getId());
+    }
+
+    /** The elements a box's start event reaches by sequence flows (not those after its boundary events). */
+    private static Set<FlowNode> pathFromStart(SubProcess box) {
+        Set<FlowNode> reached = new HashSet<>();
+        Deque<FlowNode> todo = new ArrayDeque<>(box.getChildElementsByType(StartEvent.class));
+        while (!todo.isEmpty()) {
+            FlowNode node = todo.pop();
+            if (reached.add(node)) {
+                node.getOutgoing().forEach(flow -> todo.push(flow.getTarget()));
+            }
+        }
+        return reached;
     }
 
     /** The element the element's only incoming sequence flow comes from; empty if it has none or several. */
