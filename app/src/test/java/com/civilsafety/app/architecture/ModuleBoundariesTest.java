@@ -1,16 +1,32 @@
 package com.civilsafety.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The module graph of docs/architecture.md, enforced: each module depends only on the ones below it, only the engine
@@ -61,4 +77,52 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule noNewCyclesInsideTheLedger =
             FreezingArchRule.freeze(slices().matching("com.civilsafety.ledger.(*)..").should().beFreeOfCycles());
+
+    /**
+     * Ledger services answer in types (records, ids, counts, dates); only the engine module turns them into process
+     * variables. The job package is the engine's bookkeeping kept in the ledger's transactions (each step's recorded
+     * result, for idempotency and the rebuild), and is the one place a variable map may pass.
+     */
+    @ArchTest
+    static final ArchRule theLedgerAnswersInTypes = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage("com.civilsafety.ledger..")
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("com.civilsafety.ledger.job..")
+            .and().arePublic()
+            .should(new ArchCondition<JavaMethod>("not answer process variables (Map<String, Object>)") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    if (isVariableMap(method.getReturnType())) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " answers Map<String, Object>"));
+                    }
+                }
+            });
+
+    private static boolean isVariableMap(JavaType type) {
+        if (!(type instanceof JavaParameterizedType parameterized) || !parameterized.toErasure().isAssignableTo(Map.class)) {
+            return false;
+        }
+        List<JavaType> arguments = parameterized.getActualTypeArguments();
+        return arguments.size() == 2 && arguments.get(0).toErasure().isEquivalentTo(String.class)
+                && arguments.get(1).toErasure().isEquivalentTo(Object.class);
+    }
+
+    /** Element ids and process ids are the engine module's: no ledger source names one. */
+    @Test
+    void theLedgerNamesNoBpmnElementOrProcess() throws IOException {
+        Pattern bpmn = Pattern.compile("\"((Task|Event|Gateway|SubProcess|StartEvent|EndEvent|Flow)_[A-Z]\\w*"
+                + "|HazardRectification|WhistleblowerTriage|Campaign|CampaignPhase|CampaignDeliverable|CampaignDispatch)\"");
+        Path ledger = Path.of("..", "ledger", "src", "main", "java");
+        assertThat(ledger).isDirectory();
+        try (Stream<Path> files = Files.walk(ledger)) {
+            List<String> found = files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
+                try {
+                    return Files.readAllLines(f).stream().filter(line -> bpmn.matcher(line).find())
+                            .map(line -> f.getFileName() + ": " + line.strip());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(found).as("BPMN element or process ids in the ledger").isEmpty();
+        }
+    }
 }

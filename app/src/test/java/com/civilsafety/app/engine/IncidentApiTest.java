@@ -95,7 +95,7 @@ class IncidentApiTest {
         assertThat(incident.path("bpmnProcessId").asText()).isEqualTo("IncidentProbe");
         assertThat(incident.path("error").asText()).contains("probe is broken");
         assertThat(api.get("fuli", "/api/admin/incidents").status()).isEqualTo(403);
-        assertThat(projection.of("IncidentProbe")).as("the monitor's incident count at the element")
+        assertThat(projection.of("IncidentProbe", null)).as("the monitor's incident count at the element")
                 .anySatisfy(c -> assertThat(c).extracting("elementId", "incidents").containsExactly("Task_Probe", 1L));
         long id = incident.path("id").asLong();
 
@@ -106,7 +106,7 @@ class IncidentApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));
         assertThat(StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
                 .noneMatch(i -> i.path("id").asLong() == id)).isTrue();
-        assertThat(projection.of("IncidentProbe")).allSatisfy(c -> assertThat(c.incidents()).isZero());
+        assertThat(projection.of("IncidentProbe", null)).allSatisfy(c -> assertThat(c.incidents()).isZero());
         assertThat(jdbc.queryForObject("select count(*) from processed_job where process_instance_key = ?", Long.class,
                 instance)).as("the step recorded once").isEqualTo(1);
         // retried already: nothing to retry again

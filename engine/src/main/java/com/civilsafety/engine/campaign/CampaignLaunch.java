@@ -38,13 +38,14 @@ public class CampaignLaunch {
 
     @Transactional
     public void closePhaseEarly(long campaignId, int ordinal, String reason, Actor actor) {
-        processes.publishPhaseClosed(campaigns.closePhaseEarly(campaignId, ordinal, reason, actor), changes.incrementAndGet());
+        campaigns.closePhaseEarly(campaignId, ordinal, reason, actor);
+        processes.publishPhaseClosed(CampaignVariables.phaseKey(campaignId, ordinal), changes.incrementAndGet());
     }
 
     @Transactional
     public void reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
-        processes.publishPhaseRescheduled(campaigns.reschedulePhase(campaignId, ordinal, startsOn, endsOn, reason, actor),
-                changes.incrementAndGet());
+        campaigns.reschedulePhase(campaignId, ordinal, startsOn, endsOn, reason, actor);
+        processes.publishPhaseRescheduled(CampaignVariables.phaseKey(campaignId, ordinal), changes.incrementAndGet());
     }
 
     @Transactional

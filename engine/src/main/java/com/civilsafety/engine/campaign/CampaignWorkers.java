@@ -5,6 +5,7 @@ import com.civilsafety.engine.step.StepRecorder;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -21,52 +22,56 @@ public class CampaignWorkers {
 
     @JobWorker(type = "campaign.load-schedule")
     public Map<String, Object> loadSchedule(ActivatedJob job, @Variable long campaignId) {
-        return recorder.record(job, step -> run.loadSchedule(campaignId, step));
+        return recorder.record(job, step -> CampaignVariables.schedule(run.loadSchedule(campaignId, step)));
     }
 
     @JobWorker(type = "campaign.phase-dates")
     public Map<String, Object> phaseDates(ActivatedJob job, @Variable long campaignId, @Variable int ordinal) {
-        return recorder.record(job, step -> run.phaseDates(campaignId, ordinal));
+        return recorder.record(job, step -> CampaignVariables.phaseDates(campaignId, ordinal, run.phaseDates(campaignId, ordinal)));
     }
 
     @JobWorker(type = "campaign.open-phase")
     public Map<String, Object> openPhase(ActivatedJob job, @Variable long campaignId, @Variable int ordinal) {
-        return recorder.record(job, step -> run.openPhase(campaignId, ordinal, step));
+        return recorder.record(job, step -> CampaignVariables.opened(run.openPhase(campaignId, ordinal, step)));
     }
 
     @JobWorker(type = "campaign.remind-phase")
     public Map<String, Object> remindPhase(ActivatedJob job, @Variable long campaignId, @Variable int ordinal,
                                            @Variable String remindAt) {
-        return recorder.record(job, step -> run.remindPhase(campaignId, ordinal, remindAt, step));
+        return recorder.record(job, step -> CampaignVariables.phaseReminder(
+                run.remindPhase(campaignId, ordinal, OffsetDateTime.parse(remindAt), step)));
     }
 
     @JobWorker(type = "campaign.close-phase")
     public Map<String, Object> closePhase(ActivatedJob job, @Variable long campaignId, @Variable int ordinal) {
-        return recorder.record(job, step -> run.closePhase(campaignId, ordinal, step));
+        return recorder.record(job, step -> CampaignVariables.late(run.closePhase(campaignId, ordinal, step)));
     }
 
     @JobWorker(type = "campaign.deliverable-dates")
     public Map<String, Object> deliverableDates(ActivatedJob job, @Variable long deliverableId) {
-        return recorder.record(job, step -> run.deliverableDates(deliverableId));
+        return recorder.record(job, step -> CampaignVariables.deliverableDates(run.deliverableDates(deliverableId)));
     }
 
     @JobWorker(type = "campaign.open-deliverable")
     public Map<String, Object> openDeliverable(ActivatedJob job, @Variable long deliverableId) {
-        return recorder.record(job, step -> run.openDeliverable(deliverableId, step));
+        return recorder.record(job, step -> CampaignVariables.opened(run.openDeliverable(deliverableId, step)));
     }
 
     @JobWorker(type = "campaign.remind-deliverable")
     public Map<String, Object> remindDeliverable(ActivatedJob job, @Variable long deliverableId) {
-        return recorder.record(job, step -> run.remindDeliverable(deliverableId, step));
+        return recorder.record(job, step -> CampaignVariables.reminded(run.remindDeliverable(deliverableId, step)));
     }
 
     @JobWorker(type = "campaign.escalate-deliverable")
     public Map<String, Object> escalateDeliverable(ActivatedJob job, @Variable long deliverableId) {
-        return recorder.record(job, step -> run.escalateDeliverable(deliverableId, step));
+        return recorder.record(job, step -> CampaignVariables.late(run.escalateDeliverable(deliverableId, step)));
     }
 
     @JobWorker(type = "campaign.close")
     public Map<String, Object> close(ActivatedJob job, @Variable long campaignId) {
-        return recorder.record(job, step -> run.close(campaignId, step));
+        return recorder.record(job, step -> {
+            run.close(campaignId, step);
+            return Map.of();
+        });
     }
 }

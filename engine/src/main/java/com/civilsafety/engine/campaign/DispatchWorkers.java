@@ -21,31 +21,31 @@ public class DispatchWorkers {
 
     @JobWorker(type = "dispatch.dates")
     public Map<String, Object> dates(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.dates(campaignId, reportMonth));
+        return recorder.record(job, step -> CampaignVariables.dispatchDates(dispatch.dates(campaignId, reportMonth)));
     }
 
     @JobWorker(type = "dispatch.open-townships")
     public Map<String, Object> openTownships(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.openTownships(campaignId, reportMonth, step));
+        return recorder.record(job, step -> CampaignVariables.opened(dispatch.openTownships(campaignId, reportMonth, step)));
     }
 
     @JobWorker(type = "dispatch.remind-townships")
     public Map<String, Object> remindTownships(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.remindTownships(campaignId, reportMonth, step));
+        return recorder.record(job, step -> CampaignVariables.reminded(dispatch.remindTownships(campaignId, reportMonth, step)));
     }
 
     @JobWorker(type = "dispatch.escalate-townships")
     public Map<String, Object> escalateTownships(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.escalateTownships(campaignId, reportMonth, step));
+        return recorder.record(job, step -> CampaignVariables.late(dispatch.escalateTownships(campaignId, reportMonth, step)));
     }
 
     @JobWorker(type = "dispatch.consolidate")
     public Map<String, Object> consolidate(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.consolidate(campaignId, reportMonth, step));
+        return recorder.record(job, step -> CampaignVariables.opened(dispatch.consolidate(campaignId, reportMonth, step)));
     }
 
     @JobWorker(type = "dispatch.escalate-county")
     public Map<String, Object> escalateCounty(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
-        return recorder.record(job, step -> dispatch.escalateCounty(campaignId, reportMonth, step));
+        return recorder.record(job, step -> CampaignVariables.late(dispatch.escalateCounty(campaignId, reportMonth, step)));
     }
 }

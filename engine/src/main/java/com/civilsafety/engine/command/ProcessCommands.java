@@ -1,6 +1,8 @@
 package com.civilsafety.engine.command;
 
+import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -22,6 +24,15 @@ public class ProcessCommands {
     public static final String HAZARD_RECTIFICATION = "HazardRectification";
     public static final String CAMPAIGN = "Campaign";
     public static final String WHISTLEBLOWER_TRIAGE = "WhistleblowerTriage";
+
+    /** The subject the people's tasks of a process are addressed by; null for one whose work is not (campaigns). */
+    public static String taskSubjectOf(String bpmnProcessId) {
+        return switch (bpmnProcessId) {
+            case HAZARD_RECTIFICATION -> HazardService.SUBJECT;
+            case WHISTLEBLOWER_TRIAGE -> Whistleblowers.SUBJECT;
+            default -> null;
+        };
+    }
     /**
      * A completion published before the process reaches its wait (the worker that opened the task committed but has
      * not completed its job yet, or its completion is being retried) is buffered this long. It covers the job timeout

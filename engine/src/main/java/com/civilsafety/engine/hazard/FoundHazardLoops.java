@@ -52,7 +52,7 @@ class FoundHazardLoops {
             return; // started by the other side already
         }
         if (!ProcessStarts.orLeaveToSweep(log, "The loop of hazard " + hazardId,
-                () -> processes.startHazardRectification(hazardId, hazards.gradingFacts(hazardId)))) {
+                () -> processes.startHazardRectification(hazardId, HazardVariables.gradingFacts(hazards.gradingFacts(hazardId))))) {
             hazards.releaseProcessStart(hazardId);
         }
     }

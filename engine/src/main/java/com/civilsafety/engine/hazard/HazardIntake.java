@@ -28,7 +28,7 @@ public class HazardIntake {
 
     public Hazard report(HazardReport report, Actor actor) {
         Hazard hazard = hazards.report(report, actor);
-        ProcessStarts.orWithdraw(() -> processes.startHazardRectification(hazard.getId(), hazard.gradingFacts()),
+        ProcessStarts.orWithdraw(() -> processes.startHazardRectification(hazard.getId(), HazardVariables.gradingFacts(hazard.gradingFacts())),
                 reason -> loop.withdrawUnstarted(hazard.getId(), reason));
         return hazard;
     }

@@ -27,36 +27,42 @@ public class HazardWorkers {
 
     @JobWorker(type = "hazard.record-grading")
     public Map<String, Object> recordGrading(ActivatedJob job, @Variable long hazardId, @Variable Grading grading) {
-        return recorder.record(job, step -> hazards.recordGrading(hazardId, grading, step));
+        return recorder.record(job, step -> HazardVariables.rectificationDates(hazards.recordGrading(hazardId, grading, step)));
     }
 
     @JobWorker(type = "hazard.open-task")
     public Map<String, Object> openTask(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.openTask(hazardId, kind(job), step));
+        return recorder.record(job, step -> HazardVariables.openedTask(hazards.openTask(hazardId, kind(job), step)));
     }
 
     @JobWorker(type = "hazard.record-task")
     public Map<String, Object> recordTask(ActivatedJob job, @Variable long hazardId, @Variable long taskId) {
-        return recorder.record(job, step -> hazards.recordTask(hazardId, taskId, kind(job), step));
+        return recorder.record(job, step -> HazardVariables.stepOutcome(hazards.recordTask(hazardId, taskId, kind(job), step)));
     }
 
     @JobWorker(type = "hazard.remind")
     public Map<String, Object> remind(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.remind(hazardId, step));
+        return recorder.record(job, step -> {
+            hazards.remind(hazardId, step);
+            return Map.of();
+        });
     }
 
     @JobWorker(type = "hazard.escalate")
     public Map<String, Object> escalate(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.escalate(hazardId, Integer.parseInt(header(job, "level")), step));
+        return recorder.record(job, step -> {
+            hazards.escalate(hazardId, Integer.parseInt(header(job, "level")), step);
+            return Map.of();
+        });
     }
 
     @JobWorker(type = "hazard.close")
     public Map<String, Object> close(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.close(hazardId, step));
+        return recorder.record(job, step -> HazardVariables.recheck(hazards.close(hazardId, step)));
     }
 
     @JobWorker(type = "hazard.reopen")
     public Map<String, Object> reopen(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> hazards.reopen(hazardId, step));
+        return recorder.record(job, step -> HazardVariables.reopened(hazards.reopen(hazardId, step)));
     }
 }

@@ -6,6 +6,8 @@ import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.Json;
+import com.civilsafety.engine.campaign.CampaignVariables;
+import com.civilsafety.engine.hazard.HazardVariables;
 import com.civilsafety.ledger.hazard.RectificationLoop;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskStatus;
@@ -108,7 +110,8 @@ public class ProcessRebuild {
                 continue;
             }
             try {
-                Map<String, Object> variables = new HashMap<>(campaigns.unfinishedSchedule(campaign.getKey()));
+                Map<String, Object> variables = new HashMap<>(CampaignVariables.schedule(campaigns.unfinishedSchedule(campaign.getKey())));
+                variables.put("campaignId", campaign.getKey());
                 long key = commands.startAt(ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
                 jobLedger.recordRebuild(key, ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
                 campaigns.rebuiltAs(campaign.getKey(), key);
@@ -133,7 +136,7 @@ public class ProcessRebuild {
 
     private void rebuildHazard(RectificationLoop.LoopPosition hazard, ModelGraph loop) {
         long key = rebuildAt(ProcessCommands.HAZARD_RECTIFICATION, loop, hazard.processInstanceKey(), hazard.tasks(),
-                Map.of("hazardId", hazard.hazardId(), "grading", hazard.grading()));
+                Map.of("hazardId", hazard.hazardId(), "grading", HazardVariables.grading(hazard.grading())));
         hazards.rebuiltAs(hazard.hazardId(), key);
     }
 

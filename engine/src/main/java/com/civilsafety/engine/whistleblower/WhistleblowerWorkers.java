@@ -23,16 +23,20 @@ public class WhistleblowerWorkers {
 
     @JobWorker(type = "whistleblower.open-task")
     public Map<String, Object> openTask(ActivatedJob job, @Variable long reportId) {
-        return recorder.record(job, step -> triage.openTask(reportId, kind(job), step));
+        return recorder.record(job, step -> Map.of("taskId", triage.openTask(reportId, kind(job), step)));
     }
 
     @JobWorker(type = "whistleblower.record-task")
     public Map<String, Object> recordTask(ActivatedJob job, @Variable long reportId, @Variable long taskId) {
-        return recorder.record(job, step -> triage.recordTask(reportId, taskId, kind(job), step));
+        return recorder.record(job, step -> triage.recordTask(reportId, taskId, kind(job), step)
+                .<Map<String, Object>>map(substantiated -> Map.of("substantiated", substantiated)).orElse(Map.of()));
     }
 
     @JobWorker(type = "whistleblower.close")
     public Map<String, Object> close(ActivatedJob job, @Variable long reportId) {
-        return recorder.record(job, step -> triage.close(reportId, step));
+        return recorder.record(job, step -> {
+            triage.close(reportId, step);
+            return Map.of();
+        });
     }
 }

@@ -92,18 +92,14 @@ public class CampaignRun {
         this.clock = clock;
     }
 
-    /** The correlation key of a phase's messages (closed early, rescheduled). */
-    public static String phaseKey(long campaignId, int ordinal) {
-        return campaignId + "/" + ordinal;
-    }
-
-    public Map<String, Object> loadSchedule(long campaignId, ProcessStep step) {
+    /** Records the campaign's run as started and answers what it runs. */
+    public CampaignSchedule loadSchedule(long campaignId, ProcessStep step) {
         campaigns.recordProcessInstance(campaignId, step.processInstanceKey());
         eventLog.append(EventType.CAMPAIGN_STARTED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, Map.of());
-        return Map.of(
-                "phaseOrdinals", phases.findByCampaignIdOrderByOrdinal(campaignId).stream().map(CampaignPhase::getOrdinal).toList(),
-                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList(),
-                "dispatchMonths", MonthlyDispatch.months(phases.findByCampaignIdOrderByOrdinal(campaignId)));
+        List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaignId);
+        return new CampaignSchedule(schedule.stream().map(CampaignPhase::getOrdinal).toList(),
+                deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList(),
+                MonthlyDispatch.months(schedule));
     }
 
     /**
@@ -111,22 +107,24 @@ public class CampaignRun {
      * under the campaign's lock: the change that sent the process here may not have committed yet (its message is
      * published before the commit), and holds that lock until it has.
      */
-    public Map<String, Object> phaseDates(long campaignId, int ordinal) {
+    public PhaseDates phaseDates(long campaignId, int ordinal) {
         campaign(campaignId);
         CampaignPhase phase = phase(campaignId, ordinal);
         Instant now = clock.instant();
-        return Map.of("startsAt", LedgerTime.at(phase.getStartsOn(), LocalTime.MIDNIGHT),
-                "endsAt", LedgerTime.at(phase.getEndsOn(), LedgerTime.LAST_SECOND),
-                "remindAt", nextReminder(phase, now.isAfter(startOf(phase)) ? now : startOf(phase)),
-                "phaseKey", phaseKey(campaignId, ordinal));
+        return new PhaseDates(LedgerTime.at(phase.getStartsOn(), LocalTime.MIDNIGHT),
+                LedgerTime.at(phase.getEndsOn(), LedgerTime.LAST_SECOND),
+                nextReminder(phase, now.isAfter(startOf(phase)) ? now : startOf(phase)));
     }
 
-    /** Opens the phase's work for everyone who owes it (nothing for a phase or campaign already ended). */
-    public Map<String, Object> openPhase(long campaignId, int ordinal, ProcessStep step) {
+    /**
+     * Opens the phase's work for everyone who owes it (nothing for a phase or campaign already ended); answers how
+     * many pieces of work were opened.
+     */
+    public int openPhase(long campaignId, int ordinal, ProcessStep step) {
         Campaign campaign = campaign(campaignId);
         CampaignPhase phase = phase(campaignId, ordinal);
         if (!campaign.isActive() || phase.getStatus() == PhaseStatus.CLOSED) {
-            return Map.of("opened", 0);
+            return 0;
         }
         boolean drawn = phase.getKind().opens(TaskKind.INSPECTION) || phase.getKind().opens(TaskKind.SAMPLE_RECHECK);
         Long seed = phase.getDrawSeed() != null ? phase.getDrawSeed() : drawn ? Long.valueOf(seeds.nextLong()) : null;
@@ -141,29 +139,29 @@ public class CampaignRun {
         }).stream()).toList();
         int count = save(campaign, phase.slot(), opened, step, w -> w.ofPhase(phase.getId()));
         if (!first && count == 0) {
-            return Map.of("opened", 0); // opened before (a rebuilt instance runs the step again): nothing new to log
+            return 0; // opened before (a rebuilt instance runs the step again): nothing new to log
         }
         Map<String, Object> payload = new HashMap<>(Map.of("ordinal", ordinal, "kind", phase.getKind(), "opened", count));
         if (seed != null) {
             payload.put("drawSeed", seed);
         }
         eventLog.append(EventType.CAMPAIGN_PHASE_OPENED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, payload);
-        return Map.of("opened", count);
+        return count;
     }
 
     /** Reminds everyone who has not yet submitted; returns the next reminder date (after the end when none is left). */
-    public Map<String, Object> remindPhase(long campaignId, int ordinal, String remindedAt, ProcessStep step) {
+    public PhaseReminder remindPhase(long campaignId, int ordinal, OffsetDateTime remindedAt, ProcessStep step) {
         CampaignPhase phase = phase(campaignId, ordinal);
         int reminded = remind(campaignId, phase.slot(), false, step);
-        Instant after = OffsetDateTime.parse(remindedAt).toInstant();
-        return Map.of("remindAt", nextReminder(phase, after), "reminded", reminded);
+        return new PhaseReminder(reminded, nextReminder(phase, remindedAt.toInstant()));
     }
 
     /**
      * Ends a phase: what is still open is late (and may still come in, marked late); townships follow up on their late
-     * institutions and the bureau on its late townships. After self-checks, 长期零报告 is counted.
+     * institutions and the bureau on its late townships. After self-checks, 长期零报告 is counted. Answers how many
+     * were late.
      */
-    public Map<String, Object> closePhase(long campaignId, int ordinal, ProcessStep step) {
+    public int closePhase(long campaignId, int ordinal, ProcessStep step) {
         Campaign campaign = campaign(campaignId);
         CampaignPhase phase = phase(campaignId, ordinal);
         phase.close();
@@ -175,26 +173,26 @@ public class CampaignRun {
                 ? countZeroReports(campaign, phase.slot(), step) : List.of();
         eventLog.append(EventType.CAMPAIGN_PHASE_CLOSED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                 Map.of("ordinal", ordinal, "late", late, "zeroReportFlagged", flagged));
-        return Map.of("late", late);
+        return late;
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> deliverableDates(long deliverableId) {
+    public DeliverableDates deliverableDates(long deliverableId) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
         LocalDate remindOn = deliverable.getDueOn().minusDays(DELIVERABLE_REMINDER_DAYS);
         if (remindOn.isBefore(deliverable.getOpensOn())) {
             remindOn = deliverable.getOpensOn();
         }
-        return Map.of("opensAt", LedgerTime.at(deliverable.getOpensOn(), LedgerTime.WORKDAY_START),
-                "remindAt", LedgerTime.at(remindOn, LedgerTime.WORKDAY_START),
-                "dueAt", LedgerTime.at(deliverable.getDueOn(), LedgerTime.LAST_SECOND));
+        return new DeliverableDates(LedgerTime.at(deliverable.getOpensOn(), LedgerTime.WORKDAY_START),
+                LedgerTime.at(remindOn, LedgerTime.WORKDAY_START), LedgerTime.at(deliverable.getDueOn(), LedgerTime.LAST_SECOND));
     }
 
-    public Map<String, Object> openDeliverable(long deliverableId, ProcessStep step) {
+    /** Opens a deliverable to everyone who owes it; answers how many pieces of work were opened. */
+    public int openDeliverable(long deliverableId, ProcessStep step) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
         Campaign campaign = campaign(deliverable.getCampaignId());
         if (!campaign.isActive()) {
-            return Map.of("opened", 0);
+            return 0;
         }
         boolean first = deliverable.getStatus() != PhaseStatus.OPEN;
         deliverable.open();
@@ -215,32 +213,32 @@ public class CampaignRun {
         };
         int count = save(campaign, deliverable.slot(), opened, step, w -> w.ofDeliverable(deliverableId));
         if (!first && count == 0) {
-            return Map.of("opened", 0);
+            return 0;
         }
         eventLog.append(EventType.CAMPAIGN_DELIVERABLE_OPENED, CampaignService.SUBJECT, campaign.getId(), Actor.SYSTEM,
                 step, Map.of("deliverableId", deliverableId, "kind", kind, "opened", count));
-        return Map.of("opened", count);
+        return count;
     }
 
-    public Map<String, Object> remindDeliverable(long deliverableId, ProcessStep step) {
+    /** Reminds those who have not yet submitted a deliverable; answers how many. */
+    public int remindDeliverable(long deliverableId, ProcessStep step) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
-        return Map.of("reminded", remind(deliverable.getCampaignId(), deliverable.slot(), true, step));
+        return remind(deliverable.getCampaignId(), deliverable.slot(), true, step);
     }
 
-    public Map<String, Object> escalateDeliverable(long deliverableId, ProcessStep step) {
+    /** A deliverable's due date passed: closes it and escalates those late; answers how many. */
+    public int escalateDeliverable(long deliverableId, ProcessStep step) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
         deliverable.close();
-        return Map.of("late", escalateLate(campaign(deliverable.getCampaignId()), deliverable.slot(),
-                deliverable.getName(), step));
+        return escalateLate(campaign(deliverable.getCampaignId()), deliverable.slot(), deliverable.getName(), step);
     }
 
-    public Map<String, Object> close(long campaignId, ProcessStep step) {
+    public void close(long campaignId, ProcessStep step) {
         Campaign campaign = campaign(campaignId);
         if (campaign.isActive()) {
             campaign.end(CampaignStatus.CLOSED, null);
             eventLog.append(EventType.CAMPAIGN_CLOSED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step, Map.of());
         }
-        return Map.of();
     }
 
     // ---- fan-out -------------------------------------------------------------------------------------------------
@@ -455,7 +453,7 @@ public class CampaignRun {
     }
 
     /** The first reminder date of the phase after the given moment; the day after its end when none is left. */
-    static String nextReminder(CampaignPhase phase, Instant after) {
+    static OffsetDateTime nextReminder(CampaignPhase phase, Instant after) {
         return PHASE_REMINDER_DAYS.stream()
                 .map(days -> phase.getEndsOn().minusDays(days))
                 .filter(day -> !day.isBefore(phase.getStartsOn()))

@@ -115,19 +115,18 @@ public class CampaignService {
     }
 
     /**
-     * What a campaign's process runs again after its engine lost its state, as the variables its schedule step would
-     * have given, less what is done: phases not yet closed, deliverables not yet closed, months whose county report
+     * What a campaign's run starts again with after its engine lost its state: its schedule less what is done: phases not yet closed, deliverables not yet closed, months whose county report
      * is not yet settled. The called instances start over; their steps find their work already opened and their
      * dates in the ledger, so they wait where they were.
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> unfinishedSchedule(long campaignId) {
+    public CampaignSchedule unfinishedSchedule(long campaignId) {
         List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaignId);
-        return Map.of("campaignId", campaignId,
-                "phaseOrdinals", schedule.stream().filter(p -> p.getStatus() != PhaseStatus.CLOSED).map(CampaignPhase::getOrdinal).toList(),
-                "deliverableIds", deliverables.findByCampaignIdOrderByDueOn(campaignId).stream()
+        return new CampaignSchedule(
+                schedule.stream().filter(p -> p.getStatus() != PhaseStatus.CLOSED).map(CampaignPhase::getOrdinal).toList(),
+                deliverables.findByCampaignIdOrderByDueOn(campaignId).stream()
                         .filter(d -> d.getStatus() != PhaseStatus.CLOSED).map(CampaignDeliverable::getId).toList(),
-                "dispatchMonths", MonthlyDispatch.months(schedule).stream().filter(m -> !monthSettled(campaignId, m)).toList());
+                MonthlyDispatch.months(schedule).stream().filter(m -> !monthSettled(campaignId, m)).toList());
     }
 
     /** A month is settled once its county report was consolidated and nothing of it is still open (sent, or late). */
@@ -171,11 +170,11 @@ public class CampaignService {
     }
 
     /**
-     * 提前结束: the phase ends today; the caller tells the waiting process (message campaign-phase-closed, correlation
-     * key {@link CampaignRun#phaseKey}), whose closing step escalates whatever is still open.
+     * 提前结束: the phase ends today; the caller tells the phase's run, whose closing step escalates whatever is still
+     * open.
      */
     @Transactional
-    public String closePhaseEarly(long campaignId, int ordinal, String reason, Actor actor) {
+    public void closePhaseEarly(long campaignId, int ordinal, String reason, Actor actor) {
         Campaign campaign = manageable(campaignId, actor);
         CampaignPhase phase = phaseOf(campaignId, ordinal);
         if (phase.getStatus() != PhaseStatus.OPEN) {
@@ -185,16 +184,15 @@ public class CampaignService {
         eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of("ordinal", ordinal,
                 "endsOn", Map.of("from", phase.getEndsOn(), "to", today), "closedEarly", true, "reason", required(reason)));
         phase.reschedule(phase.getStartsOn(), today);
-        return CampaignRun.phaseKey(campaignId, ordinal);
     }
 
     /**
      * 调整阶段时间: a phase not yet started may move both dates, a running one only its end; the dates must still fit
      * the schedule (no overlap, deliverables within the campaign) and not end in the past. The caller tells the
-     * waiting process (message campaign-phase-rescheduled), which re-reads the dates: its timers move.
+     * phase's run, which re-reads the dates: its timers move.
      */
     @Transactional
-    public String reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
+    public void reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
         Campaign campaign = manageable(campaignId, actor);
         CampaignPhase phase = phaseOf(campaignId, ordinal);
         if (phase.getStatus() == PhaseStatus.CLOSED) {
@@ -227,7 +225,6 @@ public class CampaignService {
                 "startsOn", Map.of("from", phase.getStartsOn(), "to", newStart),
                 "endsOn", Map.of("from", phase.getEndsOn(), "to", endsOn), "reason", required(reason)));
         phase.reschedule(newStart, endsOn);
-        return CampaignRun.phaseKey(campaignId, ordinal);
     }
 
     /**

@@ -79,19 +79,21 @@ public class MonthlyDispatch {
         return "M" + month + "C";
     }
 
-    public Map<String, Object> dates(long campaignId, String month) {
+    public DispatchDates dates(long campaignId, String month) {
         YearMonth m = YearMonth.parse(month);
-        return Map.of("opensAt", LedgerTime.at(m.atDay(OPENS_ON), LedgerTime.WORKDAY_START),
-                "remindAt", LedgerTime.at(m.atDay(REMIND_ON), LedgerTime.WORKDAY_START),
-                "dueAt", LedgerTime.at(m.atDay(DUE_ON), DUE_AT),
-                "countyDueAt", LedgerTime.at(m.atDay(COUNTY_DUE_ON), LedgerTime.LAST_SECOND));
+        return new DispatchDates(LedgerTime.at(m.atDay(OPENS_ON), LedgerTime.WORKDAY_START),
+                LedgerTime.at(m.atDay(REMIND_ON), LedgerTime.WORKDAY_START), LedgerTime.at(m.atDay(DUE_ON), DUE_AT),
+                LedgerTime.at(m.atDay(COUNTY_DUE_ON), LedgerTime.LAST_SECOND));
     }
 
-    /** 生成乡镇报表: a confirm-and-submit task for every township in scope; its draft is read live from the ledger. */
-    public Map<String, Object> openTownships(long campaignId, String month, ProcessStep step) {
+    /**
+     * 生成乡镇报表: a confirm-and-submit task for every township in scope; its draft is read live from the ledger.
+     * Answers how many were opened.
+     */
+    public int openTownships(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         if (!campaign.isActive()) {
-            return Map.of("opened", 0);
+            return 0;
         }
         LocalDate due = YearMonth.parse(month).atDay(DUE_ON);
         String slot = townshipSlot(month);
@@ -100,37 +102,45 @@ public class MonthlyDispatch {
                 t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + label(month) + "（" + due + " 16:00 前报送）")).toList();
         int count = run.save(campaign, slot, opened, step, w -> w);
         if (count == 0) {
-            return Map.of("opened", 0); // opened before (a rebuilt instance runs the step again)
+            return 0; // opened before (a rebuilt instance runs the step again)
         }
         eventLog.append(EventType.CAMPAIGN_DELIVERABLE_OPENED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                 Map.of("dispatch", month, "opened", count));
-        return Map.of("opened", count);
+        return count;
     }
 
-    public Map<String, Object> remindTownships(long campaignId, String month, ProcessStep step) {
-        return Map.of("reminded", run.remind(campaignId, townshipSlot(month), true, step));
+    /** Reminds the townships that have not yet submitted; answers how many. */
+    public int remindTownships(long campaignId, String month, ProcessStep step) {
+        return run.remind(campaignId, townshipSlot(month), true, step);
     }
 
-    public Map<String, Object> escalateTownships(long campaignId, String month, ProcessStep step) {
-        return Map.of("late", run.escalateLate(run.campaign(campaignId), townshipSlot(month), label(month), step));
+    /** Escalates the townships whose report is late; answers how many. */
+    public int escalateTownships(long campaignId, String month, ProcessStep step) {
+        return run.escalateLate(run.campaign(campaignId), townshipSlot(month), label(month), step);
     }
 
-    /** 县级汇总: a consolidation task for the bureau section of each region the campaign was deployed over. */
-    public Map<String, Object> consolidate(long campaignId, String month, ProcessStep step) {
+    /**
+     * 县级汇总: a consolidation task for the bureau section of each region the campaign was deployed over; answers how
+     * many were opened.
+     */
+    public int consolidate(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         if (!campaign.isActive()) {
-            return Map.of("opened", 0);
+            return 0;
         }
         LocalDate due = YearMonth.parse(month).atDay(COUNTY_DUE_ON);
         String slot = countySlot(month);
         List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due),
                 r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + due + " 前报市局）")).toList();
-        return Map.of("opened", run.save(campaign, slot, opened, step, w -> w));
+        return run.save(campaign, slot, opened, step, w -> w);
     }
 
-    /** The county's report not sent upward by the 20th: marked late, and the leader is asked to see to it. */
-    public Map<String, Object> escalateCounty(long campaignId, String month, ProcessStep step) {
+    /**
+     * The county's report not sent upward by the 20th: marked late, and the leader is asked to see to it. Answers how
+     * many were late.
+     */
+    public int escalateCounty(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         String slot = countySlot(month);
         List<CampaignWork> late = campaign.isActive() ? work.lockOpen(campaignId, slot) : List.of();
@@ -147,7 +157,7 @@ public class MonthlyDispatch {
             eventLog.append(EventType.CAMPAIGN_ESCALATED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                     Map.of("slot", slot, "late", late.size(), "followUps", followUps.size()));
         }
-        return Map.of("late", late.size());
+        return late.size();
     }
 
     static String label(String month) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** Dates in the ledger are China's civil dates; instants are stored in UTC. */
@@ -21,9 +22,9 @@ public final class LedgerTime {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
-    /** An ISO date-time with China's offset, as timer expressions in the models read it ("2026-12-20T23:59:59+08:00"). */
-    public static String at(LocalDate day, LocalTime time) {
-        return day.atTime(time).atZone(ZONE).toOffsetDateTime().toString();
+    /** A moment of a day in China, with China's offset (as "2026-12-20T23:59:59+08:00"). */
+    public static OffsetDateTime at(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(ZONE).toOffsetDateTime();
     }
 
     /** A deadline date is met until the end of that day in China. */

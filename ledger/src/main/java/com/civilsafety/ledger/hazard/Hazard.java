@@ -1,6 +1,5 @@
 package com.civilsafety.ledger.hazard;
 
-import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.criterion.HazardCriterion;
 import com.civilsafety.ledger.institution.Institution;
@@ -20,8 +19,8 @@ import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A safety hazard found at an institution, on the books (挂账) until it is verified and closed (销号). */
 @Entity
@@ -142,10 +141,9 @@ public class Hazard {
         this.code = "YH%d-%06d".formatted(foundOn.getYear(), id);
     }
 
-    /** What the HazardGrading decision reads (processes/hazard-grading.dmn), passed when the process starts. */
-    public Map<String, Object> gradingFacts() {
-        return Map.of("criterionMajor", criterion.isMajor(), "residentsExposed", residentsExposed,
-                "institutionType", institution.getType().name(), "category", category.name(), "fixedOnSite", fixedOnSite);
+    /** What the grading decision reads, passed when the loop starts. */
+    public GradingFacts gradingFacts() {
+        return new GradingFacts(criterion.isMajor(), residentsExposed, institution.getType(), category, fixedOnSite);
     }
 
     /** 登记定级: links the hazard to its process and fixes grade, deadline, reminder and supervision. */
@@ -162,31 +160,27 @@ public class Hazard {
         this.updatedAt = now;
     }
 
-    /** The dates the rectification wait's timers fire at, as the model reads them (ISO date-times in China time). */
-    public Map<String, Object> timerDates() {
-        return Map.of("reminderAt", LedgerTime.at(reminderOn, LedgerTime.WORKDAY_START),
-                "deadlineAt", LedgerTime.at(rectificationDeadline, LedgerTime.LAST_SECOND),
-                "secondEscalationAt", LedgerTime.at(rectificationDeadline.plusDays(escalationDays), LedgerTime.LAST_SECOND),
-                "rectificationDeadline", rectificationDeadline.toString());
+    /** The rectification deadline and the reminder and second escalation around it. */
+    public RectificationDates rectificationDates() {
+        return new RectificationDates(reminderOn, rectificationDeadline, rectificationDeadline.plusDays(escalationDays));
     }
 
     /**
-     * The rectification wait's timers still to fire, by the model's element ids, while the institution rectifies:
-     * what the engine holds armed for this hazard (the monitor shows them with their dates).
+     * What is still to fall due while the institution rectifies (the engine holds a timer for each): nothing once the
+     * hazard is no longer being rectified.
      */
-    public Map<String, OffsetDateTime> pendingTimers(Instant now) {
+    public Map<RectificationTimer, OffsetDateTime> pendingTimers(Instant now) {
         if (status != HazardStatus.RECTIFYING) {
             return Map.of();
         }
-        Map<String, Object> dates = timerDates();
-        Map<String, OffsetDateTime> pending = new TreeMap<>();
-        Map.of("Event_ReminderDue", "reminderAt", "Event_DeadlinePassed", "deadlineAt",
-                "Event_SecondEscalationDue", "secondEscalationAt").forEach((element, variable) -> {
-            var at = OffsetDateTime.parse((String) dates.get(variable));
+        RectificationDates dates = rectificationDates();
+        Map<RectificationTimer, OffsetDateTime> pending = new EnumMap<>(RectificationTimer.class);
+        for (RectificationTimer timer : RectificationTimer.values()) {
+            OffsetDateTime at = dates.dueAt(timer);
             if (at.toInstant().isAfter(now)) {
-                pending.put(element, at);
+                pending.put(timer, at);
             }
-        });
+        }
         return pending;
     }
 
@@ -210,16 +204,10 @@ public class Hazard {
         this.updatedAt = now;
     }
 
-    /** The grading decision's result as the loop's later gateways read it (variable {@code grading}). */
-    public Map<String, Object> gradingVariable() {
-        Map<String, Object> grading = new java.util.HashMap<>();
-        grading.put("grade", grade == null ? null : grade.name());
-        grading.put("supervisionLevel", supervisionLevel == null ? null : supervisionLevel.name());
-        grading.put("listedSupervision", listedSupervision);
-        grading.put("emergencyMeasures", emergencyMeasuresRequired);
-        grading.put("recheckDays", recheckDays);
-        grading.put("escalationDays", escalationDays);
-        return grading;
+    /** The grading as recorded: what the loop's later steps go by. */
+    public GradingOnRecord gradingOnRecord() {
+        return new GradingOnRecord(grade, supervisionLevel, listedSupervision, emergencyMeasuresRequired, recheckDays,
+                escalationDays);
     }
 
     void rebuiltAs(long processInstanceKey) {

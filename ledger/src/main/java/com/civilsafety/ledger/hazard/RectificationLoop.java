@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -93,7 +92,7 @@ public class RectificationLoop {
 
     /** What the loop's grading decision reads, for starting the loop of a hazard found in a campaign. */
     @Transactional(readOnly = true)
-    public Map<String, Object> gradingFacts(long hazardId) {
+    public GradingFacts gradingFacts(long hazardId) {
         return hazards.require(hazardId).gradingFacts();
     }
 
@@ -110,9 +109,9 @@ public class RectificationLoop {
         });
     }
 
-    /** 登记定级: records the HazardGrading decision's result and links the hazard to its process. */
+    /** 登记定级: records the grading decision's result and links the hazard to its process; answers its dates. */
     @Transactional
-    public Map<String, Object> recordGrading(long hazardId, Grading grading, ProcessStep step) {
+    public RectificationDates recordGrading(long hazardId, Grading grading, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         if (hazard.getProcessInstanceKey() != null && hazard.getProcessInstanceKey() != step.processInstanceKey()) {
             // a second loop for the same hazard (a start retried after its acknowledgement was lost): stop it here,
@@ -130,12 +129,15 @@ public class RectificationLoop {
             history.note(hazard, Actor.SYSTEM, step, gradeNote);
         }
         eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, grading);
-        return hazard.timerDates();
+        return hazard.rectificationDates();
     }
 
-    /** Opens the inbox task of a human step: who it is for and when it is due follow from the kind and the hazard. */
+    /**
+     * Opens the inbox task of a human step: who it is for and when it is due follow from the kind and the hazard.
+     * Answers the task's id.
+     */
     @Transactional
-    public Map<String, Object> openTask(long hazardId, TaskKind kind, ProcessStep step) {
+    public long openTask(long hazardId, TaskKind kind, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         Instant now = clock.instant();
         Institution institution = hazard.getInstitution();
@@ -165,38 +167,38 @@ public class RectificationLoop {
             default -> {
             }
         }
-        return Map.of("taskId", task.getId());
+        return task.getId();
     }
 
     /** Records what a person submitted on a human step, and answers with what the model needs next. */
     @Transactional
-    public Map<String, Object> recordTask(long hazardId, long taskId, TaskKind kind, ProcessStep step) {
+    public StepOutcome recordTask(long hazardId, long taskId, TaskKind kind, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         InboxTask task = inbox.completedTask(SUBJECT, hazardId, taskId, kind);
         Actor signer = signer(task);
         Instant now = clock.instant();
         TaskResult result = Json.read(task.getResult(), inbox.formOf(kind));
-        Map<String, Object> answer = switch (result) {
+        StepOutcome answer = switch (result) {
             case SupervisionAcceptance acceptance -> {
                 hazard.supervisedBy(signer.personId(), now);
                 history.note(hazard, signer, step, "挂牌督办：" + acceptance.requirements());
-                yield Map.of();
+                yield StepOutcome.NOTHING;
             }
             case EmergencyMeasuresReport report -> {
                 history.note(hazard, signer, step, "紧急处置：" + report.measures().stream().map(EmergencyMeasure::label)
                         .collect(Collectors.joining("、")) + (report.description() == null ? "" : "；" + report.description()));
-                yield Map.of();
+                yield StepOutcome.NOTHING;
             }
             case AssignmentForm form -> {
                 hazard.assign(form, now);
                 history.note(hazard, signer, step, "落实整改责任：" + form.responsibleUnit() + "，责任人 " + form.responsiblePerson()
                         + "，时限 " + form.deadline());
-                yield hazard.timerDates();
+                yield StepOutcome.dates(hazard.rectificationDates());
             }
             case RectificationReport report -> {
                 rectifications.save(new HazardRectification(hazardId, taskId, report, signer.personId(), task.getCompletedAt()));
                 history.moveTo(hazard, HazardStatus.AWAITING_VERIFICATION, signer, step, "提交整改：" + report.measures());
-                yield Map.of();
+                yield StepOutcome.NOTHING;
             }
             case VerificationResult verification -> {
                 verifications.save(new HazardVerification(hazardId, taskId, verification, signer.personId(), task.getCompletedAt()));
@@ -211,9 +213,7 @@ public class RectificationLoop {
                     history.moveTo(hazard, HazardStatus.RECTIFYING, signer, step,
                             "核查未通过：" + verification.opinion() + "；新整改时限 " + verification.newDeadline());
                 }
-                Map<String, Object> next = new HashMap<>(hazard.timerDates());
-                next.put("verificationPassed", verification.passed());
-                yield next;
+                yield new StepOutcome(hazard.rectificationDates(), verification.passed(), null);
             }
             case ExtensionDecision decision -> {
                 HazardExtension extension = extensions.findFirstByHazardIdAndStatusOrderByIdDesc(hazardId, HazardExtension.Status.PENDING)
@@ -225,11 +225,11 @@ public class RectificationLoop {
                 } else {
                     history.note(hazard, signer, step, "不同意延期：" + decision.opinion());
                 }
-                yield hazard.timerDates();
+                yield StepOutcome.dates(hazard.rectificationDates());
             }
             case RecheckResult recheck -> {
                 history.note(hazard, signer, step, recheck.rebound() ? "回头看发现反弹：" + recheck.findings() : "回头看未发现反弹");
-                yield Map.of("rebound", recheck.rebound());
+                yield new StepOutcome(null, null, recheck.rebound());
             }
             default -> throw new IllegalStateException(kind + " is not recorded by the process");
         };
@@ -239,15 +239,14 @@ public class RectificationLoop {
 
     /** 提醒: the deadline is near (the reminder timer fired). */
     @Transactional
-    public Map<String, Object> remind(long hazardId, ProcessStep step) {
+    public void remind(long hazardId, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         if (!hazard.remindOnce()) {
-            return Map.of(); // sent already: a rebuilt instance's passed reminder date fires again
+            return; // sent already: a rebuilt instance's passed reminder date fires again
         }
         history.note(hazard, Actor.SYSTEM, step, "整改期限将至（" + hazard.getRectificationDeadline() + "），已提醒机构");
         eventLog.append(EventType.HAZARD_REMINDED, SUBJECT, hazardId, Actor.SYSTEM, step,
                 Map.of("deadline", hazard.getRectificationDeadline()));
-        return Map.of();
     }
 
     /**
@@ -255,10 +254,10 @@ public class RectificationLoop {
      * written explanation), level 2 some days later (the leader: 约谈, 通报). The hazard stays on the books either way.
      */
     @Transactional
-    public Map<String, Object> escalate(long hazardId, int level, ProcessStep step) {
+    public void escalate(long hazardId, int level, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         if (hazard.getEscalationLevel() >= level) {
-            return Map.of(); // escalated already at this level for the current deadline (a rebuilt instance's timer)
+            return; // escalated already at this level for the current deadline (a rebuilt instance's timer)
         }
         Instant now = clock.instant();
         hazard.escalate(level, now);
@@ -271,11 +270,10 @@ public class RectificationLoop {
         if (level == 1) {
             openTask(hazardId, TaskKind.EXPLANATION, step);
         }
-        return Map.of();
     }
 
     /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */
-    public record LoopPosition(long hazardId, long processInstanceKey, List<InboxTask> tasks, Map<String, Object> grading) {
+    public record LoopPosition(long hazardId, long processInstanceKey, List<InboxTask> tasks, GradingOnRecord grading) {
     }
 
     /**
@@ -285,7 +283,7 @@ public class RectificationLoop {
     @Transactional(readOnly = true)
     public List<LoopPosition> openLoops() {
         return hazards.findInOpenLoops(HazardStatus.CLOSED, SUBJECT, TaskKind.RECHECK).stream()
-                .map(h -> new LoopPosition(h.getId(), h.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, h.getId()), h.gradingVariable()))
+                .map(h -> new LoopPosition(h.getId(), h.getProcessInstanceKey(), inbox.ofSubject(SUBJECT, h.getId()), h.gradingOnRecord()))
                 .toList();
     }
 
@@ -295,20 +293,19 @@ public class RectificationLoop {
         hazards.require(hazardId).rebuiltAs(processInstanceKey);
     }
 
-    /** 销号. */
+    /** 销号; answers the day of the 回头看. */
     @Transactional
-    public Map<String, Object> close(long hazardId, ProcessStep step) {
+    public LocalDate close(long hazardId, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         history.moveTo(hazard, HazardStatus.CLOSED, Actor.SYSTEM, step, "销号");
         eventLog.append(EventType.HAZARD_CLOSED, SUBJECT, hazardId, Actor.SYSTEM, step, Map.of());
         events.publishEvent(new HazardClosed(hazardId));
-        LocalDate recheckOn = LedgerTime.today(clock).plusDays(hazard.getRecheckDays());
-        return Map.of("recheckAt", LedgerTime.at(recheckOn, LedgerTime.WORKDAY_START));
+        return LedgerTime.today(clock).plusDays(hazard.getRecheckDays());
     }
 
     /** A 回头看 found the hazard back: it is opened again as a new case linked to the closed one. */
     @Transactional
-    public Map<String, Object> reopen(long hazardId, ProcessStep step) {
+    public Reopened reopen(long hazardId, ProcessStep step) {
         Hazard closed = hazards.require(hazardId);
         Hazard reopened = hazards.saveAndFlush(new Hazard(closed.getInstitution(), closed.getCriterion(),
                 closed.isResidentsExposed(), false, "【回头看反弹】" + closed.getDescription(), closed.getLocation(),
@@ -319,9 +316,7 @@ public class RectificationLoop {
         history.note(closed, Actor.SYSTEM, step, "反弹，重新立案为 " + reopened.getCode());
         eventLog.append(EventType.HAZARD_REPORTED, SUBJECT, reopened.getId(), Actor.SYSTEM, step,
                 Map.of("reopenedFrom", closed.getId()));
-        Map<String, Object> next = new HashMap<>(reopened.gradingFacts());
-        next.put("newHazardId", reopened.getId());
-        return next;
+        return new Reopened(reopened.getId(), reopened.gradingFacts());
     }
 
     /** The person who signed a completed task, as recorded on it. */

@@ -18,10 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ProcessProjection {
-    /** The processes whose people's tasks are addressed by subject (campaign work is counted by its jobs only). */
-    private static final Map<String, String> SUBJECT_OF = Map.of(
-            "HazardRectification", "HAZARD", "WhistleblowerTriage", "WHISTLEBLOWER");
-
     public record ElementCounts(String elementId, long active, long completed, long tasksDone, long incidents) {
     }
 
@@ -110,8 +106,12 @@ public class ProcessProjection {
                 .map(r -> new Step((String) r[0], (String) r[1], (Instant) r[2])).toList();
     }
 
+    /**
+     * The counts of a process's elements; a process whose people's tasks are addressed by a subject (the hazard loop's
+     * HAZARD, the triage's WHISTLEBLOWER) counts those tasks too; campaign work is counted by its jobs only (null).
+     */
     @Transactional(readOnly = true)
-    public List<ElementCounts> of(String bpmnProcessId) {
+    public List<ElementCounts> of(String bpmnProcessId, String taskSubject) {
         Map<String, long[]> counts = new TreeMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> steps = em.createNativeQuery("""
@@ -129,13 +129,12 @@ public class ProcessProjection {
         for (Object[] row : incidents) {
             counts.computeIfAbsent((String) row[0], k -> new long[4])[3] = ((Number) row[1]).longValue();
         }
-        String subject = SUBJECT_OF.get(bpmnProcessId);
-        if (subject != null) {
+        if (taskSubject != null) {
             @SuppressWarnings("unchecked")
             List<Object[]> tasks = em.createNativeQuery("""
                     select element_id, status, count(*) from inbox_task
                     where subject_type = :subject and element_id is not null group by element_id, status""")
-                    .setParameter("subject", subject).getResultList();
+                    .setParameter("subject", taskSubject).getResultList();
             for (Object[] row : tasks) {
                 long[] c = counts.computeIfAbsent((String) row[0], k -> new long[4]);
                 if ("OPEN".equals(row[1])) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +71,8 @@ public class WhistleblowerTriage {
                 .map(WhistleblowerReport::getId).toList();
     }
 
-    public Map<String, Object> openTask(long reportId, TaskKind kind, ProcessStep step) {
+    /** Opens the inbox task of a step of the triage; answers its id. */
+    public long openTask(long reportId, TaskKind kind, ProcessStep step) {
         WhistleblowerReport report = require(reportId);
         Instant now = clock.instant();
         if (kind == TaskKind.WHISTLEBLOWER_VERIFICATION && !report.triagedBy(step.processInstanceKey(), now)) {
@@ -86,44 +88,44 @@ public class WhistleblowerTriage {
                 kind.label() + " " + report.reference() + "（" + institution.getName() + "）", role,
                 regions.findById(report.getRegionId()).orElseThrow(), null, now.plus(TIME_TO_DECIDE),
                 step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
-        return Map.of("taskId", task.getId());
+        return task.getId();
     }
 
-    public Map<String, Object> recordTask(long reportId, long taskId, TaskKind kind, ProcessStep step) {
+    /** Records what a person submitted; answers whether the report was substantiated, if the step decided it. */
+    public Optional<Boolean> recordTask(long reportId, long taskId, TaskKind kind, ProcessStep step) {
         WhistleblowerReport report = require(reportId);
         InboxTask task = inbox.completedTask(Whistleblowers.SUBJECT, reportId, taskId, kind);
         Actor signer = people.findById(task.getCompletedBy()).map(PeopleService::actorOf).orElseThrow();
         Instant now = clock.instant();
-        Map<String, Object> answer = switch (Json.read(task.getResult(), inbox.formOf(kind))) {
+        Optional<Boolean> substantiated = switch (Json.read(task.getResult(), inbox.formOf(kind))) {
             case ReportVerification verification when verification.substantiated() -> {
                 Hazard hazard = hazards.reportAwaitingLoop(new HazardReport(report.getInstitutionId(),
                         "【举报核实】" + verification.findings().strip(), report.getLocation(), verification.criterionCode().strip(),
                         false, HazardSource.WHISTLEBLOWER, verification.verifiedOn()), signer);
                 report.substantiated(hazard.getId(), hazard.getCode(), now);
                 events.publishEvent(new HazardsFound(List.of(hazard.getId())));
-                yield Map.of("substantiated", true);
+                yield Optional.of(true);
             }
             case ReportVerification verification -> {
                 report.dismissed(verification.dismissReason(), now);
-                yield Map.of("substantiated", false);
+                yield Optional.of(false);
             }
             case RewardDecision decision -> {
                 report.rewardDecided(decision.granted(), decision.amount(), now);
-                yield Map.of();
+                yield Optional.empty();
             }
             default -> throw new IllegalStateException(kind + " is not recorded by the triage");
         };
         eventLog.append(EventType.WHISTLEBLOWER_REPORT_TRIAGED, Whistleblowers.SUBJECT, reportId, signer, step,
                 Map.of("kind", kind, "status", report.getStatus()));
-        return answer;
+        return substantiated;
     }
 
-    public Map<String, Object> close(long reportId, ProcessStep step) {
+    public void close(long reportId, ProcessStep step) {
         WhistleblowerReport report = require(reportId);
         report.close(clock.instant());
         eventLog.append(EventType.WHISTLEBLOWER_REPORT_TRIAGED, Whistleblowers.SUBJECT, reportId, Actor.SYSTEM, step,
                 Map.of("status", report.getStatus()));
-        return Map.of();
     }
 
     private WhistleblowerReport require(long id) {

@@ -65,17 +65,17 @@ class HazardRecordTest {
         assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
         long pik = 77;
         loop.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
-        long rectificationTask = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask")));
+        long rectificationTask = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask"));
 
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
         inbox.complete(rectificationTask, manager, rectification());
         loop.recordTask(hazard.getId(), rectificationTask, TaskKind.RECTIFICATION, step(pik, "Task_RecordRectification"));
 
-        long verificationTask = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask")));
+        long verificationTask = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask"));
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).doesNotContain(verificationTask);
         inbox.complete(verificationTask, inspector, new VerificationResult(true, "现场核查已整改到位", null));
         assertThat(loop.recordTask(hazard.getId(), verificationTask, TaskKind.VERIFICATION, step(pik, "Task_RecordVerification")))
-                .containsEntry("verificationPassed", true);
+                .extracting(StepOutcome::verificationPassed).isEqualTo(true);
         loop.close(hazard.getId(), step(pik, "Task_CloseHazard"));
 
         HazardView view = hazards.view(hazard.getId(), inspector);
@@ -100,10 +100,10 @@ class HazardRecordTest {
     void failedVerificationSendsTheHazardBackWithANewDeadline() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
-        long task = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask")));
+        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask"));
         inbox.complete(task, manager, rectification());
         loop.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
-        long verification = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")));
+        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask"));
         LocalDate newDeadline = today().plusDays(10);
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
@@ -113,7 +113,7 @@ class HazardRecordTest {
         inbox.complete(verification, inspector, new VerificationResult(false, "灭火器过期未更换", newDeadline));
 
         assertThat(loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(5, "Task_RecordVerification")))
-                .containsEntry("verificationPassed", false);
+                .extracting(StepOutcome::verificationPassed).isEqualTo(false);
         HazardView view = hazards.view(hazard.getId(), inspector);
         assertThat(view.hazard().getStatus()).isEqualTo(HazardStatus.RECTIFYING);
         assertThat(view.hazard().getRectificationDeadline()).isEqualTo(newDeadline);
@@ -123,7 +123,7 @@ class HazardRecordTest {
     void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
-        long task = taskId(loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask")));
+        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask"));
 
         Actor otherManager = actors.get("inst030");
         assertThatThrownBy(() -> inbox.complete(task, otherManager, rectification())).isInstanceOf(NotFoundException.class);
@@ -154,8 +154,8 @@ class HazardRecordTest {
         Hazard major = hazards.report(new HazardReport(institution.getId(), "厨房无食品经营许可证", null, "YL-5-2", false,
                 HazardSource.DEPARTMENT_CHECK, today()), inspector);
         assertThat(major.getCategory()).isEqualTo(HazardCategory.FOOD);
-        assertThat(major.gradingFacts()).containsEntry("criterionMajor", true).containsEntry("residentsExposed", false)
-                .containsEntry("institutionType", "ELDERLY_CARE").containsEntry("category", "FOOD");
+        assertThat(major.gradingFacts()).isEqualTo(new GradingFacts(true, false, InstitutionType.ELDERLY_CARE,
+                HazardCategory.FOOD, false));
         long funeralHome = institutions.findAll().stream().filter(i -> i.getType() == InstitutionType.FUNERAL)
                 .findFirst().orElseThrow().getId();
         assertThatThrownBy(() -> hazards.report(new HazardReport(funeralHome, "x", null, "YL-5-2", false,
@@ -171,11 +171,11 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         Grading major = new Grading(HazardGrade.MAJOR, 30, 7, SupervisionLevel.COUNTY, true, true, 30, 7);
         LocalDate deadline = hazard.getFoundOn().plusDays(30);
-        assertThat(loop.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading")))
-                .containsEntry("rectificationDeadline", deadline.toString())
-                .containsEntry("deadlineAt", deadline + "T23:59:59+08:00")
-                .containsEntry("reminderAt", deadline.minusDays(7) + "T09:00+08:00")
-                .containsEntry("secondEscalationAt", deadline.plusDays(7) + "T23:59:59+08:00");
+        RectificationDates dates = loop.recordGrading(hazard.getId(), major, step(11, "Task_RecordGrading"));
+        assertThat(dates).isEqualTo(new RectificationDates(deadline.minusDays(7), deadline, deadline.plusDays(7)));
+        assertThat(dates.dueAt(RectificationTimer.DEADLINE)).hasToString(deadline + "T23:59:59+08:00");
+        assertThat(dates.dueAt(RectificationTimer.REMINDER)).hasToString(deadline.minusDays(7) + "T09:00+08:00");
+        assertThat(dates.dueAt(RectificationTimer.SECOND_ESCALATION)).hasToString(deadline.plusDays(7) + "T23:59:59+08:00");
         Hazard graded = hazards.view(hazard.getId(), inspector).hazard();
         assertThat(graded.getGrade()).isEqualTo(HazardGrade.MAJOR);
         assertThat(graded.getSupervisionLevel()).isEqualTo(SupervisionLevel.COUNTY);
@@ -219,18 +219,18 @@ class HazardRecordTest {
         LocalDate deadline = hazards.view(hazard.getId(), inspector).hazard().getRectificationDeadline();
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "等待材料"), manager);
-        long first = taskId(loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        long first = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask"));
         inbox.complete(first, actors.get("fuli"), new ExtensionDecision(false, "理由不充分", null));
         assertThat(loop.recordTask(hazard.getId(), first, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
-                .containsEntry("rectificationDeadline", deadline.toString());
+                .extracting(o -> o.dates().deadline()).isEqualTo(deadline);
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "供应商延迟发货"), manager);
-        long second = taskId(loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")));
+        long second = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask"));
         assertThatThrownBy(() -> inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, null, deadline)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approvedDeadline"));
         inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, "同意", null));
         assertThat(loop.recordTask(hazard.getId(), second, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
-                .containsEntry("rectificationDeadline", deadline.plusDays(10).toString());
+                .extracting(o -> o.dates().deadline()).isEqualTo(deadline.plusDays(10));
         assertThat(hazards.view(hazard.getId(), inspector).extensions()).extracting(HazardExtension::getStatus)
                 .containsExactly(HazardExtension.Status.REJECTED, HazardExtension.Status.APPROVED);
     }
@@ -240,7 +240,7 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
                 step(24, "Task_RecordGrading"));
-        long verification = taskId(loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")));
+        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask"));
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
@@ -262,7 +262,7 @@ class HazardRecordTest {
                 HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
         loop.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(25, "Task_RecordGrading"));
-        long assignment = taskId(loop.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")));
+        long assignment = loop.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask"));
         Actor township = actors.get("town1");
 
         assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(today().plusDays(31))))
@@ -270,7 +270,7 @@ class HazardRecordTest {
         inbox.complete(assignment, township, assignment(today().plusDays(30)));
 
         assertThat(loop.recordTask(late.getId(), assignment, TaskKind.ASSIGNMENT, step(25, "Task_RecordAssignment")))
-                .containsEntry("rectificationDeadline", today().plusDays(30).toString());
+                .extracting(o -> o.dates().deadline()).isEqualTo(today().plusDays(30));
     }
 
     @Test
@@ -297,14 +297,15 @@ class HazardRecordTest {
         loop.recordGrading(hazard.getId(), GENERAL, step(23, "Task_RecordGrading"));
         loop.close(hazard.getId(), step(23, "Task_CloseHazard"));
 
-        Map<String, Object> next = loop.reopen(hazard.getId(), step(23, "Task_ReopenHazard"));
+        Reopened next = loop.reopen(hazard.getId(), step(23, "Task_ReopenHazard"));
 
-        long reopenedId = ((Number) next.get("newHazardId")).longValue();
+        long reopenedId = next.hazardId();
         Hazard reopened = hazards.view(reopenedId, inspector).hazard();
         assertThat(reopened.getReopenedFromId()).isEqualTo(hazard.getId());
         assertThat(reopened.getDescription()).startsWith("【回头看反弹】");
         assertThat(reopened.getSource()).isEqualTo(HazardSource.SUPERVISION);
-        assertThat(next).containsEntry("fixedOnSite", false).containsEntry("criterionMajor", false);
+        assertThat(next.facts().fixedOnSite()).isFalse();
+        assertThat(next.facts().criterionMajor()).isFalse();
         assertThat(hazards.view(hazard.getId(), inspector).history()).extracting(HazardStatusChange::getNote)
                 .anyMatch(n -> n.contains(reopened.getCode()));
     }
@@ -334,7 +335,4 @@ class HazardRecordTest {
         return new ProcessStep(JOB_KEYS.incrementAndGet(), pik, element);
     }
 
-    private static long taskId(java.util.Map<String, Object> result) {
-        return ((Number) result.get("taskId")).longValue();
-    }
 }

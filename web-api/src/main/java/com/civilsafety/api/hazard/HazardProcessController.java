@@ -1,6 +1,7 @@
 package com.civilsafety.api.hazard;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.hazard.HazardVariables;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.inbox.TaskStatus;
@@ -48,7 +49,7 @@ class HazardProcessController {
         List<Waiting> waiting = view.tasks().stream().filter(t -> t.getStatus() == TaskStatus.OPEN && t.getElementId() != null)
                 .map(t -> new Waiting(t.getElementId(), t.getId(), t.getKind().label())).toList();
         List<Timer> timers = hazard.pendingTimers(clock.instant()).entrySet().stream()
-                .map(e -> new Timer(e.getKey(), e.getValue())).toList();
+                .map(e -> new Timer(HazardVariables.TIMER_ELEMENTS.get(e.getKey()), e.getValue())).toList();
         return new HazardProcess(instance, instance == null ? List.of() : projection.path(instance), waiting, timers);
     }
 }

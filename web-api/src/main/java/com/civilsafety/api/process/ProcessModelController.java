@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.ledger.job.ProcessProjection;
 import java.util.List;
@@ -42,6 +43,7 @@ class ProcessModelController {
     @GetMapping("/api/process-models/{name}/monitor")
     Monitor monitor(@PathVariable String name) {
         ProcessModels.Model model = models.current(name);
-        return new Monitor(name, model.bpmnProcessId(), model.revision(), projection.of(model.bpmnProcessId()), operateUrl);
+        return new Monitor(name, model.bpmnProcessId(), model.revision(), projection.of(model.bpmnProcessId(),
+                ProcessCommands.taskSubjectOf(model.bpmnProcessId())), operateUrl);
     }
 }
