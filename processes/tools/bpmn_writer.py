@@ -32,13 +32,14 @@ EVENTS = {"start", "end", "timer", "msgcatch"}
 
 
 def human_step(job, step, name, col, row, kind, var, open_name, wait_name, record_name,
-               wait_col=2, extra_nodes=(), boundaries=(), extra_flows=(), open_to=None):
+               wait_col=2, extra_nodes=(), boundaries=(), extra_flows=(), open_to=None, open_id=None):
     """A person's step as one box: start, open the inbox task (<job>.open-task), wait for its completion, record what
     was submitted (<job>.record-task), end. The nodes, boundaries and flows given are added inside the box."""
     wait = f"Task_Await{step}"
+    opener = open_id or f"Task_Open{step}Task"
     nodes = [
         (f"StartEvent_{step}", "start", "开始", 0, 1, {}),
-        (f"Task_Open{step}Task", "service", open_name, 1, 1,
+        (opener, "service", open_name, 1, 1,
          {"type": f"{job}.open-task", "kind": kind, "out": var}),
         (wait, "receive", wait_name, wait_col, 1, {"key": var}),
         (f"Task_Record{step}", "service", record_name, wait_col + 1, 1,
@@ -46,8 +47,8 @@ def human_step(job, step, name, col, row, kind, var, open_name, wait_name, recor
         (f"EndEvent_{step}Recorded", "end", "办结", wait_col + 2, 1, {}),
     ] + list(extra_nodes)
     flows = [
-        (f"Flow_{step}Start", f"StartEvent_{step}", f"Task_Open{step}Task", None, None),
-        (f"Flow_{step}Opened", f"Task_Open{step}Task", open_to or wait, None, None),
+        (f"Flow_{step}Start", f"StartEvent_{step}", opener, None, None),
+        (f"Flow_{step}Opened", opener, open_to or wait, None, None),
         (f"Flow_{step}Done", wait, f"Task_Record{step}", None, None),
         (f"Flow_{step}Recorded", f"Task_Record{step}", f"EndEvent_{step}Recorded", None, None),
     ] + list(extra_flows)
@@ -80,7 +81,7 @@ def write(process_id, name, doc, nodes_table, boundaries, flows, messages, targe
         A(f'    <bpmn:extensionElements>\n      <zeebe:subscription correlationKey="=string({key})" />\n    </bpmn:extensionElements>')
         A('  </bpmn:message>')
     plane(A, process_id, nodes_table, boundaries, flows)
-    for n in nodes_table:
+    for n in all_nodes(nodes_table):
         if n[1] == "sub":
             plane(A, n[0], n[5]["nodes"], n[5].get("boundaries", []), n[5]["flows"])
     A('</bpmn:definitions>')

@@ -11,8 +11,8 @@ import bpmn_writer
 # three elements every time: hazard.open-task (header kind) opens an inbox task and returns its id, a receive task
 # waits for inbox-task-completed with that id, hazard.record-task (header kind) records what the person submitted.
 # The rectification box also holds what runs on its wait (reminder, two levels of overdue escalation, extension
-# requests): they stay on the wait, not on the box, so an approved extension re-arms the timers at the new deadline
-# without opening a second task.
+# requests, the extension decision a box of its own): they stay on the wait, not on the box, so an approved extension
+# re-arms the timers at the new deadline without opening a second task.
 
 
 RECTIFICATION = bpmn_writer.human_step(
@@ -26,11 +26,9 @@ RECTIFICATION = bpmn_writer.human_step(
         ("EndEvent_OverdueEscalated", "end", "已督办，继续挂账", 5, 4, {}),
         ("Task_EscalateToLeader", "service", "逾期升级至领导", 4, 3, {"type": "hazard.escalate", "headers": {"level": "2"}}),
         ("EndEvent_LeaderEscalated", "end", "已约谈通报", 5, 3, {}),
-        ("Task_OpenExtensionTask", "service", "派发延期审批任务", 4, 6,
-         {"type": "hazard.open-task", "kind": "EXTENSION", "out": "extensionTaskId"}),
-        ("Task_AwaitExtensionDecision", "receive", "等待延期审批", 5, 6, {"key": "extensionTaskId"}),
-        ("Task_RecordExtensionDecision", "service", "登记延期审批", 6, 6,
-         {"type": "hazard.record-task", "kind": "EXTENSION", "in": "extensionTaskId"}),
+        # the bureau section's decision on an extension is a person's step of its own: a box inside the box
+        bpmn_writer.human_step("hazard", "ExtensionDecision", "延期审批", 4, 6, "EXTENSION", "extensionTaskId",
+                               "派发延期审批任务", "等待延期审批", "登记延期审批", open_id="Task_OpenExtensionTask"),
     ],
     boundaries=[
         # id, attached to, name, interrupting, definition, position index on the task's bottom edge
@@ -47,10 +45,8 @@ RECTIFICATION = bpmn_writer.human_step(
         ("Flow_30", "Task_EscalateOverdue", "EndEvent_OverdueEscalated", None, None),
         ("Flow_31", "Event_SecondEscalationDue", "Task_EscalateToLeader", None, None),
         ("Flow_32", "Task_EscalateToLeader", "EndEvent_LeaderEscalated", None, None),
-        ("Flow_33", "Event_ExtensionRequested", "Task_OpenExtensionTask", None, None),
-        ("Flow_34", "Task_OpenExtensionTask", "Task_AwaitExtensionDecision", None, None),
-        ("Flow_35", "Task_AwaitExtensionDecision", "Task_RecordExtensionDecision", None, None),
-        ("Flow_36", "Task_RecordExtensionDecision", "Gateway_BackToRectification", "按审批后的期限继续整改", None, 7.2),
+        ("Flow_33", "Event_ExtensionRequested", "SubProcess_ExtensionDecision", None, None),
+        ("Flow_36", "SubProcess_ExtensionDecision", "Gateway_BackToRectification", "按审批后的期限继续整改", None, 7.2),
     ])
 
 NODES = [
