@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.Photos;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,7 +122,14 @@ abstract class CampaignRunContract {
         assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", partial), "items");
         assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete",
                 selfCheckJson(checklist, "GEN-FIRE").replace("\"疏散通道堆放杂物\"", "null")), "items[");
-        assertThat(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", selfCheckJson(checklist, "GEN-FIRE")).status())
+        // a photo of the 存在 item, uploaded to the task: another institution cannot add one, nor an item name a stranger's
+        long photo = api.upload("inst001", "/api/tasks/" + selfCheck1 + "/attachments", "fire-exit.png", Photos.PNG).body().path("id").asLong();
+        assertThat(api.upload("inst002", "/api/tasks/" + selfCheck1 + "/attachments", "x.png", Photos.PNG).status()).isEqualTo(404);
+        assertThat(api.get("inst002", "/api/attachments/" + photo).status()).isEqualTo(404);
+        long stranger = api.upload("inst002", "/api/tasks/" + selfCheck2 + "/attachments", "y.png", Photos.PNG).body().path("id").asLong();
+        String withPhoto = selfCheckJson(checklist, "GEN-FIRE").replace("\"location\": \"二楼走廊\"", "\"location\": \"二楼走廊\", \"photoIds\": [%d]");
+        assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(stranger)), "items[");
+        assertThat(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(photo)).status())
                 .isEqualTo(200);
         List<String> checklist2 = texts(api.get("inst002", "/api/campaign-tasks/" + selfCheck2).body().path("checklist"), "criterionCode");
         assertThat(api.post("inst002", "/api/tasks/" + selfCheck2 + "/complete", selfCheckJson(checklist2, null)).status())
@@ -132,6 +140,8 @@ abstract class CampaignRunContract {
                 "select id from hazard where campaign_id = ? and process_instance_key is not null and source = 'SELF_CHECK'",
                 Long.class, id).stream().findFirst().orElse(null), h -> h != null);
         assertThat(api.get("fuli", "/api/hazards/" + hazard).body().path("institutionId").asLong()).isEqualTo(inst1);
+        assertThat(texts(api.get("fuli", "/api/hazards/" + hazard + "/attachments").body(), "filename"))
+                .as("the item's photo is the hazard's first evidence").containsExactly("fire-exit.png");
 
         // 部门检查 opens as self-checking closes: the late are escalated, the zero-reporter flagged, inspectors assigned
         passTo(day(21), LocalTime.of(1, 0));
@@ -174,6 +184,8 @@ abstract class CampaignRunContract {
                 "{\"startsOn\": \"%s\", \"endsOn\": \"%s\", \"reason\": \"检查延期\"}".formatted(day(34), day(40))).status()).isEqualTo(200);
         assertThat(api.post("fuli", "/api/campaigns/" + id + "/phases/3/reschedule",
                 "{\"endsOn\": \"%s\", \"reason\": \"部分机构未检查完\"}".formatted(day(33))).status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select distinct due_on from campaign_work where campaign_id = ? and kind = 'INSPECTION' and status = 'OPEN'",
+                LocalDate.class, id)).as("the inspections still owed are owed by the new end").containsOnly(LocalDate.parse(day(33)));
         // the running phase re-reads its dates before time moves on (the phase not yet started reads them when it starts)
         await().atMost(STEP).until(() -> count("select count(*) from processed_job where job_type = 'campaign.phase-dates'") == datesRead + 1);
         passTo(day(31), LocalTime.of(12, 0));
@@ -209,6 +221,31 @@ abstract class CampaignRunContract {
         assertThat(ownSelfCheck.path("total").path("submitted").asLong()).isEqualTo(1);
         assertThat(StreamSupport.stream(ownProgress.spliterator(), false).map(s -> s.path("total").path("owed").asLong()))
                 .as("one piece of work per stage at most: its own, nobody else's").allMatch(owed -> owed <= 1);
+
+        // 催办 from progress: the list of who has not submitted is the slot's open count; reminded owners see it
+        JsonNode outstanding = api.get("fuli", "/api/campaigns/" + id + "/outstanding?slot=P2").body();
+        assertThat((long) outstanding.size()).isEqualTo(selfChecks.path("total").path("open").asLong());
+        assertThat(texts(api.get("town1", "/api/campaigns/" + id + "/outstanding?slot=P2").body(), "township"))
+                .isNotEmpty().containsOnly("城关镇");
+        assertThat(api.get("inst001", "/api/campaigns/" + id + "/outstanding?slot=P2").status()).isEqualTo(403);
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/reminders", "{\"slot\": \"P2\", \"taskIds\": [-1]}"), "taskIds");
+        JsonNode first = outstanding.get(0);
+        long firstTask = first.path("taskId").asLong();
+        assertThat(api.post("fuli", "/api/campaigns/" + id + "/reminders",
+                "{\"slot\": \"P2\", \"taskIds\": [" + firstTask + "], \"message\": \"请于本周内完成自查\"}")
+                .body().path("reminded").asInt()).isEqualTo(1);
+        JsonNode remindedTask = api.get("fuli", "/api/tasks/" + firstTask).body();
+        assertThat(remindedTask.path("remindedCount").asInt()).isEqualTo(first.path("remindedCount").asInt() + 1);
+        assertThat(remindedTask.path("reminderNote").asText()).contains("请于本周内完成自查");
+        assertThat(api.post("fuli", "/api/campaigns/" + id + "/reminders", "{\"slot\": \"P2\"}").body().path("reminded").asInt())
+                .as("催办 without a selection reminds every one not yet submitted").isEqualTo(outstanding.size());
+        // 已办: the self-check inst001 submitted is in its done list, not in another institution's
+        JsonNode done = api.get("inst001", "/api/tasks/done?kind=SELF_CHECK&size=200").body().path("items");
+        assertThat(texts(done, "id")).contains(String.valueOf(selfCheck1));
+        assertThat(texts(done, "status")).containsOnly("COMPLETED");
+        assertThat(texts(api.get("inst003", "/api/tasks/done?kind=SELF_CHECK&size=200").body().path("items"), "id"))
+                .doesNotContain(String.valueOf(selfCheck1));
+        assertField(api.get("inst001", "/api/tasks/done?size=0"), "size");
 
         // 督导检查 closed early with a reason; then 总结 runs out and the campaign ends
         assertField(api.post("fuli", "/api/campaigns/" + id + "/phases/4/close", "{\"reason\": \" \"}"), "reason");

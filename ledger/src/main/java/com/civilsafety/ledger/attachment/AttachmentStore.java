@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -103,6 +104,15 @@ public class AttachmentStore {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same stored files, recorded for another record too (a self-check's photos for the hazard each item became). */
+    @Transactional
+    public void copyTo(Collection<Long> attachmentIds, String subjectType, long subjectId) {
+        for (Attachment a : attachments.findAllById(attachmentIds)) {
+            attachments.save(new Attachment(subjectType, subjectId, a.getFilename(), a.getContentType(), a.getSize(),
+                    a.getSha256(), a.getUploadedBy(), a.getUploadedAt()));
         }
     }
 

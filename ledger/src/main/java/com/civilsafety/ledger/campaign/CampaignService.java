@@ -224,7 +224,22 @@ public class CampaignService {
         eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of("ordinal", ordinal,
                 "startsOn", Map.of("from", phase.getStartsOn(), "to", newStart),
                 "endsOn", Map.of("from", phase.getEndsOn(), "to", endsOn), "reason", required(reason)));
+        moveOpenWork(phase, endsOn);
         phase.reschedule(newStart, endsOn);
+    }
+
+    /**
+     * Work owed by the phase's old end is owed by its new one, in the inbox too (tasks first: the lock order of a
+     * submission). Work with a date of its own within the phase keeps it.
+     */
+    private void moveOpenWork(CampaignPhase phase, LocalDate endsOn) {
+        if (endsOn.equals(phase.getEndsOn())) {
+            return;
+        }
+        List<CampaignWork> owed = work.findByCampaignIdAndSlotAndStatusOrderById(phase.getCampaignId(), phase.slot(), WorkStatus.OPEN)
+                .stream().filter(w -> phase.getEndsOn().equals(w.getDueOn())).toList();
+        inbox.moveDue(owed.stream().map(CampaignWork::getTaskId).filter(Objects::nonNull).toList(), LedgerTime.endOf(endsOn));
+        owed.forEach(w -> w.dueOn(endsOn));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.campaign;
 
 import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.attachment.AttachmentStore;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
@@ -34,15 +35,23 @@ class CampaignSubmissions {
     private final EventLog eventLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AttachmentStore attachments;
 
     CampaignSubmissions(CampaignWorkRepository work, HazardService hazards, DispatchReports dispatchReports, EventLog eventLog,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, AttachmentStore attachments) {
+        this.attachments = attachments;
         this.work = work;
         this.hazards = hazards;
         this.dispatchReports = dispatchReports;
         this.eventLog = eventLog;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** A self-check item's photos are the hazard's first evidence. */
+    private Hazard withPhotos(Hazard hazard, List<Long> photoIds) {
+        attachments.copyTo(photoIds, HazardService.SUBJECT, hazard.getId());
+        return hazard;
     }
 
     @EventListener
@@ -55,8 +64,9 @@ class CampaignSubmissions {
         item.submit(actor, clock.instant(), LedgerTime.today(clock));
         List<Hazard> found = switch (completed.result()) {
             case SelfCheckForm form -> form.items().stream().filter(i -> i.answer() == ChecklistAnswer.NO)
-                    .map(i -> hazards.reportFound(new HazardReport(item.getInstitutionId(), i.note().strip(), i.location(),
-                            i.criterionCode().strip(), false, HazardSource.SELF_CHECK, form.checkedOn()), item.getCampaignId(), actor))
+                    .map(i -> withPhotos(hazards.reportFound(new HazardReport(item.getInstitutionId(), i.note().strip(), i.location(),
+                            i.criterionCode().strip(), false, HazardSource.SELF_CHECK, form.checkedOn()), item.getCampaignId(), actor),
+                            i.photoIds()))
                     .toList();
             case InspectionReport report -> report.findings().stream()
                     .map(f -> hazards.reportFound(new HazardReport(item.getInstitutionId(), f.description().strip(), f.location(),

@@ -1,5 +1,7 @@
 package com.civilsafety.ledger.campaign;
 
+import com.civilsafety.ledger.attachment.Attachment;
+import com.civilsafety.ledger.attachment.AttachmentStore;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.criterion.HazardCriterion;
@@ -27,8 +29,11 @@ class CampaignTaskRules implements TaskRules {
     private final CampaignWorkRepository work;
     private final InstitutionRepository institutions;
     private final HazardCriterionRepository criteria;
+    private final AttachmentStore attachments;
 
-    CampaignTaskRules(CampaignWorkRepository work, InstitutionRepository institutions, HazardCriterionRepository criteria) {
+    CampaignTaskRules(CampaignWorkRepository work, InstitutionRepository institutions, HazardCriterionRepository criteria,
+                      AttachmentStore attachments) {
+        this.attachments = attachments;
         this.work = work;
         this.institutions = institutions;
         this.criteria = criteria;
@@ -46,7 +51,10 @@ class CampaignTaskRules implements TaskRules {
             throw new ConflictException("该项工作已" + item.getStatus().label());
         }
         switch (result) {
-            case SelfCheckForm form -> checkAgainstChecklist(form, institution(item));
+            case SelfCheckForm form -> {
+                checkAgainstChecklist(form, institution(item));
+                checkPhotos(form, task);
+            }
             case InspectionReport report -> {
                 Institution institution = institution(item);
                 for (int i = 0; i < report.findings().size(); i++) {
@@ -77,10 +85,22 @@ class CampaignTaskRules implements TaskRules {
                 throw new InvalidInputException("items[" + i + "].criterionCode", "检查项重复：" + code);
             }
         }
-        List<String> missing = new ArrayList<>(checklist);
-        missing.removeAll(answered);
+        List<String> ordered = new ArrayList<>(checklist);
+        List<String> missing = ordered.stream().filter(code -> !answered.contains(code))
+                .map(code -> "第" + (ordered.indexOf(code) + 1) + "项").toList();
         if (!missing.isEmpty()) {
-            throw new InvalidInputException("items", "自查表还有 " + missing.size() + " 项未填：" + String.join("、", missing));
+            throw new InvalidInputException("items", "自查表还有 " + missing.size() + " 项未选择：" + String.join("、", missing));
+        }
+    }
+
+    /** A photo of an item is one uploaded to this task (not someone else's file, not one of another task). */
+    private void checkPhotos(SelfCheckForm form, InboxTask task) {
+        Set<Long> ofTheTask = attachments.of(InboxTask.ATTACHMENT_SUBJECT, task.getId()).stream().map(Attachment::getId)
+                .collect(Collectors.toSet());
+        for (int i = 0; i < form.items().size(); i++) {
+            if (!ofTheTask.containsAll(form.items().get(i).photoIds())) {
+                throw new InvalidInputException("items[" + i + "].photoIds", "照片不属于本次自查，请重新上传");
+            }
         }
     }
 

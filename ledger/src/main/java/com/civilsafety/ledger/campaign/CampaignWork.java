@@ -104,6 +104,11 @@ public class CampaignWork {
         this.reminders++;
     }
 
+    /** The phase it is owed to was given another end: the work is owed by then. */
+    void dueOn(LocalDate dueOn) {
+        this.dueOn = dueOn;
+    }
+
     void markLate() {
         this.late = true;
     }

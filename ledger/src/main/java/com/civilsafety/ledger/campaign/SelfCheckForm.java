@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * 机构自查表: an answer to every checklist item of the institution's type (是 it meets the item, 否 it does not, 不涉及),
- * signed by the person responsible. Every 否 becomes a hazard: its note says what is wrong and where.
+ * 机构自查表: an answer to every checklist item of the institution's type — the items are hazard statements, so YES
+ * (不存在) means the institution meets the item, NO (存在) that the hazard is there, or 不涉及 — signed by the person
+ * responsible. Every NO becomes a hazard: its note says what is wrong and where, its photos (uploaded to the task
+ * before submitting) go with it.
  */
 public record SelfCheckForm(
         @NotNull(message = "必须填写自查日期") LocalDate checkedOn,
@@ -21,9 +23,19 @@ public record SelfCheckForm(
 
     public record Item(
             @NotBlank(message = "必须指明检查项") @Size(max = 32, message = "检查项编号不能超过32字") String criterionCode,
-            @NotNull(message = "必须选择是、否或不涉及") ChecklistAnswer answer,
+            @NotNull(message = "必须选择不存在、存在或不涉及") ChecklistAnswer answer,
             @Size(max = 2000, message = "说明不能超过2000字") String note,
-            @Size(max = 255, message = "部位不能超过255字") String location) {
+            @Size(max = 255, message = "部位不能超过255字") String location,
+            @Size(max = Item.MAX_PHOTOS, message = "每项最多附 " + Item.MAX_PHOTOS + " 张照片") List<@NotNull Long> photoIds) {
+        public static final int MAX_PHOTOS = 9;
+
+        public Item {
+            photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+        }
+
+        public Item(String criterionCode, ChecklistAnswer answer, String note, String location) {
+            this(criterionCode, answer, note, location, List.of());
+        }
     }
 
     @Override
@@ -34,7 +46,10 @@ public record SelfCheckForm(
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.answer() == ChecklistAnswer.NO && (item.note() == null || item.note().isBlank())) {
-                throw new InvalidInputException("items[" + i + "].note", "选择「否」时必须写明存在的问题");
+                throw new InvalidInputException("items[" + i + "].note", "选择「存在」时必须写明存在的问题");
+            }
+            if (item.answer() != ChecklistAnswer.NO && !item.photoIds().isEmpty()) {
+                throw new InvalidInputException("items[" + i + "].photoIds", "只有选择「存在」的项可以附照片");
             }
         }
     }

@@ -157,7 +157,7 @@ public class RectificationLoop {
         };
         Long forInstitution = role == Role.INSTITUTION_MANAGER ? institution.getId() : null;
         InboxTask task = inbox.open(new InboxTask(kind, SUBJECT, hazardId,
-                kind.label() + " " + hazard.getCode() + "（" + institution.getName() + "）", role, hazard.getRegion(),
+                titleOf(kind, hazard), role, hazard.getRegion(),
                 forInstitution, due, step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
         switch (kind) {
             case ASSIGNMENT -> history.moveTo(hazard, HazardStatus.ASSIGNING, Actor.SYSTEM, step, "派发五落实任务");
@@ -168,6 +168,17 @@ public class RectificationLoop {
             }
         }
         return task.getId();
+    }
+
+    static final int TITLE_DESCRIPTION_CHARS = 30;
+
+    /** An inbox title says what the hazard is, not only its code: 隐患整改：二楼消防通道堆放杂物（某敬老院 · YH…）. */
+    static String titleOf(TaskKind kind, Hazard hazard) {
+        String what = hazard.getDescription().strip().replaceAll("\\s+", " ");
+        if (what.codePointCount(0, what.length()) > TITLE_DESCRIPTION_CHARS) {
+            what = what.substring(0, what.offsetByCodePoints(0, TITLE_DESCRIPTION_CHARS)) + "…";
+        }
+        return kind.label() + "：" + what + "（" + hazard.getInstitution().getName() + " · " + hazard.getCode() + "）";
     }
 
     /** Records what a person submitted on a human step, and answers with what the model needs next. */

@@ -13,12 +13,17 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,6 +83,32 @@ public class InboxService {
         return open.size();
     }
 
+    /** 催办: the owners of these tasks, where still open, are reminded with the note. Returns how many were. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int remind(Collection<Long> taskIds, String note) {
+        // each row locked and read as committed, in id order: a submission locks its task first too, so the two
+        // cannot deadlock, and a task submitted meanwhile is seen completed
+        List<InboxTask> open = taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
+                .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        open.forEach(t -> t.reminded(clock.instant(), note));
+        return open.size();
+    }
+
+    /** Open tasks whose deadline moved (a phase rescheduled); locked in id order, as {@link #remind} does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int moveDue(Collection<Long> taskIds, Instant dueAt) {
+        List<InboxTask> open = taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
+                .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        open.forEach(t -> t.dueBy(dueAt));
+        return open.size();
+    }
+
+    /** Tasks by id, for a read that has already checked the caller's scope on their subject. */
+    @Transactional(readOnly = true)
+    public Map<Long, InboxTask> byIds(Collection<Long> taskIds) {
+        return tasks.findAllById(taskIds).stream().collect(Collectors.toMap(InboxTask::getId, t -> t));
+    }
+
     /**
      * Records a person's submission, once it passes the form's constraints, its own rules and its subject's rules. Joins the caller's transaction so that the caller can publish the completion
      * message before the commit: if publishing fails, the task stays open.
@@ -127,6 +158,16 @@ public class InboxService {
         }
         return tasks.findForCandidate(TaskStatus.OPEN, actor.roles(), actor.regionPath(), actor.institutionId(),
                 actor.personId());
+    }
+
+    /** 已办: the tasks the actor completed, newest first. */
+    @Transactional(readOnly = true)
+    public Page<InboxTask> doneBy(Actor actor, TaskKind kind, String keyword, Pageable page) {
+        if (actor.personId() == null) {
+            return Page.empty(page);
+        }
+        String word = keyword == null || keyword.isBlank() ? null : keyword.strip();
+        return tasks.findDone(actor.personId(), kind, word, page);
     }
 
     /**

@@ -22,6 +22,8 @@ import java.time.Instant;
 @Entity
 public class InboxTask {
     public static final String COMPLETED_MESSAGE = "inbox-task-completed";
+    /** Files uploaded while a task is being filled in (a self-check item's photos) belong to the task until submitted. */
+    public static final String ATTACHMENT_SUBJECT = "TASK";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +52,10 @@ public class InboxTask {
     private Long completedBy;
     /** The submitted form, as JSON. */
     private String result;
+    /** 催办: how often the owner was reminded, when last, and the words of the last reminder. */
+    private int remindedCount;
+    private Instant lastRemindedAt;
+    private String reminderNote;
     @Version
     private long version;
 
@@ -85,9 +91,20 @@ public class InboxTask {
         return this;
     }
 
+    void dueBy(Instant dueAt) {
+        this.dueAt = dueAt;
+    }
+
     void cancel(Instant at) {
         this.status = TaskStatus.CANCELLED;
         this.completedAt = at;
+    }
+
+    /** The owner was reminded (a reminder date of the process, or a person's 催办 with a note). */
+    void reminded(Instant at, String note) {
+        remindedCount++;
+        lastRemindedAt = at;
+        reminderNote = note;
     }
 
     void complete(Actor actor, String resultJson, Instant at) {
@@ -163,6 +180,18 @@ public class InboxTask {
 
     public Long getCompletedBy() {
         return completedBy;
+    }
+
+    public int getRemindedCount() {
+        return remindedCount;
+    }
+
+    public Instant getLastRemindedAt() {
+        return lastRemindedAt;
+    }
+
+    public String getReminderNote() {
+        return reminderNote;
     }
 
     public String getResult() {

@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -26,6 +28,15 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
             order by t.dueAt, t.id""")
     List<InboxTask> findForCandidate(TaskStatus status, Collection<Role> roles, String regionPath, Long institutionId,
                                      Long personId);
+
+    /** 已办: what a person completed, newest first, optionally of one kind and with a word of its title. */
+    @Query("""
+            select t from InboxTask t
+            where t.completedBy = :personId and t.status = com.civilsafety.ledger.inbox.TaskStatus.COMPLETED
+              and (:kind is null or t.kind = :kind)
+              and (:keyword is null or t.title like concat('%', :keyword, '%'))
+            order by t.completedAt desc, t.id desc""")
+    Page<InboxTask> findDone(Long personId, TaskKind kind, String keyword, Pageable pageable);
 
     List<InboxTask> findBySubjectTypeAndSubjectIdOrderById(String subjectType, Long subjectId);
 }

@@ -4,6 +4,11 @@ import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.attachment.Attachment;
 import com.civilsafety.ledger.attachment.AttachmentStore;
 import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
@@ -29,14 +34,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Evidence photos and files of a hazard: upload, list, download — each within the caller's data scope. */
+/**
+ * Evidence photos and files of a hazard, and the photos of a self-check being filled in: upload, list, download — each
+ * within the caller's data scope.
+ */
 @RestController
 class AttachmentController {
     private final AttachmentStore store;
     private final HazardService hazards;
     private final Whistleblowers whistleblowers;
+    private final InboxService inbox;
 
-    AttachmentController(AttachmentStore store, HazardService hazards, Whistleblowers whistleblowers) {
+    /** enough for every item of a checklist to carry a few photos, not a file store */
+    static final int MAX_TASK_PHOTOS = 60;
+
+    AttachmentController(AttachmentStore store, HazardService hazards, Whistleblowers whistleblowers, InboxService inbox) {
+        this.inbox = inbox;
         this.store = store;
         this.hazards = hazards;
         this.whistleblowers = whistleblowers;
@@ -74,6 +87,34 @@ class AttachmentController {
         return store.of(HazardService.SUBJECT, id).stream().map(AttachmentInfo::of).toList();
     }
 
+    /** A photo of a self-check item, uploaded before the self-check is submitted; the item then names it. */
+    @PostMapping(path = "/api/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AttachmentInfo> uploadToTask(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                                                @AuthenticationPrincipal ActorUser user) {
+        InboxTask task = inbox.get(id, user.actor());
+        if (!task.isFor(user.actor())) {
+            throw new ForbiddenException("该任务不是您的待办，不能上传照片");
+        }
+        if (task.getKind() != TaskKind.SELF_CHECK) {
+            throw new InvalidInputException("file", "「" + task.getKind().label() + "」任务不附照片");
+        }
+        if (task.getStatus() != TaskStatus.OPEN) {
+            throw new ConflictException("任务已" + task.getStatus().label() + "，不能再上传照片");
+        }
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "文件为空");
+        }
+        if (store.of(InboxTask.ATTACHMENT_SUBJECT, id).size() >= MAX_TASK_PHOTOS) {
+            throw new InvalidInputException("file", "本次自查最多上传 " + MAX_TASK_PHOTOS + " 张照片");
+        }
+        try {
+            Attachment saved = store.storePhoto(InboxTask.ATTACHMENT_SUBJECT, id, file.getOriginalFilename(), file.getInputStream(), user.actor());
+            return ResponseEntity.created(URI.create("/api/attachments/" + saved.getId())).body(AttachmentInfo.of(saved));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @GetMapping("/api/attachments/{id}")
     ResponseEntity<Resource> download(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         Attachment attachment = store.get(id);
@@ -81,6 +122,7 @@ class AttachmentController {
         switch (attachment.getSubjectType()) {
             case HazardService.SUBJECT -> hazards.view(attachment.getSubjectId(), user.actor());
             case Whistleblowers.SUBJECT -> whistleblowers.visible(attachment.getSubjectId(), user.actor());
+            case InboxTask.ATTACHMENT_SUBJECT -> inbox.get(attachment.getSubjectId(), user.actor());
             default -> throw new NotFoundException("附件不存在：" + id);
         }
         return ResponseEntity.ok()

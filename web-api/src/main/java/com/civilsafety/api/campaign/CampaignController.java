@@ -5,12 +5,14 @@ import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.ledger.campaign.CampaignPlan;
 import com.civilsafety.ledger.campaign.CampaignProgress;
 import com.civilsafety.ledger.campaign.CampaignProgressQuery;
+import com.civilsafety.ledger.campaign.CampaignReminders;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.campaign.CampaignTaskForm;
 import com.civilsafety.ledger.campaign.CampaignTemplate;
 import com.civilsafety.ledger.campaign.CampaignView;
 import com.civilsafety.ledger.campaign.InstitutionCampaignWork;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -32,8 +34,11 @@ class CampaignController {
     private final CampaignService campaigns;
     private final CampaignLaunch launch;
     private final CampaignProgressQuery progress;
+    private final CampaignReminders reminders;
 
-    CampaignController(CampaignService campaigns, CampaignLaunch launch, CampaignProgressQuery progress) {
+    CampaignController(CampaignService campaigns, CampaignLaunch launch, CampaignProgressQuery progress,
+                       CampaignReminders reminders) {
+        this.reminders = reminders;
         this.campaigns = campaigns;
         this.launch = launch;
         this.progress = progress;
@@ -113,6 +118,26 @@ class CampaignController {
     CampaignDetails cancel(@PathVariable long id, @RequestBody Reason body, @AuthenticationPrincipal ActorUser user) {
         launch.cancel(id, body.reason(), user.actor());
         return get(id, user);
+    }
+
+    /** 未提交名单: the open work of a phase or deliverable (its progress slot), in the caller's scope. */
+    @GetMapping("/api/campaigns/{id}/outstanding")
+    List<CampaignReminders.Outstanding> outstanding(@PathVariable long id, @RequestParam String slot,
+                                                    @AuthenticationPrincipal ActorUser user) {
+        return reminders.outstanding(id, slot, user.actor());
+    }
+
+    record Reminder(@NotBlank(message = "必须指明催办哪一项工作") String slot, List<Long> taskIds,
+                    @Size(max = 200, message = "催办内容不能超过200字") String message) {
+    }
+
+    record Reminded(int reminded) {
+    }
+
+    /** 催办: reminds those who have not submitted (the given tasks, or all of the slot's in the caller's scope). */
+    @PostMapping("/api/campaigns/{id}/reminders")
+    Reminded remind(@PathVariable long id, @Valid @RequestBody Reminder body, @AuthenticationPrincipal ActorUser user) {
+        return new Reminded(reminders.remind(id, body.slot(), body.taskIds(), body.message(), user.actor()));
     }
 
     /** The form of a campaign task: the checklist of a self-check, the draft of a summary. */

@@ -1,10 +1,13 @@
 package com.civilsafety.api.inbox;
 
+import com.civilsafety.api.common.PageOf;
+import com.civilsafety.api.common.Paging;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +39,17 @@ class TaskController {
     @GetMapping
     List<TaskDetails> mine(@AuthenticationPrincipal ActorUser user) {
         return inbox.openTasksFor(user.actor()).stream().map(TaskDetails::of).toList();
+    }
+
+    /** 已办: what the caller completed, newest first; of one kind and with a word of the title if given. */
+    @GetMapping("/done")
+    PageOf<TaskDetails> done(@RequestParam(required = false) TaskKind kind, @RequestParam(required = false) String keyword,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                             @AuthenticationPrincipal ActorUser user) {
+        if (keyword != null && keyword.length() > 64) {
+            throw new InvalidInputException("keyword", "关键词不能超过64字");
+        }
+        return PageOf.of(inbox.doneBy(user.actor(), kind, keyword, Paging.of(page, size)), TaskDetails::of);
     }
 
     @GetMapping("/{id}")

@@ -4,16 +4,19 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
-/** An inbox task as the API shows it; {@code result} is the submitted form as it was stored. */
+/**
+ * An inbox task as the API shows it; {@code result} is the submitted form as it was stored; {@code remindedCount} and
+ * {@code reminderNote} say whether its owner was reminded (催办).
+ */
 public record TaskDetails(long id, String kind, String kindLabel, String title, String status, String statusLabel,
                           String subjectType, long subjectId, String candidateRole, String township,
                           Long institutionId, Instant dueAt, Instant createdAt, Instant completedAt, Long completedBy,
-                          @JsonRawValue String result) {
+                          int remindedCount, Instant lastRemindedAt, String reminderNote, @JsonRawValue String result) {
 
     public static TaskDetails of(InboxTask t) {
         return new TaskDetails(t.getId(), t.getKind().name(), t.getKind().label(), t.getTitle(), t.getStatus().name(),
                 t.getStatus().label(), t.getSubjectType(), t.getSubjectId(), t.getCandidateRole().code(),
                 t.getRegion().getName(), t.getInstitutionId(), t.getDueAt(), t.getCreatedAt(), t.getCompletedAt(),
-                t.getCompletedBy(), t.getResult());
+                t.getCompletedBy(), t.getRemindedCount(), t.getLastRemindedAt(), t.getReminderNote(), t.getResult());
     }
 }
