@@ -75,7 +75,19 @@ export async function checkPage(page, name) {
   if (/Exception|\bat [a-z]+\.[a-z]+\.[A-Za-z.]+\(|Whitelabel Error|Traceback/.test(text)) {
     problem(`${name}: the page shows a raw error or stack trace`)
   }
+  const raw = rawCodes(text)
+  if (raw.length) problem(`${name}: the page shows codes people do not read: ${raw.slice(0, 5).join(' | ')}`)
   console.log(`checked ${name}: ${bad.length} serious/critical axe violations`)
+}
+
+/**
+ * What must never reach a person's screen: JSON keys, enum names (NOT_APPLICABLE), criterion codes (GEN-FIRE), BPMN
+ * element ids (Task_…) and a bare null. Hazard and report numbers (YH2026-000042, JB000012) are what people quote.
+ */
+export function rawCodes(text) {
+  const patterns = [/"[A-Za-z]\w*"\s*:/g, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, /\b(?!YH\d)[A-Z]{2,}-[A-Z]{2,}[A-Z0-9-]*\b/g,
+    /\b(?:Task|Event|Gateway|Flow|SubProcess|Activity)_[A-Za-z]\w*/g, /(?<![A-Za-z])null(?![A-Za-z])/g]
+  return patterns.flatMap((p) => text.match(p) || [])
 }
 
 export async function signIn(page, username, password = 'demo123') {
@@ -97,6 +109,14 @@ export async function choose(page, selector, optionText, { type } = {}) {
   if (type) await page.keyboard.type(type, { delay: 30 })
   const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: optionText }).first()
   await option.click()
+}
+
+/** confirms the dialog an irreversible step asks (ElMessageBox), with the button of the given text */
+export async function confirmDialog(page, buttonText = '确认提交') {
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  await box.getByRole('button', { name: buttonText }).click()
+  await box.waitFor({ state: 'hidden' })
 }
 
 /** types a date into an Element Plus date picker */

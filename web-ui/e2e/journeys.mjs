@@ -6,8 +6,9 @@
 // Needs a running campaign whose self-check is open for inst001 (app/.../BrowserJourneysTest sets one up).
 // Run: BASE_URL=http://localhost:8080 node e2e/journeys.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { campaignJourney } from './campaign-journey.mjs'
 import path from 'node:path'
-import { launch, newPage, checkPage, signIn, signOut, choose, pickDate, expect, problem, finish, isoDate, SCREENSHOTS } from './browser.mjs'
+import { launch, newPage, checkPage, signIn, signOut, choose, pickDate, expect, problem, finish, isoDate, SCREENSHOTS, confirmDialog } from './browser.mjs'
 
 mkdirSync(SCREENSHOTS, { recursive: true })
 const PHOTO = path.join(SCREENSHOTS, 'evidence.png')
@@ -17,7 +18,7 @@ const MARK = `二楼消防通道堆放杂物（浏览器测试 ${Date.now()}）`
 
 async function openTask(page, kindLabel) {
   await page.goto('/')
-  const row = page.locator('.el-table__row', { hasText: kindLabel }).first()
+  const row = page.locator('.inbox-item', { hasText: kindLabel }).first()
   await row.waitFor()
   await row.locator('a').first().click()
   await page.waitForURL('**/tasks/*')
@@ -26,6 +27,7 @@ async function openTask(page, kindLabel) {
 
 async function submitAndExpectHome(page) {
   await page.click('button[type=submit]')
+  await confirmDialog(page)
   await page.waitForURL((url) => url.pathname === '/', { timeout: 20000 })
 }
 
@@ -47,10 +49,15 @@ async function selfCheck(browser) {
     }
   }
   for (let i = 0; i < count; i++) {
-    await items.nth(i).locator('label.el-radio', { hasText: i === noIndex ? '否' : '是' }).click()
+    // the items are hazard statements: 存在 (the hazard is there) or 不存在
+    await items.nth(i).locator('label.el-radio', { hasText: i === noIndex ? /^\s*存在\s*$/ : /^\s*不存在\s*$/ }).click()
   }
-  // 否 without saying what is wrong: the server's message appears next to that item
+  await page.setInputFiles(`#item-photo-${noIndex}`, PHOTO)
+  await items.nth(noIndex).locator('.item-photos img').waitFor()
+  // 存在 without saying what is wrong: asked to confirm, then the server's message appears next to that item
   await page.click('button[type=submit]')
+  expect((await page.locator('.el-message-box').innerText()).includes('将各生成一条隐患'), 'submitting a self-check says what it will do')
+  await confirmDialog(page)
   const message = items.nth(noIndex).locator('.field-error')
   await message.waitFor()
   expect((await message.innerText()).includes('必须写明存在的问题'), 'the server message for a 否 without a note is shown at the item')
@@ -99,8 +106,12 @@ async function institutionRectifies(browser) {
   await openTask(page, '隐患整改')
   await page.setInputFiles('#photo-upload', PHOTO)
   await page.waitForSelector('.photos img')
+  const context = await page.locator('.panel', { hasText: '整改要求（五落实）' }).innerText()
+  expect(context.includes('清理通道杂物，张贴禁止堆放标识') && context.includes('专人值守通道'),
+    'the rectification task shows the 五落实 the township set')
   // no measures: the server names the field
   await page.click('button[type=submit]')
+  await confirmDialog(page)
   await page.locator('.el-form-item__error').first().waitFor()
   const errors = await page.locator('.el-form-item__error').allInnerTexts()
   expect(errors.some((e) => e.includes('整改措施不能为空')), `the missing measures are named at the field (got ${errors})`)
@@ -115,12 +126,21 @@ async function inspectorVerifies(browser) {
   const page = await newPage(browser)
   await signIn(page, 'inspector1')
   await openTask(page, '整改核查')
+  const context = page.locator('.panel', { hasText: '整改情况' }).first()
+  await context.locator('.photos img').first().waitFor()
+  expect((await context.innerText()).includes('已清理杂物并张贴禁止堆放标识'), 'the verification task shows the rectification measures and photos')
   await page.locator('label.el-radio', { hasText: '同意销号' }).click()
   await page.fill('#field-opinion', '现场核查已整改到位')
   await choose(page, '#field-acceptedBy', '检查人员')
   await page.fill('#field-acceptanceOrganisation', '安澜县民政局')
   await checkPage(page, '09-task-verification')
   await submitAndExpectHome(page)
+  // 已办: the verification as submitted, in words (checkPage fails on any JSON key, enum name or null)
+  await page.goto('/?tab=done')
+  await page.locator('.inbox-item', { hasText: '整改核查' }).first().locator('a').click()
+  await page.waitForSelector('.task-result')
+  expect((await page.locator('.task-result').innerText()).includes('整改到位，同意销号'), 'a completed task shows its result in words')
+  await checkPage(page, '09b-task-verification-done')
   await page.context().close()
 }
 
@@ -323,7 +343,7 @@ try {
   for (const [name, journey] of [['self-check', selfCheck], ['township assigns', townshipAssigns],
     ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
     ['ledger and dashboard', ledgerAndDashboardShowClosed], ['process workbench', processWorkbench],
-    ['whistleblower', whistleblower]]) {
+    ['whistleblower', whistleblower], ['campaign run from the UI', campaignJourney]]) {
     console.log(`--- ${name}`)
     try {
       await journey(browser)
