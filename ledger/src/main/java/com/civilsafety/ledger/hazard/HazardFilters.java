@@ -4,6 +4,8 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.data.jpa.domain.Specification;
 
 /** A {@link HazardQuery} within a data scope, as a JPA criteria query. */
@@ -39,6 +41,14 @@ final class HazardFilters {
             }
             if (q.foundTo() != null) {
                 where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.foundTo()));
+            }
+            String keyword = q.keyword() == null ? "" : q.keyword().strip();
+            if (!keyword.isEmpty()) {
+                // '!' escapes the wildcards typed: MySQL would read a backslash in the ESCAPE clause as an escape itself
+                String pattern = "%" + keyword.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                where.add(cb.or(Stream.of(hazard.get("code"), hazard.get("institution").get("name"), hazard.get("description"),
+                                hazard.get("location"))
+                        .map(text -> cb.like(cb.lower(text.as(String.class)), pattern, '!')).toArray(Predicate[]::new)));
             }
             if (q.overdue() != null) {
                 where.add(q.overdue()
