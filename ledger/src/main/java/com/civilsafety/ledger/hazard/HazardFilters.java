@@ -1,6 +1,8 @@
 package com.civilsafety.ledger.hazard;
 
 import jakarta.persistence.criteria.Predicate;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +58,24 @@ final class HazardFilters {
                         : cb.or(hazard.get("status").in(HazardStatus.RECTIFIED), cb.isNull(hazard.get("rectificationDeadline")),
                                 cb.greaterThanOrEqualTo(hazard.get("rectificationDeadline"), today)));
             }
+            if (q.listedSupervision() != null) {
+                where.add(cb.equal(hazard.get("listedSupervision"), q.listedSupervision()));
+            }
+            if (q.closedBy() != null) {
+                where.add(cb.lessThan(hazard.get("closedAt"), endOf(q.closedBy())));
+            }
+            if (q.overdueOn() != null) { // as StatisticsService counts 逾期 at a window's end
+                where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.overdueOn()));
+                where.add(cb.lessThan(hazard.get("rectificationDeadline"), q.overdueOn()));
+                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.overdueOn()))));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** The start of the day after, in China: "by the end of the day" is before it. */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
     private HazardFilters() {

@@ -12,6 +12,7 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionStatus;
+import com.civilsafety.ledger.institution.InstitutionType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -130,13 +131,26 @@ public class Whistleblowers {
                 report.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), report.getFeedback());
     }
 
-    /** The reports about institutions in the actor's region, newest first. */
+    /**
+     * The reports about institutions in the actor's region, newest first, optionally only those received between two
+     * China dates (both included) and those about an institution of a type.
+     */
     @Transactional(readOnly = true)
-    public List<ReportView> inScope(Actor actor) {
+    public List<ReportView> inScope(Actor actor, LocalDate receivedFrom, LocalDate receivedTo, InstitutionType type) {
+        if (receivedFrom != null && receivedTo != null && receivedFrom.isAfter(receivedTo)) {
+            throw new InvalidInputException("from", "开始日期不能晚于结束日期");
+        }
         boolean handler = actor.hasRole(Role.BUREAU_SECTION) || actor.hasRole(Role.BUREAU_ADMIN);
-        List<WhistleblowerReport> found = reports.findInScope(actor.regionPath(), actor.institutionId());
-        Map<Long, String> names = institutions.findAllById(found.stream().map(WhistleblowerReport::getInstitutionId).distinct().toList())
-                .stream().collect(java.util.stream.Collectors.toMap(Institution::getId, Institution::getName));
+        List<WhistleblowerReport> inScope = reports.findInScope(actor.regionPath(), actor.institutionId());
+        Map<Long, Institution> about = institutions.findAllById(inScope.stream().map(WhistleblowerReport::getInstitutionId)
+                        .filter(java.util.Objects::nonNull).distinct().toList())
+                .stream().collect(java.util.stream.Collectors.toMap(Institution::getId, i -> i));
+        Map<Long, String> names = about.values().stream().collect(java.util.stream.Collectors.toMap(Institution::getId, Institution::getName));
+        List<WhistleblowerReport> found = inScope.stream().filter(r -> {
+            LocalDate received = r.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate();
+            return (receivedFrom == null || !received.isBefore(receivedFrom)) && (receivedTo == null || !received.isAfter(receivedTo))
+                    && (type == null || r.getInstitutionId() != null && about.get(r.getInstitutionId()).getType() == type);
+        }).toList();
         return found.stream().map(r -> new ReportView(r.getId(),
                 r.reference(), r.getInstitutionId(), names.getOrDefault(r.getInstitutionId(), ""),
                 r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,

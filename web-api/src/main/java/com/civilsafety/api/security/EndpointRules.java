@@ -56,6 +56,7 @@ public final class EndpointRules {
             get("/api/tasks/*", ALL),
             post("/api/tasks/*/complete", ALL),
             get("/api/hazards", ALL),
+            get("/api/hazards/counts", ALL),
             post("/api/hazards", ALL),
             get("/api/hazards/*", ALL),
             get("/api/hazards/*/process", ALL),

@@ -3,11 +3,13 @@ package com.civilsafety.api.whistleblower;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.api.security.PublicBudget;
 import com.civilsafety.engine.whistleblower.WhistleblowerIntake;
+import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.multipart.MultipartFile;
@@ -70,8 +72,11 @@ class WhistleblowerController {
         return whistleblowers.institutions(name);
     }
 
+    /** 举报线索 in the caller's region, newest first; {@code from}/{@code to}: received on those China dates or between. */
     @GetMapping("/api/whistleblower-reports")
-    List<Whistleblowers.ReportView> list(@AuthenticationPrincipal ActorUser user) {
-        return whistleblowers.inScope(user.actor());
+    List<Whistleblowers.ReportView> list(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                         @RequestParam(required = false) InstitutionType institutionType,
+                                         @AuthenticationPrincipal ActorUser user) {
+        return whistleblowers.inScope(user.actor(), from, to, institutionType);
     }
 }
