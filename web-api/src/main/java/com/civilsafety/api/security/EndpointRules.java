@@ -97,7 +97,9 @@ public final class EndpointRules {
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),
             get("/api/public/institutions", PUBLIC),
-            get("/api/whistleblower-reports", REGIONAL));
+            get("/api/public/townships", PUBLIC),
+            get("/api/whistleblower-reports", REGIONAL),
+            get("/api/whistleblower-reports/*", REGIONAL));
 
     private EndpointRules() {
     }

@@ -66,6 +66,13 @@ class WhistleblowerController {
         }
     }
 
+    /** The townships to choose from when the institution reported is not in the register. */
+    @GetMapping("/api/public/townships")
+    @PublicBudget(PublicBudget.Kind.LOOKUP)
+    List<Whistleblowers.TownshipChoice> townships() {
+        return whistleblowers.townships();
+    }
+
     @GetMapping("/api/public/institutions")
     @PublicBudget(PublicBudget.Kind.LOOKUP)
     List<Whistleblowers.InstitutionChoice> institutions(@RequestParam(required = false) String name) {
@@ -78,5 +85,11 @@ class WhistleblowerController {
                                          @RequestParam(required = false) InstitutionType institutionType,
                                          @AuthenticationPrincipal ActorUser user) {
         return whistleblowers.inScope(user.actor(), from, to, institutionType);
+    }
+
+    /** One report in the caller's region (its verification task shows it), else not found. */
+    @GetMapping("/api/whistleblower-reports/{id}")
+    Whistleblowers.ReportView one(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return whistleblowers.one(id, user.actor());
     }
 }
