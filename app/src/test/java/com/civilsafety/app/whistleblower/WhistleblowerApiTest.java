@@ -3,8 +3,8 @@ package com.civilsafety.app.whistleblower;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.civilsafety.app.testsupport.AllAtOnce;
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.ledger.testsupport.AllAtOnce;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -148,13 +148,7 @@ class WhistleblowerApiTest {
         assertThat(api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
                 {"substantiated": true, "findings": "现场核实：值班室灭火器过期两个月", "criterionCode": "GEN-FIRE",
                  "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
-        long verifyDismissed = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", dismissed);
-        assertThat(api.post("fuli", "/api/tasks/" + verifyDismissed + "/complete", """
-                {"substantiated": false, "findings": "食堂检查合格", "dismissReason": "现场检查食堂卫生合格，未发现问题",
-                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
-
-        await().atMost(STEP).until(() -> status(dismissed).path("status").asText().equals("DISMISSED"));
-        assertThat(status(dismissed).path("feedback").asText()).contains("现场检查食堂卫生合格");
+        assertThat(dismiss(dismissed, "食堂检查合格", "现场检查食堂卫生合格，未发现问题")).contains("现场检查食堂卫生合格");
         await().atMost(STEP).until(() -> status(held).path("status").asText().equals("SUBSTANTIATED"));
         Long hazard = jdbc.queryForObject("select hazard_id from whistleblower_report where tracking_code = ?", Long.class, held);
         assertThat(jdbc.queryForObject("select source from hazard where id = ?", String.class, hazard)).isEqualTo("WHISTLEBLOWER");
@@ -242,12 +236,18 @@ class WhistleblowerApiTest {
         assertThat(now.path("hazardId").asLong()).isEqualTo(hazard);
 
         // one that matches no institution of the register is dismissed with what was done about it
-        long verifyDismissed = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", dismissed);
-        assertThat(api.post("fuli", "/api/tasks/" + verifyDismissed + "/complete", """
-                {"substantiated": false, "findings": "现场为未登记的托老点", "dismissReason": "该托老点未在民政部门登记，已移交县市场监管局和城关镇依法处置",
-                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
-        await().atMost(STEP).until(() -> status(dismissed).path("status").asText().equals("DISMISSED"));
-        assertThat(status(dismissed).path("feedback").asText()).contains("已移交");
+        assertThat(dismiss(dismissed, "现场为未登记的托老点", "该托老点未在民政部门登记，已移交县市场监管局和城关镇依法处置"))
+                .contains("已移交");
+    }
+
+    /** The bureau section dismisses the report with the reason; answers the feedback the reporter then sees. */
+    private String dismiss(String trackingCode, String findings, String reason) {
+        long task = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", trackingCode);
+        assertThat(api.post("fuli", "/api/tasks/" + task + "/complete", """
+                {"substantiated": false, "findings": "%s", "dismissReason": "%s", "verifiedOn": "%s", "signedBy": "钱福利股"}"""
+                .formatted(findings, reason, api.today())).status()).isEqualTo(200);
+        await().atMost(STEP).until(() -> status(trackingCode).path("status").asText().equals("DISMISSED"));
+        return status(trackingCode).path("feedback").asText();
     }
 
     private Api.Reply unregistered(String name, Long townshipId, String address) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A 《隐患清单》 filled offline and uploaded: every row is checked by the same rules as a hazard reported in the app,
@@ -136,22 +137,36 @@ public class HazardImport {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate storing;
 
     HazardImport(HazardService hazards, HazardRepository hazardRecords, InstitutionRepository institutions, Validator validator,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.hazards = hazards;
         this.hazardRecords = hazardRecords;
         this.institutions = institutions;
         this.validator = validator;
         this.events = events;
         this.clock = clock;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.storing = new TransactionTemplate(transactions);
+    }
+
+    /** The rows that passed every check, with their reports; the others with their problems. */
+    private record Checked(Map<Row, HazardReport> passed, Map<Row, List<RowError>> refused, List<RowError> errors) {
     }
 
     /**
      * Checks every row, then stores those that passed and are not on the books yet; answers each row. Refused if no row
      * was imported and some were refused (a file of repeats only is answered, not refused: nothing was wrong with it).
+     * <p>
+     * Two transactions: the rows are checked in one; the other begins by locking the rows' institutions, so that two
+     * imports of the same institutions store one after the other, and only then reads what is on the books — on
+     * MySQL/MariaDB (repeatable read) a read before the lock would keep showing the ledger as it was before the other
+     * import committed. (A locking read of the hazards instead would lock the gaps of their index, and two imports of
+     * neighbouring institutions could deadlock on their inserts.)
      */
-    @Transactional(rollbackFor = RejectedException.class)
     public Result importAll(List<Row> rows, Actor actor) {
         if (rows.isEmpty()) {
             throw new RejectedException(List.of(new RowError(0, "", "文件中没有隐患数据")), List.of());
@@ -160,10 +175,15 @@ public class HazardImport {
             throw new RejectedException(List.of(new RowError(0, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + rows.size() + " 行")),
                     List.of());
         }
-        // first every row is checked, by the same rules as a report made in the app
+        Checked checked = reading.execute(status -> check(rows, actor));
+        return storing.execute(status -> store(rows, checked, actor));
+    }
+
+    /** Every row checked by the same rules as a report made in the app. */
+    private Checked check(List<Row> rows, Actor actor) {
         LocalDate today = LedgerTime.today(clock);
         List<RowError> errors = new ArrayList<>();
-        Map<Row, HazardReport> checked = new LinkedHashMap<>();
+        Map<Row, HazardReport> passed = new LinkedHashMap<>();
         Map<Row, List<RowError>> refused = new HashMap<>();
         for (Row row : rows) {
             List<RowError> rowErrors = new ArrayList<>();
@@ -182,20 +202,24 @@ public class HazardImport {
                 }
             }
             if (rowErrors.isEmpty()) {
-                checked.put(row, report);
+                passed.put(row, report);
             } else {
                 refused.put(row, rowErrors);
                 errors.addAll(rowErrors);
             }
         }
-        // then, one import at a time per institution, each row is stored unless the ledger (or an earlier row) has it
-        if (!checked.isEmpty()) {
-            institutions.lockAll(checked.values().stream().map(HazardReport::institutionId).distinct().toList());
+        return new Checked(passed, refused, errors);
+    }
+
+    /** One import at a time per institution: each row that passed is stored unless the ledger (or an earlier row) has it. */
+    private Result store(List<Row> rows, Checked checked, Actor actor) {
+        if (!checked.passed().isEmpty()) { // first, before anything is read
+            institutions.lockAll(checked.passed().values().stream().map(HazardReport::institutionId).distinct().toList());
         }
         Map<Key, Row> earlier = new HashMap<>();
         Map<Row, RowResult> answers = new HashMap<>();
         List<Long> created = new ArrayList<>();
-        for (Map.Entry<Row, HazardReport> entry : checked.entrySet()) {
+        for (Map.Entry<Row, HazardReport> entry : checked.passed().entrySet()) {
             Row row = entry.getKey();
             HazardReport report = entry.getValue();
             Key key = Key.of(report);
@@ -214,9 +238,9 @@ public class HazardImport {
             }
         }
         List<RowResult> results = rows.stream().map(row -> answers.getOrDefault(row, RowResult.of(row.number(), Outcome.REFUSED,
-                null, refused.getOrDefault(row, List.of()).stream().map(RowError::message).toList()))).toList();
-        if (created.isEmpty() && !errors.isEmpty()) {
-            throw new RejectedException(errors, results);
+                null, checked.refused().getOrDefault(row, List.of()).stream().map(RowError::message).toList()))).toList();
+        if (created.isEmpty() && !checked.errors().isEmpty()) {
+            throw new RejectedException(checked.errors(), results);
         }
         if (!created.isEmpty()) {
             events.publishEvent(new HazardsFound(created));

@@ -2,12 +2,10 @@ package com.civilsafety.ledger.hazard;
 
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.inbox.TaskKind;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -27,12 +25,7 @@ interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecification
 
     List<Hazard> findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(Instant createdBefore);
 
-    /**
-     * The hazards an imported row would repeat: same institution, 判定依据, description and found date (HazardImport).
-     * Read locked, so as last committed: on MySQL/MariaDB (repeatable read) a plain read would see the snapshot taken
-     * before the import waited for its institutions, without the rows another import committed meanwhile.
-     */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    /** The hazards an imported row would repeat: same institution, 判定依据, description and found date (HazardImport). */
     @Query("""
             select h from Hazard h where h.institution.id = :institutionId and h.criterion.code = :criterionCode
               and h.description = :description and h.foundOn = :foundOn order by h.id""")

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.testsupport.AllAtOnce;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,23 +139,8 @@ class HazardImportTest {
     void twoUploadsOfTheSameFileAtOnceStoreItOnce() throws Exception {
         List<HazardImport.Row> list = List.of(row(3, home, mark + "消防水带破损", "", "GEN-FIRE", "部门检查", today.toString()),
                 row(4, home, mark + "应急照明失效", "", "GEN-FIRE", "部门检查", today.toString()));
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<HazardImport.Result> upload = () -> {
-            start.await();
-            return hazardImport.importAll(list, township);
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<HazardImport.Result>> both = new ArrayList<>(List.of(pool.submit(upload), pool.submit(upload)));
-            start.countDown();
-            long created = 0;
-            for (Future<HazardImport.Result> one : both) {
-                created += one.get().created();
-            }
-            assertThat(created).isEqualTo(2);
-        } finally {
-            pool.shutdown();
-        }
+        List<HazardImport.Result> both = AllAtOnce.send(2, i -> hazardImport.importAll(list, township));
+        assertThat(both.stream().mapToLong(HazardImport.Result::created).sum()).isEqualTo(2);
         assertThat(marked()).hasSize(2);
     }
 

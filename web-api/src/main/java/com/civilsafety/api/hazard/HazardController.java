@@ -6,9 +6,9 @@ import com.civilsafety.api.common.Paging;
 import com.civilsafety.engine.hazard.ExtensionRequests;
 import com.civilsafety.engine.hazard.HazardIntake;
 import com.civilsafety.ledger.hazard.ExtensionRequest;
-import com.civilsafety.ledger.hazard.HazardCounts;
 import com.civilsafety.ledger.hazard.HazardQuery;
 import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import jakarta.validation.Valid;
@@ -30,13 +30,13 @@ class HazardController {
     private final HazardIntake intake;
     private final HazardService hazards;
     private final ExtensionRequests extensions;
-    private final HazardCounts counts;
+    private final HazardList list;
 
-    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions, HazardCounts counts) {
+    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions, HazardList list) {
         this.intake = intake;
         this.hazards = hazards;
         this.extensions = extensions;
-        this.counts = counts;
+        this.list = list;
     }
 
     /** 上报隐患: records it and starts its rectification process. */
@@ -57,8 +57,8 @@ class HazardController {
 
     /** The hazards the same filters select, counted per status and grade (the dashboard's charts): one query, not one per slice. */
     @GetMapping("/counts")
-    HazardCounts.Totals counts(@ModelAttribute HazardQuery query, @AuthenticationPrincipal ActorUser user) {
-        return counts.of(query, user.actor());
+    HazardList.Counts counts(@ModelAttribute HazardQuery query, @AuthenticationPrincipal ActorUser user) {
+        return list.counts(query, user.actor());
     }
 
     /** 延期申请 by the institution while it rectifies; the bureau decides in its inbox. */

@@ -24,7 +24,6 @@ import com.civilsafety.ledger.campaign.DispatchReports;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.eventlog.EventChain;
 import com.civilsafety.ledger.eventlog.OperationLog;
-import com.civilsafety.ledger.hazard.HazardCounts;
 import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardService;
@@ -71,7 +70,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         TaskSubmission.class, ProcessModelCheck.class, ProcessModelDeployments.class, ProcessModels.class,
         ProcessRebuild.class, WhistleblowerIntake.class, AttachmentStore.class, CampaignProgressQuery.class,
         CampaignService.class, DispatchReports.class, CriterionCatalogue.class, EventChain.class, OperationLog.class,
-        HazardImport.class, HazardCounts.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
+        HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
         RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class})
 class EndpointRulesSliceTest {
