@@ -8,6 +8,10 @@ export const HAZARD_STATUSES = {
   RECTIFYING: '整改中', AWAITING_VERIFICATION: '待核查', VERIFIED: '核查通过', CLOSED: '已销号',
 }
 export const HAZARD_GRADES = { MAJOR: '重大事故隐患', GENERAL: '一般隐患' }
+export const HAZARD_CATEGORIES = {
+  BUILDING: '房屋建筑', FIRE: '消防', ELECTRICAL: '电气', GAS: '燃气', SPECIAL_EQUIPMENT: '特种设备', FOOD: '食品', MEDICAL: '医疗',
+  QUALIFICATION: '资质', DAILY_MANAGEMENT: '日常管理', SERVICE_SAFETY: '服务安全', OTHER: '其他',
+}
 export const HAZARD_SOURCES = {
   SELF_CHECK: '机构自查', DEPARTMENT_CHECK: '部门检查', SUPERVISION: '督导检查', EXPERT: '专家勘察',
   THIRD_PARTY: '第三方评估', VIDEO_PATROL: '视频巡查', WHISTLEBLOWER: '举报',

@@ -3,7 +3,7 @@ export const FIGURES = {
   institutionsChecked: '检查机构数', inspections: '检查次数', hazardsFound: '排查隐患总数', foundBySelfCheck: '其中：机构自查发现',
   foundByDepartmentCheck: '其中：部门检查发现', foundOtherwise: '其中：其他方式发现', major: '重大事故隐患',
   rectified: '已整改销号', overdue: '逾期未整改', listedSupervision: '挂牌督办', listedSupervisionClosed: '挂牌督办已销号',
-  whistleblowerReports: '举报线索', helpVisits: '帮扶指导',
+  whistleblowerReports: '举报查实隐患', helpVisits: '帮扶指导',
 }
 
 export function rate(value) {

@@ -23,8 +23,9 @@ function useLoad(initial, fetch) {
   return { data, loading, error, load }
 }
 
-export function useList(path) {
-  const { data: items, loading, error, load } = useLoad([], () => api.get(path))
+/** the whole list, optionally for the filters `params()` answers */
+export function useList(path, params = () => undefined) {
+  const { data: items, loading, error, load } = useLoad([], () => api.get(path, params()))
   return { items, loading, error, load }
 }
 

@@ -4,6 +4,7 @@ import { EMERGENCY_MEASURES, ACCEPTORS, options } from '../dictionaries.js'
 
 const text = (name, label, extra = {}) => ({ name, label, type: 'text', ...extra })
 const area = (name, label, extra = {}) => ({ name, label, type: 'textarea', ...extra })
+// a date field may say which days the API refuses: notBefore / notAfter 'today' or 'tomorrow' (disabled in its picker)
 const date = (name, label, extra = {}) => ({ name, label, type: 'date', ...extra })
 const money = (name, label, extra = {}) => ({ name, label, type: 'number', ...extra })
 const yesNo = (name, label, yes, no, extra = {}) => ({ name, label, type: 'bool', yes, no, ...extra })
@@ -14,33 +15,33 @@ export const TASK_FORMS = {
   EMERGENCY_MEASURES: [
     { name: 'measures', label: '紧急处置措施', type: 'multiselect', options: options(EMERGENCY_MEASURES), required: true },
     area('description', '处置情况'),
-    date('takenOn', '处置日期', { required: true, defaultToday: true }),
+    date('takenOn', '处置日期', { required: true, defaultToday: true, notAfter: 'today' }),
   ],
   ASSIGNMENT: [
     text('responsibleUnit', '责任单位', { required: true }),
     text('responsiblePerson', '责任人', { required: true }),
     area('measures', '整改措施', { required: true }),
     money('funds', '整改资金（元）'),
-    date('deadline', '整改时限', { required: true }),
+    date('deadline', '整改时限', { required: true, notBefore: 'today' }),
     area('temporaryControls', '临时管控措施'),
   ],
   RECTIFICATION: [
     area('measures', '整改措施', { required: true }),
     text('responsiblePerson', '责任人', { required: true }),
     money('funds', '整改资金（元）'),
-    date('completedOn', '整改完成日期', { required: true, defaultToday: true }),
+    date('completedOn', '整改完成日期', { required: true, defaultToday: true, notAfter: 'today' }),
     area('evidence', '整改佐证说明'),
   ],
   EXPLANATION: [area('reason', '逾期原因', { required: true }), area('nextSteps', '下一步措施', { required: true })],
   EXTENSION: [
     yesNo('approved', '是否同意延期', '同意', '不同意', { required: true }),
     area('opinion', '审批意见'),
-    date('approvedDeadline', '同意延长至', { when: (f) => f.approved === true }),
+    date('approvedDeadline', '同意延长至', { when: (f) => f.approved === true, notBefore: 'tomorrow' }),
   ],
   VERIFICATION: [
     yesNo('passed', '核查结论', '整改到位，同意销号', '未整改到位，退回整改', { required: true }),
     area('opinion', '核查意见'),
-    date('newDeadline', '重新整改时限', { when: (f) => f.passed === false }),
+    date('newDeadline', '重新整改时限', { when: (f) => f.passed === false, notBefore: 'tomorrow' }),
     { name: 'acceptedBy', label: '验收人员类别', type: 'select', options: options(ACCEPTORS), when: (f) => f.passed === true },
     text('acceptanceOrganisation', '验收单位', { when: (f) => f.passed === true }),
   ],
@@ -49,7 +50,7 @@ export const TASK_FORMS = {
   NOTICE: [text('signedBy', '签收人', { required: true, signature: true })],
   DELIVERABLE: [text('title', '标题', { required: true }), area('content', '正文', { required: true, rows: 8 }), signature('负责人签名')],
   DUTY_RECORD: [
-    date('heldOn', '开展日期', { required: true, defaultToday: true }),
+    date('heldOn', '开展日期', { required: true, defaultToday: true, notAfter: 'today' }),
     text('ledBy', '带队人', { required: true }),
     { name: 'participants', label: '参加人数', type: 'integer' },
     area('content', '开展情况', { required: true, rows: 6 }),
@@ -61,7 +62,7 @@ export const TASK_FORMS = {
     area('findings', '核查情况', { required: true }),
     { name: 'criterionCode', label: '判定依据', type: 'criterion', when: (f) => f.substantiated === true },
     area('dismissReason', '不予立案理由', { when: (f) => f.substantiated === false }),
-    date('verifiedOn', '核查日期', { required: true, defaultToday: true }),
+    date('verifiedOn', '核查日期', { required: true, defaultToday: true, notAfter: 'today' }),
     signature('核查人签名'),
   ],
   WHISTLEBLOWER_REWARD: [

@@ -23,7 +23,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** 《隐患清单》 filled offline: the template, and an upload that imports every row or, naming each bad cell, none. */
+/**
+ * 《隐患清单》 filled offline: the template, and an upload that answers each row — imported, already on the books, or
+ * refused with its row and column named — so that the same file uploaded twice goes in once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HazardImportApiTest {
     @Autowired
@@ -56,48 +59,76 @@ class HazardImportApiTest {
     }
 
     @Test
-    void badRowsAreNamedByRowAndColumnAndNothingIsStored() throws IOException {
+    void goodRowsGoInBadOnesAreNamedByRowAndColumnAndTheSameFileTwiceAddsNothing() throws IOException {
         long before = hazards();
         String today = api.today().toString();
         byte[] file = filled(List.of(
-                List.of("城关镇敬老院", "厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "否", "否", ""),
+                List.of("城关镇敬老院", "厨房燃气管道老化（导入两次）", "厨房", "GEN-FIRE", "部门检查", today, "否", "否", ""),
                 List.of("东山镇敬老院", "配电箱未上锁", "一楼", "GEN-FIRE", "部门检查", today, "", "", ""),
                 List.of("城关镇敬老院", "", "二楼", "NO-SUCH-ITEM", "路过看到", "2026/13/01", "也许", "", ""),
                 List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", api.today().plusDays(3).toString(), "", "是", "")));
         Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
-        List<String> errors = StreamSupport.stream(reply.body().path("rowErrors").spliterator(), false)
-                .map(e -> e.path("row").asInt() + ":" + e.path("column").asText()).toList();
-        // the file's rows 3 to 6: another township's institution; four bad cells in one row; a future date
-        assertThat(errors).containsExactlyInAnyOrder("4:机构名称", "5:隐患描述", "5:发现方式", "5:发现日期",
-                "5:是否危及服务对象", "6:发现日期");
-        assertThat(reply.detail()).contains("未导入任何数据", "第4行“机构名称”", "第6行“发现日期”");
-        assertThat(hazards()).as("all or nothing").isEqualTo(before);
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("created").asInt()).isEqualTo(1);
+        assertThat(reply.body().path("refused").asInt()).isEqualTo(3);
+        List<JsonNode> rows = StreamSupport.stream(reply.body().path("rows").spliterator(), false).toList();
+        // the file's rows 3 to 6: imported; another township's institution; four bad cells in one row; a future date
+        assertThat(rows).extracting(r -> r.path("row").asInt() + ":" + r.path("outcomeLabel").asText())
+                .containsExactly("3:已导入", "4:未导入", "5:未导入", "6:未导入");
+        String messages = rows.stream().map(r -> r.path("messages").toString()).reduce("", String::concat);
+        assertThat(messages).contains("第4行「机构名称」", "第5行「隐患描述」", "第5行「发现方式」",
+                "第5行「发现日期」应为日期，如 " + today, "第5行「是否危及服务对象」", "第6行「发现日期」").doesNotContain("yyyy");
+        long imported = rows.getFirst().path("hazardId").asLong();
+        assertThat(rows.getFirst().path("hazardCode").asText()).matches("YH\\d{4}-\\d{6}");
+        assertThat(hazards()).isEqualTo(before + 1);
+
+        // the same file again: the imported row is recognised, the others still refused; nothing went in, so 400
+        Api.Reply again = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(400);
+        assertThat(again.detail()).contains("未导入任何数据", "第4行「机构名称」", "第6行「发现日期」");
+        JsonNode repeated = again.body().path("rows").get(0);
+        assertThat(repeated.path("outcomeLabel").asText()).isEqualTo("已存在，未重复导入");
+        assertThat(repeated.path("hazardId").asLong()).isEqualTo(imported);
+        assertThat(StreamSupport.stream(again.body().path("rowErrors").spliterator(), false)
+                .map(e -> e.path("row").asInt() + ":" + e.path("column").asText()).toList())
+                .containsExactlyInAnyOrder("4:机构名称", "5:隐患描述", "5:发现方式", "5:发现日期", "5:是否危及服务对象", "6:发现日期");
+        assertThat(hazards()).as("imported once").isEqualTo(before + 1);
 
         // 立查立改 without what was done on the spot: named too
         Api.Reply onSite = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
                 List.of("康宁颐养院", "灭火器过期", "三楼", "GEN-FIRE", "机构自查", today, "", "是", ""))));
+        assertThat(onSite.status()).isEqualTo(400);
         assertThat(onSite.body().path("rowErrors").get(0).path("column").asText()).isEqualTo("现场整改情况");
-        assertThat(hazards()).isEqualTo(before);
+        assertThat(hazards()).isEqualTo(before + 1);
     }
 
     @Test
-    void aGoodFileGoesOnTheBooksWholeAndEveryHazardStartsItsLoop() throws IOException {
+    void aGoodFileGoesOnTheBooksEveryHazardStartsItsLoopAndASecondUploadOnlyAnswers() throws IOException {
         long before = hazards();
         String today = api.today().toString();
-        Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", filled(List.of(
+        byte[] file = filled(List.of(
                 List.of("城关镇敬老院", "导入：厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today, "是", "否", ""),
-                List.of("康宁颐养院", "导入：安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today, "", "是", "已当场更换"))));
+                List.of("康宁颐养院", "导入：安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today, "", "是", "已当场更换")));
+        Api.Reply reply = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-        assertThat(reply.body().path("imported").asInt()).isEqualTo(2);
+        assertThat(reply.body().path("created").asInt()).isEqualTo(2);
         assertThat(hazards()).isEqualTo(before + 2);
-        for (JsonNode id : reply.body().path("hazardIds")) {
+        List<Long> ids = StreamSupport.stream(reply.body().path("rows").spliterator(), false).map(r -> r.path("hazardId").asLong()).toList();
+        for (long id : ids) {
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                    "select process_instance_key from hazard where id = ?", Long.class, id.asLong()) != null);
+                    "select process_instance_key from hazard where id = ?", Long.class, id) != null);
         }
-        JsonNode hazard = api.get("town1", "/api/hazards/" + reply.body().path("hazardIds").get(1).asLong()).body();
+        JsonNode hazard = api.get("town1", "/api/hazards/" + ids.get(1)).body();
         assertThat(hazard.path("township").asText()).isEqualTo("城关镇");
         assertThat(hazard.path("source").asText()).isEqualTo("SUPERVISION");
+
+        Api.Reply second = api.upload("town1", "/api/reports/hazard-import", "清单.xlsx", file);
+        assertThat(second.status()).as("nothing new, nothing wrong").isEqualTo(200);
+        assertThat(second.body().path("created").asInt()).isZero();
+        assertThat(second.body().path("skipped").asInt()).isEqualTo(2);
+        assertThat(StreamSupport.stream(second.body().path("rows").spliterator(), false).map(r -> r.path("hazardId").asLong()).toList())
+                .isEqualTo(ids);
+        assertThat(hazards()).isEqualTo(before + 2);
     }
 
     @Test

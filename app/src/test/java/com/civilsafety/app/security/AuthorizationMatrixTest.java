@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
                 "campaign-tasks", "CampaignRunContract: another institution's self-check is not found",
                 "dispatch-reports", "CampaignRunContract: another township's report is not found",
                 "public", "public by tracking code (WhistleblowerApiTest)",
+                "whistleblower-reports", "WhistleblowerApiTest: another township's report is not found",
                 "process-models", "the deployed BPMN models, the same for every signed-in person (WebUiSupportTest)",
                 "admin", "county-wide administration, for the bureau administrator only (IncidentApiTest)");
         List<String> unchecked = new ArrayList<>();

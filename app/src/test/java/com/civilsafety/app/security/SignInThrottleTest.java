@@ -2,8 +2,8 @@ package com.civilsafety.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.civilsafety.app.testsupport.AllAtOnce;
 import com.civilsafety.app.testsupport.RawHttp;
+import com.civilsafety.ledger.testsupport.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

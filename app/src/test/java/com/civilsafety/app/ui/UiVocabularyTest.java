@@ -3,6 +3,7 @@ package com.civilsafety.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.ledger.campaign.CampaignTaskForms;
+import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.hazard.Acceptor;
 import com.civilsafety.ledger.hazard.EmergencyMeasure;
 import com.civilsafety.ledger.hazard.HazardGrade;
@@ -47,6 +48,7 @@ class UiVocabularyTest {
         assertThat(dictionaries.get("INSTITUTION_TYPES")).isEqualTo(labels(InstitutionType.values(), InstitutionType::label));
         assertThat(dictionaries.get("HAZARD_STATUSES")).isEqualTo(labels(HazardStatus.values(), HazardStatus::label));
         assertThat(dictionaries.get("HAZARD_GRADES")).isEqualTo(labels(HazardGrade.values(), HazardGrade::label));
+        assertThat(dictionaries.get("HAZARD_CATEGORIES")).isEqualTo(labels(HazardCategory.values(), HazardCategory::label));
         assertThat(dictionaries.get("HAZARD_SOURCES")).isEqualTo(labels(HazardSource.values(), HazardSource::label));
         assertThat(dictionaries.get("EMERGENCY_MEASURES")).isEqualTo(labels(EmergencyMeasure.values(), EmergencyMeasure::label));
         assertThat(dictionaries.get("ACCEPTORS")).isEqualTo(labels(Acceptor.values(), Acceptor::label));

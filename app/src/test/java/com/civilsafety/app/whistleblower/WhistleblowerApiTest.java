@@ -3,8 +3,8 @@ package com.civilsafety.app.whistleblower;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.civilsafety.app.testsupport.AllAtOnce;
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.ledger.testsupport.AllAtOnce;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -148,13 +148,7 @@ class WhistleblowerApiTest {
         assertThat(api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
                 {"substantiated": true, "findings": "现场核实：值班室灭火器过期两个月", "criterionCode": "GEN-FIRE",
                  "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
-        long verifyDismissed = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", dismissed);
-        assertThat(api.post("fuli", "/api/tasks/" + verifyDismissed + "/complete", """
-                {"substantiated": false, "findings": "食堂检查合格", "dismissReason": "现场检查食堂卫生合格，未发现问题",
-                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
-
-        await().atMost(STEP).until(() -> status(dismissed).path("status").asText().equals("DISMISSED"));
-        assertThat(status(dismissed).path("feedback").asText()).contains("现场检查食堂卫生合格");
+        assertThat(dismiss(dismissed, "食堂检查合格", "现场检查食堂卫生合格，未发现问题")).contains("现场检查食堂卫生合格");
         await().atMost(STEP).until(() -> status(held).path("status").asText().equals("SUBSTANTIATED"));
         Long hazard = jdbc.queryForObject("select hazard_id from whistleblower_report where tracking_code = ?", Long.class, held);
         assertThat(jdbc.queryForObject("select source from hazard where id = ?", String.class, hazard)).isEqualTo("WHISTLEBLOWER");
@@ -171,6 +165,105 @@ class WhistleblowerApiTest {
         assertThat(status(held).path("feedback").asText()).contains("奖励 500");
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'WHISTLEBLOWER_REPORT_TRIAGED'", Long.class))
                 .isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * An institution not in the register (an unlicensed care home) is reported by name, township and address: the
+     * county section of that township verifies it like any other and files the hazard against the registered
+     * institution it turns out to be — counted by the statistics like every report's hazard — or dismisses it.
+     */
+    @Test
+    void anInstitutionNotInTheRegisterIsReportedTriagedByTheCountyAndCounted() {
+        List<JsonNode> townships = list(api.bearer(null, HttpMethod.GET, "/api/public/townships", null).body());
+        assertThat(townships).hasSize(8).allSatisfy(t -> assertThat(t.path("county").asText()).isEqualTo("安澜县"));
+        long chengguan = townships.stream().filter(t -> t.path("name").asText().equals("城关镇")).findFirst().orElseThrow().path("id").asLong();
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        String today = api.today().toString();
+
+        // what is missing is named at its field, with the form's other problems
+        Api.Reply empty = api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", "{\"description\": \"x\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(fields(empty)).contains("institutionId", "reporterKind");
+        assertThat(empty.fieldErrors().toString()).contains("找不到机构");
+        assertThat(fields(unregistered("阳光托老所", null, "东门外"))).containsExactly("townshipId");
+        assertThat(fields(unregistered("阳光托老所", chengguan, " "))).containsExactly("address");
+        assertThat(fields(unregistered("阳光托老所", county, "东门外"))).as("a county is not a township").containsExactly("townshipId");
+        assertThat(fields(unregistered("阳光托老所", 999_999L, "东门外"))).containsExactly("townshipId");
+
+        Api.Reply held = unregistered("阳光托老所", chengguan, "城关镇东门外菜市场二楼");
+        assertThat(held.status()).as(held.body().toString()).isEqualTo(201);
+        String code = held.body().path("trackingCode").asText();
+        long reportId = reportId(code);
+        String dismissed = unregistered("夕阳红之家", chengguan, "西街 8 号").body().path("trackingCode").asText();
+
+        // the township's officer sees it, another township's does not; the bureau sees what the reporter wrote
+        JsonNode seen = list(api.get("fuli", "/api/whistleblower-reports?from=" + today + "&to=" + today).body()).stream()
+                .filter(r -> r.path("id").asLong() == reportId).findFirst().orElseThrow();
+        assertThat(seen.path("institution").asText()).isEqualTo("阳光托老所（未在册）");
+        assertThat(seen.path("registered").asBoolean()).isFalse();
+        assertThat(seen.path("township").asText()).isEqualTo("城关镇");
+        assertThat(seen.path("reportedAddress").asText()).isEqualTo("城关镇东门外菜市场二楼");
+        assertThat(api.get("town1", "/api/whistleblower-reports/" + reportId).status()).isEqualTo(200);
+        assertThat(api.get("town2", "/api/whistleblower-reports/" + reportId).status()).isEqualTo(404);
+        assertThat(list(api.get("town2", "/api/whistleblower-reports").body())).noneMatch(r -> r.path("id").asLong() == reportId);
+        assertThat(list(api.get("fuli", "/api/whistleblower-reports?institutionType=ELDERLY_CARE").body()))
+                .as("an institution not in the register has no type").noneMatch(r -> r.path("id").asLong() == reportId);
+
+        // the county section gets the verification: the hazard is filed against an institution of the register
+        long verify = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", code);
+        assertThat(api.get("fuli", "/api/tasks/" + verify).body().path("title").asText()).contains("阳光托老所，未在册");
+        String substantiated = """
+                {"substantiated": true, "findings": "经查为城关镇敬老院的分点，消防通道堆放杂物", "criterionCode": "GEN-FIRE",
+                 "verifiedOn": "%s", "signedBy": "钱福利股"%s}""";
+        Api.Reply unnamed = api.post("fuli", "/api/tasks/" + verify + "/complete", substantiated.formatted(today, ""));
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.fieldErrors().toString()).contains("institutionId", "未在册");
+        assertThat(api.post("fuli", "/api/tasks/" + verify + "/complete", substantiated.formatted(today, ", \"institutionId\": 999999"))
+                .fieldErrors().toString()).contains("institutionId");
+        long home = jdbc.queryForObject("select id from institution where name = '城关镇敬老院'", Long.class);
+        long before = figure("whistleblowerReports");
+        Api.Reply filed = api.post("fuli", "/api/tasks/" + verify + "/complete", substantiated.formatted(today, ", \"institutionId\": " + home));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(200);
+        await().atMost(STEP).until(() -> status(code).path("status").asText().equals("SUBSTANTIATED"));
+        Long hazard = jdbc.queryForObject("select hazard_id from whistleblower_report where id = ?", Long.class, reportId);
+        assertThat(jdbc.queryForObject("select institution_id from hazard where id = ?", Long.class, hazard)).isEqualTo(home);
+        assertThat(jdbc.queryForObject("select source from hazard where id = ?", String.class, hazard)).isEqualTo("WHISTLEBLOWER");
+        await().atMost(STEP).until(() -> jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, hazard) != null);
+        assertThat(figure("whistleblowerReports")).as("the statistics count its hazard").isEqualTo(before + 1);
+        JsonNode now = api.get("fuli", "/api/whistleblower-reports/" + reportId).body();
+        assertThat(now.path("institution").asText()).isEqualTo("城关镇敬老院");
+        assertThat(now.path("registered").asBoolean()).isTrue();
+        assertThat(now.path("hazardId").asLong()).isEqualTo(hazard);
+
+        // one that matches no institution of the register is dismissed with what was done about it
+        assertThat(dismiss(dismissed, "现场为未登记的托老点", "该托老点未在民政部门登记，已移交县市场监管局和城关镇依法处置"))
+                .contains("已移交");
+    }
+
+    /** The bureau section dismisses the report with the reason; answers the feedback the reporter then sees. */
+    private String dismiss(String trackingCode, String findings, String reason) {
+        long task = awaitTask("fuli", "WHISTLEBLOWER_VERIFICATION", trackingCode);
+        assertThat(api.post("fuli", "/api/tasks/" + task + "/complete", """
+                {"substantiated": false, "findings": "%s", "dismissReason": "%s", "verifiedOn": "%s", "signedBy": "钱福利股"}"""
+                .formatted(findings, reason, api.today())).status()).isEqualTo(200);
+        await().atMost(STEP).until(() -> status(trackingCode).path("status").asText().equals("DISMISSED"));
+        return status(trackingCode).path("feedback").asText();
+    }
+
+    private Api.Reply unregistered(String name, Long townshipId, String address) {
+        return api.bearer(null, HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionName": "%s", "townshipId": %s, "address": "%s", "description": "楼道里堆满杂物，老人出入困难",
+                 "reporterKind": "RESIDENT"}""".formatted(name, townshipId, address));
+    }
+
+    private long figure(String name) {
+        String today = api.today().toString();
+        return api.get("fuli", "/api/statistics?from=" + today + "&to=" + today).body().path("total").path(name).asLong();
+    }
+
+    private static List<String> fields(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        return StreamSupport.stream(reply.fieldErrors().spliterator(), false).map(e -> e.path("field").asText()).toList();
     }
 
     /** Photos sent all at once are counted one after another: never more than five to a report. */

@@ -94,7 +94,7 @@ public class DispatchReports {
                 rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(),
                         ledgerRows.getOrDefault(String.valueOf(township.getId()), SafetyFigures.NONE)));
                 hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(township.getId(), null, null,
-                        HazardGrade.MAJOR, null, null, null, period[0], period[1], null), Actor.SYSTEM)));
+                        HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null), Actor.SYSTEM)));
             }
         }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);

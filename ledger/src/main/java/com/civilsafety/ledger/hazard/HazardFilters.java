@@ -1,9 +1,13 @@
 package com.civilsafety.ledger.hazard;
 
 import jakarta.persistence.criteria.Predicate;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.data.jpa.domain.Specification;
 
 /** A {@link HazardQuery} within a data scope, as a JPA criteria query. */
@@ -40,14 +44,38 @@ final class HazardFilters {
             if (q.foundTo() != null) {
                 where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.foundTo()));
             }
+            String keyword = q.keyword() == null ? "" : q.keyword().strip();
+            if (!keyword.isEmpty()) {
+                // '!' escapes the wildcards typed: MySQL would read a backslash in the ESCAPE clause as an escape itself
+                String pattern = "%" + keyword.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                where.add(cb.or(Stream.of(hazard.get("code"), hazard.get("institution").get("name"), hazard.get("description"),
+                                hazard.get("location"))
+                        .map(text -> cb.like(cb.lower(text.as(String.class)), pattern, '!')).toArray(Predicate[]::new)));
+            }
             if (q.overdue() != null) {
                 where.add(q.overdue()
                         ? cb.and(hazard.get("status").in(HazardStatus.RECTIFIED).not(), cb.lessThan(hazard.get("rectificationDeadline"), today))
                         : cb.or(hazard.get("status").in(HazardStatus.RECTIFIED), cb.isNull(hazard.get("rectificationDeadline")),
                                 cb.greaterThanOrEqualTo(hazard.get("rectificationDeadline"), today)));
             }
+            if (q.listedSupervision() != null) {
+                where.add(cb.equal(hazard.get("listedSupervision"), q.listedSupervision()));
+            }
+            if (q.closedBy() != null) {
+                where.add(cb.lessThan(hazard.get("closedAt"), endOf(q.closedBy())));
+            }
+            if (q.overdueOn() != null) { // as StatisticsService counts 逾期 at a window's end
+                where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.overdueOn()));
+                where.add(cb.lessThan(hazard.get("rectificationDeadline"), q.overdueOn()));
+                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.overdueOn()))));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** The start of the day after, in China: "by the end of the day" is before it. */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
     private HazardFilters() {

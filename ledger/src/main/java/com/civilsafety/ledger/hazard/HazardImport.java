@@ -7,20 +7,34 @@ import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A 《隐患清单》 filled offline and uploaded: every row is checked by the same rules as a hazard reported in the app,
- * every problem is named by its row and column, and either every row goes on the books or none does. Imported
- * hazards start their rectification loops once the import has committed ({@link HazardsFound}).
+ * and each row is answered on its own — imported, already on the books (not imported twice), or refused with every
+ * problem named by its row and column. So a file can be corrected and uploaded again whole: what went in the first
+ * time is recognised and skipped. Imported hazards start their rectification loops once the import has committed
+ * ({@link HazardsFound}).
+ * <p>
+ * A row repeats a hazard when the institution, the 判定依据 item, the description (blanks around it ignored) and the
+ * found date are the same: the facts a person writes down for one finding. Location, source and the yes/no columns
+ * are not part of it — a second upload with a corrected 隐患部位 is still the same finding, and is not stored again.
  */
 @Service
 public class HazardImport {
@@ -34,10 +48,13 @@ public class HazardImport {
             new Column("隐患部位", "location", false, "如：二楼走廊"),
             new Column("判定依据编号", "criterionCode", true, "见“判定依据”表，如 GEN-FIRE"),
             new Column("发现方式", "source", true, "机构自查、部门检查、督导检查、专家勘察、第三方评估、视频巡查、举报 之一"),
-            new Column("发现日期", "foundOn", true, "yyyy-MM-dd，不晚于今天"),
+            new Column("发现日期", "foundOn", true, "日期，如 2026-03-01，不晚于今天"),
             new Column("是否危及服务对象", "residentsExposed", false, "是 或 否，默认否"),
             new Column("是否立查立改", "fixedOnSite", false, "是 或 否，默认否；重大隐患不能立查立改"),
             new Column("现场整改情况", "onSiteMeasures", false, "立查立改时必填"));
+
+    /** A date as people type it in a cell: 2026-03-01, 2026/3/1, 2026.3.1 or 2026年3月1日. */
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
 
     public record Column(String header, String field, boolean required, String hint) {
     }
@@ -50,87 +67,208 @@ public class HazardImport {
         }
     }
 
+    /** A problem of a row: {@code message} says it whole (第3行「发现日期」应为日期，如 2026-12-01). */
     public record RowError(int row, String column, String message) {
     }
 
-    /** The import was refused: nothing was stored. */
+    public enum Outcome {
+        CREATED("已导入"), DUPLICATE("已存在，未重复导入"), REFUSED("未导入");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * What became of one row: the hazard it created or repeats (with its code, for a link), or the problems that kept it
+     * out.
+     */
+    public record RowResult(int row, Outcome outcome, String outcomeLabel, Long hazardId, String hazardCode, List<String> messages) {
+        static RowResult of(int row, Outcome outcome, Hazard hazard, List<String> messages) {
+            return new RowResult(row, outcome, outcome.label(), hazard == null ? null : hazard.getId(),
+                    hazard == null ? null : hazard.getCode(), List.copyOf(messages));
+        }
+    }
+
+    /** Every row's answer, in the file's order, and how many went each way. */
+    public record Result(long created, long skipped, long refused, List<RowResult> rows) {
+        static Result of(List<RowResult> rows) {
+            return new Result(count(rows, Outcome.CREATED), count(rows, Outcome.DUPLICATE), count(rows, Outcome.REFUSED), rows);
+        }
+
+        private static long count(List<RowResult> rows, Outcome outcome) {
+            return rows.stream().filter(r -> r.outcome() == outcome).count();
+        }
+
+        public List<Long> createdIds() {
+            return rows.stream().filter(r -> r.outcome() == Outcome.CREATED).map(RowResult::hazardId).toList();
+        }
+    }
+
+    /** Nothing was imported: the file has no rows, too many, or only rows that were refused. */
     public static class RejectedException extends LedgerException {
         private final List<RowError> errors;
+        private final List<RowResult> rows;
 
-        public RejectedException(List<RowError> errors) {
+        public RejectedException(List<RowError> errors, List<RowResult> rows) {
             super("导入失败，共 " + errors.size() + " 处错误，未导入任何数据");
             this.errors = List.copyOf(errors);
+            this.rows = List.copyOf(rows);
         }
 
         public List<RowError> errors() {
             return errors;
         }
+
+        public List<RowResult> rows() {
+            return rows;
+        }
     }
 
     private final HazardService hazards;
+    private final HazardRepository hazardRecords;
     private final InstitutionRepository institutions;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate storing;
 
-    HazardImport(HazardService hazards, InstitutionRepository institutions, Validator validator,
-                 ApplicationEventPublisher events) {
+    HazardImport(HazardService hazards, HazardRepository hazardRecords, InstitutionRepository institutions, Validator validator,
+                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.hazards = hazards;
+        this.hazardRecords = hazardRecords;
         this.institutions = institutions;
         this.validator = validator;
         this.events = events;
+        this.clock = clock;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.storing = new TransactionTemplate(transactions);
     }
 
-    /** Stores every row or, naming each problem, none; returns the new hazards' ids in row order. */
-    @Transactional(rollbackFor = RejectedException.class)
-    public List<Long> importAll(List<Row> rows, Actor actor) {
+    /** The rows that passed every check, with their reports; the others with their problems. */
+    private record Checked(Map<Row, HazardReport> passed, Map<Row, List<RowError>> refused, List<RowError> errors) {
+    }
+
+    /**
+     * Checks every row, then stores those that passed and are not on the books yet; answers each row. Refused if no row
+     * was imported and some were refused (a file of repeats only is answered, not refused: nothing was wrong with it).
+     * <p>
+     * Two transactions: the rows are checked in one; the other begins by locking the rows' institutions, so that two
+     * imports of the same institutions store one after the other, and only then reads what is on the books — on
+     * MySQL/MariaDB (repeatable read) a read before the lock would keep showing the ledger as it was before the other
+     * import committed. (A locking read of the hazards instead would lock the gaps of their index, and two imports of
+     * neighbouring institutions could deadlock on their inserts.)
+     */
+    public Result importAll(List<Row> rows, Actor actor) {
         if (rows.isEmpty()) {
-            throw new RejectedException(List.of(new RowError(0, "", "文件中没有隐患数据")));
+            throw new RejectedException(List.of(new RowError(0, "", "文件中没有隐患数据")), List.of());
         }
         if (rows.size() > MAX_ROWS) {
-            throw new RejectedException(List.of(new RowError(0, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + rows.size() + " 行")));
+            throw new RejectedException(List.of(new RowError(0, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + rows.size() + " 行")),
+                    List.of());
         }
-        // first every row is checked, by the same rules as a report made in the app; then, if none failed, stored
+        Checked checked = reading.execute(status -> check(rows, actor));
+        return storing.execute(status -> store(rows, checked, actor));
+    }
+
+    /** Every row checked by the same rules as a report made in the app. */
+    private Checked check(List<Row> rows, Actor actor) {
+        LocalDate today = LedgerTime.today(clock);
         List<RowError> errors = new ArrayList<>();
-        List<HazardReport> reports = new ArrayList<>();
+        Map<Row, HazardReport> passed = new LinkedHashMap<>();
+        Map<Row, List<RowError>> refused = new HashMap<>();
         for (Row row : rows) {
             List<RowError> rowErrors = new ArrayList<>();
-            HazardReport report = read(row, actor, rowErrors);
+            HazardReport report = read(row, actor, today, rowErrors);
             for (ConstraintViolation<HazardReport> v : validator.validate(report)) {
                 String column = header(v.getPropertyPath().toString());
                 if (rowErrors.stream().noneMatch(e -> e.column().equals(column))) { // a cell that could not be read
-                    rowErrors.add(new RowError(row.number(), column, v.getMessage()));
+                    rowErrors.add(error(row, column, "：" + v.getMessage()));
                 }
             }
             if (rowErrors.isEmpty()) {
                 try {
                     hazards.check(report, actor);
                 } catch (InvalidInputException e) {
-                    rowErrors.add(new RowError(row.number(), header(e.field()), e.getMessage()));
+                    rowErrors.add(error(row, header(e.field()), "：" + e.getMessage()));
                 }
             }
-            errors.addAll(rowErrors);
-            reports.add(report);
+            if (rowErrors.isEmpty()) {
+                passed.put(row, report);
+            } else {
+                refused.put(row, rowErrors);
+                errors.addAll(rowErrors);
+            }
         }
-        if (!errors.isEmpty()) {
-            throw new RejectedException(errors);
-        }
-        List<Long> ids = new ArrayList<>();
-        for (HazardReport report : reports) {
-            ids.add(hazards.reportAwaitingLoop(report, actor).getId());
-        }
-        events.publishEvent(new HazardsFound(ids));
-        return ids;
+        return new Checked(passed, refused, errors);
     }
 
-    private HazardReport read(Row row, Actor actor, List<RowError> errors) {
+    /** One import at a time per institution: each row that passed is stored unless the ledger (or an earlier row) has it. */
+    private Result store(List<Row> rows, Checked checked, Actor actor) {
+        if (!checked.passed().isEmpty()) { // first, before anything is read
+            institutions.lockAll(checked.passed().values().stream().map(HazardReport::institutionId).distinct().toList());
+        }
+        Map<Key, Row> earlier = new HashMap<>();
+        Map<Row, RowResult> answers = new HashMap<>();
+        List<Long> created = new ArrayList<>();
+        for (Map.Entry<Row, HazardReport> entry : checked.passed().entrySet()) {
+            Row row = entry.getKey();
+            HazardReport report = entry.getValue();
+            Key key = Key.of(report);
+            Row first = earlier.putIfAbsent(key, row);
+            List<Hazard> same = hazardRecords.findSame(key.institutionId(), key.criterionCode(), key.description(), key.foundOn());
+            if (first != null) {
+                answers.put(row, RowResult.of(row.number(), Outcome.DUPLICATE, same.isEmpty() ? null : same.getFirst(),
+                        List.of("与第" + first.number() + "行是同一条隐患，未重复导入")));
+            } else if (!same.isEmpty()) {
+                answers.put(row, RowResult.of(row.number(), Outcome.DUPLICATE, same.getFirst(),
+                        List.of("台账中已有这条隐患（" + same.getFirst().getCode() + "），未重复导入")));
+            } else {
+                Hazard hazard = hazards.reportAwaitingLoop(report, actor);
+                created.add(hazard.getId());
+                answers.put(row, RowResult.of(row.number(), Outcome.CREATED, hazard, List.of()));
+            }
+        }
+        List<RowResult> results = rows.stream().map(row -> answers.getOrDefault(row, RowResult.of(row.number(), Outcome.REFUSED,
+                null, checked.refused().getOrDefault(row, List.of()).stream().map(RowError::message).toList()))).toList();
+        if (created.isEmpty() && !checked.errors().isEmpty()) {
+            throw new RejectedException(checked.errors(), results);
+        }
+        if (!created.isEmpty()) {
+            events.publishEvent(new HazardsFound(created));
+        }
+        return Result.of(results);
+    }
+
+    /** What makes two rows, or a row and a hazard on the books, one finding (see the class comment). */
+    private record Key(long institutionId, String criterionCode, String description, LocalDate foundOn) {
+        static Key of(HazardReport report) {
+            return new Key(report.institutionId(), report.criterionCode().strip(), report.description().strip(), report.foundOn());
+        }
+    }
+
+    /** 第3行「发现日期」 and what is wrong: the column's name in the corner brackets, the row as the spreadsheet numbers it. */
+    private static RowError error(Row row, String column, String what) {
+        return new RowError(row.number(), column, "第" + row.number() + "行「" + column + "」" + what);
+    }
+
+    private HazardReport read(Row row, Actor actor, LocalDate today, List<RowError> errors) {
         Long institutionId = null;
         String name = row.cell(0);
         if (name != null) {
             List<Institution> found = institutions.findByNameInScope(actor.regionPath(), name);
             if (found.isEmpty()) {
-                errors.add(new RowError(row.number(), COLUMNS.get(0).header(), "机构不存在或不在您的辖区内：" + name));
+                errors.add(error(row, COLUMNS.get(0).header(), "找不到“" + name + "”，或该机构不在您的辖区内"));
             } else if (found.size() > 1) {
-                errors.add(new RowError(row.number(), COLUMNS.get(0).header(), "辖区内有 " + found.size() + " 家同名机构：" + name));
+                errors.add(error(row, COLUMNS.get(0).header(), "辖区内有 " + found.size() + " 家名为“" + name + "”的机构，无法确定是哪一家"));
             } else {
                 institutionId = found.getFirst().getId();
             }
@@ -140,21 +278,34 @@ public class HazardImport {
             source = Arrays.stream(HazardSource.values()).filter(s -> s.label().equals(row.cell(4)) || s.name().equals(row.cell(4)))
                     .findFirst().orElse(null);
             if (source == null) {
-                errors.add(new RowError(row.number(), COLUMNS.get(4).header(), "无法识别的发现方式：" + row.cell(4)));
+                errors.add(error(row, COLUMNS.get(4).header(), "无法识别“" + row.cell(4) + "”，应为"
+                        + Arrays.stream(HazardSource.values()).map(HazardSource::label).collect(Collectors.joining("、")) + "之一"));
             }
         }
         LocalDate foundOn = null;
         if (row.cell(5) != null) {
-            try {
-                foundOn = LocalDate.parse(row.cell(5));
-            } catch (DateTimeParseException e) {
-                errors.add(new RowError(row.number(), COLUMNS.get(5).header(), "日期格式应为 yyyy-MM-dd：" + row.cell(5)));
+            foundOn = date(row.cell(5));
+            if (foundOn == null) {
+                errors.add(error(row, COLUMNS.get(5).header(), "应为日期，如 " + today + "（现为“" + row.cell(5) + "”）"));
             }
         }
         Boolean residentsExposed = yesNo(row, 6, errors);
         Boolean fixedOnSite = yesNo(row, 7, errors);
         return new HazardReport(institutionId, row.cell(1), row.cell(2), row.cell(3), residentsExposed, source, foundOn,
                 fixedOnSite, row.cell(8));
+    }
+
+    /** The date a cell holds, or null if it holds none (a day that does not exist, or not a date at all). */
+    private static LocalDate date(String text) {
+        Matcher m = DATE.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static Boolean yesNo(Row row, int column, List<RowError> errors) {
@@ -166,7 +317,7 @@ public class HazardImport {
             case "是" -> true;
             case "否" -> false;
             default -> {
-                errors.add(new RowError(row.number(), COLUMNS.get(column).header(), "应填“是”或“否”：" + value));
+                errors.add(error(row, COLUMNS.get(column).header(), "应填“是”或“否”（现为“" + value + "”）"));
                 yield null;
             }
         };
@@ -175,7 +326,7 @@ public class HazardImport {
     private static final Map<String, String> HEADERS = columnsByField();
 
     private static Map<String, String> columnsByField() {
-        Map<String, String> byField = new java.util.HashMap<>();
+        Map<String, String> byField = new HashMap<>();
         COLUMNS.forEach(c -> byField.put(c.field(), c.header()));
         return byField;
     }

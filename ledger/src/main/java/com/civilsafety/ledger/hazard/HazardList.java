@@ -10,7 +10,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Root;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
@@ -21,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The 《隐患清单》: the hazards of the ledger a query selects, within the actor's data scope, one row each, by township
  * and found date. Read as a stream of plain rows (no entities held), so an export of any size runs in bounded memory.
+ * The same selection counted per status and grade feeds the dashboard's charts.
  */
 @Service
 public class HazardList {
@@ -63,6 +67,42 @@ public class HazardList {
     @Transactional(readOnly = true)
     public List<HazardListRow> rows(Selection selection) {
         return entityManager.createQuery(query(selection)).getResultList();
+    }
+
+    /** A status or grade with its label and how many hazards of a selection have it. */
+    public record Count(String code, String label, long count) {
+    }
+
+    /** Every status and grade in their order, those without hazards as 0; hazards not yet graded are in no grade. */
+    public record Counts(long total, List<Count> byStatus, List<Count> byGrade) {
+    }
+
+    /**
+     * The hazards a query selects counted per status and per grade, in two grouped queries: what the dashboard's charts
+     * show, with the ledger's own filters and scope, so that each slice opens a list of exactly its count.
+     */
+    @Transactional(readOnly = true)
+    public Counts counts(HazardQuery query, Actor actor) {
+        Specification<Hazard> filters = hazards.filters(query, actor);
+        Map<Object, Long> statuses = countBy(filters, "status");
+        Map<Object, Long> grades = countBy(filters, "grade");
+        return new Counts(statuses.values().stream().mapToLong(Long::longValue).sum(),
+                Arrays.stream(HazardStatus.values()).map(s -> new Count(s.name(), s.label(), statuses.getOrDefault(s, 0L))).toList(),
+                Arrays.stream(HazardGrade.values()).map(g -> new Count(g.name(), g.label(), grades.getOrDefault(g, 0L))).toList());
+    }
+
+    private Map<Object, Long> countBy(Specification<Hazard> filters, String attribute) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+        Root<Hazard> hazard = q.from(Hazard.class);
+        q.multiselect(hazard.get(attribute), cb.count(hazard)).where(filters.toPredicate(hazard, q, cb)).groupBy(hazard.get(attribute));
+        Map<Object, Long> counts = new HashMap<>();
+        for (Object[] row : entityManager.createQuery(q).getResultList()) {
+            if (row[0] != null) {
+                counts.put(row[0], ((Number) row[1]).longValue());
+            }
+        }
+        return counts;
     }
 
     private CriteriaQuery<HazardListRow> query(Selection selection) {

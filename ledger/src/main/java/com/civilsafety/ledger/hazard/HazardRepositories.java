@@ -25,6 +25,12 @@ interface HazardRepository extends JpaRepository<Hazard, Long>, JpaSpecification
 
     List<Hazard> findTop100ByProcessStartPendingTrueAndCreatedAtBeforeOrderById(Instant createdBefore);
 
+    /** The hazards an imported row would repeat: same institution, 判定依据, description and found date (HazardImport). */
+    @Query("""
+            select h from Hazard h where h.institution.id = :institutionId and h.criterion.code = :criterionCode
+              and h.description = :description and h.foundOn = :foundOn order by h.id""")
+    List<Hazard> findSame(long institutionId, String criterionCode, String description, LocalDate foundOn);
+
     @Query("select h from Hazard h where h.campaignId = :campaignId and h.status = :status order by h.id")
     List<Hazard> findByCampaign(Long campaignId, HazardStatus status);
 

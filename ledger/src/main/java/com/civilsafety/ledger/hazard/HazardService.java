@@ -220,6 +220,9 @@ public class HazardService {
         if (query.foundFrom() != null && query.foundTo() != null && query.foundFrom().isAfter(query.foundTo())) {
             throw new InvalidInputException("foundFrom", "起始日期不能晚于截止日期");
         }
+        if (query.keyword() != null && query.keyword().strip().length() > HazardQuery.MAX_KEYWORD) {
+            throw new InvalidInputException("keyword", "关键词不能超过" + HazardQuery.MAX_KEYWORD + "字");
+        }
         String regionPath = actor.regionPath();
         if (query.regionId() != null) {
             Region region = regions.findById(query.regionId())

@@ -1,11 +1,13 @@
 package com.civilsafety.ledger.institution;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface InstitutionRepository extends JpaRepository<Institution, Long> {
@@ -34,6 +36,11 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
     /** Institutions of a name in a region subtree (names are unique in practice, not by constraint). */
     @Query("select i from Institution i where i.region.path like concat(:regionPath, '%') and i.name = :name order by i.id")
     List<Institution> findByNameInScope(String regionPath, String name);
+
+    /** The institutions, locked in id order (no two lockers wait on each other): an import's rows, one import at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Institution i where i.id in :ids order by i.id")
+    List<Institution> lockAll(Collection<Long> ids);
 
     Optional<Institution> findByCode(String code);
 

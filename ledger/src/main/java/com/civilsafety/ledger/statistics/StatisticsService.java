@@ -9,6 +9,7 @@ import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.hazard.HazardGrade;
 import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
@@ -22,9 +23,13 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatisticsService {
     /** A window longer than this is refused: a dashboard asks for a campaign year or a few, not decades. */
     static final int MAX_WINDOW_DAYS = 3 * 366;
+
+    /** What counts as checking an institution: its self-check, an inspection or a supervision visit. */
+    private static final Set<TaskKind> CHECK_KINDS = EnumSet.of(TaskKind.SELF_CHECK, TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT);
 
     private final EntityManager entityManager;
     private final RegionRepository regions;
@@ -130,6 +138,32 @@ public class StatisticsService {
         return new CategoryFigures(categories);
     }
 
+    /**
+     * The institutions {@code institutionsChecked} counts for the query (its window, scope, region and type): those
+     * with a self-check, an inspection or a supervision visit submitted within the window; by township and code,
+     * optionally only names containing a text.
+     */
+    public Page<Institution> institutionsChecked(StatisticsQuery query, String name, Actor actor, Pageable pageable) {
+        Window window = window(query);
+        String path = scopePath(query.regionId(), actor);
+        String selection = """
+                from Institution i
+                where i.region.path like :path and (:type is null or i.type = :type)
+                  and (:name is null or i.name like concat('%', :name, '%'))
+                  and exists (select w.id from CampaignWork w where w.institutionId = i.id and w.status = :submitted
+                              and w.kind in :checkKinds and w.submittedAt >= :start and w.submittedAt < :end)""";
+        TypedQuery<Institution> rows = entityManager.createQuery("select i " + selection + " order by i.region.code, i.code", Institution.class);
+        TypedQuery<Long> count = entityManager.createQuery("select count(i) " + selection, Long.class);
+        String namePart = name == null || name.isBlank() ? null : name.strip();
+        for (TypedQuery<?> q : List.of(rows, count)) {
+            q.setParameter("path", path + "%").setParameter("type", query.institutionType()).setParameter("name", namePart)
+                    .setParameter("submitted", WorkStatus.SUBMITTED).setParameter("checkKinds", CHECK_KINDS)
+                    .setParameter("start", window.start()).setParameter("end", window.end());
+        }
+        rows.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize());
+        return new PageImpl<>(rows.getResultList(), pageable, count.getSingleResult());
+    }
+
     private record Key(long regionId, InstitutionType type) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
@@ -190,7 +224,7 @@ public class StatisticsService {
                   and (:type is null or i.type = :type)
                 group by w.regionId, i.type""", Object[].class);
         checked.setParameter("inspectionKinds", EnumSet.of(TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT))
-                .setParameter("checkKinds", EnumSet.of(TaskKind.SELF_CHECK, TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT))
+                .setParameter("checkKinds", CHECK_KINDS)
                 .setParameter("submitted", WorkStatus.SUBMITTED).setParameter("path", path + "%")
                 .setParameter("start", window.start()).setParameter("end", window.end()).setParameter("type", type);
         for (Object[] r : checked.getResultList()) {

@@ -7,9 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** 举报核查: whether the report holds; if so, the hazard as found (its 判定依据), else why it is dismissed. */
+/**
+ * 举报核查: whether the report holds; if so, the hazard as found (its 判定依据, and the institution of the register it
+ * is filed against when the report named one not in the register, or named the wrong one), else why it is dismissed.
+ */
 public record ReportVerification(
         @NotNull(message = "请选择核查结论") Boolean substantiated,
+        Long institutionId,
         @NotBlank(message = "请填写核查情况") @Size(max = 2000, message = "核查情况不能超过2000字") String findings,
         @Size(max = 32, message = "判定依据编号不能超过32字") String criterionCode,
         @Size(max = 1000, message = "不予立案理由不能超过1000字") String dismissReason,

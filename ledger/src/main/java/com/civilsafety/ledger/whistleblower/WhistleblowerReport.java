@@ -15,8 +15,12 @@ public class WhistleblowerReport {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String trackingCode;
+    /** The institution of the register the report is about; null while it names one the reporter could not find there. */
     private Long institutionId;
-    /** The institution's township, for the data scope. */
+    /** The institution as the reporter named it, when it is not in the register (with its address). */
+    private String reportedInstitution;
+    private String reportedAddress;
+    /** The institution's township (the one the reporter chose for an institution not in the register), for the data scope. */
     private Long regionId;
     private String description;
     private String location;
@@ -37,9 +41,14 @@ public class WhistleblowerReport {
     protected WhistleblowerReport() {
     }
 
-    WhistleblowerReport(String trackingCode, long institutionId, long regionId, WhistleblowerSubmission submission, Instant now) {
+    /** A report about the institution of the register, or — {@code institutionId} null — the one the submission names. */
+    WhistleblowerReport(String trackingCode, Long institutionId, long regionId, WhistleblowerSubmission submission, Instant now) {
         this.trackingCode = trackingCode;
         this.institutionId = institutionId;
+        if (institutionId == null) {
+            this.reportedInstitution = submission.institutionName().strip();
+            this.reportedAddress = blankToNull(submission.address());
+        }
         this.regionId = regionId;
         this.description = submission.description().strip();
         this.location = blankToNull(submission.location());
@@ -79,7 +88,9 @@ public class WhistleblowerReport {
         return true;
     }
 
-    void substantiated(long hazardId, String hazardCode, Instant now) {
+    /** Substantiated as a hazard of an institution of the register: the one it named, or the one the verifier found it to be. */
+    void substantiated(long institutionId, long hazardId, String hazardCode, Instant now) {
+        this.institutionId = institutionId;
         this.hazardId = hazardId;
         this.status = ReportStatus.SUBSTANTIATED;
         this.feedback = "经核查，情况属实，已立案整改（隐患编号 " + hazardCode + "）。感谢您的举报。";
@@ -130,6 +141,14 @@ public class WhistleblowerReport {
 
     public Long getInstitutionId() {
         return institutionId;
+    }
+
+    public String getReportedInstitution() {
+        return reportedInstitution;
+    }
+
+    public String getReportedAddress() {
+        return reportedAddress;
     }
 
     public Long getRegionId() {

@@ -83,9 +83,10 @@ public class WhistleblowerTriage {
             case WHISTLEBLOWER_REWARD -> Role.LEADER;
             default -> throw new IllegalArgumentException(kind + " is not a step of the whistleblower triage");
         };
-        Institution institution = institutions.findById(report.getInstitutionId()).orElseThrow();
+        String about = report.getInstitutionId() == null ? report.getReportedInstitution() + "，未在册"
+                : institutions.findById(report.getInstitutionId()).orElseThrow().getName();
         InboxTask task = inbox.open(new InboxTask(kind, Whistleblowers.SUBJECT, reportId,
-                kind.label() + " " + report.reference() + "（" + institution.getName() + "）", role,
+                kind.label() + " " + report.reference() + "（" + about + "）", role,
                 regions.findById(report.getRegionId()).orElseThrow(), null, now.plus(TIME_TO_DECIDE),
                 step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
         return task.getId();
@@ -99,10 +100,11 @@ public class WhistleblowerTriage {
         Instant now = clock.instant();
         Optional<Boolean> substantiated = switch (Json.read(task.getResult(), inbox.formOf(kind))) {
             case ReportVerification verification when verification.substantiated() -> {
-                Hazard hazard = hazards.reportAwaitingLoop(new HazardReport(report.getInstitutionId(),
+                long institutionId = verification.institutionId() != null ? verification.institutionId() : report.getInstitutionId();
+                Hazard hazard = hazards.reportAwaitingLoop(new HazardReport(institutionId,
                         "【举报核实】" + verification.findings().strip(), report.getLocation(), verification.criterionCode().strip(),
                         false, HazardSource.WHISTLEBLOWER, verification.verifiedOn()), signer);
-                report.substantiated(hazard.getId(), hazard.getCode(), now);
+                report.substantiated(institutionId, hazard.getId(), hazard.getCode(), now);
                 events.publishEvent(new HazardsFound(List.of(hazard.getId())));
                 yield Optional.of(true);
             }

@@ -12,6 +12,9 @@ import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionStatus;
+import com.civilsafety.ledger.institution.InstitutionType;
+import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,7 +70,8 @@ public class Whistleblowers {
      * A report as the bureau sees it; {@code reporterName}/{@code reporterContact} only for those who handle reports,
      * and never the reporter's tracking code ({@link WhistleblowerReport#reference()}).
      */
-    public record ReportView(long id, String reference, long institutionId, String institution, String description,
+    public record ReportView(long id, String reference, Long institutionId, String institution, boolean registered,
+                             String institutionType, String township, String reportedAddress, String description,
                              String location, String reporterKind, String reporterName, String reporterContact,
                              boolean reporterHidden, String status, String statusLabel, Long hazardId,
                              java.time.Instant submittedAt, List<Long> photoIds) {
@@ -76,18 +80,48 @@ public class Whistleblowers {
     public record InstitutionChoice(long id, String name, String township) {
     }
 
+    /** A township the public form offers for an institution that is not in the register. */
+    public record TownshipChoice(long id, String name, String county) {
+    }
+
+    /**
+     * A report about an institution of the register, or about one the reporter could not find there: named, with its
+     * township (the report's region: the county section that handles the township's reports triages it) and address.
+     */
     @Transactional
     public Receipt submit(WhistleblowerSubmission submission) {
-        Institution institution = institutions.findById(submission.institutionId())
-                .filter(i -> i.getStatus() == InstitutionStatus.OPERATING)
-                .orElseThrow(() -> new InvalidInputException("institutionId", "机构不存在：" + submission.institutionId()));
+        Institution institution = null;
+        Region region;
+        if (submission.institutionId() != null) {
+            institution = institutions.findById(submission.institutionId())
+                    .filter(i -> i.getStatus() == InstitutionStatus.OPERATING)
+                    .orElseThrow(() -> new InvalidInputException("institutionId", "机构不存在，请重新选择，或选择“找不到机构”后填写"));
+            region = institution.getRegion();
+        } else {
+            InstitutionNamed.Check.missing(submission).ifPresent(m -> {
+                throw new InvalidInputException(m.field(), m.message());
+            });
+            region = regions.findById(submission.townshipId()).filter(r -> r.getLevel() == RegionLevel.TOWNSHIP)
+                    .orElseThrow(() -> new InvalidInputException("townshipId", "没有这个乡镇（街道），请从列表中选择"));
+        }
         String code = newCode();
-        WhistleblowerReport report = reports.save(new WhistleblowerReport(code, institution.getId(),
-                institution.getRegion().getId(), submission, clock.instant()));
+        WhistleblowerReport report = reports.save(new WhistleblowerReport(code, institution == null ? null : institution.getId(),
+                region.getId(), submission, clock.instant()));
         // the reporter's identity stays in the report, not in the log
         eventLog.append(EventType.WHISTLEBLOWER_REPORT_RECEIVED, SUBJECT, report.getId(), Actor.SYSTEM, null,
-                Map.of("institutionId", institution.getId(), "reporterKind", submission.reporterKind()));
+                institution != null ? Map.of("institutionId", institution.getId(), "reporterKind", submission.reporterKind())
+                        : Map.of("reportedInstitution", report.getReportedInstitution(), "townshipId", region.getId(),
+                        "reporterKind", submission.reporterKind()));
         return new Receipt(report.getId(), code, report.getStatus().name(), report.getStatus().label());
+    }
+
+    /** The townships to choose from on the public form when the institution is not in the register, by code. */
+    @Transactional(readOnly = true)
+    public List<TownshipChoice> townships() {
+        Map<Long, String> counties = regions.findByPathStartingWithAndLevelOrderByCode("/", RegionLevel.COUNTY).stream()
+                .collect(java.util.stream.Collectors.toMap(Region::getId, Region::getName));
+        return regions.findByPathStartingWithAndLevelOrderByCode("/", RegionLevel.TOWNSHIP).stream()
+                .map(r -> new TownshipChoice(r.getId(), r.getName(), counties.getOrDefault(r.getParentId(), ""))).toList();
     }
 
     /** More photos than this per report are refused: evidence, not an album. */
@@ -130,19 +164,51 @@ public class Whistleblowers {
                 report.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), report.getFeedback());
     }
 
-    /** The reports about institutions in the actor's region, newest first. */
+    /**
+     * The reports about institutions in the actor's region, newest first, optionally only those received between two
+     * China dates (both included) and those about an institution of a type (a report about an institution not in the
+     * register has none).
+     */
     @Transactional(readOnly = true)
-    public List<ReportView> inScope(Actor actor) {
+    public List<ReportView> inScope(Actor actor, LocalDate receivedFrom, LocalDate receivedTo, InstitutionType type) {
+        if (receivedFrom != null && receivedTo != null && receivedFrom.isAfter(receivedTo)) {
+            throw new InvalidInputException("from", "开始日期不能晚于结束日期");
+        }
+        List<WhistleblowerReport> inScope = reports.findInScope(actor.regionPath(), actor.institutionId());
+        Map<Long, Institution> about = institutionsOf(inScope);
+        return views(inScope.stream().filter(r -> {
+            LocalDate received = r.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate();
+            return (receivedFrom == null || !received.isBefore(receivedFrom)) && (receivedTo == null || !received.isAfter(receivedTo))
+                    && (type == null || r.getInstitutionId() != null && about.get(r.getInstitutionId()).getType() == type);
+        }).toList(), about, actor);
+    }
+
+    /** One report the actor may see (else not found), as the list shows it. */
+    @Transactional(readOnly = true)
+    public ReportView one(long reportId, Actor actor) {
+        List<WhistleblowerReport> report = List.of(visible(reportId, actor));
+        return views(report, institutionsOf(report), actor).getFirst();
+    }
+
+    private Map<Long, Institution> institutionsOf(List<WhistleblowerReport> found) {
+        return institutions.findAllById(found.stream().map(WhistleblowerReport::getInstitutionId).filter(java.util.Objects::nonNull)
+                .distinct().toList()).stream().collect(java.util.stream.Collectors.toMap(Institution::getId, i -> i));
+    }
+
+    private List<ReportView> views(List<WhistleblowerReport> found, Map<Long, Institution> about, Actor actor) {
         boolean handler = actor.hasRole(Role.BUREAU_SECTION) || actor.hasRole(Role.BUREAU_ADMIN);
-        List<WhistleblowerReport> found = reports.findInScope(actor.regionPath(), actor.institutionId());
-        Map<Long, String> names = institutions.findAllById(found.stream().map(WhistleblowerReport::getInstitutionId).distinct().toList())
-                .stream().collect(java.util.stream.Collectors.toMap(Institution::getId, Institution::getName));
-        return found.stream().map(r -> new ReportView(r.getId(),
-                r.reference(), r.getInstitutionId(), names.getOrDefault(r.getInstitutionId(), ""),
-                r.getDescription(), r.getLocation(), r.getReporterKind().name(), handler ? r.getReporterName() : null,
-                handler ? r.getReporterContact() : null, !handler, r.getStatus().name(), r.getStatus().label(),
-                r.getHazardId(), r.getSubmittedAt(),
-                attachments.of(SUBJECT, r.getId()).stream().map(com.civilsafety.ledger.attachment.Attachment::getId).toList())).toList();
+        Map<Long, String> townships = regions.findAllById(found.stream().map(WhistleblowerReport::getRegionId).distinct().toList())
+                .stream().collect(java.util.stream.Collectors.toMap(Region::getId, Region::getName));
+        return found.stream().map(r -> {
+            Institution institution = r.getInstitutionId() == null ? null : about.get(r.getInstitutionId());
+            return new ReportView(r.getId(), r.reference(), r.getInstitutionId(),
+                    institution != null ? institution.getName() : r.getReportedInstitution() + "（未在册）", institution != null,
+                    institution != null ? institution.getType().name() : null, townships.getOrDefault(r.getRegionId(), ""),
+                    r.getReportedAddress(), r.getDescription(), r.getLocation(), r.getReporterKind().name(),
+                    handler ? r.getReporterName() : null, handler ? r.getReporterContact() : null, !handler,
+                    r.getStatus().name(), r.getStatus().label(), r.getHazardId(), r.getSubmittedAt(),
+                    attachments.of(SUBJECT, r.getId()).stream().map(com.civilsafety.ledger.attachment.Attachment::getId).toList());
+        }).toList();
     }
 
     /** Institutions to choose from on the public form: operating ones whose name contains the text. */

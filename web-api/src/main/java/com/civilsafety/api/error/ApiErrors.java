@@ -125,14 +125,17 @@ public class ApiErrors {
         return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    /** An import refused as a whole: every bad cell by its row and column. */
+    /**
+     * An import of which nothing went in: every bad cell by its row and column (each message names them), and every
+     * row's answer as a successful import gives it.
+     */
     @ExceptionHandler(HazardImport.RejectedException.class)
     ResponseEntity<ProblemDetail> rejected(HazardImport.RejectedException e, HttpServletRequest request) {
-        String listed = e.errors().stream().limit(20).map(r -> (r.row() > 0 ? "第" + r.row() + "行" : "")
-                + (r.column().isEmpty() ? "" : "“" + r.column() + "”") + "：" + r.message()).collect(Collectors.joining("；"));
+        String listed = e.errors().stream().limit(20).map(HazardImport.RowError::message).collect(Collectors.joining("；"));
         ProblemDetail body = ProblemResponses.body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
                 + (e.errors().size() > 20 ? "；……" : ""));
         body.setProperty("rowErrors", e.errors());
+        body.setProperty("rows", e.rows());
         return respond(body);
     }
 

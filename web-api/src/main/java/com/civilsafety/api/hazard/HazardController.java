@@ -8,6 +8,7 @@ import com.civilsafety.engine.hazard.HazardIntake;
 import com.civilsafety.ledger.hazard.ExtensionRequest;
 import com.civilsafety.ledger.hazard.HazardQuery;
 import com.civilsafety.ledger.hazard.Hazard;
+import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
 import jakarta.validation.Valid;
@@ -29,11 +30,13 @@ class HazardController {
     private final HazardIntake intake;
     private final HazardService hazards;
     private final ExtensionRequests extensions;
+    private final HazardList list;
 
-    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions) {
+    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions, HazardList list) {
         this.intake = intake;
         this.hazards = hazards;
         this.extensions = extensions;
+        this.list = list;
     }
 
     /** 上报隐患: records it and starts its rectification process. */
@@ -50,6 +53,12 @@ class HazardController {
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                @AuthenticationPrincipal ActorUser user) {
         return PageOf.of(hazards.search(query, user.actor(), Paging.of(page, size)), HazardSummary::of);
+    }
+
+    /** The hazards the same filters select, counted per status and grade (the dashboard's charts): one query, not one per slice. */
+    @GetMapping("/counts")
+    HazardList.Counts counts(@ModelAttribute HazardQuery query, @AuthenticationPrincipal ActorUser user) {
+        return list.counts(query, user.actor());
     }
 
     /** 延期申请 by the institution while it rectifies; the bureau decides in its inbox. */

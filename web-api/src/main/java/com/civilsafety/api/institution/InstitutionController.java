@@ -3,10 +3,14 @@ package com.civilsafety.api.institution;
 import com.civilsafety.api.common.PageOf;
 import com.civilsafety.api.common.Paging;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionService;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.statistics.StatisticsQuery;
+import com.civilsafety.ledger.statistics.StatisticsService;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/institutions")
 class InstitutionController {
     private final InstitutionService institutions;
+    private final StatisticsService statistics;
 
-    InstitutionController(InstitutionService institutions) {
+    InstitutionController(InstitutionService institutions, StatisticsService statistics) {
         this.institutions = institutions;
+        this.statistics = statistics;
     }
 
     record InstitutionSummary(long id, String code, String name, String type, String typeLabel, String township,
@@ -44,13 +50,26 @@ class InstitutionController {
                               int zeroReportStreak) {
     }
 
-    /** The institutions in the caller's data scope, optionally of a region subtree, a type, a name containing text. */
+    /**
+     * The institutions in the caller's data scope, optionally of a region subtree, a type, a name containing text; with
+     * {@code checkedFrom} and {@code checkedTo} only those checked within those dates — the ones the statistics'
+     * 检查机构数 counts for that window.
+     */
     @GetMapping
     PageOf<InstitutionSummary> list(@RequestParam(required = false) Long regionId,
                                     @RequestParam(required = false) InstitutionType type,
                                     @RequestParam(required = false) String name,
+                                    @RequestParam(required = false) LocalDate checkedFrom,
+                                    @RequestParam(required = false) LocalDate checkedTo,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                     @AuthenticationPrincipal ActorUser user) {
+        if (checkedFrom != null || checkedTo != null) {
+            if (checkedFrom == null || checkedTo == null) {
+                throw new InvalidInputException(checkedFrom == null ? "checkedFrom" : "checkedTo", "检查期间须同时填写开始日期和结束日期");
+            }
+            return PageOf.of(statistics.institutionsChecked(new StatisticsQuery(checkedFrom, checkedTo, regionId, type, null),
+                    name, user.actor(), Paging.of(page, size)), InstitutionSummary::of);
+        }
         return PageOf.of(institutions.listInScope(user.actor(), regionId, type, name, Paging.of(page, size)),
                 InstitutionSummary::of);
     }

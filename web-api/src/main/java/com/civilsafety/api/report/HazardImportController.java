@@ -6,8 +6,6 @@ import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.hazard.HazardImport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,16 +45,20 @@ class HazardImportController {
                 out -> HazardImportWorkbook.template(criteria.list(null), out));
     }
 
-    /** 201 with the new hazards' ids; 400 naming every bad row and column, nothing stored. */
+    /**
+     * Each row answered: imported, already on the books, or refused with its problems. 201 when something was imported,
+     * 200 when every row was already there; 400 (naming every bad row and column) when nothing was imported and some
+     * rows were refused.
+     */
     @PostMapping
-    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
+    ResponseEntity<HazardImport.Result> upload(@RequestParam("file") MultipartFile file,
                                                @AuthenticationPrincipal ActorUser user) throws IOException, InterruptedException {
         if (!reading.tryAcquire(2, TimeUnit.SECONDS)) {
             throw new TooBusyException("正在处理其他导入文件，请稍后再试", 10);
         }
         try (InputStream in = file.getInputStream()) { // the rows read are held until they are stored: both under the bound
-            List<Long> ids = hazardImport.importAll(HazardImportFile.read(in, file.getSize()), user.actor());
-            return ResponseEntity.status(201).body(Map.of("imported", ids.size(), "hazardIds", ids));
+            HazardImport.Result result = hazardImport.importAll(HazardImportFile.read(in, file.getSize()), user.actor());
+            return ResponseEntity.status(result.created() > 0 ? 201 : 200).body(result);
         } finally {
             reading.release();
         }

@@ -64,7 +64,7 @@ final class HazardImportWorkbook {
                 FormStyles.cell(row, 2, column.hint(), styles.text);
             }
             Row rule = help.createRow(HazardImport.COLUMNS.size() + 2);
-            FormStyles.cell(rule, 0, "整份文件全部校验通过才会导入；有任何错误时不导入任何数据，并列出出错的行和列。", styles.plain);
+            FormStyles.cell(rule, 0, "每行单独校验：通过的行导入，有错误的行不导入，并列出出错的行和列。同一条隐患（机构、判定依据编号、隐患描述、发现日期都相同）不会重复登记，改正后可将整份文件重新导入。", styles.plain);
             help.setColumnWidth(0, 18 * 256);
             help.setColumnWidth(2, 60 * 256);
 

@@ -57,6 +57,7 @@ public final class EndpointRules {
             post("/api/tasks/*/complete", ALL),
             post("/api/tasks/*/attachments", ALL),
             get("/api/hazards", ALL),
+            get("/api/hazards/counts", ALL),
             post("/api/hazards", ALL),
             get("/api/hazards/*", ALL),
             get("/api/hazards/*/process", ALL),
@@ -99,7 +100,9 @@ public final class EndpointRules {
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),
             get("/api/public/institutions", PUBLIC),
-            get("/api/whistleblower-reports", REGIONAL));
+            get("/api/public/townships", PUBLIC),
+            get("/api/whistleblower-reports", REGIONAL),
+            get("/api/whistleblower-reports/*", REGIONAL));
 
     private EndpointRules() {
     }

@@ -3,11 +3,13 @@ package com.civilsafety.api.whistleblower;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.api.security.PublicBudget;
 import com.civilsafety.engine.whistleblower.WhistleblowerIntake;
+import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.multipart.MultipartFile;
@@ -64,14 +66,30 @@ class WhistleblowerController {
         }
     }
 
+    /** The townships to choose from when the institution reported is not in the register. */
+    @GetMapping("/api/public/townships")
+    @PublicBudget(PublicBudget.Kind.LOOKUP)
+    List<Whistleblowers.TownshipChoice> townships() {
+        return whistleblowers.townships();
+    }
+
     @GetMapping("/api/public/institutions")
     @PublicBudget(PublicBudget.Kind.LOOKUP)
     List<Whistleblowers.InstitutionChoice> institutions(@RequestParam(required = false) String name) {
         return whistleblowers.institutions(name);
     }
 
+    /** 举报线索 in the caller's region, newest first; {@code from}/{@code to}: received on those China dates or between. */
     @GetMapping("/api/whistleblower-reports")
-    List<Whistleblowers.ReportView> list(@AuthenticationPrincipal ActorUser user) {
-        return whistleblowers.inScope(user.actor());
+    List<Whistleblowers.ReportView> list(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                         @RequestParam(required = false) InstitutionType institutionType,
+                                         @AuthenticationPrincipal ActorUser user) {
+        return whistleblowers.inScope(user.actor(), from, to, institutionType);
+    }
+
+    /** One report in the caller's region (its verification task shows it), else not found. */
+    @GetMapping("/api/whistleblower-reports/{id}")
+    Whistleblowers.ReportView one(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return whistleblowers.one(id, user.actor());
     }
 }

@@ -1,4 +1,4 @@
-package com.civilsafety.app.testsupport;
+package com.civilsafety.ledger.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
