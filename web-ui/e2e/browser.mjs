@@ -32,7 +32,7 @@ export async function newPage(browser, { mobile = false } = {}) {
     hasTouch: mobile,
   })
   const page = await context.newPage()
-  page.setDefaultTimeout(15000)
+  page.setDefaultTimeout(30000) // a loaded 2-core machine (a build beside the test) is slow, not broken
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`))
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problem(`CSP violation on ${page.url()}: ${m.text()}`)

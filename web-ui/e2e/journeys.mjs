@@ -191,7 +191,7 @@ async function ledgerAndDashboardShowClosed(browser) {
   expect(await page.evaluate(() => document.documentElement.classList.contains('elder-mode')), '长辈版 switches the large-text mode on')
   await checkPage(page, '19-home-elder-mode')
   await page.reload() // the mode stays on; focus starts at the top of the page again
-  await page.waitForSelector('.el-menu')
+  await page.waitForSelector('.app-menu')
   await page.keyboard.press('Tab')
   expect(await page.evaluate(() => document.activeElement?.classList.contains('skip-link')), 'the first Tab reaches the skip link')
   await page.keyboard.press('Enter')
@@ -221,13 +221,14 @@ async function processModeler(page) {
   const file = path.join(SCREENSHOTS, 'campaign-phase-edited.bpmn')
   writeFileSync(file, edited)
   await page.setInputFiles('#bpmn-file', file)
-  await page.waitForSelector('.modeler-canvas [data-element-id="Event_PhaseEnds"]')
+  // the file's diagram is drawn, not the one shown before with the same element ids
+  await page.locator('.opened-file', { hasText: 'campaign-phase-edited.bpmn' }).waitFor()
   await page.getByRole('button', { name: '校验' }).click()
   await page.getByText('校验未通过').waitFor()
-  for (const id of ['Event_PhaseEnds', 'Task_OpenPhase']) {
+  for (const [id, name] of [['Event_PhaseEnds', '阶段截止'], ['Task_OpenPhase', 'Open phase']]) {
     expect(await page.locator(`.modeler-canvas .djs-element.check-error[data-element-id="${id}"]`).count() === 1,
       `the refused element ${id} is framed on the diagram`)
-    expect((await page.locator('.findings').innerText()).includes(id), `the finding of ${id} is listed`)
+    expect((await page.locator('.findings').innerText()).includes(`「${name}」`), `the finding of ${id} is listed by its name`)
   }
   await checkPage(page, '25-process-modeler-invalid')
 }
@@ -277,11 +278,11 @@ async function revise(page) {
   const file = path.join(SCREENSHOTS, 'campaign-phase-revised.bpmn')
   writeFileSync(file, xml.replace('=date and time(remindAt)<', '=date and time(remindAt) + duration("PT2H")<'))
   await page.setInputFiles('#bpmn-file', file)
-  await page.waitForSelector('.modeler-canvas [data-element-id="Event_ReminderDue"]')
+  await page.locator('.opened-file', { hasText: 'campaign-phase-revised.bpmn' }).waitFor()
   await page.getByRole('button', { name: '部署新版本' }).click()
   await page.fill('#deploy-comment', '提醒时间推后两小时，避开早交班')
   await page.getByRole('button', { name: '部署', exact: true }).click()
-  const rearmed = page.locator('.migration-mapping .el-table__row', { hasText: 'Event_ReminderDue' })
+  const rearmed = page.locator('.migration-mapping .el-table__row').filter({ has: page.locator('td', { hasText: /^\s*提醒日\s*$/ }) })
   await rearmed.waitFor()
   expect((await rearmed.innerText()).includes('重新计时'), 'the changed reminder is armed afresh in the proposed mapping')
   await checkPage(page, '29-migration-plan')

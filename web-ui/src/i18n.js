@@ -7,13 +7,13 @@ const messages = {
     appName: '民政服务机构安全监管平台', home: '我的待办', dashboard: '数据看板', institutions: '机构管理',
     hazards: '隐患台账', reportHazard: '上报隐患', campaigns: '专项行动', reports: '报表中心',
     whistleblower: '安全吹哨人', processModels: '流程模型', processMonitor: '流程监控', incidents: '流程故障', signOut: '退出登录', signIn: '登录', elderMode: '长辈版', language: 'English',
-    skip: '跳到主要内容', search: '查询', reset: '重置', export: '导出', submit: '提交', back: '返回',
+    skip: '跳到主要内容', mainMenu: '主菜单', search: '查询', reset: '重置', export: '导出', submit: '提交', back: '返回',
   },
   en: {
     appName: 'Civil Affairs Institution Safety Platform', home: 'My tasks', dashboard: 'Dashboard',
     institutions: 'Institutions', hazards: 'Hazard ledger', reportHazard: 'Report a hazard', campaigns: 'Campaigns',
     reports: 'Reports', whistleblower: 'Whistleblower', processModels: 'Process models', processMonitor: 'Process monitor', incidents: 'Incidents', signOut: 'Sign out', signIn: 'Sign in',
-    elderMode: 'Large text', language: '中文', skip: 'Skip to main content', search: 'Search', reset: 'Reset',
+    elderMode: 'Large text', language: '中文', skip: 'Skip to main content', mainMenu: 'Main menu', search: 'Search', reset: 'Reset',
     export: 'Export', submit: 'Submit', back: 'Back',
   },
 }
@@ -24,8 +24,12 @@ export function t(key) {
   return messages[locale.value][key] ?? messages.zh[key] ?? key
 }
 
+// the page's language follows the choice from the first load on: screen readers pick their voice by it
+const setLang = () => (document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en')
+setLang()
+
 export function toggleLocale() {
   locale.value = locale.value === 'zh' ? 'en' : 'zh'
   localStorage.setItem('locale', locale.value)
-  document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en'
+  setLang()
 }

@@ -1,4 +1,5 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { nextTick } from 'vue'
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
 import { auth } from './api/auth.js'
 import { ALL, REGIONAL, BUREAU, SUPERVISORS } from './roles.js'
 
@@ -40,7 +41,11 @@ router.beforeEach(async (to) => {
   return true
 })
 
-router.afterEach((to) => {
+router.afterEach((to, from, failure) => {
   document.title = `${to.meta.title} - 民政服务机构安全监管平台`
+  // keyboard and screen-reader users start on the new page's heading, not at <body>. Not on the first load (Tab starts
+  // at the skip link), nor when only the query changes (a search keeps the focus where it is)
+  if (failure || from === START_LOCATION || to.path === from.path) return
+  nextTick(() => document.querySelector('h1.page-title')?.focus())
 })
 
