@@ -12,8 +12,13 @@ export const BASE_URL = process.env.BASE_URL || 'http://localhost:8080'
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR || 'target/browser-screenshots'
 const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium'
 
+// the platform's clock, which the tests may have started on another day: dates typed into forms derive from it
+let platformOffsetMs = 0
+
 export async function launch() {
   mkdirSync(SCREENSHOTS, { recursive: true })
+  const config = await fetch(`${BASE_URL}/api/ui-config`).then((r) => r.json()).catch(() => ({}))
+  if (config.now) platformOffsetMs = new Date(config.now).getTime() - Date.now()
   return chromium.launch({
     executablePath: EXECUTABLE,
     headless: true,
@@ -135,7 +140,8 @@ export function finish() {
   }
 }
 
+/** a day relative to the platform's today (Asia/Shanghai), as yyyy-mm-dd */
 export function isoDate(daysFromToday) {
-  const d = new Date(Date.now() + daysFromToday * 86400000)
+  const d = new Date(Date.now() + platformOffsetMs + daysFromToday * 86400000)
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(d)
 }

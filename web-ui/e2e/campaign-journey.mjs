@@ -21,6 +21,7 @@ export async function campaignJourney(browser) {
     await reschedulePlannedPhase(page)
     await closeRunningPhase(page)
     await remindNonSubmitters(page)
+    await reminderReachesTheOwner(browser, page, url.split('/').pop())
     await onAPhone(browser, url)
     await cancelCampaign(page)
   } catch (e) {
@@ -139,6 +140,62 @@ async function remindNonSubmitters(page) {
   const second = await successMessage(page, '已催办 2 个单位')
   expect(second.includes('已催办 2 个单位'), `the ticked rows alone are reminded (got ${second})`)
   await rows.first().filter({ hasText: '2 次' }).waitFor()
+}
+
+/** the reminded institution finds it in its inbox: the task marked 已催办 with the words of the 催办 */
+async function reminderReachesTheOwner(browser, page, id) {
+  const campaign = await (await page.request.get(`/api/campaigns/${id}`)).json()
+  const slot = `P${campaign.phases.find((p) => p.name === '动员部署')?.ordinal ?? 1}`
+  const owed = await (await page.request.get(`/api/campaigns/${id}/outstanding?slot=${slot}`)).json()
+  // one reminded once (the two ticked first were reminded again, without words): its task shows the words typed
+  const institution = owed.find((o) => o.institutionId && o.remindedCount === 1)
+  if (!institution) {
+    problem('the 动员部署 phase owes no institution a notice: the reminder cannot be followed to an inbox')
+    return
+  }
+  const owner = await newPage(browser, { mobile: true })
+  try {
+    await signIn(owner, `inst${String(institution.institutionId).padStart(3, '0')}`)
+    const item = owner.locator('.inbox-item', { hasText: '已催办' }).first()
+    await item.waitFor()
+    await item.locator('a').click()
+    await owner.locator('.el-alert', { hasText: '已被催办' }).waitFor()
+    expect((await owner.locator('.el-alert', { hasText: '已被催办' }).innerText()).includes('请尽快签收行动通知'),
+      'the owner reads the words of the 催办 on the task')
+    await checkPage(owner, '46b-reminded-owner-mobile')
+    await signByKeyboard(owner)
+  } finally {
+    await owner.context().close()
+  }
+}
+
+/** the notice signed with the keyboard alone: Tab to the field, type, Tab to 提交, Enter, Enter on the confirmation */
+async function signByKeyboard(page) {
+  const tabTo = async (test, what) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab')
+      const hit = await page.evaluate(test)
+      if (hit) return true
+    }
+    problem(`${what} is not reached by Tab`)
+    return false
+  }
+  if (!(await tabTo(() => document.activeElement?.id === 'field-signedBy', 'the 签收人 field'))) return
+  const visible = await page.evaluate(() => {
+    const box = document.activeElement.closest('.el-input__wrapper') || document.activeElement
+    const st = getComputedStyle(box)
+    return st.outlineStyle !== 'none' || st.boxShadow !== 'none'
+  })
+  expect(visible, 'the focused field shows its focus')
+  await page.keyboard.type('李建国')
+  if (!(await tabTo(() => document.activeElement?.getAttribute('type') === 'submit', 'the 提交 button'))) return
+  await page.keyboard.press('Enter')
+  await page.locator('.el-message-box').waitFor()
+  if (!(await page.evaluate(() => document.activeElement?.innerText?.includes('确认提交')))) {
+    if (!(await tabTo(() => document.activeElement?.innerText?.includes('确认提交'), 'the confirmation\'s 确认提交'))) return
+  }
+  await page.keyboard.press('Enter')
+  await page.waitForURL((u) => u.pathname === '/')
 }
 
 async function onAPhone(browser, url) {

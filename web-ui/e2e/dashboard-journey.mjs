@@ -125,9 +125,9 @@ async function reportAnInstitutionNotInTheRegister(browser) {
   await row.waitFor()
   expect((await row.innerText()).includes('未在册') && (await row.innerText()).includes('城关镇'),
     'the report shows the institution as not in the register, with its township')
-  const task = staff.locator('.el-table__row', { hasText: UNREGISTERED })
+  const task = staff.locator('.inbox-item', { hasText: UNREGISTERED })
   for (let i = 0; i < 30; i++) { // the triage opens the task within moments
-    await staff.goto('/')
+    await staff.goto(`/?q=${encodeURIComponent(UNREGISTERED.slice(0, 6))}`)
     await staff.waitForLoadState('networkidle')
     if (await task.count()) break
     await staff.waitForTimeout(500)

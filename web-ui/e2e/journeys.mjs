@@ -7,6 +7,8 @@
 // Run: BASE_URL=http://localhost:8080 node e2e/journeys.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { campaignJourney } from './campaign-journey.mjs'
+import { dashboardJourney } from './dashboard-journey.mjs'
+import { layoutJourney } from './layout.mjs'
 import path from 'node:path'
 import { launch, newPage, checkPage, signIn, signOut, choose, pickDate, expect, problem, finish, isoDate, SCREENSHOTS, confirmDialog } from './browser.mjs'
 
@@ -102,6 +104,17 @@ async function townshipAssigns(browser) {
 
 async function institutionRectifies(browser) {
   const page = await newPage(browser, { mobile: true })
+  try {
+    await rectify(page)
+  } catch (e) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-institution-rectifies.png'), fullPage: true })
+    throw e
+  } finally {
+    await page.context().close()
+  }
+}
+
+async function rectify(page) {
   await signIn(page, 'inst001')
   await openTask(page, '隐患整改')
   await page.setInputFiles('#photo-upload', PHOTO)
@@ -119,7 +132,6 @@ async function institutionRectifies(browser) {
   await page.fill('#field-responsiblePerson', '李建国')
   await checkPage(page, '08-task-rectification-mobile')
   await submitAndExpectHome(page)
-  await page.context().close()
 }
 
 async function inspectorVerifies(browser) {
@@ -344,13 +356,14 @@ try {
   for (const [name, journey] of [['self-check', selfCheck], ['township assigns', townshipAssigns],
     ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
     ['ledger and dashboard', ledgerAndDashboardShowClosed], ['process workbench', processWorkbench],
-    ['whistleblower', whistleblower], ['campaign run from the UI', campaignJourney]]) {
+    ['whistleblower', whistleblower], ['dashboard figures, import, filters', dashboardJourney],
+    ['phones, 长辈版 and keyboard on every page', layoutJourney], ['campaign run from the UI', campaignJourney]]) {
     console.log(`--- ${name}`)
     try {
       await journey(browser)
     } catch (e) {
       problem(`${name}: ${e.message.split('\n')[0]}`)
-      break // the later journeys build on this one
+      if (name !== 'campaign run from the UI') break // the later journeys build on this one
     }
   }
 } finally {

@@ -192,8 +192,11 @@ const VIEWPORTS = [
   { label: 'desktop', mobile: false, size: { width: 1366, height: 900 } },
 ]
 
-async function run() {
-  const browser = await launch()
+/**
+ * Every page of four roles' menus on the given screens (phones by default): no sideways scrolling, tap targets and
+ * text sizes, 长辈版 on the narrowest one, the keyboard path through the menu, and the pages of no sign-in.
+ */
+export async function layoutJourney(browser, viewports = ['phone390', 'phone360'], elderUsers = ['inst001', 'fuli']) {
   let visited = 0
   let sessions = 0
   try {
@@ -208,7 +211,7 @@ async function run() {
     await visitor.context().close()
     const only = (list, env) => (process.env[env] ? list.filter((x) => process.env[env].split(',').includes(x.label ?? x)) : list)
     for (const user of only(['inst001', 'town1', 'fuli', 'leader'], 'LAYOUT_USERS')) {
-      for (const vp of only(VIEWPORTS, 'LAYOUT_VIEWPORTS')) {
+      for (const vp of only(VIEWPORTS.filter((v) => viewports.includes(v.label)), 'LAYOUT_VIEWPORTS')) {
         const page = await newPage(browser, { mobile: vp.mobile })
         await page.setViewportSize(vp.size)
         await serveFixture(page)
@@ -225,7 +228,8 @@ async function run() {
           visited++
         }
         if (user === 'inst001' && vp.mobile) await extensionDialog(page, `${user} ${vp.label}`)
-        if (vp.label === 'phone360') { // 长辈版 on the narrowest screen: the largest text where it has the least room
+        // 长辈版 on the narrowest screen: the largest text where it has the least room
+        if (vp.label === 'phone360' && elderUsers.includes(user)) {
           await page.evaluate(() => localStorage.setItem('elderMode', 'on'))
           for (const url of pages) {
             await page.goto(url)
@@ -239,12 +243,20 @@ async function run() {
         sessions++
       }
     }
+  } finally {
+    console.log(`layout: ${sessions} sign-ins (role × screen), ${visited} page views checked`)
+    if (unanswered.size) console.log(`the API did not answer within 10 s on (checked while loading, no axe): ${[...unanswered].join(', ')}`)
+  }
+}
+
+async function run() {
+  const browser = await launch()
+  try {
+    await layoutJourney(browser, VIEWPORTS.map((v) => v.label), ['inst001', 'town1', 'fuli', 'leader'])
   } catch (e) {
     problem(`layout run stopped: ${e.message.split('\n')[0]}`)
   } finally {
     await browser.close()
-    console.log(`\nlayout: ${sessions} sign-ins (role × screen), ${visited} page views checked`)
-    if (unanswered.size) console.log(`the API did not answer within 10 s on (checked while loading, no axe): ${[...unanswered].join(', ')}`)
     finish()
   }
 }
