@@ -114,7 +114,7 @@ public class HazardList {
         Join<Hazard, HazardCriterion> criterion = h.join("criterion", JoinType.LEFT);
         q.select(cb.construct(HazardListRow.class, h.get("id"), h.get("code"), township.get("name"),
                 institution.get("name"), institution.get("type"), h.get("description"), h.get("location"),
-                criterion.get("code"), criterion.get("standard"), criterion.get("article"), h.get("category"),
+                criterion.get("code"), criterion.get("standard"), criterion.get("article"), criterion.get("text"), h.get("category"),
                 h.get("source"), h.get("foundOn"), h.get("grade"), h.get("responsibleUnit"), h.get("responsiblePerson"),
                 h.get("rectificationMeasures"), h.get("rectificationFunds"), h.get("rectificationDeadline"),
                 h.get("temporaryControls"), h.get("status"), h.get("acceptedByName"), h.get("acceptedOn"),

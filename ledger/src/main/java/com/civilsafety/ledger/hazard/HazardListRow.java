@@ -10,19 +10,24 @@ import java.time.LocalDate;
 /** One hazard as the 《隐患清单》 shows it: the columns of the county form, in its order. */
 public record HazardListRow(long id, String code, String township, String institutionName, InstitutionType institutionType,
                             String description, String location, String criterionCode, String criterionStandard,
-                            String criterionArticle, HazardCategory category, HazardSource source, LocalDate foundOn,
+                            String criterionArticle, String criterionText, HazardCategory category, HazardSource source, LocalDate foundOn,
                             HazardGrade grade, String responsibleUnit, String responsiblePerson, String measures,
                             BigDecimal funds, LocalDate deadline, String temporaryControls, HazardStatus status,
                             String acceptedBy, LocalDate acceptedOn, boolean listedSupervision, Instant closedAt) {
 
-    /** 判定依据: the standard and article the hazard was judged against, with our item code. */
+    /**
+     * 判定依据 as people read it: the item's words, then the standard and article it comes from (our catalogue's item
+     * code stays out of the forms: nobody quotes it).
+     */
     public String criterion() {
         if (criterionCode == null) {
             return "";
         }
-        String basis = ((criterionStandard == null ? "" : criterionStandard) + " "
-                + (criterionArticle == null ? "" : criterionArticle)).strip();
-        return basis.isEmpty() ? criterionCode : basis + "（" + criterionCode + "）";
+        String article = criterionArticle == null || criterionArticle.isBlank() || criterionArticle.strip().equals("—")
+                ? "" : criterionArticle.strip();
+        String basis = ((criterionStandard == null ? "" : criterionStandard.strip()) + " " + article).strip();
+        String words = criterionText == null || criterionText.isBlank() ? basis : criterionText.strip();
+        return basis.isEmpty() || basis.equals(words) || words.contains(basis) ? words : words + "（" + basis + "）";
     }
 
     /** 整改进展 on a given day: the status, marked 逾期 when still open past the deadline. */
