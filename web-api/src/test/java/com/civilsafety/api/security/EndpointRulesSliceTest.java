@@ -19,6 +19,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.attachment.AttachmentStore;
 import com.civilsafety.ledger.campaign.CampaignProgressQuery;
+import com.civilsafety.ledger.campaign.CampaignReminders;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.campaign.DispatchReports;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
@@ -68,7 +69,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @WebMvcTest(properties = "camunda.client.enabled=false") // no embedded engine: the engine module is mocked
 @MockitoBean(types = {CampaignLaunch.class, ProcessCommands.class, ExtensionRequests.class, HazardIntake.class,
         TaskSubmission.class, ProcessModelCheck.class, ProcessModelDeployments.class, ProcessModels.class,
-        ProcessRebuild.class, WhistleblowerIntake.class, AttachmentStore.class, CampaignProgressQuery.class,
+        ProcessRebuild.class, WhistleblowerIntake.class, AttachmentStore.class, CampaignProgressQuery.class, CampaignReminders.class,
         CampaignService.class, DispatchReports.class, CriterionCatalogue.class, EventChain.class, OperationLog.class,
         HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
