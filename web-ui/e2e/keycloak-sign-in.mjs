@@ -22,7 +22,7 @@ try {
   await page.click('#kc-login')
   await page.waitForSelector('.who')
   expect((await page.locator('.who').innerText()).includes('乡镇民政办'), 'the UI shows the role of the token')
-  await page.waitForSelector('.el-table')
+  await page.waitForSelector('.inbox-item, .inbox-empty') // 我的待办
   expect(!page.url().includes('code='), 'the authorization code is not left in the address')
   await checkPage(page, 'keycloak-02-home')
   await page.goto('/institutions')
