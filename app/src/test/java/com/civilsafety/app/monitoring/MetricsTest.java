@@ -50,7 +50,9 @@ class MetricsTest {
 
         TestRestTemplate scraper = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + managementPort));
         String metrics = await().atMost(Duration.ofSeconds(30)).until(() -> scraper.getForObject("/actuator/prometheus", String.class),
-                text -> text != null && value(text, "civil_safety_hazards_overdue\\{level=\"1\"\\}") >= 1);
+                // a scrape may fall within a refresh: wait for one whose every gauge is there, the last ones included
+                text -> text != null && value(text, "civil_safety_hazards_overdue\\{level=\"1\"\\}") >= 1
+                        && text.contains("civil_safety_deadlines_watched{kind=\"phase\"}"));
 
         assertThat(value(metrics, "civil_safety_hazards_overdue\\{level=\"1\"\\}")).isEqualTo(jdbc.queryForObject(
                 "select count(*) from hazard where escalation_level = 1 and status not in ('VERIFIED', 'CLOSED') "
