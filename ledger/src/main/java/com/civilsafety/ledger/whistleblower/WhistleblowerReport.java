@@ -69,13 +69,6 @@ public class WhistleblowerReport {
         this.processInstanceKey = processInstanceKey;
     }
 
-    /** The engine took the triage instance; a second start (after an unclear failure) is told apart by its key. */
-    void startedAs(long processInstanceKey) {
-        if (this.processInstanceKey == null) {
-            this.processInstanceKey = processInstanceKey;
-        }
-    }
-
     /** The triage has begun: the first worker records which instance runs it (a second one would find another). */
     boolean triagedBy(long processInstanceKey, Instant now) {
         if (this.processInstanceKey != null && this.processInstanceKey != processInstanceKey) {

@@ -6,9 +6,18 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerReport, Long> {
+
+    /**
+     * Records the triage instance unless a worker already has: a column of its own, so a report the worker moved to
+     * 核查中 meanwhile is not written back as it was read (a whole-row update did, now and then).
+     */
+    @Modifying
+    @Query("update WhistleblowerReport r set r.processInstanceKey = :processInstanceKey where r.id = :id and r.processInstanceKey is null")
+    int recordInstance(Long id, Long processInstanceKey);
     Optional<WhistleblowerReport> findByTrackingCode(String trackingCode);
 
     /** The report, locked: photos sent at once are counted one after another against the limit. */

@@ -154,7 +154,7 @@ public class Whistleblowers {
     /** Records the triage instance the engine started for a report. */
     @Transactional
     public void started(long reportId, long processInstanceKey) {
-        reports.findById(reportId).ifPresent(r -> r.startedAs(processInstanceKey));
+        reports.recordInstance(reportId, processInstanceKey);
     }
 
     @Transactional(readOnly = true)
