@@ -65,9 +65,9 @@ public class CampaignReminders {
     public List<Outstanding> outstanding(long campaignId, String slot, Actor actor) {
         campaigns.get(campaignId, actor); // not found unless visible
         requireReminder(actor);
-        List<CampaignWork> open = inScope(work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN), actor);
-        Map<Long, Region> regionsById = regions.findAllById(open.stream().map(CampaignWork::getRegionId).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(Region::getId, Function.identity()));
+        List<CampaignWork> owed = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
+        Map<Long, Region> regionsById = regionsOf(owed);
+        List<CampaignWork> open = inScope(owed, regionsById, actor);
         Map<Long, Institution> institutionsById = institutions.findAllById(open.stream().map(CampaignWork::getInstitutionId)
                 .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Institution::getId, Function.identity()));
@@ -100,7 +100,8 @@ public class CampaignReminders {
             throw new InvalidInputException("message", "催办内容不能超过" + NOTE_MAX + "字");
         }
         // the tasks first, then the work: the order a submission takes its locks in
-        List<CampaignWork> open = inScope(work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN), actor);
+        List<CampaignWork> owed = work.findByCampaignIdAndSlotAndStatusOrderById(campaignId, slot, WorkStatus.OPEN);
+        List<CampaignWork> open = inScope(owed, regionsOf(owed), actor);
         if (taskIds != null && !taskIds.isEmpty()) {
             Set<Long> known = open.stream().map(CampaignWork::getTaskId).collect(Collectors.toSet());
             List<Long> unknown = taskIds.stream().filter(id -> !known.contains(id)).toList();
@@ -137,10 +138,13 @@ public class CampaignReminders {
         }
     }
 
-    private List<CampaignWork> inScope(List<CampaignWork> open, Actor actor) {
-        Map<Long, Region> regionsById = regions.findAllById(open.stream().map(CampaignWork::getRegionId).collect(Collectors.toSet()))
+    private Map<Long, Region> regionsOf(List<CampaignWork> owed) {
+        return regions.findAllById(owed.stream().map(CampaignWork::getRegionId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Region::getId, Function.identity()));
-        return open.stream().filter(w -> w.getTaskId() != null
+    }
+
+    private static List<CampaignWork> inScope(List<CampaignWork> owed, Map<Long, Region> regionsById, Actor actor) {
+        return owed.stream().filter(w -> w.getTaskId() != null
                 && regionsById.get(w.getRegionId()).getPath().startsWith(actor.regionPath())).toList();
     }
 }

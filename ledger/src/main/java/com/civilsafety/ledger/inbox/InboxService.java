@@ -86,10 +86,7 @@ public class InboxService {
     /** 催办: the owners of these tasks, where still open, are reminded with the note. Returns how many were. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int remind(Collection<Long> taskIds, String note) {
-        // each row locked and read as committed, in id order: a submission locks its task first too, so the two
-        // cannot deadlock, and a task submitted meanwhile is seen completed
-        List<InboxTask> open = taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
-                .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        List<InboxTask> open = lockOpen(taskIds);
         open.forEach(t -> t.reminded(clock.instant(), note));
         return open.size();
     }
@@ -97,10 +94,18 @@ public class InboxService {
     /** Open tasks whose deadline moved (a phase rescheduled); locked in id order, as {@link #remind} does. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int moveDue(Collection<Long> taskIds, Instant dueAt) {
-        List<InboxTask> open = taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
-                .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        List<InboxTask> open = lockOpen(taskIds);
         open.forEach(t -> t.dueBy(dueAt));
         return open.size();
+    }
+
+    /**
+     * The tasks still open, each row locked and read as committed, in id order: a submission locks its task first
+     * too, so the two cannot deadlock, and a task submitted meanwhile is seen completed.
+     */
+    private List<InboxTask> lockOpen(Collection<Long> taskIds) {
+        return taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
+                .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
     }
 
     /** Tasks by id, for a read that has already checked the caller's scope on their subject. */
