@@ -94,6 +94,13 @@ abstract class CampaignRunContract {
         long notice = awaitTask("inst001", "NOTICE");
         long plan = awaitTask("town1", "DELIVERABLE");
         assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'NOTICE'", id)).isEqualTo(inScope);
+        // what is signed for: the phases with their dates, and what the institution itself owes
+        JsonNode signedFor = api.get("inst001", "/api/campaign-tasks/" + notice).body().path("notice");
+        assertThat(signedFor.path("leadOrganisation").asText()).isEqualTo("安澜县民政局");
+        assertThat(texts(signedFor.path("phases"), "name")).hasSize(5).startsWith("动员部署");
+        assertThat(signedFor.path("phases").get(1).path("from").asText()).isEqualTo(day(6));
+        assertThat(texts(signedFor.path("owed"), "name")).as("a self-check, not the townships' plan nor the bureau's summary")
+                .singleElement().asString().contains("自查");
         assertThat(api.post("inst001", "/api/tasks/" + notice + "/complete", "{\"signedBy\": \"李建国\"}").status()).isEqualTo(200);
         assertThat(api.post("town1", "/api/tasks/" + plan + "/complete", """
                 {"title": "城关镇专项排查整治方案", "content": "成立工作专班，逐家排查。", "signedBy": "周镇长"}""").status())
@@ -303,6 +310,9 @@ abstract class CampaignRunContract {
         long duty = await().atMost(STEP).until(() -> StreamSupport.stream(api.get(manager, "/api/tasks").body().spliterator(), false)
                 .filter(t -> t.path("kind").asText().equals("DUTY_RECORD") && t.path("title").asText().contains("主要负责人带队检查"))
                 .map(t -> t.path("id").asLong()).findFirst().orElse(null), t -> t != null);
+        JsonNode dutyForm = api.get(manager, "/api/campaign-tasks/" + duty).body();
+        assertThat(dutyForm.path("stage").asText()).contains("主要负责人带队检查");
+        assertThat(dutyForm.path("guidance").asText()).as("the duty says what it asks").contains("签名");
         assertThat(api.post(manager, "/api/tasks/" + duty + "/complete", """
                 {"heldOn": "%s", "ledBy": "院长", "participants": 12, "content": "带队检查消防设施", "signedBy": "院长"}"""
                 .formatted(firstDue.minusDays(1))).status()).isEqualTo(200);
@@ -314,6 +324,20 @@ abstract class CampaignRunContract {
         // a year on, the self-checks of 集中攻坚 are out; then the campaign is cancelled with its reason
         passTo(day(400), LocalTime.of(1, 0));
         await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'SELF_CHECK'", id) == inScope);
+        // 集中攻坚 lengthened into 治本提升: refused alone, or the later phases follow, keeping their lengths and gaps
+        String longer = "{\"endsOn\": \"%s\", \"reason\": \"攻坚延长\"%s}";
+        Api.Reply overlapping = api.post("shishi", "/api/campaigns/" + id + "/phases/2/reschedule", longer.formatted(day(520), ""));
+        assertField(overlapping, "endsOn");
+        assertThat(overlapping.body().toString()).contains("后续阶段随之顺延");
+        Api.Reply followed = api.post("shishi", "/api/campaigns/" + id + "/phases/2/reschedule",
+                longer.formatted(day(520), ", \"laterPhasesFollow\": true"));
+        assertThat(followed.status()).as(followed.body().toString()).isEqualTo(200);
+        JsonNode moved = followed.body().path("phases");
+        assertThat(List.of(moved.get(1).path("endsOn").asText(), moved.get(2).path("startsOn").asText(), moved.get(2).path("endsOn").asText(),
+                moved.get(3).path("startsOn").asText(), moved.get(3).path("endsOn").asText()))
+                .containsExactly(day(520), day(521), day(920), day(921), day(1020));
+        assertThat(count("select count(*) from ledger_event where type = 'CAMPAIGN_PHASE_RESCHEDULED' and subject_type = 'CAMPAIGN' and subject_id = ?", id))
+                .as("each phase's move is recorded").isEqualTo(3);
         assertField(api.post("shishi", "/api/campaigns/" + id + "/cancel", "{}"), "reason");
         assertThat(api.post("town1", "/api/campaigns/" + id + "/cancel", "{\"reason\": \"x\"}").status()).isEqualTo(403);
         Api.Reply cancelled = api.post("shishi", "/api/campaigns/" + id + "/cancel", "{\"reason\": \"机构改制，行动并入全县统一部署\"}");

@@ -62,6 +62,9 @@ class WhistleblowerApiTest {
         Api.Reply status = api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + code.toLowerCase(), null);
         assertThat(status.status()).isEqualTo(200);
         assertThat(fieldNames(status.body())).containsExactlyInAnyOrder("trackingCode", "status", "statusLabel", "submittedOn", "feedback");
+        String grouped = code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+        assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/" + grouped, null).body().path("trackingCode")
+                .asText()).as("typed back as shown, in groups").isEqualTo(code);
         assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/ABCDEFGHJKMN", null).status()).isEqualTo(404);
         assertThat(api.bearer(null, HttpMethod.GET, "/api/public/whistleblower-reports/..%2F..%2Fetc", null).status()).isIn(400, 404);
 

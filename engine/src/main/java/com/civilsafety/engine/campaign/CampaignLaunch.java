@@ -42,10 +42,13 @@ public class CampaignLaunch {
         processes.publishPhaseClosed(CampaignVariables.phaseKey(campaignId, ordinal), changes.incrementAndGet());
     }
 
+    /** Every phase whose dates changed (the later ones too, when they follow) re-reads its dates. */
     @Transactional
-    public void reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
-        campaigns.reschedulePhase(campaignId, ordinal, startsOn, endsOn, reason, actor);
-        processes.publishPhaseRescheduled(CampaignVariables.phaseKey(campaignId, ordinal), changes.incrementAndGet());
+    public void reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, boolean laterPhasesFollow,
+                                String reason, Actor actor) {
+        for (int moved : campaigns.reschedulePhase(campaignId, ordinal, startsOn, endsOn, laterPhasesFollow, reason, actor)) {
+            processes.publishPhaseRescheduled(CampaignVariables.phaseKey(campaignId, moved), changes.incrementAndGet());
+        }
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,8 +131,39 @@ public class CampaignProgressQuery {
                     .map(c -> new CampaignTaskForm.ChecklistItem(c.getCode(), c.getCategory().name(), c.getText(),
                             c.getStandard(), c.getArticle(), c.isMajor())).toList();
         }
+        List<CampaignPhase> campaignPhases = phases.findByCampaignIdOrderByOrdinal(campaign.getId());
+        List<CampaignDeliverable> campaignDeliverables = deliverables.findByCampaignIdOrderByDueOn(campaign.getId());
+        CampaignDeliverable deliverable = item.getDeliverableId() == null ? null
+                : campaignDeliverables.stream().filter(d -> d.getId().equals(item.getDeliverableId())).findFirst().orElse(null);
+        String stage = deliverable != null ? deliverable.getName()
+                : campaignPhases.stream().filter(p -> p.getId().equals(item.getPhaseId())).map(CampaignPhase::getName)
+                        .findFirst().orElse(null);
+        CampaignTaskForm.Notice notice = item.getKind() == TaskKind.NOTICE
+                ? notice(campaign, item, campaignPhases, campaignDeliverables) : null;
         return new CampaignTaskForm(taskId, campaign.getId(), campaign.getName(), item.getKind().name(), item.getKind().label(),
-                item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item));
+                stage, item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item), notice,
+                deliverable == null ? null : deliverable.getKind().guidance());
+    }
+
+    /** The campaign's arrangements as its notice states them, and what the one signing owes it. */
+    private CampaignTaskForm.Notice notice(Campaign campaign, CampaignWork item, List<CampaignPhase> campaignPhases,
+                                           List<CampaignDeliverable> campaignDeliverables) {
+        Audience audience = item.getInstitutionId() != null ? Audience.INSTITUTIONS
+                : regions.findById(item.getRegionId()).map(r -> r.getLevel() == RegionLevel.TOWNSHIP).orElse(false)
+                        ? Audience.TOWNSHIPS : Audience.BUREAU;
+        List<CampaignTaskForm.Dated> owed = new ArrayList<>();
+        if (audience == Audience.INSTITUTIONS) {
+            campaignPhases.stream().filter(p -> p.getKind().opens(TaskKind.SELF_CHECK))
+                    .forEach(p -> owed.add(new CampaignTaskForm.Dated(p.getName() + "：对照检查清单逐项自查，签名上报",
+                            p.getStartsOn(), p.getEndsOn())));
+        }
+        campaignDeliverables.stream().filter(d -> d.getKind().audience() == audience)
+                .forEach(d -> owed.add(new CampaignTaskForm.Dated(d.getName(), null, d.getDueOn())));
+        owed.sort(Comparator.comparing(CampaignTaskForm.Dated::to));
+        List<CampaignTaskForm.Dated> schedule = campaignPhases.stream()
+                .map(p -> new CampaignTaskForm.Dated(p.getName(), p.getStartsOn(), p.getEndsOn())).toList();
+        return new CampaignTaskForm.Notice(campaign.getLeadOrganisation(), campaign.getResponsibleSections(),
+                campaign.getInstitutionTypes().stream().sorted().map(InstitutionType::label).toList(), schedule, owed);
     }
 
     /**

@@ -14,8 +14,10 @@ import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -189,10 +191,13 @@ public class CampaignService {
     /**
      * 调整阶段时间: a phase not yet started may move both dates, a running one only its end; the dates must still fit
      * the schedule (no overlap, deliverables within the campaign) and not end in the past. The caller tells the
-     * phase's run, which re-reads the dates: its timers move.
+     * phase's run, which re-reads the dates: its timers move. With {@code laterPhasesFollow} the phases after this
+     * one move by as many days as its end moved (a longer phase pushes them later, a shorter one brings them forward),
+     * so the gaps between phases stay as they were. Answers the ordinals of the phases whose dates changed.
      */
     @Transactional
-    public void reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn, String reason, Actor actor) {
+    public List<Integer> reschedulePhase(long campaignId, int ordinal, LocalDate startsOn, LocalDate endsOn,
+                                         boolean laterPhasesFollow, String reason, Actor actor) {
         Campaign campaign = manageable(campaignId, actor);
         CampaignPhase phase = phaseOf(campaignId, ordinal);
         if (phase.getStatus() == PhaseStatus.CLOSED) {
@@ -215,17 +220,46 @@ public class CampaignService {
         if (endsOn.isBefore(newStart)) {
             throw new InvalidInputException("endsOn", "阶段结束日期早于开始日期");
         }
-        for (CampaignPhase other : phases.findByCampaignIdOrderByOrdinal(campaignId)) {
-            if (other.getOrdinal() != ordinal && !newStart.isAfter(other.getEndsOn()) && !endsOn.isBefore(other.getStartsOn())) {
+        String why = required(reason);
+        List<CampaignPhase> all = phases.findByCampaignIdOrderByOrdinal(campaignId);
+        long shift = ChronoUnit.DAYS.between(phase.getEndsOn(), endsOn);
+        List<CampaignPhase> following = laterPhasesFollow && shift != 0
+                ? all.stream().filter(o -> o.getStartsOn().isAfter(phase.getEndsOn())).toList() : List.of();
+        Map<Integer, LocalDate[]> dates = new LinkedHashMap<>();
+        dates.put(ordinal, new LocalDate[] {newStart, endsOn});
+        for (CampaignPhase later : following) {
+            if (later.getStatus() != PhaseStatus.PLANNED) {
+                throw new ConflictException("阶段「" + later.getName() + "」已开始，不能随之顺延");
+            }
+            dates.put(later.getOrdinal(), new LocalDate[] {later.getStartsOn().plusDays(shift), later.getEndsOn().plusDays(shift)});
+        }
+        for (CampaignPhase other : all) {
+            LocalDate[] mine = dates.get(ordinal);
+            LocalDate[] theirs = dates.getOrDefault(other.getOrdinal(), new LocalDate[] {other.getStartsOn(), other.getEndsOn()});
+            if (other.getOrdinal() != ordinal && !mine[0].isAfter(theirs[1]) && !mine[1].isBefore(theirs[0])) {
                 throw new InvalidInputException(other.getOrdinal() < ordinal ? "startsOn" : "endsOn",
-                        "与阶段「" + other.getName() + "」（" + other.getStartsOn() + " 至 " + other.getEndsOn() + "）时间重叠");
+                        "与阶段「" + other.getName() + "」（" + theirs[0] + " 至 " + theirs[1] + "）时间重叠"
+                                + (other.getOrdinal() > ordinal && !laterPhasesFollow ? "，可选择后续阶段随之顺延" : ""));
             }
         }
-        eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of("ordinal", ordinal,
-                "startsOn", Map.of("from", phase.getStartsOn(), "to", newStart),
-                "endsOn", Map.of("from", phase.getEndsOn(), "to", endsOn), "reason", required(reason)));
-        moveOpenWork(phase, endsOn);
-        phase.reschedule(newStart, endsOn);
+        List<Integer> moved = new ArrayList<>();
+        for (CampaignPhase changed : all) {
+            LocalDate[] to = dates.get(changed.getOrdinal());
+            if (to == null) {
+                continue;
+            }
+            boolean self = changed.getOrdinal() == ordinal;
+            eventLog.append(EventType.CAMPAIGN_PHASE_RESCHEDULED, SUBJECT, campaign.getId(), actor, null, Map.of(
+                    "ordinal", changed.getOrdinal(),
+                    "startsOn", Map.of("from", changed.getStartsOn(), "to", to[0]),
+                    "endsOn", Map.of("from", changed.getEndsOn(), "to", to[1]),
+                    "reason", self ? why : "随「" + phase.getName() + "」顺延：" + why));
+            moveOpenWork(changed, to[1]);
+            changed.reschedule(to[0], to[1]);
+        }
+        moved.add(ordinal);
+        following.forEach(f -> moved.add(f.getOrdinal()));
+        return moved;
     }
 
     /**

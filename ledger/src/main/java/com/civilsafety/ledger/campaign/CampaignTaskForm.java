@@ -5,13 +5,23 @@ import java.util.List;
 
 /**
  * What a person needs to fill a campaign task: for a self-check the checklist of the institution's type, for a
- * bureau summary the platform's draft, for a monthly dispatch report its 《调度表》 and 《清单》 as the ledger has them now.
+ * bureau summary the platform's draft, for a monthly dispatch report its 《调度表》 and 《清单》 as the ledger has them now;
+ * for a notice what is being signed for (the campaign's arrangements); for a duty record what the duty asks.
  */
 public record CampaignTaskForm(long taskId, long campaignId, String campaign, String work, String workLabel,
-                               LocalDate dueOn, boolean late, List<ChecklistItem> checklist, String draft,
-                               DispatchReportContent dispatchDraft) {
+                               String stage, LocalDate dueOn, boolean late, List<ChecklistItem> checklist, String draft,
+                               DispatchReportContent dispatchDraft, Notice notice, String guidance) {
 
     public record ChecklistItem(String criterionCode, String category, String text, String standard, String article,
                                 boolean major) {
+    }
+
+    /** The 通知 an institution signs for: who leads, over what, the phases' dates and what the signer itself owes. */
+    public record Notice(String leadOrganisation, String responsibleSections, List<String> institutionTypes,
+                         List<Dated> phases, List<Dated> owed) {
+    }
+
+    /** A phase (from–to) or something owed (due on {@code to}), by name. */
+    public record Dated(String name, LocalDate from, LocalDate to) {
     }
 }

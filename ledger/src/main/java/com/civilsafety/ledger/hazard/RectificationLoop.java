@@ -153,7 +153,8 @@ public class RectificationLoop {
             case RECTIFICATION -> LedgerTime.endOf(hazard.getRectificationDeadline());
             case EMERGENCY_MEASURES -> now.plus(Duration.ofDays(1));
             case VERIFICATION, RECHECK -> now.plus(VERIFICATION_TIME);
-            default -> now.plus(Duration.ofDays(3));
+            // an office's deadline is a day, not the minute the step happened to open: the end of the third day
+            default -> LedgerTime.endOf(LedgerTime.today(clock).plusDays(3));
         };
         Long forInstitution = role == Role.INSTITUTION_MANAGER ? institution.getId() : null;
         InboxTask task = inbox.open(new InboxTask(kind, SUBJECT, hazardId,

@@ -227,7 +227,8 @@ public class Whistleblowers {
 
     private static WhistleblowerReport byCode(String trackingCode,
                                               java.util.function.Function<String, java.util.Optional<WhistleblowerReport>> find) {
-        String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase();
+        // shown in groups (ABCD-EFGH-JKMN): typed back with or without the dashes and spaces
+        String code = trackingCode == null ? "" : trackingCode.replaceAll("[\\s\\-－—]", "").toUpperCase();
         return (CODE.matcher(code).matches() ? find.apply(code) : java.util.Optional.<WhistleblowerReport>empty())
                 .orElseThrow(() -> new NotFoundException("查询码不存在，请核对后重试"));
     }

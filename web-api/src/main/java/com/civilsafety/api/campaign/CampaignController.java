@@ -47,7 +47,8 @@ class CampaignController {
     record Reason(String reason) {
     }
 
-    record Reschedule(LocalDate startsOn, LocalDate endsOn, String reason) {
+    /** laterPhasesFollow: the phases after this one move by as many days as its end moves */
+    record Reschedule(LocalDate startsOn, LocalDate endsOn, Boolean laterPhasesFollow, String reason) {
     }
 
     record Template(String code, String label, CampaignPlan plan) {
@@ -109,7 +110,8 @@ class CampaignController {
     @PostMapping("/api/campaigns/{id}/phases/{ordinal}/reschedule")
     CampaignDetails reschedulePhase(@PathVariable long id, @PathVariable int ordinal, @RequestBody Reschedule body,
                                     @AuthenticationPrincipal ActorUser user) {
-        launch.reschedulePhase(id, ordinal, body.startsOn(), body.endsOn(), body.reason(), user.actor());
+        launch.reschedulePhase(id, ordinal, body.startsOn(), body.endsOn(), Boolean.TRUE.equals(body.laterPhasesFollow()),
+                body.reason(), user.actor());
         return get(id, user);
     }
 
