@@ -87,10 +87,11 @@ export async function checkPage(page, name) {
 
 /**
  * What must never reach a person's screen: JSON keys, enum names (NOT_APPLICABLE), criterion codes (GEN-FIRE), BPMN
- * element ids (Task_…) and a bare null. Hazard and report numbers (YH2026-000042, JB000012) are what people quote.
+ * element ids (Task_…) and a bare null. Hazard and report numbers (YH2026-000042, JB000012) and a whistleblower's
+ * tracking code in its groups (ABCD-EFGH-JKMN) are what people quote.
  */
 export function rawCodes(text) {
-  const patterns = [/"[A-Za-z]\w*"\s*:/g, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, /\b(?!YH\d)[A-Z]{2,}-[A-Z]{2,}[A-Z0-9-]*\b/g,
+  const patterns = [/"[A-Za-z]\w*"\s*:/g, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, /\b(?!YH\d)(?![A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b)[A-Z]{2,}-[A-Z]{2,}[A-Z0-9-]*\b/g,
     /\b(?:Task|Event|Gateway|Flow|SubProcess|Activity)_[A-Za-z]\w*/g, /(?<![A-Za-z])null(?![A-Za-z])/g]
   return patterns.flatMap((p) => text.match(p) || [])
 }

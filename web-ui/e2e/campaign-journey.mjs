@@ -45,6 +45,7 @@ async function createCampaign(page) {
   await flags.first().waitFor()
   expect(await flags.count() === 5, `each of the five phases flags its past start (got ${await flags.count()})`)
   await check(page, '40-campaign-plan-past-dates')
+  await fitIntoTheYear(page, lastYear)
 
   await page.getByRole('button', { name: '整体顺延到今天开始' }).click()
   expect(await page.locator('.campaign-plan .field-error').count() === 0, 'no date is flagged once the schedule starts today')
@@ -73,6 +74,35 @@ async function createCampaign(page) {
   await check(page, '42-campaign-created')
 }
 
+/**
+ * The past template squeezed into what is left of this year: every phase between today and 12-31, in order, nothing
+ * flagged. In the last days of December there is no room for five phases and the offer is not made. The template is
+ * then loaded afresh for the rest of the journey.
+ */
+async function fitIntoTheYear(page, lastYear) {
+  const yearEnd = `${lastYear + 1}-12-31`
+  const fit = page.getByRole('button', { name: `按比例压缩到 ${lastYear + 1} 年底前完成` }).first()
+  const room = Math.round((Date.parse(`${yearEnd}T00:00:00Z`) - Date.parse(`${isoDate(0)}T00:00:00Z`)) / 86400000) + 1
+  if (room < 10) {
+    expect(await fit.count() === 0, `with ${room} days left in the year, five phases are not squeezed into it`)
+    return
+  }
+  await fit.click()
+  const dates = []
+  for (let i = 0; i < 5; i++) dates.push(await page.inputValue(`#phase-${i}-starts`), await page.inputValue(`#phase-${i}-ends`))
+  expect(dates[0] === isoDate(0) && dates.every((d, i) => d <= yearEnd && (i === 0 || d >= dates[i - 1])),
+    `the squeezed schedule runs from today to the year's end, in order (got ${dates.join(' ')})`)
+  expect(await page.locator('.campaign-plan .field-error').count() === 0, 'nothing is flagged in the squeezed schedule')
+  await check(page, '40b-campaign-plan-fitted')
+  // the template afresh: another year, then last year's again
+  for (const y of [lastYear + 1, lastYear]) {
+    await page.fill('#plan-year', String(y))
+    await page.press('#plan-year', 'Tab')
+    await page.waitForFunction((v) => document.querySelector('#plan-name')?.value.startsWith(String(v)), y)
+  }
+  await page.locator('.plan-phases .field-error').first().waitFor()
+}
+
 async function submitPlan(page) {
   await page.locator('.plan-actions').getByRole('button', { name: '发起专项行动' }).click()
   await messageBoxButton(page, '确定发起').click()
@@ -88,8 +118,15 @@ async function reschedulePlannedPhase(page) {
   // typed and confirmed with Enter (an Escape here would close the dialog, not just the calendar)
   await page.fill('#reschedule-starts', isoDate(20))
   await page.press('#reschedule-starts', 'Enter')
+  // lengthened into the next phase: the later phases are offered to follow, with their new dates
+  await page.fill('#reschedule-ends', isoDate(80))
+  await page.press('#reschedule-ends', 'Enter')
+  expect(await page.locator('#reschedule-follow').isChecked(), 'a phase running into the next offers the later phases to follow')
+  expect((await page.locator('.el-dialog .follow-list').innerText()).includes('部门检查'), 'the later phases\' new dates are listed')
   await page.fill('#reschedule-ends', isoDate(55))
   await page.press('#reschedule-ends', 'Enter')
+  // shortened: the gap it leaves before the next phase is said
+  expect((await page.locator('.el-dialog .el-alert').innerText()).includes('空出'), 'the gap a shorter phase leaves is said')
   await page.fill('#reschedule-reason', '给机构多留几天准备自查')
   expect((await page.locator('.el-dialog .what-happens').innerText()).includes(`${isoDate(20)} 至 ${isoDate(55)}`),
     'the dialog says what the new dates will be before saving')
@@ -162,6 +199,9 @@ async function reminderReachesTheOwner(browser, page, id) {
     await owner.locator('.el-alert', { hasText: '已被催办' }).waitFor()
     expect((await owner.locator('.el-alert', { hasText: '已被催办' }).innerText()).includes('请尽快签收行动通知'),
       'the owner reads the words of the 催办 on the task')
+    const notice = await owner.locator('.panel', { has: owner.locator('h2', { hasText: '行动通知' }) }).innerText()
+    expect(notice.includes('工作安排') && notice.includes('动员部署') && notice.includes('本单位要完成'),
+      'the notice signed for is shown: the phases with their dates and what the institution owes')
     await checkPage(owner, '46b-reminded-owner-mobile')
     await signByKeyboard(owner)
   } finally {

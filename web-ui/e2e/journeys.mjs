@@ -56,17 +56,19 @@ async function selfCheck(browser) {
   }
   await page.setInputFiles(`#item-photo-${noIndex}`, PHOTO)
   await items.nth(noIndex).locator('.item-photos img').waitFor()
-  // 存在 without saying what is wrong: asked to confirm, then the server's message appears next to that item
+  // 存在 without saying what is wrong: named at that item before anything is asked or sent
   await page.click('button[type=submit]')
-  expect((await page.locator('.el-message-box').innerText()).includes('将各生成一条隐患'), 'submitting a self-check says what it will do')
-  await confirmDialog(page)
   const message = items.nth(noIndex).locator('.field-error')
   await message.waitFor()
-  expect((await message.innerText()).includes('必须写明存在的问题'), 'the server message for a 否 without a note is shown at the item')
+  expect((await message.innerText()).includes('必须写明存在的问题'), 'a 存在 without a note is named at the item')
+  expect((await page.locator('.el-message-box').count()) === 0, 'an incomplete self-check is not offered for signing')
   await checkPage(page, '02-self-check-error-mobile')
   await items.nth(noIndex).locator('textarea').fill(MARK)
   await items.nth(noIndex).locator('input[placeholder^="部位"]').fill('二楼走廊')
-  await submitAndExpectHome(page)
+  await page.click('button[type=submit]')
+  expect((await page.locator('.el-message-box').innerText()).includes('将各生成一条隐患'), 'submitting a self-check says what it will do')
+  await confirmDialog(page)
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 20000 })
   await page.context().close()
 }
 
@@ -91,6 +93,10 @@ async function townshipAssigns(browser) {
   await checkPage(page, '05-hazard-process-position')
 
   await openTask(page, '落实整改责任')
+  // what the institution reported is in front of the township: its photo, and the deadline set at grading
+  await page.locator('.panel', { hasText: '隐患照片' }).locator('img').first().waitFor()
+  expect((await page.inputValue('#field-deadline')) >= isoDate(0), 'the 整改时限 starts as the deadline set at grading')
+  expect((await page.getByText(/\d{4}-\d{2}-\d{2} 当天/).count()) > 0, 'the 办理期限 is a day, not a minute')
   await page.fill('#field-responsibleUnit', '安澜县社会福利中心')
   await page.fill('#field-responsiblePerson', '李建国')
   await page.fill('#field-measures', '清理通道杂物，张贴禁止堆放标识')
@@ -122,12 +128,12 @@ async function rectify(page) {
   const context = await page.locator('.panel', { hasText: '整改要求（五落实）' }).innerText()
   expect(context.includes('清理通道杂物，张贴禁止堆放标识') && context.includes('专人值守通道'),
     'the rectification task shows the 五落实 the township set')
-  // no measures: the server names the field
+  // no measures: named at the field before the person is asked to confirm
   await page.click('button[type=submit]')
-  await confirmDialog(page)
   await page.locator('.el-form-item__error').first().waitFor()
   const errors = await page.locator('.el-form-item__error').allInnerTexts()
-  expect(errors.some((e) => e.includes('整改措施不能为空')), `the missing measures are named at the field (got ${errors})`)
+  expect(errors.some((e) => e.includes('请填写整改措施')), `the missing measures are named at the field (got ${errors})`)
+  expect((await page.locator('.el-message-box').count()) === 0, 'an incomplete rectification is not offered for submitting')
   await page.fill('#field-measures', '已清理杂物并张贴禁止堆放标识')
   await page.fill('#field-responsiblePerson', '李建国')
   await checkPage(page, '08-task-rectification-mobile')
@@ -305,7 +311,7 @@ async function revise(page) {
   await page.goto(`/campaigns/${id}`)
   await selfCheckRow().waitFor()
   const migrated = await selfCheckRow().innerText()
-  expect(migrated.includes('v2'), `the self-check's instance runs on version 2 (got ${migrated})`)
+  expect(migrated.includes('第 2 版'), `the self-check's instance runs on version 2 (got ${migrated})`)
   const moved = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
   expect(moved - reminder === 2 * 3600000, `the engine's reminder moved two hours (from ${new Date(reminder).toISOString()} to ${new Date(moved).toISOString()})`)
   expect((await selfCheckRow().innerText()).includes(newEnd), 'the moved deadline stays')

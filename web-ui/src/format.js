@@ -6,6 +6,12 @@ export function formatDateTime(value) {
   return dateTime.format(new Date(value)).replace(/\//g, '-')
 }
 
+/** a deadline: the day alone when it is the day's end (an office's deadline), else the day and the hour */
+export function formatDue(value) {
+  const text = formatDateTime(value)
+  return text.endsWith('23:59') ? `${text.slice(0, 10)} 当天` : text
+}
+
 // The platform's clock, as /api/ui-config tells it: the browser's may be off, or the platform tried on another day.
 let clockOffsetMs = 0
 
@@ -44,4 +50,9 @@ export function disabledDays({ notBefore, notAfter } = {}) {
     const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
     return (!!notBefore && day < bound(notBefore)) || (!!notAfter && day > bound(notAfter))
   }
+}
+
+/** a tracking code in groups of four (ABCD-EFGH-JKMN): read out, copied by hand or typed back without losing place */
+export function groupCode(code) {
+  return (code || '').replace(/(.{4})(?=.)/g, '$1-')
 }

@@ -94,3 +94,45 @@ export function payload(fields, form) {
   }
   return out
 }
+
+const blank = (v) => v === null || v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length)
+
+/** the required fields left empty, by name, as the server would name them — checked before asking to confirm */
+export function missingFields(fields, form) {
+  const out = {}
+  for (const f of fields) {
+    if (f.required && (!f.when || f.when(form)) && blank(form[f.name])) {
+      out[f.name] = `${['bool', 'select', 'multiselect', 'date'].includes(f.type) ? '请选择' : '请填写'}${f.label}`
+    }
+  }
+  return out
+}
+
+/** the gaps in a list form (self-check items, inspection findings, dispatch corrections) and its signature */
+export function missingInList(kind, form) {
+  const out = {}
+  const need = (name, message, value) => { if (blank(value)) out[name] = message }
+  if (kind === 'SELF_CHECK') {
+    ;(form.items || []).forEach((item, i) => {
+      need(`items[${i}].answer`, '请选择「不存在」「存在」或「不涉及」', item.answer)
+      if (item.answer === 'NO') need(`items[${i}].note`, '选择「存在」时必须写明存在的问题', item.note)
+    })
+    need('checkedOn', '请选择自查日期', form.checkedOn)
+  }
+  if (kind === 'INSPECTION' || kind === 'SUPERVISION_VISIT') {
+    need('inspectedOn', '请选择检查日期', form.inspectedOn)
+    ;(form.findings || []).forEach((f, i) => {
+      need(`findings[${i}].criterionCode`, '请选择判定依据', f.criterionCode)
+      need(`findings[${i}].description`, '请填写隐患描述', f.description)
+    })
+  }
+  if (kind === 'DISPATCH_REPORT' || kind === 'COUNTY_DISPATCH_REPORT') {
+    ;(form.corrections || []).forEach((c, i) => {
+      need(`corrections[${i}].field`, '请选择更正的数字', c.field)
+      need(`corrections[${i}].value`, '请填写更正后的数字', c.value)
+      need(`corrections[${i}].reason`, '请填写更正原因', c.reason)
+    })
+  }
+  need('signedBy', '请签名', form.signedBy)
+  return out
+}
