@@ -194,9 +194,11 @@ const VIEWPORTS = [
 
 /**
  * Every page of four roles' menus on the given screens (phones by default): no sideways scrolling, tap targets and
- * text sizes, 长辈版 on the narrowest one, the keyboard path through the menu, and the pages of no sign-in.
+ * text sizes, 长辈版 on the narrowest one and on a desktop (sizes and axe on every page), the keyboard path through the
+ * menu, and the pages of no sign-in.
  */
-export async function layoutJourney(browser, viewports = ['phone390', 'phone360'], elderUsers = ['inst001', 'fuli']) {
+export async function layoutJourney(browser, viewports = ['phone390', 'phone360'], elderUsers = ['inst001', 'town1', 'fuli', 'leader'],
+  elderDesktopUsers = ['fuli', 'leader']) {
   let visited = 0
   let sessions = 0
   try {
@@ -206,6 +208,9 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
       await settle(visitor)
       await checkPhoneLayout(visitor, `visitor phone390 ${url}`)
       await checkElderMode(visitor, `visitor phone390 ${url}`)
+      await visitor.evaluate(() => document.documentElement.classList.add('elder-mode'))
+      await checkPage(visitor, `elder-visitor-${url.replace(/\W+/g, '_')}`)
+      await visitor.evaluate(() => document.documentElement.classList.remove('elder-mode'))
       visited++
     }
     await visitor.context().close()
@@ -229,19 +234,21 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
         }
         if (user === 'inst001' && vp.mobile) await extensionDialog(page, `${user} ${vp.label}`)
         // 长辈版 on the narrowest screen: the largest text where it has the least room
-        if (vp.label === 'phone360' && elderUsers.includes(user)) {
-          await page.evaluate(() => localStorage.setItem('elderMode', 'on'))
-          for (const url of pages) {
-            await page.goto(url)
-            await settle(page)
-            await checkElderMode(page, `${user} ${vp.label} ${url}`)
-            visited++
-          }
-          if (user === 'inst001') await extensionDialog(page, `${user} ${vp.label}`, checkElderMode)
-        }
+        if (vp.label === 'phone360' && elderUsers.includes(user)) visited += await elderPass(page, user, vp.label, pages)
         await page.context().close()
         sessions++
       }
+    }
+    // 长辈版 on a desktop too, for the roles that work at one
+    for (const user of only(elderDesktopUsers, 'LAYOUT_USERS')) {
+      const vp = VIEWPORTS.find((v) => v.label === 'desktop')
+      const page = await newPage(browser, { mobile: false })
+      await page.setViewportSize(vp.size)
+      await serveFixture(page)
+      await signIn(page, user)
+      visited += await elderPass(page, user, vp.label, await pagesOf(page))
+      await page.context().close()
+      sessions++
     }
   } finally {
     console.log(`layout: ${sessions} sign-ins (role × screen), ${visited} page views checked`)
@@ -249,10 +256,23 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
   }
 }
 
+/** 长辈版 switched on, every page: its sizes, and axe as it looks then (larger text, other wrapping, the same colours) */
+async function elderPass(page, user, label, pages) {
+  await page.evaluate(() => localStorage.setItem('elderMode', 'on'))
+  for (const url of pages) {
+    await page.goto(url)
+    const idle = await settle(page)
+    await checkElderMode(page, `${user} ${label} ${url}`)
+    if (idle) await checkPage(page, `elder-${user}-${label}-${url.replace(/\W+/g, '_')}`)
+  }
+  if (user === 'inst001' && label !== 'desktop') await extensionDialog(page, `${user} ${label}`, checkElderMode)
+  return pages.length
+}
+
 async function run() {
   const browser = await launch()
   try {
-    await layoutJourney(browser, VIEWPORTS.map((v) => v.label), ['inst001', 'town1', 'fuli', 'leader'])
+    await layoutJourney(browser, VIEWPORTS.map((v) => v.label))
   } catch (e) {
     problem(`layout run stopped: ${e.message.split('\n')[0]}`)
   } finally {
