@@ -130,7 +130,7 @@ async function pagesOf(page) {
     const href = await page.locator(`main a[href^="${detail}"]:not([href$="/new"])`).first().getAttribute('href', { timeout: 3000 }).catch(() => null)
     if (href) pages.push(href)
   }
-  return [...pages, `/hazards/${FIXTURE}`, `/tasks/${FIXTURE}`]
+  return [...pages, '/notifications', `/hazards/${FIXTURE}`, `/tasks/${FIXTURE}`]
 }
 
 /** 申请延期 opened on the served 隐患整改 task, else on the institution's first one: the dialog fits the phone */

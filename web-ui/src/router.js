@@ -22,6 +22,8 @@ const routes = [
   { path: '/process-models', component: () => import('./pages/ProcessModelerPage.vue'), meta: { roles: BUREAU, title: '流程模型' } },
   { path: '/process-monitor', component: () => import('./pages/ProcessMonitorPage.vue'), meta: { roles: SUPERVISORS, title: '流程监控' } },
   { path: '/incidents', component: () => import('./pages/IncidentsPage.vue'), meta: { roles: ['bureau-admin'], title: '流程故障' } },
+  { path: '/notifications', component: () => import('./pages/NotificationsPage.vue'), meta: { roles: ALL, title: '消息通知' } },
+  { path: '/notification-failures', component: () => import('./pages/NotificationFailuresPage.vue'), meta: { roles: ['bureau-admin'], title: '通知发送失败' } },
   { path: '/whistleblower-reports', component: () => import('./pages/WhistleblowerReportsPage.vue'), meta: { roles: REGIONAL, title: '举报线索' } },
   { path: '/:pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true, title: '页面不存在' } },
 ]

@@ -132,7 +132,8 @@ class AuthorizationMatrixTest {
                 "public", "public by tracking code (WhistleblowerApiTest)",
                 "whistleblower-reports", "WhistleblowerApiTest: another township's report is not found",
                 "process-models", "the deployed BPMN models, the same for every signed-in person (WebUiSupportTest)",
-                "admin", "county-wide administration, for the bureau administrator only (IncidentApiTest)");
+                "admin", "county-wide administration, for the bureau administrator only (IncidentApiTest)",
+                "notifications", "one's own notices only: another person's is not found (NotificationDeliveryTest)");
         List<String> unchecked = new ArrayList<>();
         for (Map.Entry<HttpMethod, String> endpoint : endpoints()) {
             String pattern = endpoint.getValue();

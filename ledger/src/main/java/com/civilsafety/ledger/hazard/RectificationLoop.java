@@ -259,6 +259,7 @@ public class RectificationLoop {
         history.note(hazard, Actor.SYSTEM, step, "整改期限将至（" + hazard.getRectificationDeadline() + "），已提醒机构");
         eventLog.append(EventType.HAZARD_REMINDED, SUBJECT, hazardId, Actor.SYSTEM, step,
                 Map.of("deadline", hazard.getRectificationDeadline()));
+        events.publishEvent(HazardDeadlineAlert.of(hazard, 0));
     }
 
     /**
@@ -279,6 +280,7 @@ public class RectificationLoop {
         history.note(hazard, Actor.SYSTEM, step, "逾期" + (level == 1 ? "" : "未改，升级至局领导") + "：" + action + "（继续挂账）");
         eventLog.append(EventType.HAZARD_ESCALATED, SUBJECT, hazardId, Actor.SYSTEM, step,
                 Map.of("level", level, "notified", notified, "action", action));
+        events.publishEvent(HazardDeadlineAlert.of(hazard, level));
         if (level == 1) {
             openTask(hazardId, TaskKind.EXPLANATION, step);
         }

@@ -53,7 +53,7 @@ public class InboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public InboxTask open(InboxTask task, ProcessStep step) {
         InboxTask saved = tasks.save(task);
-        events.publishEvent(new TaskOpened(saved.getId(), saved.getKind(), saved.getSubjectType(), saved.getSubjectId()));
+        events.publishEvent(new TaskOpened(saved));
         eventLog.append(EventType.TASK_OPENED, "TASK", saved.getId(), Actor.SYSTEM, step,
                 Map.of("kind", task.getKind(), "subjectType", task.getSubjectType(),
                         "subjectId", task.getSubjectId(), "candidateRole", task.getCandidateRole().code()));
@@ -88,6 +88,7 @@ public class InboxService {
     public int remind(Collection<Long> taskIds, String note) {
         List<InboxTask> open = lockOpen(taskIds);
         open.forEach(t -> t.reminded(clock.instant(), note));
+        events.publishEvent(new TasksReminded(open, note));
         return open.size();
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -28,9 +29,12 @@ public class JobIncidents {
     private final Clock clock;
     private final String epoch;
 
+    private final ApplicationEventPublisher events;
+
     public JobIncidents(JobIncidentRepository incidents, PlatformTransactionManager txManager, Clock clock,
-                        @Value("${civil-safety.engine.epoch:cluster}") String epoch) {
+                        @Value("${civil-safety.engine.epoch:cluster}") String epoch, ApplicationEventPublisher events) {
         this.incidents = incidents;
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(txManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -45,8 +49,10 @@ public class JobIncidents {
     /** As above, for an incident that occurred earlier (held while the ledger could not be written). */
     public void record(ProcessStep step, String jobType, String error, Instant occurredAt) {
         try {
-            ownTransaction.executeWithoutResult(status ->
-                    incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, occurredAt)));
+            ownTransaction.executeWithoutResult(status -> {
+                JobIncident saved = incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, occurredAt));
+                events.publishEvent(new IncidentRecorded(saved.getId(), jobType));
+            });
         } catch (DataIntegrityViolationException alreadyRecorded) {
             // the same job reported before: one incident per job
         }

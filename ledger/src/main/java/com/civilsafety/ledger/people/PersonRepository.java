@@ -13,4 +13,15 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
     @Query("select p from Person p join p.roles r where r = :role and p.enabled = true order by p.id")
     List<Person> findEnabledWithRole(Role role);
+
+    /**
+     * Those of a role whose data scope covers a record (its region path, and its institution for institution users):
+     * who may act on it, and so who is told of it.
+     */
+    @Query("""
+            select p from Person p join p.roles r
+            where r = :role and p.enabled = true and :regionPath like concat(p.region.path, '%')
+              and (p.institutionId is null or p.institutionId = :institutionId)
+            order by p.id""")
+    List<Person> findCovering(Role role, String regionPath, Long institutionId);
 }

@@ -33,6 +33,7 @@ import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.institution.InstitutionService;
 import com.civilsafety.ledger.job.JobIncidents;
 import com.civilsafety.ledger.job.ProcessProjection;
+import com.civilsafety.ledger.notification.Notifications;
 import com.civilsafety.ledger.people.PeopleService;
 import com.civilsafety.ledger.region.RegionRepository;
 import com.civilsafety.ledger.statistics.StatisticsService;
@@ -73,7 +74,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         CampaignService.class, DispatchReports.class, CriterionCatalogue.class, EventChain.class, OperationLog.class,
         HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
-        RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class})
+        RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";

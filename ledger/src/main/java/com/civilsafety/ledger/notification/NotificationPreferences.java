@@ -1,0 +1,43 @@
+package com.civilsafety.ledger.notification;
+
+import com.civilsafety.ledger.common.InvalidInputException;
+import java.time.LocalTime;
+import java.util.regex.Pattern;
+
+/** A person's notification settings as the API shows and takes them; checked before anything is stored. */
+public record NotificationPreferences(String email, boolean emailEnabled, String mobile, boolean webhookEnabled,
+                                      LocalTime quietFrom, LocalTime quietUntil, boolean digest) {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    /** a mainland mobile number: 11 digits starting 13–19 */
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+    public NotificationPreferences {
+        email = blankToNull(email);
+        mobile = blankToNull(mobile);
+    }
+
+    void check() {
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            throw new InvalidInputException("email", "电子邮箱格式不正确");
+        }
+        if (emailEnabled && email == null) {
+            throw new InvalidInputException("email", "开启邮件通知须填写电子邮箱");
+        }
+        if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+            throw new InvalidInputException("mobile", "手机号码应为11位数字，以13–19开头");
+        }
+        if (webhookEnabled && mobile == null) {
+            throw new InvalidInputException("mobile", "开启短信通知须填写手机号码");
+        }
+        if (quietFrom == null) {
+            throw new InvalidInputException("quietFrom", "请填写免打扰开始时间");
+        }
+        if (quietUntil == null) {
+            throw new InvalidInputException("quietUntil", "请填写免打扰结束时间");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,97 @@
+package com.civilsafety.ledger.notification;
+
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.hazard.HazardDeadlineAlert;
+import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inbox.TaskOpened;
+import com.civilsafety.ledger.inbox.TasksReminded;
+import com.civilsafety.ledger.job.IncidentRecorded;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What concerns a person, as the ledger records it, turned into notices — in the same transaction (plain event
+ * listeners run inside the publisher's), each under a cause key that names the record it comes from. Templates are
+ * here: short Chinese texts with the code, the institution, the deadline; the link is the record's page.
+ */
+@Component
+class NotificationSources {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    /** the steps of a 重大事故隐患 that cannot wait for the morning */
+    private static final Set<TaskKind> URGENT = Set.of(TaskKind.SUPERVISION, TaskKind.EMERGENCY_MEASURES);
+
+    private final Notifications notifications;
+
+    NotificationSources(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /** 新待办: whoever may do the task (its assignee, else everyone of its role whose scope covers it). */
+    @EventListener
+    void on(TaskOpened event) {
+        InboxTask task = event.task();
+        boolean supervision = task.getKind() == TaskKind.SUPERVISION;
+        String due = LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(DAY);
+        Message message = new Message(supervision ? NotificationKind.SUPERVISION : NotificationKind.NEW_TASK,
+                (supervision ? "挂牌督办：" : "新待办：") + task.getTitle(),
+                "【民政安全】" + due + "前办理：" + task.getTitle(), "/tasks/" + task.getId(), URGENT.contains(task.getKind()));
+        notifications.notify("task-opened:" + task.getId(), whoDoes(task), message);
+    }
+
+    /** 催办: the same people, once per reminder (the task counts them). */
+    @EventListener
+    void on(TasksReminded event) {
+        for (InboxTask task : event.tasks()) {
+            String note = event.note() == null || event.note().isBlank() ? "" : "（" + event.note().strip() + "）";
+            Message message = new Message(NotificationKind.TASK_REMINDER, "催办：" + task.getTitle(),
+                    "【民政安全】催办" + note + "：" + task.getTitle(), "/tasks/" + task.getId(), false);
+            notifications.notify("task-reminded:" + task.getId() + ":" + task.getRemindedCount(), whoDoes(task), message);
+        }
+    }
+
+    /**
+     * A rectification deadline: near (the institution), passed (its township and the bureau section), long passed
+     * (the leader). Once per hazard, deadline and level: a new deadline (an extension) may alert again.
+     */
+    @EventListener
+    void on(HazardDeadlineAlert alert) {
+        String what = "隐患" + alert.code() + "（" + alert.institutionName() + "）";
+        String deadline = alert.deadline().format(DAY);
+        String link = "/hazards/" + alert.hazardId();
+        String cause = "hazard-deadline:" + alert.hazardId() + ":" + alert.deadline() + ":" + alert.level();
+        switch (alert.level()) {
+            case 0 -> notifications.notify(cause,
+                    Recipients.covering(Role.INSTITUTION_MANAGER, alert.regionPath(), alert.institutionId()),
+                    new Message(NotificationKind.DEADLINE_REMINDER, "整改期限将至：" + what,
+                            "【民政安全】" + what + "整改时限" + deadline + "，请按期完成整改并上传佐证。", link, alert.major()));
+            case 1 -> {
+                Message overdue = new Message(NotificationKind.OVERDUE, "整改逾期：" + what,
+                        "【民政安全】" + what + "已超过整改时限" + deadline + "，已逾期通报，请督促整改。", link, alert.major());
+                notifications.notify(cause, Recipients.covering(Role.TOWNSHIP_OFFICER, alert.regionPath(), alert.institutionId()), overdue);
+                notifications.notify(cause, Recipients.covering(Role.BUREAU_SECTION, alert.regionPath(), alert.institutionId()), overdue);
+            }
+            default -> notifications.notify(cause,
+                    Recipients.covering(Role.LEADER, alert.regionPath(), alert.institutionId()),
+                    new Message(NotificationKind.ESCALATED, "逾期未改，升级局领导：" + what,
+                            "【民政安全】" + what + "逾期未改（时限" + deadline + "），已升级，请约谈督办。", link, alert.major()));
+        }
+    }
+
+    /** 流程故障: the county administrators, who can retry it once the cause is fixed. */
+    @EventListener
+    void on(IncidentRecorded incident) {
+        notifications.notify("incident:" + incident.incidentId(), Recipients.everyone(Role.BUREAU_ADMIN),
+                new Message(NotificationKind.INCIDENT, "流程故障：一个自动步骤多次重试仍未成功",
+                        "【民政安全】有自动步骤多次重试仍未成功，请在「流程故障」中查看原因并重试。", "/incidents", false));
+    }
+
+    private static Recipients whoDoes(InboxTask task) {
+        return task.getAssigneeId() != null ? Recipients.person(task.getAssigneeId())
+                : Recipients.covering(task.getCandidateRole(), task.getRegion().getPath(), task.getInstitutionId());
+    }
+}

@@ -1,0 +1,184 @@
+package com.civilsafety.ledger.notification;
+
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: notices written in the transaction of the step that caused them, one per person and cause, with a
+ * delivery per configured outside channel the person has chosen (sent by {@link NotificationDispatcher}); and each
+ * person's list of them (the in-app channel).
+ */
+@Service
+public class Notifications {
+    private final NotificationRepository notifications;
+    private final NotificationDeliveryRepository deliveries;
+    private final NotificationSettingRepository settings;
+    private final PersonRepository people;
+    private final List<DeliveryChannel> channels;
+    private final Clock clock;
+
+    public Notifications(NotificationRepository notifications, NotificationDeliveryRepository deliveries,
+                         NotificationSettingRepository settings, PersonRepository people, List<DeliveryChannel> channels,
+                         Clock clock) {
+        this.notifications = notifications;
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.people = people;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    /**
+     * Tells the recipients, inside the caller's transaction: what the step commits, it notifies; what it rolls back,
+     * it does not. A cause already told to a person (a retried job, a replayed step) is not told again. Answers how
+     * many were told now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notify(String causeKey, Recipients to, Message message) {
+        List<Person> recipients = to.personId() != null
+                ? people.findById(to.personId()).filter(Person::isEnabled).stream().toList()
+                : to.regionPath() == null ? people.findEnabledWithRole(to.role())
+                : people.findCovering(to.role(), to.regionPath(), to.institutionId());
+        Instant now = clock.instant();
+        int told = 0;
+        for (Person person : recipients) {
+            if (notifications.existsByCauseKeyAndPersonId(causeKey, person.getId())) {
+                continue;
+            }
+            Notification saved = notifications.save(new Notification(person.getId(), causeKey, message, now));
+            NotificationSetting setting = settingOf(person);
+            for (DeliveryChannel channel : channels) {
+                String address = setting.addressOf(channel.channel());
+                if (channel.configured() && address != null) {
+                    deliveries.save(new NotificationDelivery(saved.getId(), channel.channel(), address,
+                            setting.notBefore(now, message.urgent())));
+                }
+            }
+            told++;
+        }
+        return told;
+    }
+
+    /** A person's notices, newest first (only the unread ones on request), with the count still unread. */
+    @Transactional(readOnly = true)
+    public Inbox of(Actor actor, boolean unreadOnly, Pageable request) {
+        long personId = personOf(actor);
+        Page<Notification> found = unreadOnly ? notifications.findByPersonIdAndReadAtIsNullOrderByIdDesc(personId, request)
+                : notifications.findByPersonIdOrderByIdDesc(personId, request);
+        return new Inbox(found.getContent(), found.getTotalElements(), notifications.countByPersonIdAndReadAtIsNull(personId));
+    }
+
+    public record Inbox(List<Notification> items, long total, long unread) {
+    }
+
+    @Transactional(readOnly = true)
+    public long unread(Actor actor) {
+        return notifications.countByPersonIdAndReadAtIsNull(personOf(actor));
+    }
+
+    /** 标为已读: only one's own notices; another's is not found. */
+    @Transactional
+    public Notification markRead(long notificationId, Actor actor) {
+        Notification n = notifications.findById(notificationId).filter(x -> x.getPersonId().equals(actor.personId()))
+                .orElseThrow(() -> new NotFoundException("通知不存在：" + notificationId));
+        n.markRead(clock.instant());
+        return n;
+    }
+
+    @Transactional
+    public int markAllRead(Actor actor) {
+        return notifications.markAllRead(personOf(actor), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public NotificationPreferences preferencesOf(Actor actor) {
+        long personId = personOf(actor);
+        return settingOf(people.findById(personId).orElseThrow()).preferences();
+    }
+
+    /** 通知设置: checked whole before anything is stored. */
+    @Transactional
+    public NotificationPreferences change(Actor actor, NotificationPreferences preferences) {
+        preferences.check();
+        long personId = personOf(actor);
+        NotificationSetting setting = settings.findById(personId)
+                .orElseGet(() -> settings.save(defaults(people.findById(personId).orElseThrow())));
+        setting.change(preferences);
+        return setting.preferences();
+    }
+
+    /** 发送失败的通知: for an administrator, newest first, to whom and why. */
+    @Transactional(readOnly = true)
+    public Page<FailedDelivery> failed(Actor actor, Pageable page) {
+        requireAdmin(actor);
+        Page<NotificationDelivery> gaveUp = deliveries.findByStatusOrderByIdDesc(DeliveryStatus.GAVE_UP, page);
+        Map<Long, Notification> byId = notifications.findAllById(gaveUp.map(NotificationDelivery::getNotificationId).getContent())
+                .stream().collect(Collectors.toMap(Notification::getId, Function.identity()));
+        Map<Long, String> names = people.findAllById(byId.values().stream().map(Notification::getPersonId).distinct().toList())
+                .stream().collect(Collectors.toMap(Person::getId, Person::getDisplayName));
+        return gaveUp.map(d -> {
+            Notification n = byId.get(d.getNotificationId());
+            return new FailedDelivery(d.getId(), d.getChannel().label(), d.getAddress(), names.get(n.getPersonId()), n.getTitle(),
+                    n.getLink(), d.getAttempts(), d.getLastAttemptAt(), d.getLastError());
+        });
+    }
+
+    public record FailedDelivery(long id, String channel, String address, String person, String title, String link,
+                                 int attempts, Instant lastAttemptAt, String reason) {
+    }
+
+    /** 重新发送: to the person's address as it is now (it may have been corrected since the last attempt). */
+    @Transactional
+    public void resend(long deliveryId, Actor actor) {
+        requireAdmin(actor);
+        NotificationDelivery d = deliveries.findById(deliveryId)
+                .orElseThrow(() -> new NotFoundException("发送记录不存在：" + deliveryId));
+        if (d.getStatus() != DeliveryStatus.GAVE_UP) {
+            throw new ConflictException("这条通知" + d.getStatus().label() + "，不需要重新发送");
+        }
+        Notification n = notifications.findById(d.getNotificationId()).orElseThrow();
+        String now = people.findById(n.getPersonId()).map(p -> settingOf(p).addressOf(d.getChannel())).orElse(null);
+        d.resend(now == null ? d.getAddress() : now, clock.instant());
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.hasRole(Role.BUREAU_ADMIN)) {
+            throw new ForbiddenException("只有县局管理员可以查看和重发失败的通知");
+        }
+    }
+
+    private NotificationSetting settingOf(Person person) {
+        return settings.findById(person.getId()).orElseGet(() -> defaults(person));
+    }
+
+    /** SMS to the number on record; the digest for those who answer for a county's figures */
+    private static NotificationSetting defaults(Person person) {
+        boolean digest = person.getRoles().stream().anyMatch(Set.of(Role.LEADER, Role.BUREAU_SECTION)::contains);
+        String phone = person.getPhone();
+        return new NotificationSetting(person.getId(), phone != null && phone.matches("1[3-9]\\d{9}") ? phone : null, digest);
+    }
+
+    private static long personOf(Actor actor) {
+        if (actor.personId() == null) {
+            throw new NotFoundException("没有此用户的通知");
+        }
+        return actor.personId();
+    }
+}
