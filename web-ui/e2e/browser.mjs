@@ -91,9 +91,11 @@ export async function checkPage(page, name) {
  * tracking code in its groups (ABCD-EFGH-JKMN) are what people quote.
  */
 export function rawCodes(text) {
-  const patterns = [/"[A-Za-z]\w*"\s*:/g, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, /\b(?!YH\d)(?![A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b)[A-Z]{2,}-[A-Z]{2,}[A-Z0-9-]*\b/g,
+  const patterns = [/"[A-Za-z]\w*"\s*:/g, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, /\b(?!YH\d)[A-Z]{2,}-[A-Z]{2,}[A-Z0-9-]*\b/g,
     /\b(?:Task|Event|Gateway|Flow|SubProcess|Activity)_[A-Za-z]\w*/g, /(?<![A-Za-z])null(?![A-Za-z])/g]
-  return patterns.flatMap((p) => text.match(p) || [])
+  // a tracking code, also where it wraps after a dash, is what a whistleblower quotes
+  const quoted = text.replace(/\b[A-Z2-9]{4}-\s*[A-Z2-9]{4}-\s*[A-Z2-9]{4}\b/g, '')
+  return patterns.flatMap((p) => quoted.match(p) || [])
 }
 
 export async function signIn(page, username, password = 'demo123') {

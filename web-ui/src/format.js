@@ -35,17 +35,18 @@ export function today() {
 }
 
 /** the day after an ISO date */
-function nextDay(isoDate) {
+export function nextDay(isoDate) {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86400000).toISOString().slice(0, 10)
 }
 
 /**
  * A date picker's disabledDate for the days a field refuses, on the platform's clock: `notBefore`/`notAfter` is
- * 'today' or 'tomorrow' (a deadline that must lie after today: 'tomorrow'). Undefined when the field has no bound.
+ * 'today' or 'tomorrow' (a deadline that must lie after today: 'tomorrow'), or a yyyy-mm-dd day. Undefined when the
+ * field has no bound.
  */
 export function disabledDays({ notBefore, notAfter } = {}) {
   if (!notBefore && !notAfter) return undefined
-  const bound = (name) => (name === 'tomorrow' ? nextDay(today()) : today())
+  const bound = (name) => (name === 'tomorrow' ? nextDay(today()) : name === 'today' ? today() : name)
   return (date) => {
     const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
     return (!!notBefore && day < bound(notBefore)) || (!!notAfter && day > bound(notAfter))

@@ -159,7 +159,8 @@ public class CampaignProgressQuery {
         }
         campaignDeliverables.stream().filter(d -> d.getKind().audience() == audience)
                 .forEach(d -> owed.add(new CampaignTaskForm.Dated(d.getName(), null, d.getDueOn())));
-        owed.sort(Comparator.comparing(CampaignTaskForm.Dated::to));
+        // by when each begins to be owed: a phase from its start, a deliverable on its day
+        owed.sort(Comparator.comparing(d -> d.from() != null ? d.from() : d.to()));
         List<CampaignTaskForm.Dated> schedule = campaignPhases.stream()
                 .map(p -> new CampaignTaskForm.Dated(p.getName(), p.getStartsOn(), p.getEndsOn())).toList();
         return new CampaignTaskForm.Notice(campaign.getLeadOrganisation(), campaign.getResponsibleSections(),

@@ -3,6 +3,7 @@ package com.civilsafety.ledger.whistleblower;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.Json;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
@@ -21,7 +22,6 @@ import com.civilsafety.ledger.people.PeopleService;
 import com.civilsafety.ledger.people.PersonRepository;
 import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class WhistleblowerTriage {
-    static final Duration TIME_TO_DECIDE = Duration.ofDays(7);
+    /** days to decide, by the end of the last one: an office's deadline is a day */
+    static final int DAYS_TO_DECIDE = 7;
 
     private final WhistleblowerReportRepository reports;
     private final InstitutionRepository institutions;
@@ -87,7 +88,8 @@ public class WhistleblowerTriage {
                 : institutions.findById(report.getInstitutionId()).orElseThrow().getName();
         InboxTask task = inbox.open(new InboxTask(kind, Whistleblowers.SUBJECT, reportId,
                 kind.label() + " " + report.reference() + "（" + about + "）", role,
-                regions.findById(report.getRegionId()).orElseThrow(), null, now.plus(TIME_TO_DECIDE),
+                regions.findById(report.getRegionId()).orElseThrow(), null,
+                LedgerTime.endOf(LedgerTime.today(clock).plusDays(DAYS_TO_DECIDE)),
                 step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
         return task.getId();
     }
