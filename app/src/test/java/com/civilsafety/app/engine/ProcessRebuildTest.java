@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProcessRebuildTest {
     private static final String DATABASE = "jdbc:h2:mem:process-rebuild;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    /** what a rebuild must neither lose nor write twice — a notice among them: a rebuilt instance notifies no one again */
     private static final List<String> LEDGER_TABLES = List.of("inbox_task", "campaign_work", "ledger_event",
-            "hazard_status_change", "hazard_escalation", "hazard", "whistleblower_report");
+            "hazard_status_change", "hazard_escalation", "hazard", "whistleblower_report", "notification");
 
     @Test
     void aRestartRebuildsEveryOpenHazardAndTheRunningCampaignWhereTheyWaited() {

@@ -6,23 +6,29 @@ import static org.awaitility.Awaitility.await;
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.app.testsupport.HazardSteps;
+import com.civilsafety.ledger.notification.Channel;
+import com.civilsafety.ledger.notification.DailyDigest;
+import com.civilsafety.ledger.notification.DeliveryChannel;
+import com.civilsafety.ledger.notification.NotificationKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,8 +60,9 @@ class NotificationDeliveryTest {
     /** the gateway refuses this number for good */
     private static final String REFUSED = "13900000009";
 
-    /** a real SMTP server, up before the platform starts (its port goes into the platform's settings) */
-    private static final GreenMail SMTP = smtp();
+    /** a real SMTP server, up before the platform starts, on a port of its own: stopped and started again in a test */
+    private static final ServerSetup SMTP_SETUP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static GreenMail smtp = smtp();
 
     private static final HttpServer GATEWAY = gateway();
     private static final List<Map<String, String>> RECEIVED = new CopyOnWriteArrayList<>();
@@ -63,7 +70,7 @@ class NotificationDeliveryTest {
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", SMTP_SETUP::getPort);
         registry.add("civil-safety.notification.webhook.url", () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/sms");
         registry.add("civil-safety.notification.webhook.secret", () -> SECRET);
     }
@@ -74,18 +81,30 @@ class NotificationDeliveryTest {
     EngineTime time;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DailyDigest digest;
+    @Autowired
+    List<DeliveryChannel> channels;
 
     @AfterAll
     static void stopServers() {
         GATEWAY.stop(0);
-        SMTP.stop();
+        smtp.stop();
     }
 
     private static GreenMail smtp() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail mail = new GreenMail(SMTP_SETUP);
         mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         return mail;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -123,11 +142,12 @@ class NotificationDeliveryTest {
             assertThat(overdue.path("body").asText()).contains(code).contains("安澜县社会福利中心")
                     .contains(deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日");
         }
-        await().atMost(STEP).until(() -> mailsTo("town1@example.gov.cn", "整改逾期") == 1 && mailsTo("fuli@example.gov.cn", "整改逾期") == 1);
-        MimeMessage mail = mails("town1@example.gov.cn", "整改逾期").get(0);
+        String link = "/hazards/" + hazard;
+        await().atMost(STEP).until(() -> mailsWithLink("town1@example.gov.cn", link) == 1 && mailsWithLink("fuli@example.gov.cn", link) == 1);
+        MimeMessage mail = mails("town1@example.gov.cn", "整改逾期").stream().filter(m -> linked(m, link)).findFirst().orElseThrow();
         assertThat(mail.getMessageID()).startsWith("<civil-safety-notification-");
         assertThat((String) mail.getContent()).contains("https://safety.example.gov.cn/hazards/" + hazard);
-        await().atMost(STEP).until(() -> webhooksTo("13900000001", "OVERDUE") == 1 && webhooksTo("13900000002", "OVERDUE") == 1);
+        await().atMost(STEP).until(() -> webhooksTo("13900000001", link) == 1 && webhooksTo("13900000002", link) == 1);
         assertThat(RECEIVED).allSatisfy(r -> assertThat(r.get("valid")).as("signed with the shared secret").isEqualTo("true"));
         assertThat(notice(api, "leader", "/hazards/" + hazard)).as("not the leader yet").isNull();
 
@@ -135,15 +155,15 @@ class NotificationDeliveryTest {
         time.passTo(deadline.plusDays(8), LocalTime.of(10, 0));
         JsonNode escalated = await().atMost(STEP).until(() -> notice(api, "leader", "/hazards/" + hazard), n -> n != null);
         assertThat(escalated.path("kind").asText()).isEqualTo("ESCALATED");
-        await().atMost(STEP).until(() -> mailsTo("leader@example.gov.cn", "升级") == 1);
+        await().atMost(STEP).until(() -> mailsWithLink("leader@example.gov.cn", link) == 1);
 
         // each person once per cause: the notices, the mails, the webhooks
         assertThat(jdbc.queryForObject("""
                 select count(*) from notification group by cause_key, person_id order by count(*) desc limit 1""", Long.class))
                 .isEqualTo(1);
         Thread.sleep(1500); // a few more dispatch rounds: nothing is sent twice
-        assertThat(mailsTo("town1@example.gov.cn", "整改逾期")).isEqualTo(1);
-        assertThat(webhooksTo("13900000001", "OVERDUE")).isEqualTo(1);
+        assertThat(mailsWithLink("town1@example.gov.cn", link)).isEqualTo(1);
+        assertThat(webhooksTo("13900000001", link)).isEqualTo(1);
 
         // read: the bell counts down; another's notice is not found
         long unread = api.get("town1", "/api/notifications/unread-count").body().path("unread").asLong();
@@ -159,10 +179,162 @@ class NotificationDeliveryTest {
         assertThat(failed.path("reason").asText()).contains("HTTP 400");
         assertThat(failed.path("person").asText()).isNotBlank();
         assertThat(api.get("town1", "/api/admin/notification-deliveries").status()).isEqualTo(403);
+        long attemptsBefore = failed.path("attempts").asLong();
         assertThat(api.post("admin", "/api/admin/notification-deliveries/" + failed.path("id").asLong() + "/resend", "{}").status())
                 .isEqualTo(200);
-        assertThat(api.post("admin", "/api/admin/notification-deliveries/" + failed.path("id").asLong() + "/resend", "{}").status())
-                .as("pending again: nothing to resend").isEqualTo(409);
+        // sent again (and refused again by this gateway): one more attempt recorded since the resend
+        await().atMost(STEP).until(() -> jdbc.queryForObject("select last_attempt_at > ? from notification_delivery where id = ?",
+                Boolean.class, java.sql.Timestamp.from(Instant.parse(failed.path("lastAttemptAt").asText())), failed.path("id").asLong()));
+        assertThat(attemptsBefore).isPositive();
+        long sent = jdbc.queryForObject("select min(id) from notification_delivery where status = 'SENT'", Long.class);
+        assertThat(api.post("admin", "/api/admin/notification-deliveries/" + sent + "/resend", "{}").status())
+                .as("a delivery that went out is not sent again").isEqualTo(409);
+    }
+
+    /**
+     * In quiet hours (22:00–07:00) a 挂牌督办 reaches the leader at once; a township's new task waits for 07:00 — in
+     * the platform it is there at once either way.
+     */
+    @Test
+    void inQuietHoursASupervisionGoesOutAtOnceAndANewTaskAtSeven() throws Exception {
+        Api api = new Api(rest);
+        for (String user : List.of("leader", "town1")) {
+            assertThat(api.post(user, "/api/notification-settings", settings(user + "@example.gov.cn", null, "22:00", "07:00")).status())
+                    .isEqualTo(200);
+        }
+        LocalDate night = time.today().plusDays(1);
+        time.passTo(night, LocalTime.of(23, 0));
+        long home = institutionOf(api, "inst001");
+        long major = reported(api, home, "YL-4-2"); // major, residents exposed: 挂牌督办 for the leader
+        long general = reported(api, home, "GEN-FIRE"); // 落实整改责任 for the township
+        long supervision = HazardSteps.taskOf(api, "leader", major, "SUPERVISION");
+        long assignment = HazardSteps.taskOf(api, "town1", general, "ASSIGNMENT");
+        await().atMost(STEP).until(() -> mailsWithLink("leader@example.gov.cn", "/tasks/" + supervision) == 1);
+        assertThat(notice(api, "town1", "/tasks/" + assignment)).as("in the platform at once").isNotNull();
+        Thread.sleep(1500); // several dispatch rounds
+        assertThat(mailsWithLink("town1@example.gov.cn", "/tasks/" + assignment)).as("not at 23:00").isZero();
+        time.passTo(night.plusDays(1), LocalTime.of(7, 0));
+        await().atMost(STEP).until(() -> mailsWithLink("town1@example.gov.cn", "/tasks/" + assignment) == 1);
+    }
+
+    /** The mail server is down for a while: the delivery is retried with back-off, then delivered, once. */
+    @Test
+    void aMailServerThatIsDownIsTriedAgainUntilTheMailIsDelivered() {
+        Api api = new Api(rest);
+        assertThat(api.post("town1", "/api/notification-settings", settings("town1@example.gov.cn", null, "00:00", "00:00")).status())
+                .isEqualTo(200);
+        smtp.stop();
+        long hazard = reported(api, institutionOf(api, "inst001"), "GEN-FIRE");
+        long assignment = HazardSteps.taskOf(api, "town1", hazard, "ASSIGNMENT");
+        String link = "/tasks/" + assignment;
+        await().atMost(STEP).until(() -> jdbc.queryForObject("""
+                select count(*) from notification_delivery d join notification n on n.id = d.notification_id
+                where n.link = ? and d.channel = 'EMAIL' and d.status = 'PENDING' and d.attempts > 0 and d.last_error is not null""",
+                Long.class, link) == 1);
+        smtp = smtp();
+        time.pass(Duration.ofMinutes(3)); // past the back-off
+        await().atMost(STEP).until(() -> mailsWithLink("town1@example.gov.cn", link) == 1);
+        assertThat(jdbc.queryForObject("""
+                select d.status from notification_delivery d join notification n on n.id = d.notification_id
+                where n.link = ? and d.channel = 'EMAIL'""", String.class, link)).isEqualTo("SENT");
+    }
+
+    /**
+     * 每日汇总: for the leader and the section, the figures of the statistics for this year up to the day over their
+     * scope — overdue hazards (and the township with most), 挂牌督办 not closed.
+     */
+    @Test
+    void theDailyDigestSaysWhatTheStatisticsSay() {
+        Api api = new Api(rest);
+        for (String user : List.of("leader", "fuli")) {
+            assertThat(api.post(user, "/api/notification-settings", """
+                    {"email": null, "emailEnabled": false, "mobile": null, "webhookEnabled": false,
+                     "quietFrom": "22:00", "quietUntil": "07:00", "digest": true}""").status()).isEqualTo(200);
+        }
+        long home = institutionOf(api, "inst001");
+        reported(api, home, "YL-4-2"); // 挂牌督办
+        LocalDate day = time.today();
+        Api.Reply old = api.post("inspector1", "/api/hazards", """
+                {"institutionId": %d, "description": "通知测试隐患", "location": "二楼", "criterionCode": "GEN-FIRE",
+                 "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(home, day.minusDays(40)));
+        assertThat(old.status()).as("found 40 days ago: overdue").isEqualTo(201);
+        String query = "/api/statistics?groupBy=REGION&from=" + day.withDayOfYear(1) + "&to=" + day;
+        // the loops settle (grading, 挂牌督办) before the figures are compared
+        JsonNode settled = await().atMost(STEP).pollInterval(Duration.ofSeconds(1)).until(() -> api.get("fuli", query).body(),
+                f -> f.path("total").path("overdue").asLong() > 0 && f.equals(api.get("fuli", query).body()));
+        assertThat(settled.path("total").path("listedSupervision").asLong()).isPositive();
+
+        digest.send(day);
+        for (String user : List.of("leader", "fuli")) {
+            JsonNode total = api.get(user, query).body().path("total");
+            JsonNode notice = StreamSupport.stream(api.get(user, "/api/notifications?size=100").body().path("items").spliterator(), false)
+                    .filter(n -> n.path("kind").asText().equals("DIGEST")
+                            && n.path("title").asText().contains(day.getMonthValue() + "月" + day.getDayOfMonth() + "日"))
+                    .findFirst().orElseThrow();
+            assertThat(notice.path("title").asText()).as(user)
+                    .contains("逾期隐患" + total.path("overdue").asLong() + "条")
+                    .contains("挂牌督办未销号" + (total.path("listedSupervision").asLong() - total.path("listedSupervisionClosed").asLong()) + "条");
+            JsonNode most = StreamSupport.stream(api.get(user, query).body().path("rows").spliterator(), false)
+                    .max(java.util.Comparator.comparingLong(r -> r.path("figures").path("overdue").asLong())).orElseThrow();
+            assertThat(notice.path("title").asText()).contains(most.path("label").asText() + most.path("figures").path("overdue").asLong());
+            assertThat(notice.path("body").asText().length()).isLessThanOrEqualTo(70);
+        }
+        assertThat(digest.send(day)).as("once a day").isZero();
+    }
+
+    /**
+     * The dispatcher records an attempt after the channel took the message: a crash in between leaves the delivery
+     * pending and it is sent again. The copy carries the same Message-ID (and Idempotency-Key), so the receiver sees
+     * one distinct message — here the mail server and the gateway each get the same message twice.
+     */
+    @Test
+    void aMessageSentAgainAfterACrashCarriesTheSameKey() throws Exception {
+        for (Channel kind : Channel.values()) {
+            DeliveryChannel channel = channels.stream().filter(c -> c.channel() == kind).findFirst().orElseThrow();
+            String address = kind == Channel.EMAIL ? "crash@example.gov.cn" : "13900000077";
+            DeliveryChannel.Outgoing message = new DeliveryChannel.Outgoing("civil-safety-notification-990001-" + kind.name().toLowerCase(),
+                    address, NotificationKind.NEW_TASK, "崩溃后重发", "【民政安全】崩溃后重发", "https://safety.example.gov.cn/tasks/990001", false);
+            channel.send(message);
+            channel.send(message);
+        }
+        List<MimeMessage> copies = List.of(smtp.getReceivedMessages()).stream()
+                .filter(m -> linked(m, "/tasks/990001")).toList();
+        assertThat(copies).hasSize(2);
+        assertThat(mailsWithLink("crash@example.gov.cn", "/tasks/990001")).as("one distinct message").isEqualTo(1);
+        assertThat(RECEIVED.stream().filter(r -> r.get("body").contains("13900000077")).count()).isEqualTo(2);
+        assertThat(webhooksTo("13900000077", "/tasks/990001")).as("one distinct message").isEqualTo(1);
+    }
+
+    private long reported(Api api, long institution, String criterion) {
+        Api.Reply reported = api.post("inspector1", "/api/hazards", """
+                {"institutionId": %d, "description": "通知测试隐患", "location": "二楼", "criterionCode": "%s",
+                 "residentsExposed": true, "source": "DEPARTMENT_CHECK", "foundOn": "%s"}""".formatted(institution, criterion, time.today()));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        return reported.body().path("id").asLong();
+    }
+
+    /** the distinct mails (by Message-ID) to an address whose text links to the record */
+    private static long mailsWithLink(String to, String link) {
+        return List.of(smtp.getReceivedMessages()).stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(to) && linked(m, link);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count();
+    }
+
+    private static String settings(String email, String mobile, String quietFrom, String quietUntil) {
+        return """
+                {"email": "%s", "emailEnabled": true, "mobile": %s, "webhookEnabled": %s,
+                 "quietFrom": "%s", "quietUntil": "%s", "digest": false}""".formatted(email, mobile == null ? "null" : "\"" + mobile + "\"",
+                mobile != null, quietFrom, quietUntil);
     }
 
     private static String settings(String email, String mobile) {
@@ -182,7 +354,7 @@ class NotificationDeliveryTest {
     }
 
     private static List<MimeMessage> mails(String to, String subject) {
-        return List.of(SMTP.getReceivedMessages()).stream().filter(m -> {
+        return List.of(smtp.getReceivedMessages()).stream().filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject);
             } catch (jakarta.mail.MessagingException e) {
@@ -191,19 +363,18 @@ class NotificationDeliveryTest {
         }).toList();
     }
 
-    private static long mailsTo(String to, String subject) {
-        return mails(to, subject).stream().map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count();
+    private static boolean linked(MimeMessage m, String link) {
+        try {
+            return Pattern.compile(Pattern.quote(link) + "\\s").matcher((String) m.getContent()).find();
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static long webhooksTo(String mobile, String kind) {
+    /** the distinct webhook messages (by Idempotency-Key) to a number about the record */
+    private static long webhooksTo(String mobile, String link) {
         return RECEIVED.stream().filter(r -> r.get("body").contains("\"mobile\":\"" + mobile + "\"")
-                && r.get("body").contains("\"kind\":\"" + kind + "\"")).map(r -> r.get("key")).distinct().count();
+                && r.get("body").matches("(?s).*\"url\":\"[^\"]*" + Pattern.quote(link) + "\".*")).map(r -> r.get("key")).distinct().count();
     }
 
     /** The county's gateway: checks the signature of every request, refuses {@link #REFUSED} with 400. */

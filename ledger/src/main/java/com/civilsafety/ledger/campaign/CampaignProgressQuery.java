@@ -117,6 +117,12 @@ public class CampaignProgressQuery {
                 dueOn, status.name(), total, rows);
     }
 
+    /** 迟报: the campaign work in the actor's region that is past its due date and still not submitted. */
+    @Transactional(readOnly = true)
+    public long lateWork(Actor actor) {
+        return work.countLateOpen(actor.regionPath());
+    }
+
     /** The form of a campaign task the actor can see: its checklist or draft. */
     public CampaignTaskForm taskForm(long taskId, Actor actor) {
         InboxTask task = inbox.get(taskId, actor);

@@ -40,6 +40,13 @@ interface CampaignDeliverableRepository extends JpaRepository<CampaignDeliverabl
 }
 
 interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
+    /** 迟报: work past its due date and still not submitted, of the regions under a path */
+    @Query("""
+            select count(w) from CampaignWork w, Region r
+            where r.id = w.regionId and w.late = true and w.status = com.civilsafety.ledger.campaign.WorkStatus.OPEN
+              and r.path like concat(:regionPath, '%')""")
+    long countLateOpen(String regionPath);
+
     List<CampaignWork> findByCampaignIdAndSlotAndStatusOrderById(Long campaignId, String slot, WorkStatus status);
 
     /**

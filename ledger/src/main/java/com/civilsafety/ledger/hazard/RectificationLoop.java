@@ -224,6 +224,7 @@ public class RectificationLoop {
                     hazard.moveDeadline(verification.newDeadline(), now);
                     history.moveTo(hazard, HazardStatus.RECTIFYING, signer, step,
                             "核查未通过：" + verification.opinion() + "；新整改时限 " + verification.newDeadline());
+                    events.publishEvent(HazardDecided.of(hazard, taskId, HazardDecided.Kind.VERIFICATION, false, verification.opinion()));
                 }
                 yield new StepOutcome(hazard.rectificationDates(), verification.passed(), null);
             }
@@ -237,6 +238,7 @@ public class RectificationLoop {
                 } else {
                     history.note(hazard, signer, step, "不同意延期：" + decision.opinion());
                 }
+                events.publishEvent(HazardDecided.of(hazard, taskId, HazardDecided.Kind.EXTENSION, decision.approved(), decision.opinion()));
                 yield StepOutcome.dates(hazard.rectificationDates());
             }
             case RecheckResult recheck -> {

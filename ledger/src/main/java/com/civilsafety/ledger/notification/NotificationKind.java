@@ -10,7 +10,8 @@ public enum NotificationKind {
     EXTENSION_DECIDED("延期审批结果"),
     VERIFICATION_FAILED("核查未通过"),
     TASK_REMINDER("催办"),
-    INCIDENT("流程故障");
+    INCIDENT("流程故障"),
+    DIGEST("每日汇总");
 
     private final String label;
 

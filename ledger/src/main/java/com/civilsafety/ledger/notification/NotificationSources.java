@@ -3,6 +3,7 @@ package com.civilsafety.ledger.notification;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.hazard.HazardDeadlineAlert;
+import com.civilsafety.ledger.hazard.HazardDecided;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskOpened;
@@ -80,6 +81,22 @@ class NotificationSources {
                     new Message(NotificationKind.ESCALATED, "逾期未改，升级局领导：" + what,
                             "【民政安全】" + what + "逾期未改（时限" + deadline + "），已升级，请约谈督办。", link, alert.major()));
         }
+    }
+
+    /** 核查未通过, 延期审批结果: the institution's manager, once per decision. */
+    @EventListener
+    void on(HazardDecided decided) {
+        String what = "隐患" + decided.code() + "（" + decided.institutionName() + "）";
+        String deadline = decided.deadline() == null ? "" : decided.deadline().format(DAY);
+        String opinion = decided.opinion() == null || decided.opinion().isBlank() ? "" : "：" + decided.opinion().strip();
+        Message message = decided.kind() == HazardDecided.Kind.VERIFICATION
+                ? new Message(NotificationKind.VERIFICATION_FAILED, "核查未通过：" + what,
+                        "【民政安全】" + what + "核查未通过，请于" + deadline + "前重新整改" + opinion, "/hazards/" + decided.hazardId(), false)
+                : new Message(NotificationKind.EXTENSION_DECIDED, (decided.granted() ? "同意延期：" : "不同意延期：") + what,
+                        "【民政安全】" + what + (decided.granted() ? "延期申请已同意，整改时限改为" : "延期申请未同意，整改时限仍为")
+                                + deadline + opinion, "/hazards/" + decided.hazardId(), false);
+        notifications.notify("hazard-decided:" + decided.taskId(),
+                Recipients.covering(Role.INSTITUTION_MANAGER, decided.regionPath(), decided.institutionId()), message);
     }
 
     /** 流程故障: the county administrators, who can retry it once the cause is fixed. */

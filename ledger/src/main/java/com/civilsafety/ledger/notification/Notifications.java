@@ -164,6 +164,11 @@ public class Notifications {
         }
     }
 
+    /** whether the person wants the daily digest (leaders and sections do, unless they said otherwise) */
+    boolean wantsDigest(Person person) {
+        return settingOf(person).preferences().digest();
+    }
+
     private NotificationSetting settingOf(Person person) {
         return settings.findById(person.getId()).orElseGet(() -> defaults(person));
     }
