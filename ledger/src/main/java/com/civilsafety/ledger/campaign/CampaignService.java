@@ -242,7 +242,6 @@ public class CampaignService {
                                 + (other.getOrdinal() > ordinal && !laterPhasesFollow ? "，可选择后续阶段随之顺延" : ""));
             }
         }
-        List<Integer> moved = new ArrayList<>();
         for (CampaignPhase changed : all) {
             LocalDate[] to = dates.get(changed.getOrdinal());
             if (to == null) {
@@ -257,9 +256,7 @@ public class CampaignService {
             moveOpenWork(changed, to[1]);
             changed.reschedule(to[0], to[1]);
         }
-        moved.add(ordinal);
-        following.forEach(f -> moved.add(f.getOrdinal()));
-        return moved;
+        return List.copyOf(dates.keySet()); // this phase first, then those that followed it
     }
 
     /**

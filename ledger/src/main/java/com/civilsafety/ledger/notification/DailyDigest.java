@@ -13,7 +13,6 @@ import com.civilsafety.ledger.statistics.StatisticsReport;
 import com.civilsafety.ledger.statistics.StatisticsService;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DailyDigest {
     private static final Logger log = LoggerFactory.getLogger(DailyDigest.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final PersonRepository people;
     private final StatisticsService statistics;
@@ -55,7 +53,7 @@ public class DailyDigest {
     }
 
     /** The figures of one digest: what the notice says. */
-    public record Figures(LocalDate day, long overdue, Map<String, Long> overdueByRegion, long supervisionOpen, long lateWork) {
+    private record Figures(long overdue, Map<String, Long> overdueByRegion, long supervisionOpen, long lateWork) {
     }
 
     @Scheduled(cron = "${civil-safety.notification.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
@@ -83,14 +81,14 @@ public class DailyDigest {
     }
 
     /** The digest's figures for one person's scope and day. */
-    public Figures figuresFor(Actor actor, LocalDate day) {
+    private Figures figuresFor(Actor actor, LocalDate day) {
         StatisticsReport report = statistics.figures(new StatisticsQuery(day.withDayOfYear(1), day, null, null,
                 StatisticsQuery.Grouping.REGION), actor);
         SafetyFigures total = report.total();
         Map<String, Long> byRegion = report.rows().stream().filter(r -> r.figures().overdue() > 0)
                 .sorted(Comparator.comparingLong((StatisticsReport.Row r) -> r.figures().overdue()).reversed())
                 .collect(Collectors.toMap(StatisticsReport.Row::label, r -> r.figures().overdue(), (a, b) -> a, LinkedHashMap::new));
-        return new Figures(day, total.overdue(), byRegion, total.listedSupervision() - total.listedSupervisionClosed(),
+        return new Figures(total.overdue(), byRegion, total.listedSupervision() - total.listedSupervisionClosed(),
                 campaigns.lateWork(actor));
     }
 
@@ -101,7 +99,7 @@ public class DailyDigest {
         String summary = "逾期隐患" + f.overdue() + "条" + (where.isEmpty() ? "" : "（" + where + "）") + "，挂牌督办未销号"
                 + f.supervisionOpen() + "条，迟报" + f.lateWork() + "项";
         return notifications.notify("digest:" + day, Recipients.person(person.getId()),
-                new Message(NotificationKind.DIGEST, "每日汇总（" + day.format(DAY) + "）：" + summary,
-                        "【民政安全】" + day.format(DAY) + "：" + summary + "。", "/dashboard", false));
+                new Message(NotificationKind.DIGEST, "每日汇总（" + day.format(NotificationSources.DAY) + "）：" + summary,
+                        "【民政安全】" + day.format(NotificationSources.DAY) + "：" + summary + "。", "/dashboard", false));
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationSources {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    /** a day as the texts write it (12月3日); the digest's too */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
     /** the steps of a 重大事故隐患 that cannot wait for the morning */
     private static final Set<TaskKind> URGENT = Set.of(TaskKind.SUPERVISION, TaskKind.EMERGENCY_MEASURES);
 
