@@ -2,7 +2,7 @@ package com.civilsafety.bench;
 
 import com.civilsafety.ledger.hazard.HazardClosed;
 import com.civilsafety.ledger.inbox.TaskKind;
-import com.civilsafety.ledger.inbox.TaskOpened;
+import com.civilsafety.ledger.inbox.TasksOpened;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +20,8 @@ class SliceProbe {
     private final ConcurrentMap<Key, CompletableFuture<Long>> signals = new ConcurrentHashMap<>();
 
     @TransactionalEventListener
-    void on(TaskOpened event) {
-        signal(new Key(event.subjectId(), event.kind().name())).complete(event.taskId());
+    void on(TasksOpened event) {
+        event.tasks().forEach(t -> signal(new Key(t.getSubjectId(), t.getKind().name())).complete(t.getId()));
     }
 
     @TransactionalEventListener

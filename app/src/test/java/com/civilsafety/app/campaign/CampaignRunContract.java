@@ -412,6 +412,9 @@ abstract class CampaignRunContract {
         await().atMost(STEP).until(() -> count("""
                 select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and status = 'OPEN' and reminders = 1""", id) == townships - 1);
         long town2Task = awaitTask("town2", "DISPATCH_REPORT", id);
+        // the township was told of its task when it opened and, not having reported, of the deadline on the 14th
+        assertThat(notices("town2", "/tasks/" + town2Task)).containsExactlyInAnyOrder("NEW_TASK", "DEADLINE_REMINDER");
+        assertThat(notices("town1", "/tasks/" + town1Task)).as("reported before the 14th").containsExactly("NEW_TASK");
         assertThat(api.post("town2", "/api/tasks/" + town2Task + "/complete", "{\"signedBy\": \"吴镇长\"}").status()).isEqualTo(200);
 
         // at 16:00 on the 16th the rest are late, the section follows up and gets the county consolidation
@@ -509,6 +512,12 @@ abstract class CampaignRunContract {
                 StreamSupport.stream(api.get(user, "/api/tasks").body().spliterator(), false)
                         .filter(t -> t.path("kind").asText().equals(kind) && t.path("subjectId").asLong() == campaignId)
                         .map(t -> t.path("id").asLong()).findFirst().orElse(null), id -> id != null);
+    }
+
+    /** the kinds of a person's notices about one record */
+    private List<String> notices(String user, String link) {
+        return StreamSupport.stream(api.get(user, "/api/notifications?size=100").body().path("items").spliterator(), false)
+                .filter(n -> n.path("link").asText().equals(link)).map(n -> n.path("kind").asText()).toList();
     }
 
     private List<String> taskTitles(String user, String kind) {

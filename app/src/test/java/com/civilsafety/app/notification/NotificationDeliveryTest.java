@@ -282,29 +282,6 @@ class NotificationDeliveryTest {
         assertThat(digest.send(day)).as("once a day").isZero();
     }
 
-    /**
-     * The dispatcher records an attempt after the channel took the message: a crash in between leaves the delivery
-     * pending and it is sent again. The copy carries the same Message-ID (and Idempotency-Key), so the receiver sees
-     * one distinct message — here the mail server and the gateway each get the same message twice.
-     */
-    @Test
-    void aMessageSentAgainAfterACrashCarriesTheSameKey() throws Exception {
-        for (Channel kind : Channel.values()) {
-            DeliveryChannel channel = channels.stream().filter(c -> c.channel() == kind).findFirst().orElseThrow();
-            String address = kind == Channel.EMAIL ? "crash@example.gov.cn" : "13900000077";
-            DeliveryChannel.Outgoing message = new DeliveryChannel.Outgoing("civil-safety-notification-990001-" + kind.name().toLowerCase(),
-                    address, NotificationKind.NEW_TASK, "崩溃后重发", "【民政安全】崩溃后重发", "https://safety.example.gov.cn/tasks/990001", false);
-            channel.send(message);
-            channel.send(message);
-        }
-        List<MimeMessage> copies = List.of(smtp.getReceivedMessages()).stream()
-                .filter(m -> linked(m, "/tasks/990001")).toList();
-        assertThat(copies).hasSize(2);
-        assertThat(mailsWithLink("crash@example.gov.cn", "/tasks/990001")).as("one distinct message").isEqualTo(1);
-        assertThat(RECEIVED.stream().filter(r -> r.get("body").contains("13900000077")).count()).isEqualTo(2);
-        assertThat(webhooksTo("13900000077", "/tasks/990001")).as("one distinct message").isEqualTo(1);
-    }
-
     private long reported(Api api, long institution, String criterion) {
         Api.Reply reported = api.post("inspector1", "/api/hazards", """
                 {"institutionId": %d, "description": "通知测试隐患", "location": "二楼", "criterionCode": "%s",

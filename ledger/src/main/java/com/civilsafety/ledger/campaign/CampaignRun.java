@@ -359,6 +359,7 @@ public class CampaignRun {
         List<CampaignWork> open = work.lockOpen(campaignId, slot).stream()
                 .filter(w -> !once || w.getReminders() == 0).toList();
         open.forEach(CampaignWork::reminded);
+        inbox.remindDue(open.stream().map(CampaignWork::getTaskId).toList());
         if (!open.isEmpty()) {
             eventLog.append(EventType.CAMPAIGN_REMINDED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,
                     Map.of("slot", slot, "reminded", open.size()));

@@ -53,7 +53,7 @@ public class InboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public InboxTask open(InboxTask task, ProcessStep step) {
         InboxTask saved = tasks.save(task);
-        events.publishEvent(new TaskOpened(saved));
+        events.publishEvent(new TasksOpened(List.of(saved)));
         eventLog.append(EventType.TASK_OPENED, "TASK", saved.getId(), Actor.SYSTEM, step,
                 Map.of("kind", task.getKind(), "subjectType", task.getSubjectType(),
                         "subjectId", task.getSubjectId(), "candidateRole", task.getCandidateRole().code()));
@@ -68,6 +68,7 @@ public class InboxService {
     public List<InboxTask> openAll(List<InboxTask> batch, ProcessStep step, String subjectType, long subjectId) {
         List<InboxTask> saved = tasks.saveAll(batch);
         if (!saved.isEmpty()) {
+            events.publishEvent(new TasksOpened(saved));
             eventLog.append(EventType.TASKS_OPENED, subjectType, subjectId, Actor.SYSTEM, step,
                     Map.of("kind", saved.getFirst().getKind(), "count", saved.size(),
                             "firstTaskId", saved.getFirst().getId(), "lastTaskId", saved.getLast().getId()));
@@ -89,6 +90,16 @@ public class InboxService {
         List<InboxTask> open = lockOpen(taskIds);
         open.forEach(t -> t.reminded(clock.instant(), note));
         events.publishEvent(new TasksReminded(open, note));
+        return open.size();
+    }
+
+    /** 到期提醒 by the platform to the owners of these tasks, where still open; answers how many were. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int remindDue(Collection<Long> taskIds) {
+        List<InboxTask> open = tasks.findAllById(taskIds).stream().filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        if (!open.isEmpty()) {
+            events.publishEvent(new TasksDueSoon(open, LedgerTime.today(clock)));
+        }
         return open.size();
     }
 

@@ -9,8 +9,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
-    boolean existsByCauseKeyAndPersonId(String causeKey, Long personId);
-
     Page<Notification> findByPersonIdOrderByIdDesc(Long personId, Pageable page);
 
     Page<Notification> findByPersonIdAndReadAtIsNullOrderByIdDesc(Long personId, Pageable page);

@@ -6,12 +6,14 @@ import com.civilsafety.ledger.hazard.HazardDeadlineAlert;
 import com.civilsafety.ledger.hazard.HazardDecided;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
-import com.civilsafety.ledger.inbox.TaskOpened;
+import com.civilsafety.ledger.inbox.TasksDueSoon;
+import com.civilsafety.ledger.inbox.TasksOpened;
 import com.civilsafety.ledger.inbox.TasksReminded;
 import com.civilsafety.ledger.job.IncidentRecorded;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,11 @@ import org.springframework.stereotype.Component;
  * What concerns a person, as the ledger records it, turned into notices — in the same transaction (plain event
  * listeners run inside the publisher's), each under a cause key that names the record it comes from. Templates are
  * here: short Chinese texts with the code, the institution, the deadline; the link is the record's page.
+ * {@code civil-safety.notification.enabled=false} writes none (a county that only keeps the record, a benchmark's
+ * baseline); the steps are recorded the same.
  */
 @Component
+@ConditionalOnProperty(name = "civil-safety.notification.enabled", havingValue = "true", matchIfMissing = true)
 class NotificationSources {
     /** a day as the texts write it (12月3日); the digest's too */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
@@ -33,27 +38,42 @@ class NotificationSources {
         this.notifications = notifications;
     }
 
-    /** 新待办: whoever may do the task (its assignee, else everyone of its role whose scope covers it). */
+    /** 新待办 (挂牌督办 at once, also in quiet hours): whoever may do each task — its assignee, else its role's people. */
     @EventListener
-    void on(TaskOpened event) {
-        InboxTask task = event.task();
-        boolean supervision = task.getKind() == TaskKind.SUPERVISION;
-        String due = LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(DAY);
-        Message message = new Message(supervision ? NotificationKind.SUPERVISION : NotificationKind.NEW_TASK,
-                (supervision ? "挂牌督办：" : "新待办：") + task.getTitle(),
-                "【民政安全】" + due + "前办理：" + task.getTitle(), "/tasks/" + task.getId(), URGENT.contains(task.getKind()));
-        notifications.notify("task-opened:" + task.getId(), whoDoes(task), message);
+    void on(TasksOpened event) {
+        notifications.notifyAll(event.tasks().stream().map(task -> {
+            boolean supervision = task.getKind() == TaskKind.SUPERVISION;
+            String label = supervision ? TaskKind.SUPERVISION.label() : "新待办";
+            String what = task.getTitle().startsWith(label)
+                    ? task.getTitle().substring(label.length()).replaceFirst("^[：:\\s]+", "") : task.getTitle();
+            Message message = new Message(supervision ? NotificationKind.SUPERVISION : NotificationKind.NEW_TASK,
+                    label + "：" + what, sms(label, task, what), "/tasks/" + task.getId(), URGENT.contains(task.getKind()));
+            return new Notifications.Notice("task-opened:" + task.getId(), whoDoes(task), message);
+        }).toList());
     }
 
-    /** 催办: the same people, once per reminder (the task counts them). */
+    /** 催办 by a person: the same people, once per reminder (the task counts them). */
     @EventListener
     void on(TasksReminded event) {
-        for (InboxTask task : event.tasks()) {
-            String note = event.note() == null || event.note().isBlank() ? "" : "（" + event.note().strip() + "）";
-            Message message = new Message(NotificationKind.TASK_REMINDER, "催办：" + task.getTitle(),
-                    "【民政安全】催办" + note + "：" + task.getTitle(), "/tasks/" + task.getId(), false);
-            notifications.notify("task-reminded:" + task.getId() + ":" + task.getRemindedCount(), whoDoes(task), message);
-        }
+        String note = event.note() == null || event.note().isBlank() ? "" : "。" + event.note().strip();
+        notifications.notifyAll(event.tasks().stream().map(task -> new Notifications.Notice(
+                "task-reminded:" + task.getId() + ":" + task.getRemindedCount(), whoDoes(task),
+                new Message(NotificationKind.TASK_REMINDER, "催办：" + task.getTitle(), sms("催办", task, task.getTitle()) + note,
+                        "/tasks/" + task.getId(), false))).toList());
+    }
+
+    /** 到期提醒 by the platform (a phase's reminder dates): the same people, at most once a day per task. */
+    @EventListener
+    void on(TasksDueSoon event) {
+        notifications.notifyAll(event.tasks().stream().map(task -> new Notifications.Notice(
+                "task-due:" + task.getId() + ":" + event.on(), whoDoes(task),
+                new Message(NotificationKind.DEADLINE_REMINDER, "即将到期：" + task.getTitle(), sms("即将到期", task, task.getTitle()),
+                        "/tasks/" + task.getId(), false))).toList());
+    }
+
+    /** a task's text message: what, and the deadline before the title (a long title is cut at 70 characters) */
+    private static String sms(String label, InboxTask task, String title) {
+        return "【民政安全】" + label + "（截止" + LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(DAY) + "）：" + title;
     }
 
     /**
@@ -92,7 +112,7 @@ class NotificationSources {
         String opinion = decided.opinion() == null || decided.opinion().isBlank() ? "" : "：" + decided.opinion().strip();
         Message message = decided.kind() == HazardDecided.Kind.VERIFICATION
                 ? new Message(NotificationKind.VERIFICATION_FAILED, "核查未通过：" + what,
-                        "【民政安全】" + what + "核查未通过，请于" + deadline + "前重新整改" + opinion, "/hazards/" + decided.hazardId(), false)
+                        "【民政安全】" + what + "核查未通过，请重新整改，截止" + deadline + opinion, "/hazards/" + decided.hazardId(), false)
                 : new Message(NotificationKind.EXTENSION_DECIDED, (decided.granted() ? "同意延期：" : "不同意延期：") + what,
                         "【民政安全】" + what + (decided.granted() ? "延期申请已同意，整改时限改为" : "延期申请未同意，整改时限仍为")
                                 + deadline + opinion, "/hazards/" + decided.hazardId(), false);

@@ -9,6 +9,9 @@ import com.civilsafety.ledger.people.Person;
 import com.civilsafety.ledger.people.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,53 +30,109 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+    /** up to this many records of one role, a query each; more, the role's people once */
+    static final int FEW = 8;
+
     private final NotificationRepository notifications;
     private final NotificationDeliveryRepository deliveries;
     private final NotificationSettingRepository settings;
     private final PersonRepository people;
     private final List<DeliveryChannel> channels;
+    private final NotificationOutbox outbox;
     private final Clock clock;
 
     public Notifications(NotificationRepository notifications, NotificationDeliveryRepository deliveries,
                          NotificationSettingRepository settings, PersonRepository people, List<DeliveryChannel> channels,
-                         Clock clock) {
+                         NotificationOutbox outbox, Clock clock) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.settings = settings;
         this.people = people;
         this.channels = channels;
+        this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** One cause to tell: whom, and what. */
+    public record Notice(String causeKey, Recipients to, Message message) {
+    }
+
+    /** Tells the recipients of one cause; see {@link #notifyAll}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notify(String causeKey, Recipients to, Message message) {
+        return notifyAll(List.of(new Notice(causeKey, to, message)));
     }
 
     /**
      * Tells the recipients, inside the caller's transaction: what the step commits, it notifies; what it rolls back,
-     * it does not. A cause already told to a person (a retried job, a replayed step) is not told again. Answers how
-     * many were told now.
+     * it does not. A cause already told to a person (a retried job, a replayed step) is not told again. Each notice
+     * gets a delivery per configured outside channel the person has chosen, due at once or when their quiet hours
+     * end. Answers how many were told now.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notify(String causeKey, Recipients to, Message message) {
-        List<Person> recipients = to.personId() != null
-                ? people.findById(to.personId()).filter(Person::isEnabled).stream().toList()
-                : to.regionPath() == null ? people.findEnabledWithRole(to.role())
-                : people.findCovering(to.role(), to.regionPath(), to.institutionId());
-        Instant now = clock.instant();
-        int told = 0;
-        for (Person person : recipients) {
-            if (notifications.existsByCauseKeyAndPersonId(causeKey, person.getId())) {
-                continue;
+    public int notifyAll(Collection<Notice> notices) {
+        Map<Recipients, List<Person>> recipients = recipientsOf(notices.stream().map(Notice::to).distinct().toList());
+        Set<NotificationOutbox.Told> told = outbox.told(notices.stream().map(Notice::causeKey).toList());
+        Map<Long, Person> people = new HashMap<>();
+        List<NotificationOutbox.Row> rows = new ArrayList<>();
+        for (Notice notice : notices) {
+            for (Person person : recipients.get(notice.to())) {
+                NotificationOutbox.Told once = new NotificationOutbox.Told(notice.causeKey(), person.getId());
+                if (told.add(once)) { // not told before, nor twice in this batch
+                    rows.add(new NotificationOutbox.Row(once, notice.message()));
+                    people.put(person.getId(), person);
+                }
             }
-            Notification saved = notifications.save(new Notification(person.getId(), causeKey, message, now));
-            NotificationSetting setting = settingOf(person);
+        }
+        Instant now = clock.instant();
+        Map<Long, NotificationSetting> chosen = settings.findAllById(people.keySet()).stream()
+                .collect(Collectors.toMap(NotificationSetting::getPersonId, Function.identity()));
+        List<NotificationOutbox.Delivery> out = new ArrayList<>();
+        for (NotificationOutbox.Row row : rows) {
+            long personId = row.told().personId();
+            NotificationSetting setting = chosen.computeIfAbsent(personId, id -> defaults(people.get(id)));
             for (DeliveryChannel channel : channels) {
                 String address = setting.addressOf(channel.channel());
                 if (channel.configured() && address != null) {
-                    deliveries.save(new NotificationDelivery(saved.getId(), channel.channel(), address,
-                            setting.notBefore(now, message.urgent())));
+                    out.add(new NotificationOutbox.Delivery(row.told(), channel.channel(), address,
+                            setting.notBefore(now, row.message().urgent())));
                 }
             }
-            told++;
         }
-        return told;
+        outbox.write(rows, out, now);
+        return rows.size();
+    }
+
+    /**
+     * Who each is: one person, everyone of a role, or those of a role whose scope covers the record. Many records of
+     * one role (a campaign's institutions) read the role's people once and match the scope here — the rule
+     * {@link PersonRepository#findCovering} states — instead of a query per record.
+     */
+    private Map<Recipients, List<Person>> recipientsOf(List<Recipients> all) {
+        Map<Recipients, List<Person>> found = new HashMap<>();
+        Map<Role, List<Recipients>> covering = all.stream().filter(r -> r.personId() == null && r.regionPath() != null)
+                .collect(Collectors.groupingBy(Recipients::role));
+        for (Recipients to : all) {
+            if (to.personId() != null) {
+                found.put(to, people.findById(to.personId()).filter(Person::isEnabled).stream().toList());
+            } else if (to.regionPath() == null) {
+                found.put(to, people.findEnabledWithRole(to.role()));
+            } else if (covering.get(to.role()).size() <= FEW) {
+                found.put(to, people.findCovering(to.role(), to.regionPath(), to.institutionId()));
+            }
+        }
+        covering.forEach((role, many) -> {
+            if (many.size() > FEW) {
+                List<Person> ofRole = people.findEnabledWithRole(role);
+                many.forEach(to -> found.put(to, ofRole.stream().filter(p -> covers(p, to)).toList()));
+            }
+        });
+        return found;
+    }
+
+    private static boolean covers(Person person, Recipients to) {
+        return person.getRegion() != null && to.regionPath().startsWith(person.getRegion().getPath())
+                && (person.getInstitutionId() == null || person.getInstitutionId().equals(to.institutionId()));
     }
 
     /** A person's notices, newest first (only the unread ones on request), with the count still unread. */

@@ -1,0 +1,229 @@
+package com.civilsafety.ledger.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonRepository;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox under failure: a cause told twice (a retried job, a replayed step, a rebuild) is written once; what a
+ * step rolls back is not written; and a dispatcher that dies after the mail server and the gateway took a message,
+ * before it recorded that, leaves the delivery pending — the next dispatcher sends it again with the same Message-ID
+ * and Idempotency-Key, so each receiver sees one distinct message.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:notification-outbox;DB_CLOSE_DELAY=-1")
+class NotificationOutboxTest {
+    private static final ServerSetup SMTP_SETUP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static final GreenMail SMTP = smtp();
+    /** the Idempotency-Key of every request the gateway received */
+    private static final List<String> GATEWAY_KEYS = new CopyOnWriteArrayList<>();
+    private static final HttpServer GATEWAY = gateway();
+
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP_SETUP::getPort);
+        registry.add("civil-safety.notification.webhook.url", () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/sms");
+        registry.add("civil-safety.notification.webhook.secret", () -> "a-county-shared-secret-0123456789");
+    }
+
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    NotificationRepository notices;
+    @Autowired
+    NotificationDeliveryRepository deliveries;
+    @Autowired
+    NotificationSettingRepository settings;
+    @Autowired
+    PersonRepository people;
+    @Autowired
+    List<DeliveryChannel> channels;
+    @Autowired
+    PlatformTransactionManager txManager;
+    @Autowired
+    Clock clock;
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+        GATEWAY.stop(0);
+    }
+
+    @Test
+    void aCauseIsToldOncePerPersonHoweverOftenTheStepRuns() {
+        List<Person> managers = people.findEnabledWithRole(Role.INSTITUTION_MANAGER);
+        assertThat(managers).hasSizeGreaterThan(Notifications.FEW); // the role read once, the scope matched here
+        List<Notifications.Notice> campaignWide = managers.stream().map(p -> new Notifications.Notice("outbox-test:campaign",
+                Recipients.covering(Role.INSTITUTION_MANAGER, p.getRegion().getPath(), p.getInstitutionId()),
+                new Message(NotificationKind.DEADLINE_REMINDER, "即将到期", "【民政安全】即将到期", "/tasks/1", false))).toList();
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        Integer told = tx.execute(s -> notifications.notifyAll(campaignWide));
+        assertThat(told).isEqualTo(managers.size());
+        assertThat((Integer) tx.execute(s -> notifications.notifyAll(campaignWide))).as("the step again").isZero();
+        Person one = managers.getFirst();
+        List<Person> covering = people.findCovering(Role.INSTITUTION_MANAGER, one.getRegion().getPath(), one.getInstitutionId());
+        assertThat((Integer) tx.execute(s -> notifications.notify("outbox-test:one", Recipients.covering(Role.INSTITUTION_MANAGER,
+                one.getRegion().getPath(), one.getInstitutionId()), new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/2", false))))
+                .as("few records: a query each, the same people").isEqualTo(covering.size());
+        assertThat(notices.findAll().stream().filter(n -> n.getCauseKey().equals("outbox-test:campaign"))
+                .map(Notification::getPersonId).sorted().toList())
+                .isEqualTo(managers.stream().map(Person::getId).sorted().toList());
+
+        try {
+            tx.executeWithoutResult(s -> {
+                notifications.notify("outbox-test:rolled-back", Recipients.person(one.getId()),
+                        new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/3", false));
+                throw new IllegalStateException("the step fails");
+            });
+        } catch (IllegalStateException expected) {
+            // the step's own failure
+        }
+        assertThat(notices.findAll()).noneMatch(n -> n.getCauseKey().equals("outbox-test:rolled-back"));
+    }
+
+    @Test
+    void aDispatcherThatDiesAfterSendingSendsAgainWithTheSameKey() throws Exception {
+        Person person = people.findEnabledWithRole(Role.TOWNSHIP_OFFICER).getFirst();
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tx.executeWithoutResult(s -> {
+            NotificationSetting setting = settings.findById(person.getId())
+                    .orElseGet(() -> settings.save(new NotificationSetting(person.getId(), null, false)));
+            setting.change(new NotificationPreferences("crash@example.gov.cn", true, "13900000077", true,
+                    LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false));
+        });
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long notice = tx.execute(s -> {
+            notifications.notify("outbox-test:crash", Recipients.person(person.getId()),
+                    new Message(NotificationKind.OVERDUE, "整改逾期", "【民政安全】整改逾期", "/hazards/9", false));
+            return notices.findAll().stream().filter(n -> n.getCauseKey().equals("outbox-test:crash")).findFirst().orElseThrow().getId();
+        });
+        Instant after = clock.instant();
+        List<NotificationDelivery> written = deliveries.findByNotificationIdIn(List.of(notice));
+        assertThat(written).extracting(NotificationDelivery::getChannel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+        assertThat(written).allSatisfy(d -> assertThat(d.getNotBefore()).as("written as the entities read it").isBetween(before, after));
+
+        // the process dies right after each channel took the message, before the attempt is recorded
+        Set<Channel> killed = EnumSet.noneOf(Channel.class);
+        List<DeliveryChannel> dying = channels.stream().map(c -> (DeliveryChannel) new DeliveryChannel() {
+            @Override
+            public Channel channel() {
+                return c.channel();
+            }
+
+            @Override
+            public boolean configured() {
+                return c.configured();
+            }
+
+            @Override
+            public void send(Outgoing message) throws DeliveryFailure {
+                c.send(message);
+                if (message.key().startsWith("civil-safety-notification-" + notice + "-") && killed.add(c.channel())) {
+                    throw new ProcessDied();
+                }
+            }
+        }).toList();
+        NotificationDispatcher beforeRestart = new NotificationDispatcher(deliveries, notices, dying, txManager, clock, "https://safety.example.gov.cn");
+        for (int run = 0; run < 20 && killed.size() < 2; run++) { // others' deliveries go out too
+            try {
+                beforeRestart.dispatchBatch();
+            } catch (ProcessDied expected) {
+                // the first channel on one run, the second on a later one
+            }
+        }
+        assertThat(killed).containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+        assertThat(deliveries.findByNotificationIdIn(List.of(notice))).anyMatch(d -> d.getStatus() == DeliveryStatus.PENDING);
+
+        NotificationDispatcher restarted = new NotificationDispatcher(deliveries, notices, channels, txManager, clock,
+                "https://safety.example.gov.cn");
+        restarted.dispatchBatch();
+        assertThat(deliveries.findByNotificationIdIn(List.of(notice))).allSatisfy(d -> {
+            assertThat(d.getStatus()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(d.getAttempts()).as("what was recorded").isEqualTo(1);
+        });
+        List<MimeMessage> mails = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> to(m, "crash@example.gov.cn")).toList();
+        assertThat(mails).as("sent twice").hasSize(2);
+        assertThat(mails.stream().map(NotificationOutboxTest::id).distinct()).as("one distinct message").hasSize(1);
+        String key = "civil-safety-notification-" + notice + "-webhook";
+        assertThat(GATEWAY_KEYS.stream().filter(key::equals)).as("sent twice, one key").hasSize(2);
+    }
+
+    /** the process's death, not a failure the dispatcher would record */
+    private static final class ProcessDied extends Error {
+    }
+
+    private static boolean to(MimeMessage m, String address) {
+        try {
+            return m.getAllRecipients()[0].toString().equals(address);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail smtp() {
+        GreenMail mail = new GreenMail(SMTP_SETUP);
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        return mail;
+    }
+
+    private static HttpServer gateway() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/sms", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                GATEWAY_KEYS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
