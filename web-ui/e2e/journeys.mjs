@@ -108,6 +108,38 @@ async function townshipAssigns(browser) {
   await page.context().close()
 }
 
+/** 消息 on a phone: the institution was told of its new task; the settings check every field before saving */
+async function notificationsOnAPhone(browser) {
+  const page = await newPage(browser, { mobile: true })
+  try {
+    await signIn(page, 'inst001')
+    const bell = page.locator('a.header-button.bell')
+    await bell.locator('.bell-count').waitFor()
+    await bell.click()
+    await page.waitForURL('**/notifications')
+    const task = page.locator('.notice-item', { hasText: '隐患整改' }).first()
+    await task.waitFor()
+    expect(/新待办（截止\d+月\d+日）/.test(await task.innerText()), 'a new task is told with its last day')
+    expect((await task.locator('.notice-body').count()) === 0, 'a notice that says no more than its title shows it once')
+    await checkPage(page, '07b-notifications-phone')
+    await page.getByRole('tab', { name: '通知设置' }).click()
+    await page.waitForURL('**/notifications?tab=settings')
+    await page.fill('#pref-mobile', '123')
+    await page.fill('#pref-email', 'not-an-address')
+    await page.getByRole('button', { name: '保存设置' }).click()
+    expect((await page.locator('.el-form-item__error').count()) === 2, 'every wrong contact detail is named at once')
+    await page.fill('#pref-mobile', '13900000001')
+    await page.fill('#pref-email', 'inst001@example.gov.cn')
+    await page.getByRole('button', { name: '保存设置' }).click()
+    await page.locator('.el-message', { hasText: '通知设置已保存' }).waitFor()
+    await page.reload()
+    expect((await page.inputValue('#pref-email')) === 'inst001@example.gov.cn', 'the settings page has an address of its own and keeps what was saved')
+    await checkPage(page, '07c-notification-settings-phone')
+  } finally {
+    await page.context().close()
+  }
+}
+
 async function institutionRectifies(browser) {
   const page = await newPage(browser, { mobile: true })
   try {
@@ -360,7 +392,7 @@ async function whistleblower(browser) {
 const browser = await launch()
 try {
   for (const [name, journey] of [['self-check', selfCheck], ['township assigns', townshipAssigns],
-    ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
+    ['notifications on a phone', notificationsOnAPhone], ['institution rectifies', institutionRectifies], ['inspector verifies', inspectorVerifies],
     ['ledger and dashboard', ledgerAndDashboardShowClosed], ['process workbench', processWorkbench],
     ['whistleblower', whistleblower], ['dashboard figures, import, filters', dashboardJourney],
     ['phones, 长辈版 and keyboard on every page', layoutJourney], ['campaign run from the UI', campaignJourney]]) {

@@ -1,6 +1,5 @@
 package com.civilsafety.bench;
 
-import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,7 +58,7 @@ public final class CampaignFanOutBenchmark {
         List<Row> rows = new ArrayList<>();
         for (Databases database : databases) {
             for (int size : sizes) {
-                try (ConfigurableApplicationContext app = startApp(root, database)) {
+                try (ConfigurableApplicationContext app = database.startApp(root)) {
                     Actor section = county(app, size);
                     List<Double> seconds = new ArrayList<>();
                     for (int i = 0; i < repeats; i++) {
@@ -78,15 +76,8 @@ public final class CampaignFanOutBenchmark {
         System.exit(0); // the engine's and the client's thread pools are not all daemons
     }
 
-    private static ConfigurableApplicationContext startApp(Path root, Databases database) {
-        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
-                "--logging.level.root=WARN"));
-        arguments.addAll(database.freshArguments(root));
-        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new));
-    }
-
     /** A generated county (区划 990199) of N elderly-care homes; returns its bureau section as the campaign's creator. */
-    private static Actor county(ConfigurableApplicationContext app, int size) {
+    static Actor county(ConfigurableApplicationContext app, int size) {
         RegionRepository regions = app.getBean(RegionRepository.class);
         InstitutionRepository institutions = app.getBean(InstitutionRepository.class);
         Region city = regions.findById(regions.findByCode("990121").orElseThrow().getParentId()).orElseThrow();

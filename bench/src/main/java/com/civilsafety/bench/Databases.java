@@ -55,11 +55,12 @@ enum Databases {
     /** Empties the database and returns the application arguments that point at it. */
     abstract List<String> freshArguments(Path root);
 
-    /** The app on a fresh database of this kind, on free ports, logging warnings only. */
-    ConfigurableApplicationContext startApp(Path root) {
+    /** The app on a fresh database of this kind, on free ports, logging warnings only; more arguments after. */
+    ConfigurableApplicationContext startApp(Path root, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
                 "--logging.level.root=WARN"));
         arguments.addAll(freshArguments(root));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new));
     }
 

@@ -98,6 +98,18 @@ class IncidentApiTest {
         assertThat(projection.of("IncidentProbe", null)).as("the monitor's incident count at the element")
                 .anySatisfy(c -> assertThat(c).extracting("elementId", "incidents").containsExactly("Task_Probe", 1L));
         long id = incident.path("id").asLong();
+        assertThat(incident.path("occurrences").asInt()).isOne();
+
+        // retried before the cause is fixed: it fails for good again, and is listed again (the same incident, twice)
+        assertThat(api.post("admin", "/api/admin/incidents/" + id + "/retry", "").status()).isEqualTo(200);
+        JsonNode again = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(
+                () -> StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
+                        .filter(i -> i.path("id").asLong() == id).findFirst().orElse(null),
+                i -> i != null && i.path("occurrences").asInt() == 2);
+        assertThat(again.path("status").asText()).isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("select count(*) from notification where cause_key like ?", Long.class, "incident:" + id + ":%"))
+                .as("the administrators told of each time").isEqualTo(2 * jdbc.queryForObject(
+                        "select count(*) from person_role r join person p on p.id = r.person_id where r.role = 'BUREAU_ADMIN' and p.enabled", Long.class));
 
         BROKEN.set(false);
         Api.Reply retried = api.post("admin", "/api/admin/incidents/" + id + "/retry", "");

@@ -111,10 +111,12 @@ class NotificationDeliveryTest {
     void anOverdueRectificationReachesTheTownshipTheSectionAndThenTheLeader() throws Exception {
         Api api = new Api(rest);
         // contact details are checked before anything is stored
-        Api.Reply badMobile = api.post("town1", "/api/notification-settings", settings("town1@example.gov.cn", "123"));
-        assertThat(badMobile.status()).isEqualTo(400);
-        assertThat(badMobile.fieldErrors().toString()).contains("mobile");
-        assertThat(api.post("town1", "/api/notification-settings", settings("not-an-address", "13900000001")).status()).isEqualTo(400);
+        Api.Reply bad = api.post("town1", "/api/notification-settings", settings("not-an-address", "123"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.fieldErrors().toString()).as("every wrong field at once").contains("mobile").contains("email");
+        JsonNode current = api.get("town1", "/api/notification-settings").body();
+        assertThat(current.path("emailAvailable").asBoolean()).as("an SMTP server is configured").isTrue();
+        assertThat(current.path("smsAvailable").asBoolean()).as("a gateway is configured").isTrue();
         Map<String, String> mobiles = Map.of("town1", "13900000001", "fuli", "13900000002", "leader", "13900000003",
                 "inst001", REFUSED);
         for (var who : mobiles.entrySet()) {

@@ -96,7 +96,7 @@ public class InboxService {
     /** 到期提醒 by the platform to the owners of these tasks, where still open; answers how many were. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int remindDue(Collection<Long> taskIds) {
-        List<InboxTask> open = tasks.findAllById(taskIds).stream().filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+        List<DueTask> open = tasks.findOpenDue(taskIds);
         if (!open.isEmpty()) {
             events.publishEvent(new TasksDueSoon(open, LedgerTime.today(clock)));
         }

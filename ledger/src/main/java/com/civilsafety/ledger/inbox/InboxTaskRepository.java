@@ -39,4 +39,10 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
     Page<InboxTask> findDone(Long personId, TaskKind kind, String keyword, Pageable pageable);
 
     List<InboxTask> findBySubjectTypeAndSubjectIdOrderById(String subjectType, Long subjectId);
+
+    @Query("""
+            select new com.civilsafety.ledger.inbox.DueTask(t.id, t.kind, t.title, t.dueAt, t.assigneeId, t.candidateRole,
+                   t.region.path, t.institutionId)
+            from InboxTask t where t.id in :ids and t.status = com.civilsafety.ledger.inbox.TaskStatus.OPEN order by t.id""")
+    List<DueTask> findOpenDue(Collection<Long> ids);
 }

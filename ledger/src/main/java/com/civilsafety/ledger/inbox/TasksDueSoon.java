@@ -8,5 +8,5 @@ import java.util.List;
  * phase's reminder dates, a month's reports). Not a person's 催办: the tasks' reminder counts stay as they are.
  * Published inside the reminding step's transaction.
  */
-public record TasksDueSoon(List<InboxTask> tasks, LocalDate on) {
+public record TasksDueSoon(List<DueTask> tasks, LocalDate on) {
 }

@@ -28,6 +28,8 @@ public class JobIncident {
     private Status status;
     private Long resolvedBy;
     private Instant resolvedAt;
+    /** how often the job ran out of retries: once, and once more after each retry that failed again */
+    private int occurrences;
 
     protected JobIncident() {
     }
@@ -42,6 +44,24 @@ public class JobIncident {
         this.error = error.length() > 1000 ? error.substring(0, 1000) : error;
         this.occurredAt = occurredAt;
         this.status = Status.OPEN;
+        this.occurrences = 1;
+    }
+
+    /** retried, and failed for good again */
+    void reopen(String error, Instant at) {
+        this.error = error.length() > 1000 ? error.substring(0, 1000) : error;
+        this.occurredAt = at;
+        this.status = Status.OPEN;
+        this.resolvedBy = null;
+        this.resolvedAt = null;
+        this.occurrences++;
+    }
+
+    /** a retry the engine did not take: open as before */
+    void unresolve() {
+        this.status = Status.OPEN;
+        this.resolvedBy = null;
+        this.resolvedAt = null;
     }
 
     void resolve(Long by, Instant at) {
@@ -62,4 +82,5 @@ public class JobIncident {
     public Status getStatus() { return status; }
     public Long getResolvedBy() { return resolvedBy; }
     public Instant getResolvedAt() { return resolvedAt; }
+    public int getOccurrences() { return occurrences; }
 }

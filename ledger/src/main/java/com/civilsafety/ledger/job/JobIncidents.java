@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Incidents as the workers report them: a job that failed for the last time is recorded here, in a transaction of
- * its own (the work's own transaction has rolled back), once per job. The engine holds the incident itself; this is
+ * its own (the work's own transaction has rolled back), once per job and failure (a retry that fails again reopens it). The engine holds the incident itself; this is
  * the platform's list of them, with who retried which and when.
  */
 @Service
@@ -41,7 +41,10 @@ public class JobIncidents {
         this.epoch = epoch;
     }
 
-    /** Records that a job ran out of retries; a second report of the same job (a redelivery) changes nothing. */
+    /**
+     * Records that a job ran out of retries. A second report while the incident is open (a redelivery) changes nothing;
+     * after a retry, the job failing for good again reopens it.
+     */
     public void record(ProcessStep step, String jobType, String error) {
         record(step, jobType, error, clock.instant());
     }
@@ -50,11 +53,18 @@ public class JobIncidents {
     public void record(ProcessStep step, String jobType, String error, Instant occurredAt) {
         try {
             ownTransaction.executeWithoutResult(status -> {
-                JobIncident saved = incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, occurredAt));
-                events.publishEvent(new IncidentRecorded(saved.getId(), jobType));
+                JobIncident incident = incidents.findByEngineEpochAndJobKey(epoch, step.jobKey()).orElse(null);
+                if (incident == null) {
+                    incident = incidents.saveAndFlush(new JobIncident(epoch, step, jobType, error, occurredAt));
+                } else if (incident.getStatus() == JobIncident.Status.RESOLVED) {
+                    incident.reopen(error, occurredAt);
+                } else {
+                    return;
+                }
+                events.publishEvent(new IncidentRecorded(incident.getId(), jobType, incident.getOccurrences()));
             });
         } catch (DataIntegrityViolationException alreadyRecorded) {
-            // the same job reported before: one incident per job
+            // the same job reported twice at once: one incident per job
         }
     }
 
@@ -81,8 +91,15 @@ public class JobIncidents {
         return incidents.findById(id).orElseThrow(() -> new NotFoundException("没有编号为 " + id + " 的故障"));
     }
 
+    /** Marked resolved before the engine is asked to retry: the job may fail again at once, and that is recorded. */
     @Transactional
     public void resolved(long id, Actor actor) {
         incidents.findById(id).ifPresent(incident -> incident.resolve(actor.personId(), clock.instant()));
+    }
+
+    /** The engine refused the retry: the incident is open as before. */
+    @Transactional
+    public void retryRefused(long id) {
+        incidents.findById(id).ifPresent(JobIncident::unresolve);
     }
 }

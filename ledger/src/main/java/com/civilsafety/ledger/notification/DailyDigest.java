@@ -100,6 +100,6 @@ public class DailyDigest {
                 + f.supervisionOpen() + "条，迟报" + f.lateWork() + "项";
         return notifications.notify("digest:" + day, Recipients.person(person.getId()),
                 new Message(NotificationKind.DIGEST, "每日汇总（" + day.format(NotificationSources.DAY) + "）：" + summary,
-                        "【民政安全】" + day.format(NotificationSources.DAY) + "：" + summary + "。", "/dashboard", false));
+                        NotificationSources.SIGNATURE + day.format(NotificationSources.DAY) + "：" + summary + "。", "/dashboard", false));
     }
 }

@@ -2,6 +2,8 @@ package com.civilsafety.ledger.notification;
 
 import com.civilsafety.ledger.common.InvalidInputException;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A person's notification settings as the API shows and takes them; checked before anything is stored. */
@@ -16,24 +18,27 @@ public record NotificationPreferences(String email, boolean emailEnabled, String
         mobile = blankToNull(mobile);
     }
 
+    /** every field that is wrong, at once */
     void check() {
+        Map<String, String> wrong = new LinkedHashMap<>();
         if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-            throw new InvalidInputException("email", "电子邮箱格式不正确");
-        }
-        if (emailEnabled && email == null) {
-            throw new InvalidInputException("email", "开启邮件通知须填写电子邮箱");
+            wrong.put("email", "电子邮箱格式不正确，例如 name@example.gov.cn");
+        } else if (emailEnabled && email == null) {
+            wrong.put("email", "开启邮件通知须填写电子邮箱");
         }
         if (mobile != null && !MOBILE.matcher(mobile).matches()) {
-            throw new InvalidInputException("mobile", "手机号码应为11位数字，以13–19开头");
-        }
-        if (webhookEnabled && mobile == null) {
-            throw new InvalidInputException("mobile", "开启短信通知须填写手机号码");
+            wrong.put("mobile", "手机号码应为11位数字，以13–19开头");
+        } else if (webhookEnabled && mobile == null) {
+            wrong.put("mobile", "开启短信通知须填写手机号码");
         }
         if (quietFrom == null) {
-            throw new InvalidInputException("quietFrom", "请填写免打扰开始时间");
+            wrong.put("quietFrom", "请填写免打扰开始时间");
         }
         if (quietUntil == null) {
-            throw new InvalidInputException("quietUntil", "请填写免打扰结束时间");
+            wrong.put("quietUntil", "请填写免打扰结束时间");
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
         }
     }
 

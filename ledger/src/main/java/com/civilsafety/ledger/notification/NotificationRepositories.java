@@ -1,12 +1,15 @@
 package com.civilsafety.ledger.notification;
 
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
     Page<Notification> findByPersonIdOrderByIdDesc(Long personId, Pageable page);
@@ -33,4 +36,7 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 }
 
 interface NotificationSettingRepository extends JpaRepository<NotificationSetting, Long> {
+    /** read to address notices, never changed there: no snapshot kept for the flush */
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
+    List<NotificationSetting> findByPersonIdIn(Collection<Long> personIds);
 }

@@ -10,6 +10,7 @@ import com.civilsafety.ledger.inbox.TasksDueSoon;
 import com.civilsafety.ledger.inbox.TasksOpened;
 import com.civilsafety.ledger.inbox.TasksReminded;
 import com.civilsafety.ledger.job.IncidentRecorded;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 class NotificationSources {
     /** a day as the texts write it (12月3日); the digest's too */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    /** what an SMS starts with, so that its reader knows who sends it */
+    static final String SIGNATURE = "【民政安全】";
     /** the steps of a 重大事故隐患 that cannot wait for the morning */
     private static final Set<TaskKind> URGENT = Set.of(TaskKind.SUPERVISION, TaskKind.EMERGENCY_MEASURES);
 
@@ -46,8 +49,9 @@ class NotificationSources {
             String label = supervision ? TaskKind.SUPERVISION.label() : "新待办";
             String what = task.getTitle().startsWith(label)
                     ? task.getTitle().substring(label.length()).replaceFirst("^[：:\\s]+", "") : task.getTitle();
+            String headline = headline(label, task.getDueAt(), what);
             Message message = new Message(supervision ? NotificationKind.SUPERVISION : NotificationKind.NEW_TASK,
-                    label + "：" + what, sms(label, task, what), "/tasks/" + task.getId(), URGENT.contains(task.getKind()));
+                    headline, SIGNATURE + headline, "/tasks/" + task.getId(), URGENT.contains(task.getKind()));
             return new Notifications.Notice("task-opened:" + task.getId(), whoDoes(task), message);
         }).toList());
     }
@@ -58,22 +62,23 @@ class NotificationSources {
         String note = event.note() == null || event.note().isBlank() ? "" : "。" + event.note().strip();
         notifications.notifyAll(event.tasks().stream().map(task -> new Notifications.Notice(
                 "task-reminded:" + task.getId() + ":" + task.getRemindedCount(), whoDoes(task),
-                new Message(NotificationKind.TASK_REMINDER, "催办：" + task.getTitle(), sms("催办", task, task.getTitle()) + note,
-                        "/tasks/" + task.getId(), false))).toList());
+                new Message(NotificationKind.TASK_REMINDER, headline("催办", task.getDueAt(), task.getTitle()),
+                        SIGNATURE + headline("催办", task.getDueAt(), task.getTitle()) + note, "/tasks/" + task.getId(), false))).toList());
     }
 
     /** 到期提醒 by the platform (a phase's reminder dates): the same people, at most once a day per task. */
     @EventListener
     void on(TasksDueSoon event) {
         notifications.notifyAll(event.tasks().stream().map(task -> new Notifications.Notice(
-                "task-due:" + task.getId() + ":" + event.on(), whoDoes(task),
-                new Message(NotificationKind.DEADLINE_REMINDER, "即将到期：" + task.getTitle(), sms("即将到期", task, task.getTitle()),
-                        "/tasks/" + task.getId(), false))).toList());
+                "task-due:" + task.id() + ":" + event.on(),
+                whoDoes(task.assigneeId(), task.candidateRole(), task.regionPath(), task.institutionId()),
+                new Message(NotificationKind.DEADLINE_REMINDER, headline("即将到期", task.dueAt(), task.title()),
+                        SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(), false))).toList());
     }
 
-    /** a task's text message: what, and the deadline before the title (a long title is cut at 70 characters) */
-    private static String sms(String label, InboxTask task, String title) {
-        return "【民政安全】" + label + "（截止" + LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(DAY) + "）：" + title;
+    /** a task's notice: what, and the deadline before the title (an SMS cuts a long title at 70 characters) */
+    private static String headline(String label, Instant dueAt, String title) {
+        return label + "（截止" + LocalDate.ofInstant(dueAt, LedgerTime.ZONE).format(DAY) + "）：" + title;
     }
 
     /**
@@ -90,17 +95,17 @@ class NotificationSources {
             case 0 -> notifications.notify(cause,
                     Recipients.covering(Role.INSTITUTION_MANAGER, alert.regionPath(), alert.institutionId()),
                     new Message(NotificationKind.DEADLINE_REMINDER, "整改期限将至：" + what,
-                            "【民政安全】" + what + "整改时限" + deadline + "，请按期完成整改并上传佐证。", link, alert.major()));
+                            SIGNATURE + what + "整改时限" + deadline + "，请按期完成整改并上传佐证。", link, alert.major()));
             case 1 -> {
                 Message overdue = new Message(NotificationKind.OVERDUE, "整改逾期：" + what,
-                        "【民政安全】" + what + "已超过整改时限" + deadline + "，已逾期通报，请督促整改。", link, alert.major());
+                        SIGNATURE + what + "已超过整改时限" + deadline + "，已逾期通报，请督促整改。", link, alert.major());
                 notifications.notify(cause, Recipients.covering(Role.TOWNSHIP_OFFICER, alert.regionPath(), alert.institutionId()), overdue);
                 notifications.notify(cause, Recipients.covering(Role.BUREAU_SECTION, alert.regionPath(), alert.institutionId()), overdue);
             }
             default -> notifications.notify(cause,
                     Recipients.covering(Role.LEADER, alert.regionPath(), alert.institutionId()),
                     new Message(NotificationKind.ESCALATED, "逾期未改，升级局领导：" + what,
-                            "【民政安全】" + what + "逾期未改（时限" + deadline + "），已升级，请约谈督办。", link, alert.major()));
+                            SIGNATURE + what + "逾期未改（时限" + deadline + "），已升级，请约谈督办。", link, alert.major()));
         }
     }
 
@@ -112,9 +117,9 @@ class NotificationSources {
         String opinion = decided.opinion() == null || decided.opinion().isBlank() ? "" : "：" + decided.opinion().strip();
         Message message = decided.kind() == HazardDecided.Kind.VERIFICATION
                 ? new Message(NotificationKind.VERIFICATION_FAILED, "核查未通过：" + what,
-                        "【民政安全】" + what + "核查未通过，请重新整改，截止" + deadline + opinion, "/hazards/" + decided.hazardId(), false)
+                        SIGNATURE + what + "核查未通过，请重新整改，截止" + deadline + opinion, "/hazards/" + decided.hazardId(), false)
                 : new Message(NotificationKind.EXTENSION_DECIDED, (decided.granted() ? "同意延期：" : "不同意延期：") + what,
-                        "【民政安全】" + what + (decided.granted() ? "延期申请已同意，整改时限改为" : "延期申请未同意，整改时限仍为")
+                        SIGNATURE + what + (decided.granted() ? "延期申请已同意，整改时限改为" : "延期申请未同意，整改时限仍为")
                                 + deadline + opinion, "/hazards/" + decided.hazardId(), false);
         notifications.notify("hazard-decided:" + decided.taskId(),
                 Recipients.covering(Role.INSTITUTION_MANAGER, decided.regionPath(), decided.institutionId()), message);
@@ -123,13 +128,17 @@ class NotificationSources {
     /** 流程故障: the county administrators, who can retry it once the cause is fixed. */
     @EventListener
     void on(IncidentRecorded incident) {
-        notifications.notify("incident:" + incident.incidentId(), Recipients.everyone(Role.BUREAU_ADMIN),
+        notifications.notify("incident:" + incident.incidentId() + ":" + incident.occurrence(), Recipients.everyone(Role.BUREAU_ADMIN),
                 new Message(NotificationKind.INCIDENT, "流程故障：一个自动步骤多次重试仍未成功",
-                        "【民政安全】有自动步骤多次重试仍未成功，请在「流程故障」中查看原因并重试。", "/incidents", false));
+                        SIGNATURE + "有自动步骤多次重试仍未成功，请在「流程故障」中查看原因并重试。", "/incidents", false));
     }
 
     private static Recipients whoDoes(InboxTask task) {
-        return task.getAssigneeId() != null ? Recipients.person(task.getAssigneeId())
-                : Recipients.covering(task.getCandidateRole(), task.getRegion().getPath(), task.getInstitutionId());
+        return whoDoes(task.getAssigneeId(), task.getCandidateRole(), task.getRegion().getPath(), task.getInstitutionId());
+    }
+
+    /** its assignee, else everyone of its role whose scope covers it: who sees the task */
+    private static Recipients whoDoes(Long assigneeId, Role role, String regionPath, Long institutionId) {
+        return assigneeId != null ? Recipients.person(assigneeId) : Recipients.covering(role, regionPath, institutionId);
     }
 }

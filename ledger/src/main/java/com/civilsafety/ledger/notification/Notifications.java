@@ -6,17 +6,21 @@ import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonContact;
 import com.civilsafety.ledger.people.PersonRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -71,26 +75,27 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int notifyAll(Collection<Notice> notices) {
-        Map<Recipients, List<Person>> recipients = recipientsOf(notices.stream().map(Notice::to).distinct().toList());
+        Map<Recipients, List<PersonContact>> recipients = recipientsOf(notices.stream().map(Notice::to).distinct().toList());
         Set<NotificationOutbox.Told> told = outbox.told(notices.stream().map(Notice::causeKey).toList());
-        Map<Long, Person> people = new HashMap<>();
+        Map<Long, PersonContact> people = new HashMap<>();
         List<NotificationOutbox.Row> rows = new ArrayList<>();
         for (Notice notice : notices) {
-            for (Person person : recipients.get(notice.to())) {
-                NotificationOutbox.Told once = new NotificationOutbox.Told(notice.causeKey(), person.getId());
+            for (PersonContact person : recipients.get(notice.to())) {
+                NotificationOutbox.Told once = new NotificationOutbox.Told(notice.causeKey(), person.id());
                 if (told.add(once)) { // not told before, nor twice in this batch
                     rows.add(new NotificationOutbox.Row(once, notice.message()));
-                    people.put(person.getId(), person);
+                    people.put(person.id(), person);
                 }
             }
         }
         Instant now = clock.instant();
-        Map<Long, NotificationSetting> chosen = settings.findAllById(people.keySet()).stream()
+        Map<Long, NotificationSetting> chosen = settings.findByPersonIdIn(people.keySet()).stream()
                 .collect(Collectors.toMap(NotificationSetting::getPersonId, Function.identity()));
         List<NotificationOutbox.Delivery> out = new ArrayList<>();
         for (NotificationOutbox.Row row : rows) {
             long personId = row.told().personId();
-            NotificationSetting setting = chosen.computeIfAbsent(personId, id -> defaults(people.get(id)));
+            // no settings stored: the defaults (the digest is not a delivery's concern)
+            NotificationSetting setting = chosen.computeIfAbsent(personId, id -> defaults(id, people.get(id).phone(), false));
             for (DeliveryChannel channel : channels) {
                 String address = setting.addressOf(channel.channel());
                 if (channel.configured() && address != null) {
@@ -105,34 +110,37 @@ public class Notifications {
 
     /**
      * Who each is: one person, everyone of a role, or those of a role whose scope covers the record. Many records of
-     * one role (a campaign's institutions) read the role's people once and match the scope here — the rule
-     * {@link PersonRepository#findCovering} states — instead of a query per record.
+     * one role (a campaign's institutions) read the role's people once and match the scope here
+     * ({@link PersonContact#covers}) instead of a query per record.
      */
-    private Map<Recipients, List<Person>> recipientsOf(List<Recipients> all) {
-        Map<Recipients, List<Person>> found = new HashMap<>();
+    private Map<Recipients, List<PersonContact>> recipientsOf(List<Recipients> all) {
+        Map<Recipients, List<PersonContact>> found = new HashMap<>();
         Map<Role, List<Recipients>> covering = all.stream().filter(r -> r.personId() == null && r.regionPath() != null)
                 .collect(Collectors.groupingBy(Recipients::role));
         for (Recipients to : all) {
             if (to.personId() != null) {
-                found.put(to, people.findById(to.personId()).filter(Person::isEnabled).stream().toList());
+                found.put(to, people.contactOf(to.personId()).stream().toList());
             } else if (to.regionPath() == null) {
-                found.put(to, people.findEnabledWithRole(to.role()));
+                found.put(to, people.contactsWithRole(to.role()));
             } else if (covering.get(to.role()).size() <= FEW) {
-                found.put(to, people.findCovering(to.role(), to.regionPath(), to.institutionId()));
+                found.put(to, people.contactsCovering(to.role(), to.regionPath(), to.institutionId()));
             }
         }
         covering.forEach((role, many) -> {
             if (many.size() > FEW) {
-                List<Person> ofRole = people.findEnabledWithRole(role);
-                many.forEach(to -> found.put(to, ofRole.stream().filter(p -> covers(p, to)).toList()));
+                // an institution's people are looked up by it; the others (a township's, a county's) are few
+                List<PersonContact> ofRole = people.contactsWithRole(role);
+                Map<Long, List<PersonContact>> byInstitution = ofRole.stream().filter(p -> p.institutionId() != null)
+                        .collect(Collectors.groupingBy(PersonContact::institutionId));
+                List<PersonContact> regional = ofRole.stream().filter(p -> p.institutionId() == null).toList();
+                many.forEach(to -> found.put(to, Stream.concat(regional.stream(),
+                                to.institutionId() == null ? Stream.empty()
+                                        : byInstitution.getOrDefault(to.institutionId(), List.of()).stream())
+                        .filter(p -> p.covers(to.regionPath(), to.institutionId())).sorted(Comparator.comparingLong(PersonContact::id))
+                        .toList()));
             }
         });
         return found;
-    }
-
-    private static boolean covers(Person person, Recipients to) {
-        return person.getRegion() != null && to.regionPath().startsWith(person.getRegion().getPath())
-                && (person.getInstitutionId() == null || person.getInstitutionId().equals(to.institutionId()));
     }
 
     /** A person's notices, newest first (only the unread ones on request), with the count still unread. */
@@ -178,9 +186,15 @@ public class Notifications {
         preferences.check();
         long personId = personOf(actor);
         NotificationSetting setting = settings.findById(personId)
-                .orElseGet(() -> settings.save(defaults(people.findById(personId).orElseThrow())));
+                .orElseGet(() -> settings.save(settingOf(people.findById(personId).orElseThrow())));
         setting.change(preferences);
         return setting.preferences();
+    }
+
+    /** the outside channels the platform is configured to send on */
+    public Set<Channel> availableChannels() {
+        return channels.stream().filter(DeliveryChannel::configured).map(DeliveryChannel::channel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
     }
 
     /** 发送失败的通知: for an administrator, newest first, to whom and why. */
@@ -229,14 +243,13 @@ public class Notifications {
     }
 
     private NotificationSetting settingOf(Person person) {
-        return settings.findById(person.getId()).orElseGet(() -> defaults(person));
+        return settings.findById(person.getId()).orElseGet(() -> defaults(person.getId(), person.getPhone(),
+                person.getRoles().stream().anyMatch(Set.of(Role.LEADER, Role.BUREAU_SECTION)::contains)));
     }
 
-    /** SMS to the number on record; the digest for those who answer for a county's figures */
-    private static NotificationSetting defaults(Person person) {
-        boolean digest = person.getRoles().stream().anyMatch(Set.of(Role.LEADER, Role.BUREAU_SECTION)::contains);
-        String phone = person.getPhone();
-        return new NotificationSetting(person.getId(), phone != null && phone.matches("1[3-9]\\d{9}") ? phone : null, digest);
+    /** no settings stored: SMS to the number on record; the digest for those who answer for a county's figures */
+    private static NotificationSetting defaults(long personId, String phone, boolean digest) {
+        return new NotificationSetting(personId, phone != null && phone.matches("1[3-9]\\d{9}") ? phone : null, digest);
     }
 
     private static long personOf(Actor actor) {

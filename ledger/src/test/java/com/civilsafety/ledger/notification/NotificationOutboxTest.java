@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonContact;
 import com.civilsafety.ledger.people.PersonRepository;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -89,7 +90,7 @@ class NotificationOutboxTest {
         assertThat(told).isEqualTo(managers.size());
         assertThat((Integer) tx.execute(s -> notifications.notifyAll(campaignWide))).as("the step again").isZero();
         Person one = managers.getFirst();
-        List<Person> covering = people.findCovering(Role.INSTITUTION_MANAGER, one.getRegion().getPath(), one.getInstitutionId());
+        List<PersonContact> covering = people.contactsCovering(Role.INSTITUTION_MANAGER, one.getRegion().getPath(), one.getInstitutionId());
         assertThat((Integer) tx.execute(s -> notifications.notify("outbox-test:one", Recipients.covering(Role.INSTITUTION_MANAGER,
                 one.getRegion().getPath(), one.getInstitutionId()), new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/2", false))))
                 .as("few records: a query each, the same people").isEqualTo(covering.size());

@@ -81,11 +81,14 @@ class NotificationRulesTest {
         assertField(new NotificationPreferences(null, false, "12900000000", false, q, u, false), "mobile");
         assertField(new NotificationPreferences(null, false, null, true, q, u, false), "mobile");
         assertField(new NotificationPreferences(null, false, null, false, null, u, false), "quietFrom");
+        assertThatThrownBy(new NotificationPreferences("not-mail", true, "123", true, null, null, false)::check)
+                .as("every wrong field at once").isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fields()).containsOnlyKeys("email", "mobile", "quietFrom", "quietUntil"));
         new NotificationPreferences(" a@example.gov.cn ", true, "13900000001", true, q, u, true).check();
         assertThat(new NotificationPreferences("  ", false, "", false, q, u, false).email()).isNull();
     }
 
     private static void assertField(NotificationPreferences p, String field) {
-        assertThatThrownBy(p::check).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(p::check).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields()).containsOnlyKeys(field));
     }
 }

@@ -66,7 +66,7 @@ public class ApiErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        return badInput(request, List.of(new FieldError(e.field(), e.getMessage())));
+        return badInput(request, e.fields().entrySet().stream().map(f -> new FieldError(f.getKey(), f.getValue())).toList());
     }
 
     /**

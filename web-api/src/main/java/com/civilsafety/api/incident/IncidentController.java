@@ -25,10 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
     record Incident(long id, String jobType, String bpmnProcessId, String elementId, long processInstanceKey,
-                    long jobKey, String error, Instant occurredAt, String status) {
+                    long jobKey, String error, Instant occurredAt, String status, int occurrences) {
         static Incident of(JobIncident i) {
             return new Incident(i.getId(), i.getJobType(), i.getBpmnProcessId(), i.getElementId(),
-                    i.getProcessInstanceKey(), i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name());
+                    i.getProcessInstanceKey(), i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name(),
+                    i.getOccurrences());
         }
     }
 
@@ -61,8 +62,13 @@ class IncidentController {
         if (incidentKey.isEmpty()) {
             throw new ConflictException("引擎中已没有这个故障（可能已被处理）");
         }
-        commands.retryJob(incident.getJobKey(), incidentKey.get());
-        incidents.resolved(id, user.actor());
+        incidents.resolved(id, user.actor()); // first: the retried job may fail for good again at once
+        try {
+            commands.retryJob(incident.getJobKey(), incidentKey.get());
+        } catch (RuntimeException e) {
+            incidents.retryRefused(id);
+            throw e;
+        }
         return Incident.of(incidents.get(id));
     }
 }

@@ -3,12 +3,15 @@ package com.civilsafety.api.notification;
 import com.civilsafety.api.common.PageOf;
 import com.civilsafety.api.common.Paging;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.notification.Channel;
 import com.civilsafety.ledger.notification.Notification;
 import com.civilsafety.ledger.notification.NotificationPreferences;
 import com.civilsafety.ledger.notification.Notifications;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +29,15 @@ class NotificationController {
         static NotificationView of(Notification n) {
             return new NotificationView(n.getId(), n.getKind().name(), n.getKind().label(), n.getTitle(), n.getBody(), n.getLink(),
                     n.isUrgent(), n.getCreatedAt(), n.getReadAt() != null);
+        }
+    }
+
+    /** the settings, with whether the platform can send by e-mail and SMS at all (not configured: said on the page) */
+    record SettingsView(String email, boolean emailEnabled, String mobile, boolean webhookEnabled, LocalTime quietFrom,
+                        LocalTime quietUntil, boolean digest, boolean emailAvailable, boolean smsAvailable) {
+        static SettingsView of(NotificationPreferences p, Set<Channel> available) {
+            return new SettingsView(p.email(), p.emailEnabled(), p.mobile(), p.webhookEnabled(), p.quietFrom(), p.quietUntil(),
+                    p.digest(), available.contains(Channel.EMAIL), available.contains(Channel.WEBHOOK));
         }
     }
 
@@ -62,13 +74,13 @@ class NotificationController {
     }
 
     @GetMapping("/api/notification-settings")
-    NotificationPreferences settings(@AuthenticationPrincipal ActorUser user) {
-        return notifications.preferencesOf(user.actor());
+    SettingsView settings(@AuthenticationPrincipal ActorUser user) {
+        return SettingsView.of(notifications.preferencesOf(user.actor()), notifications.availableChannels());
     }
 
     @PostMapping("/api/notification-settings")
-    NotificationPreferences change(@RequestBody NotificationPreferences body, @AuthenticationPrincipal ActorUser user) {
-        return notifications.change(user.actor(), body);
+    SettingsView change(@RequestBody NotificationPreferences body, @AuthenticationPrincipal ActorUser user) {
+        return SettingsView.of(notifications.change(user.actor(), body), notifications.availableChannels());
     }
 
     @GetMapping("/api/admin/notification-deliveries")
