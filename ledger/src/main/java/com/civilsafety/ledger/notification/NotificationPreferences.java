@@ -2,6 +2,7 @@ package com.civilsafety.ledger.notification;
 
 import com.civilsafety.ledger.common.InvalidInputException;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,7 +16,20 @@ public record NotificationPreferences(String email, boolean emailEnabled, String
 
     public NotificationPreferences {
         email = blankToNull(email);
-        mobile = blankToNull(mobile);
+        mobile = mobile(blankToNull(mobile));
+        quietFrom = quietFrom == null ? null : quietFrom.truncatedTo(ChronoUnit.MINUTES); // quiet hours are kept to the minute
+        quietUntil = quietUntil == null ? null : quietUntil.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** a number as people type it: spaces and dashes left out, full-width digits (１３９…) read as digits */
+    private static String mobile(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        typed.codePoints().filter(c -> !Character.isWhitespace(c) && c != '-' && c != '\u3000')
+                .map(c -> c >= '０' && c <= '９' ? c - '０' + '0' : c).forEach(digits::appendCodePoint);
+        return digits.toString();
     }
 
     /** every field that is wrong, at once */

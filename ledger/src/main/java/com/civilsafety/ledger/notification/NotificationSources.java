@@ -76,9 +76,9 @@ class NotificationSources {
                         SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(), false))).toList());
     }
 
-    /** a task's notice: what, and the deadline before the title (an SMS cuts a long title at 70 characters) */
+    /** a task's notice: what, and the task's own deadline before the title (an SMS cuts a long title at 70 characters) */
     private static String headline(String label, Instant dueAt, String title) {
-        return label + "（截止" + LocalDate.ofInstant(dueAt, LedgerTime.ZONE).format(DAY) + "）：" + title;
+        return label + "（办理截止" + LocalDate.ofInstant(dueAt, LedgerTime.ZONE).format(DAY) + "）：" + title;
     }
 
     /**

@@ -86,6 +86,10 @@ class NotificationRulesTest {
                         e -> assertThat(e.fields()).containsOnlyKeys("email", "mobile", "quietFrom", "quietUntil"));
         new NotificationPreferences(" a@example.gov.cn ", true, "13900000001", true, q, u, true).check();
         assertThat(new NotificationPreferences("  ", false, "", false, q, u, false).email()).isNull();
+        assertThat(new NotificationPreferences(null, false, "139 0000-2001", true, q, u, false).mobile()).isEqualTo("13900002001");
+        assertThat(new NotificationPreferences(null, false, "１３９００００２００１", true, q, u, false).mobile()).isEqualTo("13900002001");
+        assertThat(new NotificationPreferences(null, false, null, false, LocalTime.of(22, 17, 33), u, false).quietFrom())
+                .isEqualTo(LocalTime.of(22, 17));
     }
 
     private static void assertField(NotificationPreferences p, String field) {
