@@ -42,16 +42,7 @@ class NotificationOutbox {
 
     /** Which of these causes were told to whom already. */
     Set<Told> told(Collection<String> causeKeys) {
-        Set<Told> told = new HashSet<>();
-        List<String> keys = List.copyOf(new HashSet<>(causeKeys));
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            jdbc.query("select cause_key, person_id from notification where cause_key in (" + marks(chunk.size()) + ")",
-                    rs -> {
-                        told.add(new Told(rs.getString(1), rs.getLong(2)));
-                    }, chunk.toArray());
-        }
-        return told;
+        return new HashSet<>(ids(causeKeys).keySet());
     }
 
     /** Writes the notices and their deliveries; the notices are new (checked with {@link #told} in this transaction). */
@@ -100,6 +91,7 @@ class NotificationOutbox {
         }
     }
 
+    /** the notices of these causes, each person's by its id */
     private Map<Told, Long> ids(Collection<String> causeKeys) {
         Map<Told, Long> ids = new HashMap<>();
         List<String> keys = new ArrayList<>(new HashSet<>(causeKeys));
