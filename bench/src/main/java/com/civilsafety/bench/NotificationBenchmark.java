@@ -198,8 +198,8 @@ public final class NotificationBenchmark {
                 .append("the open self-checks marked reminded and, with the outbox on, every manager told) is timed in its ")
                 .append("transaction, with `civil-safety.notification.enabled=false` (no outbox) and on; then the time from its ")
                 .append("commit until the SMTP server (GreenMail, in the benchmark's process) holds all ").append(size)
-                .append(" reminder mails, with the dispatcher as configured by default (every 5 s, 100 per round, one SMTP ")
-                .append("connection per mail). Targets (issue 20): the step at most 20 % slower with the outbox; delivered in ")
+                .append(" reminder mails, with the dispatcher as configured by default (every 5 s, 100 per round, 20 mails per SMTP ")
+                .append("connection). Targets (issue 20): the step at most 20 % slower with the outbox; delivered in ")
                 .append("under 60 s.\n\n");
         s.append(BenchmarkReport.context("deploy/local/mariadb.sh start && mvn -q -DskipTests install && mvn -q -pl bench "
                 + "exec:java -Dexec.mainClass=com.civilsafety.bench.NotificationBenchmark"));

@@ -1,7 +1,10 @@
 package com.civilsafety.ledger.notification;
 
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +33,30 @@ public record NotificationPreferences(String email, boolean emailEnabled, String
         typed.codePoints().filter(c -> !Character.isWhitespace(c) && c != '-' && c != '\u3000')
                 .map(c -> c >= '０' && c <= '９' ? c - '０' + '0' : c).forEach(digits::appendCodePoint);
         return digits.toString();
+    }
+
+    /** When a notice made now may go out: at once if urgent or outside quiet hours, else when they end. */
+    Instant notBefore(Instant now, boolean urgent) {
+        if (urgent || quietFrom.equals(quietUntil)) {
+            return now;
+        }
+        ZonedDateTime local = now.atZone(LedgerTime.ZONE);
+        LocalTime time = local.toLocalTime();
+        boolean overnight = quietFrom.isAfter(quietUntil);
+        boolean quiet = overnight ? !time.isBefore(quietFrom) || time.isBefore(quietUntil)
+                : !time.isBefore(quietFrom) && time.isBefore(quietUntil);
+        if (!quiet) {
+            return now;
+        }
+        ZonedDateTime end = local.with(quietUntil).withNano(0);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    String addressOf(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> emailEnabled ? email : null;
+            case WEBHOOK -> webhookEnabled ? mobile : null;
+        };
     }
 
     /** every field that is wrong, at once */

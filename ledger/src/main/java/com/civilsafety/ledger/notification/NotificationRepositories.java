@@ -1,6 +1,5 @@
 package com.civilsafety.ledger.notification;
 
-import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
     Page<Notification> findByPersonIdOrderByIdDesc(Long personId, Pageable page);
@@ -36,7 +34,9 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 }
 
 interface NotificationSettingRepository extends JpaRepository<NotificationSetting, Long> {
-    /** read to address notices, never changed there: no snapshot kept for the flush */
-    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, value = "true"))
-    List<NotificationSetting> findByPersonIdIn(Collection<Long> personIds);
+    @Query("""
+            select new com.civilsafety.ledger.notification.StoredPreferences(s.personId, s.email, s.emailEnabled, s.mobile,
+                   s.webhookEnabled, s.quietFrom, s.quietUntil, s.digest)
+            from NotificationSetting s where s.personId in :personIds""")
+    List<StoredPreferences> preferencesOf(Collection<Long> personIds);
 }

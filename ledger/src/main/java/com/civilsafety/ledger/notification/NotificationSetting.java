@@ -1,15 +1,12 @@
 package com.civilsafety.ledger.notification;
 
-import com.civilsafety.ledger.common.LedgerTime;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 
 /**
  * A person's choices: e-mail and SMS/government messaging on or off with their addresses, quiet hours (22:00–07:00
@@ -57,32 +54,8 @@ public class NotificationSetting {
         this.digest = p.digest();
     }
 
-    /** When a notice made now may go out: at once if urgent or outside quiet hours, else when they end. */
-    Instant notBefore(Instant now, boolean urgent) {
-        if (urgent || quietFrom.equals(quietUntil)) {
-            return now;
-        }
-        ZonedDateTime local = now.atZone(LedgerTime.ZONE);
-        LocalTime time = local.toLocalTime();
-        boolean overnight = quietFrom.isAfter(quietUntil);
-        boolean quiet = overnight ? !time.isBefore(quietFrom) || time.isBefore(quietUntil)
-                : !time.isBefore(quietFrom) && time.isBefore(quietUntil);
-        if (!quiet) {
-            return now;
-        }
-        ZonedDateTime end = local.with(quietUntil).withNano(0);
-        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
-    }
-
     public NotificationPreferences preferences() {
         return new NotificationPreferences(email, emailEnabled, mobile, webhookEnabled, quietFrom, quietUntil, digest);
-    }
-
-    String addressOf(Channel channel) {
-        return switch (channel) {
-            case EMAIL -> emailEnabled ? email : null;
-            case WEBHOOK -> webhookEnabled ? mobile : null;
-        };
     }
 
     public Long getPersonId() {

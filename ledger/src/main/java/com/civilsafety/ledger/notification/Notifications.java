@@ -89,13 +89,14 @@ public class Notifications {
             }
         }
         Instant now = clock.instant();
-        Map<Long, NotificationSetting> chosen = settings.findByPersonIdIn(people.keySet()).stream()
-                .collect(Collectors.toMap(NotificationSetting::getPersonId, Function.identity()));
+        Map<Long, NotificationPreferences> chosen = settings.preferencesOf(people.keySet()).stream()
+                .collect(Collectors.toMap(StoredPreferences::personId, StoredPreferences::preferences));
         List<NotificationOutbox.Delivery> out = new ArrayList<>();
         for (NotificationOutbox.Row row : rows) {
             long personId = row.told().personId();
             // no settings stored: the defaults (the digest is not a delivery's concern)
-            NotificationSetting setting = chosen.computeIfAbsent(personId, id -> defaults(id, people.get(id).phone(), false));
+            NotificationPreferences setting = chosen.computeIfAbsent(personId,
+                    id -> defaults(id, people.get(id).phone(), false).preferences());
             for (DeliveryChannel channel : channels) {
                 String address = setting.addressOf(channel.channel());
                 if (channel.configured() && address != null) {
@@ -227,7 +228,7 @@ public class Notifications {
             throw new ConflictException("这条通知" + d.getStatus().label() + "，不需要重新发送");
         }
         Notification n = notifications.findById(d.getNotificationId()).orElseThrow();
-        String now = people.findById(n.getPersonId()).map(p -> settingOf(p).addressOf(d.getChannel())).orElse(null);
+        String now = people.findById(n.getPersonId()).map(p -> settingOf(p).preferences().addressOf(d.getChannel())).orElse(null);
         d.resend(now == null ? d.getAddress() : now, clock.instant());
     }
 

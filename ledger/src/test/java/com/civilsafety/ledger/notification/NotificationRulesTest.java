@@ -21,7 +21,7 @@ class NotificationRulesTest {
 
     @Test
     void inQuietHoursOnlyUrgentNoticesGoOutTheRestAtSevenInTheMorning() {
-        NotificationSetting setting = new NotificationSetting(1L, "13900000001", false);
+        NotificationPreferences setting = new NotificationSetting(1L, "13900000001", false).preferences();
         assertThat(setting.notBefore(at(DAY, 23, 30), false)).isEqualTo(at(DAY.plusDays(1), 7, 0));
         assertThat(setting.notBefore(at(DAY, 23, 30), true)).as("挂牌督办, a major hazard: at once").isEqualTo(at(DAY, 23, 30));
         assertThat(setting.notBefore(at(DAY, 6, 59), false)).isEqualTo(at(DAY, 7, 0));
@@ -32,12 +32,11 @@ class NotificationRulesTest {
 
     @Test
     void quietHoursWithinADayAndNone() {
-        NotificationSetting lunch = new NotificationSetting(1L, null, false);
-        lunch.change(new NotificationPreferences(null, false, null, false, LocalTime.of(12, 0), LocalTime.of(14, 0), false));
+        var lunch = new NotificationPreferences(null, false, null, false, LocalTime.of(12, 0), LocalTime.of(14, 0), false);
         assertThat(lunch.notBefore(at(DAY, 12, 30), false)).isEqualTo(at(DAY, 14, 0));
         assertThat(lunch.notBefore(at(DAY, 23, 0), false)).isEqualTo(at(DAY, 23, 0));
-        lunch.change(new NotificationPreferences(null, false, null, false, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false));
-        assertThat(lunch.notBefore(at(DAY, 3, 0), false)).as("from = until: no quiet hours").isEqualTo(at(DAY, 3, 0));
+        var none = new NotificationPreferences(null, false, null, false, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false);
+        assertThat(none.notBefore(at(DAY, 3, 0), false)).as("from = until: no quiet hours").isEqualTo(at(DAY, 3, 0));
     }
 
     @Test
