@@ -14,7 +14,8 @@ A node is (id, kind, name, column, row, extra). Kinds and their extras:
 A boundary is (id, attached to, name, interrupting, ("timer", expression) | ("message", message id), index).
 A flow is (id, source, target, name, condition[, lane]); lane is the row a long flow runs along.
 A message is (id, name, correlation key variable).
-A person's step is one box made by human_step: open the inbox task, wait for it, record it.
+A person's step is one box made by human_step: open the inbox task, wait for it (with its reminder and deadline),
+record it.
 """
 import os
 import pathlib
@@ -32,15 +33,21 @@ EVENTS = {"start", "end", "timer", "msgcatch"}
 
 
 def human_step(job, step, name, col, row, kind, var, open_name, wait_name, record_name,
-               wait_col=2, extra_nodes=(), boundaries=(), extra_flows=(), open_to=None, open_id=None):
+               wait_col=2, extra_nodes=(), boundaries=(), extra_flows=(), open_to=None, open_id=None, due=None):
     """A person's step as one box: start, open the inbox task (<job>.open-task), wait for its completion, record what
-    was submitted (<job>.record-task), end. The nodes, boundaries and flows given are added inside the box."""
+    was submitted (<job>.record-task), end. The nodes, boundaries and flows given are added inside the box.
+
+    due names the step in short (五落实): its wait gets the two timers every wait for a person has — 办理期限将至 reminds
+    the task's owner (task.remind-due), 办理逾期 tells those who answer for the owner (task.escalate-overdue) — at the
+    dates the opening step answers (remindAt, dueAt), kept as <var's prefix>RemindAt and <var's prefix>DueAt."""
     wait = f"Task_Await{step}"
     opener = open_id or f"Task_Open{step}Task"
+    prefix = var[:-len("TaskId")]
     nodes = [
         (f"StartEvent_{step}", "start", "开始", 0, 1, {}),
         (opener, "service", open_name, 1, 1,
-         {"type": f"{job}.open-task", "kind": kind, "out": var}),
+         {"type": f"{job}.open-task", "kind": kind, "out": var,
+          "outputs": {f"{prefix}RemindAt": "=remindAt", f"{prefix}DueAt": "=dueAt"} if due else {}}),
         (wait, "receive", wait_name, wait_col, 1, {"key": var}),
         (f"Task_Record{step}", "service", record_name, wait_col + 1, 1,
          {"type": f"{job}.record-task", "kind": kind, "in": var}),
@@ -52,7 +59,20 @@ def human_step(job, step, name, col, row, kind, var, open_name, wait_name, recor
         (f"Flow_{step}Done", wait, f"Task_Record{step}", None, None),
         (f"Flow_{step}Recorded", f"Task_Record{step}", f"EndEvent_{step}Recorded", None, None),
     ] + list(extra_flows)
-    return (f"SubProcess_{step}", "sub", name, col, row, {"nodes": nodes, "boundaries": list(boundaries), "flows": flows})
+    boundaries = list(boundaries)
+    if due:
+        # the escalation leaves the wait's left, the reminder its right: their flows do not cross
+        for event, label, date, task, task_name, job_type, end, end_name, index, lane in (
+                ("Overdue", "办理逾期", f"{prefix}DueAt", f"Task_Escalate{step}", f"{due}逾期督办", "task.escalate-overdue",
+                 f"EndEvent_{step}Escalated", "已督办", 0, 3),
+                ("ReminderDue", "办理期限将至", f"{prefix}RemindAt", f"Task_Remind{step}", f"提醒{due}", "task.remind-due",
+                 f"EndEvent_{step}Reminded", "已提醒", 1, 2)):
+            boundaries.append((f"Event_{step}{event}", wait, label, False, ("timer", f"=date and time({date})"), index))
+            nodes += [(task, "service", task_name, wait_col + 1, lane, {"type": job_type, "in": var}),
+                      (end, "end", end_name, wait_col + 2, lane, {})]
+            flows += [(f"Flow_{step}{event}", f"Event_{step}{event}", task, None, None),
+                      (f"Flow_{step}{event}Done", task, end, None, None)]
+    return (f"SubProcess_{step}", "sub", name, col, row, {"nodes": nodes, "boundaries": boundaries, "flows": flows})
 
 
 def box(node):

@@ -6,14 +6,15 @@ Rerun: python3 processes/tools/whistleblower_triage.py
 import bpmn_writer
 
 # Each person's step is one box, as in the hazard loop: whistleblower.open-task (header kind) opens an inbox task and
-# returns its id, a receive task waits for inbox-task-completed with that id, whistleblower.record-task records it.
+# returns its id, a receive task waits for inbox-task-completed with that id, whistleblower.record-task records it;
+# the wait has its reminder and deadline (due).
 NODES = [
     ("StartEvent_ReportReceived", "start", "收到举报", 0, 1, {}),
     bpmn_writer.human_step("whistleblower", "Verification", "举报核查", 1, 1, "WHISTLEBLOWER_VERIFICATION",
-                           "verificationTaskId", "派发核查任务", "等待核查", "登记核查结果"),
+                           "verificationTaskId", "派发核查任务", "等待核查", "登记核查结果", due="举报核查"),
     ("Gateway_Substantiated", "xor", "情况属实？", 2, 1, {"default": "Flow_Dismissed"}),
     bpmn_writer.human_step("whistleblower", "Reward", "奖励认定", 3, 0, "WHISTLEBLOWER_REWARD",
-                           "rewardTaskId", "派发奖励认定任务", "等待奖励认定", "登记奖励认定"),
+                           "rewardTaskId", "派发奖励认定任务", "等待奖励认定", "登记奖励认定", due="奖励认定"),
     ("Gateway_Feedback", "xor", "", 4, 1, {}),
     ("Task_CloseReport", "service", "办结并反馈", 5, 1, {"type": "whistleblower.close"}),
     ("EndEvent_ReportHandled", "end", "举报已办结", 6, 1, {}),

@@ -30,6 +30,7 @@ class HazardRectificationProcessTest {
     ZeebeTestEngine engine;
     ZeebeClient client;
     private long taskIds = 100;
+    private Duration passed = Duration.ZERO;
 
     @BeforeEach
     void deploy() {
@@ -184,10 +185,34 @@ class HazardRectificationProcessTest {
         ActivatedJob open = activate("hazard.open-task");
         long taskId = ++taskIds;
         submit(taskId); // the API may publish before the engine has completed the job that opened the task
-        client.newCompleteCommand(open).variables(Map.of("taskId", taskId)).send().join();
+        client.newCompleteCommand(open).variables(opened(taskId)).send().join();
         idle();
 
         assertThat(instance).hasPassedElement("Task_AwaitVerification").isWaitingAtElements("Task_RecordVerification");
+    }
+
+    @Test
+    void aPersonsStepIsRemindedBeforeItsDeadlineAndEscalatedAfterWhileItStillWaits() throws Exception {
+        ProcessInstanceEvent instance = start(11, false, false, false);
+        complete("hazard.record-grading", timers(30));
+        long task = openTask("ASSIGNMENT"); // reminder tomorrow, deadline in three days
+        assertThat(activatable("task.remind-due")).isEmpty();
+
+        passDays(1);
+        assertThat(complete("task.remind-due", Map.of()).getVariablesAsMap()).containsEntry("taskId", (int) task);
+        assertThat(activatable("task.escalate-overdue")).isEmpty();
+        passDays(2);
+        assertThat(complete("task.escalate-overdue", Map.of()).getVariablesAsMap()).containsEntry("taskId", (int) task);
+        assertThat(instance).isWaitingAtElements("Task_AwaitAssignment")
+                .hasPassedElementsInOrder("Task_RemindAssignment", "Task_EscalateAssignment");
+
+        submit(task);
+        complete("hazard.record-task", Map.of());
+        assertThat(instance).hasPassedElement("Task_RecordAssignment");
+        openTask("RECTIFICATION");
+        passDays(5); // the done step's timers went with it: nothing more about 五落实
+        assertThat(activatable("task.remind-due")).isEmpty();
+        assertThat(activatable("task.escalate-overdue")).isEmpty();
     }
 
     // --- playing the workers and the people -------------------------------------------------------------------
@@ -203,13 +228,14 @@ class HazardRectificationProcessTest {
     }
 
     /** Timer dates as the ledger returns them: reminder a day before the deadline, leader a day after it. */
-    private static Map<String, Object> timers(int deadlineInDays) {
+    private Map<String, Object> timers(int deadlineInDays) {
         return Map.of("reminderAt", inDays(deadlineInDays - 1), "deadlineAt", inDays(deadlineInDays),
                 "secondEscalationAt", inDays(deadlineInDays + 1));
     }
 
-    private static String inDays(int days) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(days).plusHours(1).toString();
+    /** a date-time some days after the engine's now (its clock runs ahead of the real one by what passDays moved) */
+    private String inDays(int days) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(passed).plusDays(days).plusHours(1).toString();
     }
 
     /** Opens the task (checking it is the kind expected), the person submits it, the worker records it. */
@@ -231,9 +257,14 @@ class HazardRectificationProcessTest {
 
     private long openTask(String kind) throws Exception {
         long taskId = ++taskIds;
-        ActivatedJob open = complete("hazard.open-task", Map.of("taskId", taskId));
+        ActivatedJob open = complete("hazard.open-task", opened(taskId));
         assertThat(open.getCustomHeaders()).containsEntry("kind", kind);
         return taskId;
+    }
+
+    /** An opened task as the worker answers: its id, its reminder tomorrow and its deadline in three days. */
+    private Map<String, Object> opened(long taskId) {
+        return Map.of("taskId", taskId, "remindAt", inDays(1), "dueAt", inDays(3));
     }
 
     /** The kind of the task the model asks to open next, without opening it. */
@@ -275,6 +306,7 @@ class HazardRectificationProcessTest {
 
     /** Days and two hours more, so that a date "in N days" (plus an hour) is passed after N days. */
     private void passDays(int days) throws Exception {
+        passed = passed.plus(Duration.ofDays(days).plusHours(2));
         engine.increaseTime(Duration.ofDays(days).plusHours(2));
         idle();
     }

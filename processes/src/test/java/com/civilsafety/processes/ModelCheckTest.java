@@ -34,6 +34,27 @@ class ModelCheckTest {
     }
 
     @Test
+    void aTimerLeftUnconnectedIsADeadEndThatNeverRuns() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        String edited = xml.replaceFirst("(</bpmn:process>)", """
+                    <bpmn:intermediateCatchEvent id="Event_ExtraReminder" name="结束前3天提醒">
+                      <bpmn:timerEventDefinition id="Event_ExtraReminder_Timer">
+                        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">=date and time(endsAt) - duration("P3D")</bpmn:timeDate>
+                      </bpmn:timerEventDefinition>
+                    </bpmn:intermediateCatchEvent>
+                  $1""").replaceFirst("(<bpmndi:BPMNPlane [^>]*>)", """
+                $1
+                      <bpmndi:BPMNShape id="Event_ExtraReminder_di" bpmnElement="Event_ExtraReminder">
+                        <dc:Bounds x="900" y="500" width="36" height="36" />
+                      </bpmndi:BPMNShape>""");
+        List<ModelCheck.Finding> findings = new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(edited);
+
+        assertThat(findings).extracting(ModelCheck.Finding::elementId, ModelCheck.Finding::rule).containsExactlyInAnyOrder(
+                tuple("Event_ExtraReminder", "dead-end"), tuple("Event_ExtraReminder", "unreachable"));
+        assertThat(findings).extracting(ModelCheck.Finding::message).allMatch(m -> m.contains("结束前3天提醒"));
+    }
+
+    @Test
     void aWaitWithoutItsTimerAndAnUnreadableDocumentAreFound() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         // the phase's start no longer comes by a timer: its gateway would wait for messages alone, for ever

@@ -78,7 +78,7 @@ class EngineRefusalTest {
                 "GEN-ELECTRICAL", false, HazardSource.SELF_CHECK, today()), inspector);
         loop.recordGrading(hazard.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 7),
                 new ProcessStep(7001, 70, "Task_RecordGrading"));
-        long taskId = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask"));
+        long taskId = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, new ProcessStep(7002, 70, "Task_OpenRectificationTask")).id();
         doThrow(new EngineUnavailableException(new ClientException("UNAVAILABLE: io exception"))).when(processes).publishTaskCompleted(taskId);
 
         ResponseEntity<String> reply = post("inst001", "/api/tasks/" + taskId + "/complete", """

@@ -55,11 +55,6 @@ public final class HazardVariables {
         return variables;
     }
 
-    /** The opened inbox task, as the step's output mapping reads it (into supervisionTaskId, rectificationTaskId, …). */
-    public static Map<String, Object> openedTask(long taskId) {
-        return Map.of("taskId", taskId);
-    }
-
     /** When the 回头看 timer fires. */
     public static Map<String, Object> recheck(LocalDate recheckOn) {
         return Map.of("recheckAt", LedgerTime.at(recheckOn, LedgerTime.WORKDAY_START).toString());

@@ -2,6 +2,7 @@ package com.civilsafety.engine.hazard;
 
 import com.civilsafety.ledger.hazard.Grading;
 import com.civilsafety.ledger.hazard.RectificationLoop;
+import com.civilsafety.engine.inbox.TaskVariables;
 import com.civilsafety.engine.step.StepRecorder;
 import static com.civilsafety.engine.step.TaskHeaders.header;
 import static com.civilsafety.engine.step.TaskHeaders.kind;
@@ -32,7 +33,7 @@ public class HazardWorkers {
 
     @JobWorker(type = "hazard.open-task")
     public Map<String, Object> openTask(ActivatedJob job, @Variable long hazardId) {
-        return recorder.record(job, step -> HazardVariables.openedTask(hazards.openTask(hazardId, kind(job), step)));
+        return recorder.record(job, step -> TaskVariables.opened(hazards.openTask(hazardId, kind(job), step)));
     }
 
     @JobWorker(type = "hazard.record-task")

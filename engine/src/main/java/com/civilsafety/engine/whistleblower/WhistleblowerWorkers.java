@@ -3,6 +3,7 @@ package com.civilsafety.engine.whistleblower;
 import static com.civilsafety.engine.step.TaskHeaders.kind;
 
 import com.civilsafety.ledger.whistleblower.WhistleblowerTriage;
+import com.civilsafety.engine.inbox.TaskVariables;
 import com.civilsafety.engine.step.StepRecorder;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -23,7 +24,7 @@ public class WhistleblowerWorkers {
 
     @JobWorker(type = "whistleblower.open-task")
     public Map<String, Object> openTask(ActivatedJob job, @Variable long reportId) {
-        return recorder.record(job, step -> Map.of("taskId", triage.openTask(reportId, kind(job), step)));
+        return recorder.record(job, step -> TaskVariables.opened(triage.openTask(reportId, kind(job), step)));
     }
 
     @JobWorker(type = "whistleblower.record-task")

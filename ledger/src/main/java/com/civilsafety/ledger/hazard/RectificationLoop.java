@@ -8,6 +8,8 @@ import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.OpenedTask;
+import com.civilsafety.ledger.inbox.TaskOverdue;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
 import com.civilsafety.ledger.institution.Institution;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,10 +137,10 @@ public class RectificationLoop {
 
     /**
      * Opens the inbox task of a human step: who it is for and when it is due follow from the kind and the hazard.
-     * Answers the task's id.
+     * Answers the task with the dates its wait's timers fire at.
      */
     @Transactional
-    public long openTask(long hazardId, TaskKind kind, ProcessStep step) {
+    public OpenedTask openTask(long hazardId, TaskKind kind, ProcessStep step) {
         Hazard hazard = hazards.require(hazardId);
         Instant now = clock.instant();
         Institution institution = hazard.getInstitution();
@@ -168,7 +171,7 @@ public class RectificationLoop {
             default -> {
             }
         }
-        return task.getId();
+        return OpenedTask.of(task);
     }
 
     static final int TITLE_DESCRIPTION_CHARS = 30;
@@ -286,6 +289,18 @@ public class RectificationLoop {
         if (level == 1) {
             openTask(hazardId, TaskKind.EXPLANATION, step);
         }
+    }
+
+    /** A step of the loop went past its deadline: the hazard's history says so and whom it was escalated to. */
+    @EventListener
+    void on(TaskOverdue overdue) {
+        InboxTask task = overdue.task();
+        if (!SUBJECT.equals(task.getSubjectType())) {
+            return;
+        }
+        String to = overdue.escalatedTo().stream().map(Role::label).collect(Collectors.joining("、"));
+        history.note(hazards.require(task.getSubjectId()), Actor.SYSTEM, overdue.step(), task.getKind().label() + "逾期未办（办理截止"
+                + LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE) + "），已督办：通知" + to);
     }
 
     /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */

@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.inbox;
 
 import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
 import com.civilsafety.ledger.common.Json;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -101,6 +103,41 @@ public class InboxService {
             events.publishEvent(new TasksDueSoon(open, LedgerTime.today(clock)));
         }
         return open.size();
+    }
+
+    /**
+     * 办理期限将至: the process's reminder before an open task's deadline, to its owner — once per task (a rebuilt
+     * instance's passed reminder fires again). Answers whether it was given now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean remindBeforeDue(long taskId, ProcessStep step) {
+        Optional<InboxTask> first = openFirstTime(taskId, InboxTask::remindedBeforeDue);
+        first.ifPresent(task -> {
+            events.publishEvent(new TasksDueSoon(List.of(DueTask.of(task)), LedgerTime.today(clock)));
+            eventLog.append(EventType.TASK_DUE_REMINDED, "TASK", taskId, Actor.SYSTEM, step, Map.of("dueAt", task.getDueAt().toString()));
+        });
+        return first.isPresent();
+    }
+
+    /**
+     * 办理逾期: an open task's deadline passed; its owner and those who answer for the owner are told — once per task.
+     * Answers whether it was escalated now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean escalateOverdue(long taskId, ProcessStep step) {
+        Optional<InboxTask> first = openFirstTime(taskId, InboxTask::escalatedOverdue);
+        first.ifPresent(task -> {
+            List<Role> above = TaskOverdue.above(task.getCandidateRole());
+            events.publishEvent(new TaskOverdue(task, above, step));
+            eventLog.append(EventType.TASK_OVERDUE_ESCALATED, "TASK", taskId, Actor.SYSTEM, step, Map.of("dueAt",
+                    task.getDueAt().toString(), "notified", above.stream().map(Role::code).collect(Collectors.joining(","))));
+        });
+        return first.isPresent();
+    }
+
+    /** the task, locked, if it is still open and {@code mark} did not happen to it before (it happens now) */
+    private Optional<InboxTask> openFirstTime(long taskId, BiPredicate<InboxTask, Instant> mark) {
+        return lockOpen(List.of(taskId)).stream().findFirst().filter(task -> mark.test(task, clock.instant()));
     }
 
     /** Open tasks whose deadline moved (a phase rescheduled); locked in id order, as {@link #remind} does. */

@@ -2,6 +2,7 @@ package com.civilsafety.ledger.inbox;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.region.Region;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A human step: who may do it (a role within a region, optionally one institution), by when, and what they submitted.
@@ -56,6 +59,8 @@ public class InboxTask {
     private int remindedCount;
     private Instant lastRemindedAt;
     private String reminderNote;
+    private Instant dueRemindedAt;
+    private Instant overdueEscalatedAt;
     @Version
     private long version;
 
@@ -105,6 +110,40 @@ public class InboxTask {
         remindedCount++;
         lastRemindedAt = at;
         reminderNote = note;
+    }
+
+    /** The process's reminder before the deadline; false if it was given already. */
+    boolean remindedBeforeDue(Instant at) {
+        if (dueRemindedAt != null) {
+            return false;
+        }
+        dueRemindedAt = at;
+        return true;
+    }
+
+    /** The deadline passed and those above the owner were told; false if they were already. */
+    boolean escalatedOverdue(Instant at) {
+        if (overdueEscalatedAt != null) {
+            return false;
+        }
+        overdueEscalatedAt = at;
+        return true;
+    }
+
+    /**
+     * When the owner is reminded before the deadline: the morning of the day it falls due, or half-way there when the
+     * task is shorter than that (an emergency's day).
+     */
+    public Instant remindAt() {
+        Instant morning = LedgerTime.at(LocalDate.ofInstant(dueAt, LedgerTime.ZONE), LedgerTime.WORKDAY_START).toInstant();
+        if (morning.isAfter(createdAt) && morning.isBefore(dueAt)) {
+            return morning;
+        }
+        return createdAt.plus(Duration.between(createdAt, dueAt).dividedBy(2));
+    }
+
+    public Instant getOverdueEscalatedAt() {
+        return overdueEscalatedAt;
     }
 
     void complete(Actor actor, String resultJson, Instant at) {

@@ -6,6 +6,7 @@ import com.civilsafety.ledger.hazard.HazardDeadlineAlert;
 import com.civilsafety.ledger.hazard.HazardDecided;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.inbox.TaskOverdue;
 import com.civilsafety.ledger.inbox.TasksDueSoon;
 import com.civilsafety.ledger.inbox.TasksOpened;
 import com.civilsafety.ledger.inbox.TasksReminded;
@@ -74,6 +75,25 @@ class NotificationSources {
                 whoDoes(task.assigneeId(), task.candidateRole(), task.regionPath(), task.institutionId()),
                 new Message(NotificationKind.DEADLINE_REMINDER, headline("即将到期", task.dueAt(), task.title()),
                         SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(), false))).toList());
+    }
+
+    /**
+     * 办理逾期: the owner (已逾期) and those who answer for the owner (逾期未办), once per task; at once in quiet hours
+     * for the steps of a major hazard that cannot wait.
+     */
+    @EventListener
+    void on(TaskOverdue overdue) {
+        InboxTask task = overdue.task();
+        String cause = "task-overdue:" + task.getId();
+        String link = "/tasks/" + task.getId();
+        boolean urgent = URGENT.contains(task.getKind());
+        String late = headline("已逾期", task.getDueAt(), task.getTitle());
+        notifications.notify(cause, whoDoes(task), new Message(NotificationKind.OVERDUE, late, SIGNATURE + late, link, urgent));
+        String escalated = headline("逾期未办", task.getDueAt(), task.getTitle());
+        for (Role role : overdue.escalatedTo()) {
+            notifications.notify(cause, Recipients.covering(role, task.getRegion().getPath(), task.getInstitutionId()),
+                    new Message(NotificationKind.OVERDUE, escalated, SIGNATURE + escalated + "，请督促办理", link, urgent));
+        }
     }
 
     /** a task's notice: what, and the task's own deadline before the title (an SMS cuts a long title at 70 characters) */

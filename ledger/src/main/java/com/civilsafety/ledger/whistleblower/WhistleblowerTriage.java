@@ -14,6 +14,7 @@ import com.civilsafety.ledger.hazard.HazardSource;
 import com.civilsafety.ledger.hazard.HazardsFound;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.OpenedTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
@@ -72,8 +73,8 @@ public class WhistleblowerTriage {
                 .map(WhistleblowerReport::getId).toList();
     }
 
-    /** Opens the inbox task of a step of the triage; answers its id. */
-    public long openTask(long reportId, TaskKind kind, ProcessStep step) {
+    /** Opens the inbox task of a step of the triage; answers it with its reminder date and deadline. */
+    public OpenedTask openTask(long reportId, TaskKind kind, ProcessStep step) {
         WhistleblowerReport report = require(reportId);
         Instant now = clock.instant();
         if (kind == TaskKind.WHISTLEBLOWER_VERIFICATION && !report.triagedBy(step.processInstanceKey(), now)) {
@@ -91,7 +92,7 @@ public class WhistleblowerTriage {
                 regions.findById(report.getRegionId()).orElseThrow(), null,
                 LedgerTime.endOf(LedgerTime.today(clock).plusDays(DAYS_TO_DECIDE)),
                 step.processInstanceKey(), step.elementId(), step.jobKey(), now), step);
-        return task.getId();
+        return OpenedTask.of(task);
     }
 
     /** Records what a person submitted; answers whether the report was substantiated, if the step decided it. */

@@ -13,6 +13,7 @@ import com.civilsafety.ledger.criterion.HazardCategory;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.OpenedTask;
 import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
@@ -22,12 +23,16 @@ import com.civilsafety.ledger.testsupport.DemoActors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hazard record through every step of the slice, as the workers and the API drive it, without an engine. */
 @SpringBootTest
@@ -47,6 +52,10 @@ class HazardRecordTest {
     DemoActors actors;
     @Autowired
     Clock clock;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Actor inspector;
     Actor manager;
@@ -65,13 +74,13 @@ class HazardRecordTest {
         assertThat(hazard.getCode()).matches("YH\\d{4}-\\d{6}");
         long pik = 77;
         loop.recordGrading(hazard.getId(), GENERAL, step(pik, "Task_RecordGrading"));
-        long rectificationTask = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask"));
+        long rectificationTask = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(pik, "Task_OpenRectificationTask")).id();
 
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).contains(rectificationTask);
         inbox.complete(rectificationTask, manager, rectification());
         loop.recordTask(hazard.getId(), rectificationTask, TaskKind.RECTIFICATION, step(pik, "Task_RecordRectification"));
 
-        long verificationTask = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask"));
+        long verificationTask = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(pik, "Task_OpenVerificationTask")).id();
         assertThat(inbox.openTasksFor(manager)).extracting(InboxTask::getId).doesNotContain(verificationTask);
         inbox.complete(verificationTask, inspector, new VerificationResult(true, "现场核查已整改到位", null));
         assertThat(loop.recordTask(hazard.getId(), verificationTask, TaskKind.VERIFICATION, step(pik, "Task_RecordVerification")))
@@ -100,10 +109,10 @@ class HazardRecordTest {
     void failedVerificationSendsTheHazardBackWithANewDeadline() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(5, "Task_RecordGrading"));
-        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask"));
+        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(5, "Task_OpenRectificationTask")).id();
         inbox.complete(task, manager, rectification());
         loop.recordTask(hazard.getId(), task, TaskKind.RECTIFICATION, step(5, "Task_RecordRectification"));
-        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask"));
+        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(5, "Task_OpenVerificationTask")).id();
         LocalDate newDeadline = today().plusDays(10);
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(false, " ", newDeadline)))
@@ -123,7 +132,7 @@ class HazardRecordTest {
     void onlyTheRightPersonCompletesATaskAndOnlyOnce() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(9, "Task_RecordGrading"));
-        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask"));
+        long task = loop.openTask(hazard.getId(), TaskKind.RECTIFICATION, step(9, "Task_OpenRectificationTask")).id();
 
         Actor otherManager = actors.get("inst030");
         assertThatThrownBy(() -> inbox.complete(task, otherManager, rectification())).isInstanceOf(NotFoundException.class);
@@ -212,6 +221,40 @@ class HazardRecordTest {
     }
 
     @Test
+    void aPersonsStepIsRemindedOnItsLastMorningThenEscalatedOnceToThoseWhoAnswerForItsOwner() {
+        Hazard hazard = report(inspector, institution.getId());
+        loop.recordGrading(hazard.getId(), GENERAL, step(27, "Task_RecordGrading"));
+        OpenedTask assignment = loop.openTask(hazard.getId(), TaskKind.ASSIGNMENT, step(27, "Task_OpenAssignmentTask"));
+        assertThat(assignment.remindAt()).isBefore(assignment.dueAt()).isAfter(clock.instant())
+                .isEqualTo(LedgerTime.at(LocalDate.ofInstant(assignment.dueAt(), LedgerTime.ZONE), LedgerTime.WORKDAY_START).toInstant());
+
+        assertThat(inTransaction(() -> inbox.remindBeforeDue(assignment.id(), step(27, "Task_RemindAssignment")))).isTrue();
+        assertThat(inTransaction(() -> inbox.remindBeforeDue(assignment.id(), step(27, "Task_RemindAssignment"))))
+                .as("a rebuilt instance's passed reminder fires again: once is enough").isFalse();
+        assertThat(inTransaction(() -> inbox.escalateOverdue(assignment.id(), step(27, "Task_EscalateAssignment")))).isTrue();
+        assertThat(inTransaction(() -> inbox.escalateOverdue(assignment.id(), step(27, "Task_EscalateAssignment")))).isFalse();
+
+        assertThat(told("task-due:" + assignment.id() + ":" + today())).contains("town1").doesNotContain("fuli");
+        assertThat(told("task-overdue:" + assignment.id())).contains("town1", "fuli").doesNotContain("leader", "inst001");
+        assertThat(hazards.view(hazard.getId(), inspector).history()).extracting(HazardStatusChange::getNote)
+                .filteredOn(n -> n.startsWith("落实整改责任逾期未办")).singleElement().asString().contains("业务股室");
+
+        inbox.complete(assignment.id(), actors.get("town1"), assignment(today().plusDays(10)));
+        assertThat(inTransaction(() -> inbox.escalateOverdue(assignment.id(), step(27, "Task_EscalateAssignment"))))
+                .as("a task done is not escalated").isFalse();
+    }
+
+    private boolean inTransaction(BooleanSupplier work) {
+        return Boolean.TRUE.equals(tx.execute(s -> work.getAsBoolean()));
+    }
+
+    /** who was told of this cause */
+    private List<String> told(String causeKey) {
+        return jdbc.queryForList("select p.username from notification n join person p on p.id = n.person_id where n.cause_key = ?",
+                String.class, causeKey);
+    }
+
+    @Test
     void aRejectedExtensionKeepsTheDeadlineAndAnApprovedOneMovesIt() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(22, "Task_RecordGrading"));
@@ -219,13 +262,13 @@ class HazardRecordTest {
         LocalDate deadline = hazards.view(hazard.getId(), inspector).hazard().getRectificationDeadline();
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "等待材料"), manager);
-        long first = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask"));
+        long first = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")).id();
         inbox.complete(first, actors.get("fuli"), new ExtensionDecision(false, "理由不充分", null));
         assertThat(loop.recordTask(hazard.getId(), first, TaskKind.EXTENSION, step(22, "Task_RecordExtensionDecision")))
                 .extracting(o -> o.dates().deadline()).isEqualTo(deadline);
 
         hazards.requestExtension(hazard.getId(), new ExtensionRequest(deadline.plusDays(10), "供应商延迟发货"), manager);
-        long second = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask"));
+        long second = loop.openTask(hazard.getId(), TaskKind.EXTENSION, step(22, "Task_OpenExtensionTask")).id();
         assertThatThrownBy(() -> inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, null, deadline)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("approvedDeadline"));
         inbox.complete(second, actors.get("fuli"), new ExtensionDecision(true, "同意", null));
@@ -240,7 +283,7 @@ class HazardRecordTest {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
                 step(24, "Task_RecordGrading"));
-        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask"));
+        long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")).id();
 
         assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
@@ -262,7 +305,7 @@ class HazardRecordTest {
                 HazardSource.SELF_CHECK, today().minusDays(40)), inspector);
         loop.recordGrading(late.getId(), new Grading(HazardGrade.GENERAL, 30, 5, SupervisionLevel.TOWNSHIP, false, false, 90, 10),
                 step(25, "Task_RecordGrading"));
-        long assignment = loop.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask"));
+        long assignment = loop.openTask(late.getId(), TaskKind.ASSIGNMENT, step(25, "Task_OpenAssignmentTask")).id();
         Actor township = actors.get("town1");
 
         assertThatThrownBy(() -> inbox.complete(assignment, township, assignment(today().plusDays(31))))

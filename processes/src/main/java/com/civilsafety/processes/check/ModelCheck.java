@@ -6,6 +6,7 @@ import io.camunda.zeebe.el.ExpressionLanguage;
 import io.camunda.zeebe.el.ExpressionLanguageFactory;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
@@ -13,6 +14,7 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -74,6 +76,7 @@ public final class ModelCheck {
         timers(model, findings);
         jobTypes(model, findings);
         deadlines(model, findings);
+        paths(model, findings);
         findings.sort(Comparator.comparing((Finding f) -> f.elementId() == null ? "" : f.elementId())
                 .thenComparing(Finding::rule));
         return findings;
@@ -182,6 +185,24 @@ public final class ModelCheck {
                             .anyMatch(b -> b.getAttachedTo() == node && isTimer(b));
             if (!timed) {
                 findings.add(new Finding(node.getId(), "deadline", "等待环节没有期限：请加一个定时器（到期提醒、升级或结束等待）"));
+            }
+        }
+    }
+
+    /**
+     * Every path reaches an end: a node with no way out (other than an end event) would stop its instance there or
+     * end its scope unseen — a timer left unconnected ends a phase while its work is still open — and a node with no
+     * way in never runs.
+     */
+    private static void paths(BpmnModelInstance model, List<Finding> findings) {
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            String name = node.getName() == null ? node.getId() : node.getName();
+            if (!(node instanceof EndEvent) && node.getOutgoing().isEmpty()) {
+                findings.add(new Finding(node.getId(), "dead-end",
+                        "「" + name + "」之后没有连线：流程会停在这里或提前结束，请把它连到下一步或结束事件"));
+            }
+            if (!(node instanceof StartEvent) && !(node instanceof BoundaryEvent) && node.getIncoming().isEmpty()) {
+                findings.add(new Finding(node.getId(), "unreachable", "「" + name + "」没有连入的连线，永远不会执行"));
             }
         }
     }

@@ -1,0 +1,22 @@
+package com.civilsafety.ledger.inbox;
+
+import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.job.ProcessStep;
+import java.util.List;
+
+/**
+ * 办理逾期: an open task's deadline passed, and those who answer for its owner were told (once per task). Published
+ * inside the escalating step's transaction.
+ */
+public record TaskOverdue(InboxTask task, List<Role> escalatedTo, ProcessStep step) {
+    /** who answers for an owner's lateness */
+    static List<Role> above(Role owner) {
+        return switch (owner) {
+            case INSTITUTION_MANAGER -> List.of(Role.TOWNSHIP_OFFICER, Role.BUREAU_SECTION);
+            case TOWNSHIP_OFFICER, INSPECTOR -> List.of(Role.BUREAU_SECTION);
+            // the section prepares the leader's 挂牌督办 and follows it up
+            case LEADER -> List.of(Role.BUREAU_SECTION);
+            case BUREAU_SECTION, BUREAU_ADMIN -> List.of(Role.LEADER);
+        };
+    }
+}
