@@ -399,8 +399,10 @@ try {
     ['whistleblower', whistleblower], ['dashboard figures, import, filters', dashboardJourney],
     ['phones, 长辈版 and keyboard on every page', layoutJourney], ['campaign run from the UI', campaignJourney]]) {
     console.log(`--- ${name}`)
+    const started = Date.now()
     try {
       await journey(browser)
+      console.log(`--- ${name}: ${Math.round((Date.now() - started) / 1000)} s`) // what CI's time goes on
     } catch (e) {
       problem(`${name}: ${e.message.split('\n')[0]}`)
       if (name !== 'campaign run from the UI') break // the later journeys build on this one

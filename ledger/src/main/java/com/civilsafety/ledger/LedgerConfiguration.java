@@ -4,6 +4,7 @@ import com.civilsafety.ledger.common.LegacyMigrationHistory;
 import com.civilsafety.ledger.common.PlatformClock;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,8 +26,13 @@ public class LedgerConfiguration {
         return LegacyMigrationHistory::migrate;
     }
 
+    /**
+     * BCrypt, at its usual cost (2^10 rounds, about 70 ms a check here) unless configured: the tests lower it, as
+     * they sign in with HTTP Basic tens of thousands of times. The cost is kept in each hash; it applies to passwords
+     * set from then on.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${civil-safety.password-hash.cost:10}") int cost) {
+        return new BCryptPasswordEncoder(cost);
     }
 }
