@@ -1,5 +1,9 @@
 package com.civilsafety.ledger.notification;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,16 +17,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * The outbox's rows written in bulk, inside the step's transaction: a campaign-wide reminder tells two thousand
  * people, and row-at-a-time entity inserts (identity keys cannot be batched, and each query re-checks every entity
- * in the session) would make the step itself several times slower. Reading goes through the entities as usual.
+ * in the session) would make the step itself several times slower. What it needs to address them — the people's
+ * stored choices — is read the same way. Reading the notices goes through the entities as usual.
  */
 @Component
 class NotificationOutbox {
     private static final int CHUNK = 500;
+    private static final NotificationSetting.MinuteOfDay MINUTES = new NotificationSetting.MinuteOfDay();
 
     private final JdbcTemplate jdbc;
 
@@ -50,8 +58,8 @@ class NotificationOutbox {
         if (rows.isEmpty()) {
             return;
         }
-        insert("insert into notification (person_id, cause_key, kind, title, body, link, urgent, created_at) values ", 8, rows,
-                (row, values) -> {
+        List<Long> keys = insert("insert into notification (person_id, cause_key, kind, title, body, link, urgent, created_at) values ",
+                8, rows, (row, values) -> {
                     values.add(row.told().personId());
                     values.add(row.told().causeKey());
                     values.add(row.message().kind().name());
@@ -64,10 +72,18 @@ class NotificationOutbox {
         if (deliveries.isEmpty()) {
             return;
         }
-        Map<Told, Long> ids = ids(rows.stream().map(r -> r.told().causeKey()).toList());
+        Map<Told, Long> ids = new HashMap<>();
+        if (keys.size() == rows.size()) { // the driver answered every row's key, in order
+            for (int i = 0; i < rows.size(); i++) {
+                ids.put(rows.get(i).told(), keys.get(i));
+            }
+        } else {
+            ids = ids(rows.stream().map(r -> r.told().causeKey()).toList());
+        }
+        Map<Told, Long> idOf = ids;
         insert("insert into notification_delivery (notification_id, channel, address, status, attempts, not_before) values ", 6,
                 deliveries, (d, values) -> {
-                    values.add(ids.get(d.told()));
+                    values.add(idOf.get(d.told()));
                     values.add(d.channel().name());
                     values.add(d.address());
                     values.add(DeliveryStatus.PENDING.name());
@@ -76,19 +92,52 @@ class NotificationOutbox {
                 });
     }
 
+    /** The stored choices of these people, by person; those without a row have none here. */
+    Map<Long, NotificationPreferences> preferencesOf(Collection<Long> personIds) {
+        Map<Long, NotificationPreferences> found = new HashMap<>();
+        List<Long> ids = List.copyOf(personIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            jdbc.query("select person_id, email, email_enabled, mobile, webhook_enabled, quiet_from, quiet_until, digest "
+                    + "from notification_setting where person_id in (" + marks(chunk.size()) + ")", rs -> {
+                        found.put(rs.getLong(1), new NotificationPreferences(rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                                rs.getBoolean(5), MINUTES.convertToEntityAttribute(rs.getInt(6)),
+                                MINUTES.convertToEntityAttribute(rs.getInt(7)), rs.getBoolean(8)));
+                    }, chunk.toArray());
+        }
+        return found;
+    }
+
     /**
      * Rows as multi-row inserts ({@code values (…), (…), …}), a few hundred a statement: one round trip each, on
-     * every driver (a JDBC batch is a round trip per row unless the driver is told to rewrite it).
+     * every driver (a JDBC batch is a round trip per row unless the driver is told to rewrite it). Answers the rows'
+     * generated keys in order, as far as the driver gives them.
      */
-    private <T> void insert(String into, int columns, List<T> items, BiConsumer<T, List<Object>> values) {
+    private <T> List<Long> insert(String into, int columns, List<T> items, BiConsumer<T, List<Object>> values) {
         int perStatement = CHUNK * 4 / columns;
         String row = "(" + marks(columns) + ")";
+        List<Long> keys = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += perStatement) {
             List<T> chunk = items.subList(from, Math.min(items.size(), from + perStatement));
             List<Object> args = new ArrayList<>(chunk.size() * columns);
             chunk.forEach(item -> values.accept(item, args));
-            jdbc.update(into + String.join(", ", Collections.nCopies(chunk.size(), row)), args.toArray());
+            String sql = into + String.join(", ", Collections.nCopies(chunk.size(), row));
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                    for (int i = 0; i < args.size(); i++) {
+                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, args.get(i));
+                    }
+                    statement.executeUpdate();
+                    try (ResultSet generated = statement.getGeneratedKeys()) {
+                        while (generated.next()) {
+                            keys.add(generated.getLong(1));
+                        }
+                    }
+                }
+                return null;
+            });
         }
+        return keys;
     }
 
     /** the notices of these causes, each person's by its id */

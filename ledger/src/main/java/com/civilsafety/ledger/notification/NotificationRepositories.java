@@ -1,7 +1,6 @@
 package com.civilsafety.ledger.notification;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,9 +33,4 @@ interface NotificationDeliveryRepository extends JpaRepository<NotificationDeliv
 }
 
 interface NotificationSettingRepository extends JpaRepository<NotificationSetting, Long> {
-    @Query("""
-            select new com.civilsafety.ledger.notification.StoredPreferences(s.personId, s.email, s.emailEnabled, s.mobile,
-                   s.webhookEnabled, s.quietFrom, s.quietUntil, s.digest)
-            from NotificationSetting s where s.personId in :personIds""")
-    List<StoredPreferences> preferencesOf(Collection<Long> personIds);
 }

@@ -89,8 +89,7 @@ public class Notifications {
             }
         }
         Instant now = clock.instant();
-        Map<Long, NotificationPreferences> chosen = settings.preferencesOf(people.keySet()).stream()
-                .collect(Collectors.toMap(StoredPreferences::personId, StoredPreferences::preferences));
+        Map<Long, NotificationPreferences> chosen = outbox.preferencesOf(people.keySet());
         List<NotificationOutbox.Delivery> out = new ArrayList<>();
         for (NotificationOutbox.Row row : rows) {
             long personId = row.told().personId();
