@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.civilsafety.processes.check.ModelCheck;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,24 @@ class ModelCheckTest {
         assertThat(findings).extracting(ModelCheck.Finding::elementId, ModelCheck.Finding::rule).containsExactlyInAnyOrder(
                 tuple("Event_ExtraReminder", "dead-end"), tuple("Event_ExtraReminder", "unreachable"));
         assertThat(findings).extracting(ModelCheck.Finding::message).allMatch(m -> m.contains("结束前3天提醒"));
+    }
+
+    @Test
+    void aReminderLedBackToItsWaitWithADateTheLoopNeverChangesIsRefused() throws Exception {
+        // what the phase's workers answer with (engine: @WritesVariables)
+        Map<String, Set<String>> writes = Map.of("campaign.phase-dates", Set.of("startsAt", "endsAt", "remindAt", "phaseKey"),
+                "campaign.open-phase", Set.of("opened"), "campaign.remind-phase", Set.of("remindAt", "reminded"),
+                "campaign.close-phase", Set.of("late"));
+        String xml = ModelConventionsTest.read(PHASE);
+        assertThat(new ModelCheck(writes).check(xml)).as("the shipped loop: each reminder answers the next date").isEmpty();
+
+        // "three days before the end", led back to the wait as the reminder is: due again at once on every pass
+        String endMinusThree = xml.replace("=date and time(remindAt)", "=date and time(endsAt) - duration(\"P3D\")");
+        assertThat(endMinusThree).isNotEqualTo(xml);
+        assertThat(new ModelCheck(writes).check(endMinusThree)).singleElement().satisfies(f -> {
+            assertThat(f.elementId()).isEqualTo("Event_ReminderDue");
+            assertThat(f.rule()).isEqualTo("timer-loop");
+        });
     }
 
     @Test

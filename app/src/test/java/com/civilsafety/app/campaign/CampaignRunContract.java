@@ -23,11 +23,14 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import com.civilsafety.app.testsupport.WorkerAnswers;
+import com.civilsafety.engine.model.ProcessModelCheck;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +51,8 @@ abstract class CampaignRunContract {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ProcessModelCheck modelCheck;
+    @Autowired
     EngineTime time;
 
     Api api;
@@ -57,6 +62,11 @@ abstract class CampaignRunContract {
     void setUp() {
         api = new Api(rest);
         day0 = time.today();
+    }
+
+    @AfterEach
+    void everyWorkerAnsweredWithTheVariablesItDeclares() {
+        WorkerAnswers.assertDeclared(jdbc, modelCheck.workers());
     }
 
     @Test

@@ -40,6 +40,19 @@ class ProcessModelCheckTest {
     }
 
     @Test
+    void aReminderLedBackToItsWaitAtADateNoStepChangesIsRefused() throws Exception {
+        // D2 of issue 21: "three days before the end" on the phase's looping reminder re-fired three times a second
+        String edited = read("campaign-phase").replace("=date and time(remindAt)", "=date and time(endsAt) - duration(\"P3D\")");
+        JsonNode result = check("fuli", edited);
+        assertThat(result.path("valid").asBoolean()).isFalse();
+        assertThat(result.path("findings")).singleElement().satisfies(f -> {
+            assertThat(f.path("elementId").asText()).isEqualTo("Event_ReminderDue");
+            assertThat(f.path("rule").asText()).isEqualTo("timer-loop");
+            assertThat(f.path("message").asText()).contains("立刻再次触发");
+        });
+    }
+
+    @Test
     void aJobNobodyServesIsRefusedAtItsElement() throws Exception {
         String edited = read("campaign-phase").replace("type=\"campaign.remind-phase\"", "type=\"campaign.remind-by-fax\"");
         JsonNode result = check("fuli", edited);

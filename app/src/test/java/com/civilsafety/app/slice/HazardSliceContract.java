@@ -19,8 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import com.civilsafety.engine.command.ProcessCommands;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.civilsafety.app.testsupport.WorkerAnswers;
+import com.civilsafety.engine.model.ProcessModelCheck;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -37,6 +40,8 @@ abstract class HazardSliceContract {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessModelCheck modelCheck;
 
     @Autowired
     ProcessCommands processes;
@@ -50,6 +55,11 @@ abstract class HazardSliceContract {
         api = new Api(rest);
         today = api.today();
         institutionId = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
+    }
+
+    @AfterEach
+    void everyWorkerAnsweredWithTheVariablesItDeclares() {
+        WorkerAnswers.assertDeclared(jdbc, modelCheck.workers());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.civilsafety.engine.inbox;
 
 import com.civilsafety.engine.step.StepRecorder;
 import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.engine.step.WritesVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -24,6 +25,7 @@ public class TaskDeadlineWorkers {
     }
 
     @JobWorker(type = "task.remind-due")
+    @WritesVariables
     public Map<String, Object> remindDue(ActivatedJob job, @Variable long taskId) {
         return recorder.record(job, step -> {
             inbox.remindBeforeDue(taskId, step);
@@ -32,6 +34,7 @@ public class TaskDeadlineWorkers {
     }
 
     @JobWorker(type = "task.escalate-overdue")
+    @WritesVariables
     public Map<String, Object> escalateOverdue(ActivatedJob job, @Variable long taskId) {
         return recorder.record(job, step -> {
             inbox.escalateOverdue(taskId, step);

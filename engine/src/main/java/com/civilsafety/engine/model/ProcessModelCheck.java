@@ -1,12 +1,14 @@
 package com.civilsafety.engine.model;
 
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.engine.step.WritesVariables;
 import com.civilsafety.processes.check.ModelCheck;
 import io.camunda.client.annotation.JobWorker;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -37,9 +39,12 @@ public class ProcessModelCheck {
         return modelCheck().check(xml);
     }
 
-    /** The job types the workers of this platform serve (their {@link JobWorker} methods), found once. */
-    Set<String> jobTypes() {
-        Set<String> types = new TreeSet<>();
+    /**
+     * The job types the workers of this platform serve (their {@link JobWorker} methods), each with the variables it
+     * answers with ({@link WritesVariables}), found once.
+     */
+    public Map<String, Set<String>> workers() {
+        Map<String, Set<String>> types = new TreeMap<>();
         for (String name : beans.getBeanDefinitionNames()) {
             Class<?> type = beans.getType(name, false);
             if (type == null) {
@@ -48,7 +53,11 @@ public class ProcessModelCheck {
             for (Method method : ClassUtils.getUserClass(type).getDeclaredMethods()) {
                 JobWorker worker = method.getAnnotation(JobWorker.class);
                 if (worker != null) {
-                    types.add(worker.type().isEmpty() ? method.getName() : worker.type());
+                    WritesVariables writes = method.getAnnotation(WritesVariables.class);
+                    if (writes == null) {
+                        throw new IllegalStateException(method + " does not say which variables it writes (@WritesVariables)");
+                    }
+                    types.put(worker.type().isEmpty() ? method.getName() : worker.type(), Set.of(writes.value()));
                 }
             }
         }
@@ -58,7 +67,7 @@ public class ProcessModelCheck {
     private ModelCheck modelCheck() {
         ModelCheck current = check;
         if (current == null) {
-            current = new ModelCheck(jobTypes());
+            current = new ModelCheck(workers());
             check = current;
         }
         return current;

@@ -18,6 +18,9 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,9 +28,13 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -53,10 +60,19 @@ public final class ModelCheck {
 
     private final ExpressionLanguage feel = ExpressionLanguageFactory.createExpressionLanguage(CLOCK);
     private final Set<String> jobTypes;
+    /** the variables each job type answers with; a type not here may write any */
+    private final Map<String, Set<String>> writes;
 
     /** @param jobTypes the job types workers serve; every service task's type must be one of them */
     public ModelCheck(Set<String> jobTypes) {
         this.jobTypes = Set.copyOf(jobTypes);
+        this.writes = Map.of();
+    }
+
+    /** @param writes the job types workers serve, each with the variables it answers with */
+    public ModelCheck(Map<String, Set<String>> writes) {
+        this.jobTypes = Set.copyOf(writes.keySet());
+        this.writes = Map.copyOf(writes);
     }
 
     public List<Finding> check(String xml) {
@@ -77,6 +93,7 @@ public final class ModelCheck {
         jobTypes(model, findings);
         deadlines(model, findings);
         paths(model, findings);
+        timerLoops(model, findings);
         findings.sort(Comparator.comparing((Finding f) -> f.elementId() == null ? "" : f.elementId())
                 .thenComparing(Finding::rule));
         return findings;
@@ -205,6 +222,61 @@ public final class ModelCheck {
                 findings.add(new Finding(node.getId(), "unreachable", "「" + name + "」没有连入的连线，永远不会执行"));
             }
         }
+    }
+
+    /**
+     * A timer on a loop fires again each time the loop comes back to it: at once, for ever, if its date is one the
+     * loop never changes (a reminder "three days before the end" led back to the wait re-fired three times a second).
+     * Every way from a dated timer back to itself must pass a step that writes a variable of its date.
+     */
+    private void timerLoops(BpmnModelInstance model, List<Finding> findings) {
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            if (timer.getTimeDate() == null || !(timer.getParentElement() instanceof FlowNode node)) {
+                continue;
+            }
+            Set<String> dateVariables = FeelNames.variablesOf(timer.getTimeDate().getTextContent());
+            Set<FlowNode> seen = new HashSet<>();
+            Deque<FlowNode> next = new ArrayDeque<>(successors(node));
+            boolean loops = false;
+            while (!next.isEmpty() && !loops) {
+                FlowNode at = next.pop();
+                if (at == node) {
+                    loops = true;
+                } else if (seen.add(at) && !writesAny(at, dateVariables)) {
+                    next.addAll(successors(at));
+                }
+            }
+            if (loops) {
+                String name = node.getName() == null ? node.getId() : node.getName();
+                findings.add(new Finding(node.getId(), "timer-loop", "「" + name + "」所在的循环不会更新它的日期：回到这里时日期已过，会立刻再次触发、"
+                        + "不停重复（例如每秒提醒一次）。请不要连回等待环节，或让循环中的步骤给出新的日期"));
+            }
+        }
+    }
+
+    /** where a token goes from here: its flows, and the boundary events of an activity it waits in */
+    private static List<FlowNode> successors(FlowNode node) {
+        List<FlowNode> next = new ArrayList<>(node.getOutgoing().stream().map(SequenceFlow::getTarget).toList());
+        node.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() == node).forEach(next::add);
+        return next;
+    }
+
+    /** whether passing this node may set one of these variables (a step it does not know may set any) */
+    private boolean writesAny(FlowNode node, Set<String> variables) {
+        if (node instanceof SubProcess || node instanceof CallActivity) {
+            return true; // what happens inside is not followed: assume the date may be set there
+        }
+        ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
+        if (io != null && io.getOutputs().stream().anyMatch(o -> variables.contains(o.getTarget()))) {
+            return true;
+        }
+        ZeebeTaskDefinition job = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+        if (job == null) {
+            return false;
+        }
+        Set<String> written = writes.get(job.getType());
+        return written == null || (io == null || io.getOutputs().isEmpty()) && written.stream().anyMatch(variables::contains);
     }
 
     private static boolean isTimer(FlowNode node) {

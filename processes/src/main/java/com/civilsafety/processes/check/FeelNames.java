@@ -1,0 +1,47 @@
+package com.civilsafety.processes.check;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The variables a FEEL expression reads, as far as its text shows them: names that are not keywords, not functions
+ * (a name before a parenthesis, or one of FEEL's built-ins whose names have spaces) and not inside a string; of a path
+ * ({@code grading.recheckDays}) the first name.
+ */
+final class FeelNames {
+    /** FEEL's built-in functions whose names contain spaces: read as one word each */
+    private static final List<String> SPACED_FUNCTIONS = List.of("date and time", "years and months duration",
+            "day of week", "day of year", "month of year", "week of year", "last day of month", "string length",
+            "upper case", "lower case", "substring before", "substring after", "starts with", "ends with", "string join",
+            "get or else", "is defined", "list contains", "index of", "distinct values", "insert before", "get value",
+            "get entries", "round half up", "round half down", "round up", "round down", "context put", "context merge",
+            "duplicate values", "is empty");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "for", "in", "return",
+            "some", "every", "satisfies", "between", "instance", "of", "null", "true", "false", "function", "date", "time",
+            "duration");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
+
+    private FeelNames() {
+    }
+
+    static Set<String> variablesOf(String expression) {
+        String text = expression == null ? "" : expression.strip();
+        text = text.startsWith("=") ? text.substring(1) : text;
+        text = STRING.matcher(text).replaceAll("\"\"");
+        for (String function : SPACED_FUNCTIONS) {
+            text = text.replace(function, "f");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            if (m.group(2) == null && !KEYWORDS.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+}
