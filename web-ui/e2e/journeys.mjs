@@ -119,7 +119,7 @@ async function notificationsOnAPhone(browser) {
     await page.waitForURL('**/notifications')
     const task = page.locator('.notice-item', { hasText: '隐患整改' }).first()
     await task.waitFor()
-    expect(/新待办（办理截止\d+月\d+日）/.test(await task.innerText()), 'a new task is told with its last day')
+    expect(/新待办（办理截止\d+月\d+日(\d+:\d+)?）/.test(await task.innerText()), 'a new task is told with its last day')
     expect((await task.locator('.notice-body').count()) === 0, 'a notice that says no more than its title shows it once')
     await checkPage(page, '07b-notifications-phone')
     await page.getByRole('tab', { name: '通知设置' }).click()

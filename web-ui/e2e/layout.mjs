@@ -223,6 +223,8 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
         await signIn(page, user)
         if (vp.label !== 'phone360') await keyboardMenu(page)
         const pages = await pagesOf(page)
+        // 长辈版 on the narrowest screen: the largest text where it has the least room (checked on the same visit)
+        const elder = vp.label === 'phone360' && elderUsers.includes(user)
         for (const url of pages) {
           await page.goto(url)
           const idle = await settle(page)
@@ -230,11 +232,10 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
           if (!idle) unanswered.add(`${user} ${url}`)
           await checkPhoneLayout(page, name)
           if (vp.label === 'phone390' && idle) await checkPage(page, `layout-${user}-${url.replace(/\W+/g, '_')}`)
+          if (elder) visited += await elderCheck(page, `${user} ${vp.label}`, url, idle)
           visited++
         }
-        if (user === 'inst001' && vp.mobile) await extensionDialog(page, `${user} ${vp.label}`)
-        // 长辈版 on the narrowest screen: the largest text where it has the least room
-        if (vp.label === 'phone360' && elderUsers.includes(user)) visited += await elderPass(page, user, vp.label, pages)
+        if (user === 'inst001' && vp.mobile) await extensionDialog(page, `${user} ${vp.label}`, elder ? checkElderMode : undefined)
         await page.context().close()
         sessions++
       }
@@ -254,6 +255,18 @@ export async function layoutJourney(browser, viewports = ['phone390', 'phone360'
     console.log(`layout: ${sessions} sign-ins (role × screen), ${visited} page views checked`)
     if (unanswered.size) console.log(`the API did not answer within 10 s on (checked while loading, no axe): ${[...unanswered].join(', ')}`)
   }
+}
+
+/** 长辈版 switched on for the page on screen: its sizes, and axe as it looks then */
+async function elderCheck(page, who, url, idle) {
+  await checkElderMode(page, `${who} ${url}`)
+  if (idle) {
+    await page.evaluate(() => document.documentElement.classList.add('elder-mode'))
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))))
+    await checkPage(page, `elder-${who.replace(' ', '-')}-${url.replace(/\W+/g, '_')}`)
+    await page.evaluate(() => document.documentElement.classList.remove('elder-mode'))
+  }
+  return 1
 }
 
 /** 长辈版 switched on, every page: its sizes, and axe as it looks then (larger text, other wrapping, the same colours) */

@@ -74,6 +74,54 @@ class ModelCheckTest {
     }
 
     @Test
+    void aTimerOnAStepBoxLedBackIntoTheBoxIsALoopWhateverTheBoxDoesInside() {
+        // the box's timer is armed as the box starts, before its inside could answer a new date
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    id="Definitions_Loop" targetNamespace="https://civil-safety/processes">
+                  <bpmn:process id="BoxLoop" isExecutable="true">
+                    <bpmn:startEvent id="StartEvent_Begin" name="开始"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+                    <bpmn:subProcess id="SubProcess_Box" name="落实整改责任">
+                      <bpmn:incoming>Flow_1</bpmn:incoming><bpmn:incoming>Flow_4</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>
+                      <bpmn:startEvent id="StartEvent_Inner" name="开始"><bpmn:outgoing>Flow_5</bpmn:outgoing></bpmn:startEvent>
+                      <bpmn:serviceTask id="Task_OpenBoxTask" name="派发任务">
+                        <bpmn:extensionElements><zeebe:taskDefinition type="hazard.open-task" /></bpmn:extensionElements>
+                        <bpmn:incoming>Flow_5</bpmn:incoming><bpmn:outgoing>Flow_6</bpmn:outgoing>
+                      </bpmn:serviceTask>
+                      <bpmn:endEvent id="EndEvent_Inner" name="办结"><bpmn:incoming>Flow_6</bpmn:incoming></bpmn:endEvent>
+                      <bpmn:sequenceFlow id="Flow_5" sourceRef="StartEvent_Inner" targetRef="Task_OpenBoxTask" />
+                      <bpmn:sequenceFlow id="Flow_6" sourceRef="Task_OpenBoxTask" targetRef="EndEvent_Inner" />
+                    </bpmn:subProcess>
+                    <bpmn:boundaryEvent id="Event_BoxDue" name="办理逾期" attachedToRef="SubProcess_Box">
+                      <bpmn:outgoing>Flow_3</bpmn:outgoing>
+                      <bpmn:timerEventDefinition id="Event_BoxDue_Timer">
+                        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">=date and time(dueAt)</bpmn:timeDate>
+                      </bpmn:timerEventDefinition>
+                    </bpmn:boundaryEvent>
+                    <bpmn:serviceTask id="Task_Escalate" name="逾期督办">
+                      <bpmn:extensionElements><zeebe:taskDefinition type="task.escalate-overdue" /></bpmn:extensionElements>
+                      <bpmn:incoming>Flow_3</bpmn:incoming><bpmn:outgoing>Flow_4</bpmn:outgoing>
+                    </bpmn:serviceTask>
+                    <bpmn:endEvent id="EndEvent_Done" name="办结"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
+                    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Begin" targetRef="SubProcess_Box" />
+                    <bpmn:sequenceFlow id="Flow_2" sourceRef="SubProcess_Box" targetRef="EndEvent_Done" />
+                    <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_BoxDue" targetRef="Task_Escalate" />
+                    <bpmn:sequenceFlow id="Flow_4" sourceRef="Task_Escalate" targetRef="SubProcess_Box" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        Map<String, Set<String>> writes = Map.of("hazard.open-task", Set.of("taskId", "remindAt", "dueAt"),
+                "task.escalate-overdue", Set.of());
+        assertThat(new ModelCheck(writes).check(xml)).filteredOn(f -> f.rule().equals("timer-loop"))
+                .extracting(ModelCheck.Finding::elementId).containsExactly("Event_BoxDue");
+        // led to the end instead, it is no loop
+        assertThat(new ModelCheck(writes).check(xml.replace("sourceRef=\"Task_Escalate\" targetRef=\"SubProcess_Box\"",
+                "sourceRef=\"Task_Escalate\" targetRef=\"EndEvent_Done\""))).noneMatch(f -> f.rule().equals("timer-loop"));
+    }
+
+    @Test
     void aWaitWithoutItsTimerAndAnUnreadableDocumentAreFound() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         // the phase's start no longer comes by a timer: its gateway would wait for messages alone, for ever

@@ -189,6 +189,21 @@ public class ProcessCommands {
         }
     }
 
+    /** Sets variables on a process instance's own scope; false if the instance has ended. */
+    public boolean setVariables(long processInstanceKey, Map<String, Object> variables) {
+        try {
+            client.newSetVariablesCommand(processInstanceKey).useGrpc().variables(variables).send().join();
+            return true;
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw new EngineUnavailableException(e);
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
     /** Interrupts a hazard's rectification wait with an extension request (correlation: the hazard id). */
     public void publishExtensionRequested(long hazardId, long requestId) {
         publish("hazard-extension-requested", Long.toString(hazardId), "hazard-extension-" + requestId);

@@ -1,9 +1,14 @@
 package com.civilsafety.engine.inbox;
 
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.OpenedTask;
+import com.civilsafety.ledger.inbox.TaskStatus;
+import com.civilsafety.processes.ModelGraph;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +26,24 @@ public final class TaskVariables {
 
     public static Map<String, Object> opened(OpenedTask task) {
         return Map.of(TASK_ID, task.id(), REMIND_AT, dateTime(task.remindAt()), DUE_AT, dateTime(task.dueAt()));
+    }
+
+    /**
+     * The reminder dates and deadlines of the open tasks, from the ledger as it is now, under the names the opening
+     * steps' output mappings give them in this model: for an instance that started before its model had these timers
+     * (a rebuild, a migration to a revision that has them).
+     */
+    public static Map<String, Object> deadlines(List<InboxTask> tasks, ModelGraph model) {
+        Map<String, Object> variables = new HashMap<>();
+        tasks.stream().filter(t -> t.getStatus() == TaskStatus.OPEN && t.getElementId() != null).forEach(task -> {
+            Map<String, String> outputs = model.outputs(task.getElementId());
+            opened(OpenedTask.of(task)).forEach((source, value) -> {
+                if (outputs.containsKey(source)) {
+                    variables.put(outputs.get(source), value);
+                }
+            });
+        });
+        return variables;
     }
 
     /** a moment as the models' timers read it: {@code date and time("2026-12-03T23:59:59+08:00")} */

@@ -4,9 +4,11 @@ import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.command.ProcessCommands.DeployedProcess;
 import com.civilsafety.engine.command.ProcessCommands.Migration;
 import com.civilsafety.engine.command.ProcessCommands.MigrationOutcome;
+import com.civilsafety.engine.inbox.TaskVariables;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
@@ -52,16 +54,19 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     private final ProcessModelCheck check;
     private final ProcessCommands commands;
     private final ProcessProjection projection;
+    private final InboxService inbox;
     private final TransactionTemplate tx;
     private final Map<String, DeployedProcess> deployed = new ConcurrentHashMap<>();
 
     ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
-                            ProcessCommands commands, ProcessProjection projection, PlatformTransactionManager txManager) {
+                            ProcessCommands commands, ProcessProjection projection, InboxService inbox,
+                            PlatformTransactionManager txManager) {
         this.models = models;
         this.revisions = revisions;
         this.check = check;
         this.commands = commands;
         this.projection = projection;
+        this.inbox = inbox;
         this.tx = new TransactionTemplate(txManager);
     }
 
@@ -152,8 +157,12 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         int migrated = 0;
         int ended = 0;
         List<Migration> rejected = new ArrayList<>();
+        ModelGraph target = new ModelGraph(current.xml());
         for (long instance : projection.instancesSeen(current.bpmnProcessId())) {
-            Migration result = commands.migrate(instance, targetKey, mapping);
+            // the new revision's timers beside a person's wait read the task's dates: give them before the move
+            Map<String, Object> deadlines = TaskVariables.deadlines(inbox.openOfInstance(instance), target);
+            Migration result = deadlines.isEmpty() || commands.setVariables(instance, deadlines)
+                    ? commands.migrate(instance, targetKey, mapping) : new Migration(instance, MigrationOutcome.ENDED, null);
             if (result.outcome() == MigrationOutcome.MIGRATED) {
                 migrated++;
             } else if (result.outcome() == MigrationOutcome.ENDED) {

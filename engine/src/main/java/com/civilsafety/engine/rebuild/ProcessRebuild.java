@@ -11,7 +11,6 @@ import com.civilsafety.engine.hazard.HazardVariables;
 import com.civilsafety.ledger.hazard.RectificationLoop;
 import com.civilsafety.engine.inbox.TaskVariables;
 import com.civilsafety.ledger.inbox.InboxTask;
-import com.civilsafety.ledger.inbox.OpenedTask;
 import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.job.JobLedger;
 import com.civilsafety.ledger.job.ProcessProjection;
@@ -151,7 +150,7 @@ public class ProcessRebuild {
         List<ProcessProjection.StepResult> steps = projection.resultsOfLost(lostInstance, bpmnProcessId);
         String waitAt = resumePoint(model, steps, tasks);
         Map<String, Object> variables = variables(steps, model);
-        variables.putAll(deadlines(tasks, model));
+        variables.putAll(TaskVariables.deadlines(tasks, model));
         variables.putAll(current);
         long key = commands.startAt(bpmnProcessId, waitAt, variables);
         jobLedger.recordRebuild(key, bpmnProcessId, waitAt, variables);
@@ -192,23 +191,6 @@ public class ProcessRebuild {
             }
         }
         return position;
-    }
-
-    /**
-     * The reminder dates and deadlines of the open tasks, from the ledger as it is now, under the names the opening
-     * steps' output mappings give them: an instance recorded before its model had these timers gets them too.
-     */
-    private static Map<String, Object> deadlines(List<InboxTask> tasks, ModelGraph model) {
-        Map<String, Object> variables = new HashMap<>();
-        tasks.stream().filter(t -> t.getStatus() == TaskStatus.OPEN && t.getElementId() != null).forEach(task -> {
-            Map<String, String> outputs = model.outputs(task.getElementId());
-            TaskVariables.opened(OpenedTask.of(task)).forEach((source, value) -> {
-                if (outputs.containsKey(source)) {
-                    variables.put(outputs.get(source), value);
-                }
-            });
-        });
-        return variables;
     }
 
     /**

@@ -127,7 +127,7 @@ public class InboxService {
     public boolean escalateOverdue(long taskId, ProcessStep step) {
         Optional<InboxTask> first = openFirstTime(taskId, InboxTask::escalatedOverdue);
         first.ifPresent(task -> {
-            List<Role> above = TaskOverdue.above(task.getCandidateRole());
+            List<Role> above = TaskOverdue.above(task.getKind(), task.getCandidateRole());
             events.publishEvent(new TaskOverdue(task, above, step));
             eventLog.append(EventType.TASK_OVERDUE_ESCALATED, "TASK", taskId, Actor.SYSTEM, step, Map.of("dueAt",
                     task.getDueAt().toString(), "notified", above.stream().map(Role::code).collect(Collectors.joining(","))));
@@ -155,6 +155,12 @@ public class InboxService {
     private List<InboxTask> lockOpen(Collection<Long> taskIds) {
         return taskIds.stream().sorted().distinct().map(tasks::findForUpdate).flatMap(Optional::stream)
                 .filter(t -> t.getStatus() == TaskStatus.OPEN).toList();
+    }
+
+    /** The open tasks a process instance opened. */
+    @Transactional(readOnly = true)
+    public List<InboxTask> openOfInstance(long processInstanceKey) {
+        return tasks.findByProcessInstanceKeyAndStatus(processInstanceKey, TaskStatus.OPEN);
     }
 
     /** Tasks by id, for a read that has already checked the caller's scope on their subject. */

@@ -131,13 +131,15 @@ public class InboxTask {
     }
 
     /**
-     * When the owner is reminded before the deadline: the morning of the day it falls due, or half-way there when the
-     * task is shorter than that (an emergency's day).
+     * When the owner is reminded before the deadline: the morning (09:00) of the day before it falls due — a day left
+     * to act, a site visit to make — unless that is less than half a day after the task opened; then half-way (an
+     * emergency's day).
      */
     public Instant remindAt() {
-        Instant morning = LedgerTime.at(LocalDate.ofInstant(dueAt, LedgerTime.ZONE), LedgerTime.WORKDAY_START).toInstant();
-        if (morning.isAfter(createdAt) && morning.isBefore(dueAt)) {
-            return morning;
+        Instant dayBefore = LedgerTime.at(LocalDate.ofInstant(dueAt, LedgerTime.ZONE).minusDays(1), LedgerTime.WORKDAY_START)
+                .toInstant();
+        if (dayBefore.isAfter(createdAt.plus(Duration.ofHours(12))) && dayBefore.isBefore(dueAt)) {
+            return dayBefore;
         }
         return createdAt.plus(Duration.between(createdAt, dueAt).dividedBy(2));
     }

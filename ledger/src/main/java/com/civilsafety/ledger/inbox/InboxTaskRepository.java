@@ -40,6 +40,8 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
 
     List<InboxTask> findBySubjectTypeAndSubjectIdOrderById(String subjectType, Long subjectId);
 
+    List<InboxTask> findByProcessInstanceKeyAndStatus(Long processInstanceKey, TaskStatus status);
+
     @Query("""
             select new com.civilsafety.ledger.inbox.DueTask(t.id, t.kind, t.title, t.dueAt, t.assigneeId, t.candidateRole,
                    t.region.path, t.institutionId)

@@ -9,12 +9,16 @@ import java.util.List;
  * inside the escalating step's transaction.
  */
 public record TaskOverdue(InboxTask task, List<Role> escalatedTo, ProcessStep step) {
-    /** who answers for an owner's lateness */
-    static List<Role> above(Role owner) {
+    /** who answers for an owner's lateness in this step */
+    static List<Role> above(TaskKind kind, Role owner) {
+        if (kind == TaskKind.EMERGENCY_MEASURES) {
+            // a place not made safe: the leaders who put the 重大事故隐患 under 挂牌督办 hear of it too
+            return List.of(Role.TOWNSHIP_OFFICER, Role.BUREAU_SECTION, Role.LEADER);
+        }
         return switch (owner) {
             case INSTITUTION_MANAGER -> List.of(Role.TOWNSHIP_OFFICER, Role.BUREAU_SECTION);
             case TOWNSHIP_OFFICER, INSPECTOR -> List.of(Role.BUREAU_SECTION);
-            // the section prepares the leader's 挂牌督办 and follows it up
+            // the section prepares the leader's 挂牌督办 and reminds the leader
             case LEADER -> List.of(Role.BUREAU_SECTION);
             case BUREAU_SECTION, BUREAU_ADMIN -> List.of(Role.LEADER);
         };

@@ -13,6 +13,7 @@ import com.civilsafety.ledger.inbox.TasksReminded;
 import com.civilsafety.ledger.job.IncidentRecorded;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,10 +32,16 @@ import org.springframework.stereotype.Component;
 class NotificationSources {
     /** a day as the texts write it (12月3日); the digest's too */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** what an SMS starts with, so that its reader knows who sends it */
     static final String SIGNATURE = "【民政安全】";
     /** the steps of a 重大事故隐患 that cannot wait for the morning */
     private static final Set<TaskKind> URGENT = Set.of(TaskKind.SUPERVISION, TaskKind.EMERGENCY_MEASURES);
+    /**
+     * the steps whose nearing or passed deadline cannot wait for the morning either: making a place safe, not the
+     * paperwork of a 挂牌督办 (office steps fall due at midnight)
+     */
+    private static final Set<TaskKind> URGENT_WHEN_DUE = Set.of(TaskKind.EMERGENCY_MEASURES);
 
     private final Notifications notifications;
 
@@ -74,31 +81,39 @@ class NotificationSources {
                 "task-due:" + task.id() + ":" + event.on(),
                 whoDoes(task.assigneeId(), task.candidateRole(), task.regionPath(), task.institutionId()),
                 new Message(NotificationKind.DEADLINE_REMINDER, headline("即将到期", task.dueAt(), task.title()),
-                        SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(), false))).toList());
+                        SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(),
+                        URGENT_WHEN_DUE.contains(task.kind())))).toList());
     }
 
     /**
      * 办理逾期: the owner (已逾期) and those who answer for the owner (逾期未办), once per task; at once in quiet hours
-     * for the steps of a major hazard that cannot wait.
+     * only for 紧急处置. A leader's own step (挂牌督办, 奖励认定) asks the section to remind the leader, not to urge.
      */
     @EventListener
     void on(TaskOverdue overdue) {
         InboxTask task = overdue.task();
         String cause = "task-overdue:" + task.getId();
         String link = "/tasks/" + task.getId();
-        boolean urgent = URGENT.contains(task.getKind());
+        boolean urgent = URGENT_WHEN_DUE.contains(task.getKind());
         String late = headline("已逾期", task.getDueAt(), task.getTitle());
         notifications.notify(cause, whoDoes(task), new Message(NotificationKind.OVERDUE, late, SIGNATURE + late, link, urgent));
         String escalated = headline("逾期未办", task.getDueAt(), task.getTitle());
+        String ask = task.getCandidateRole() == Role.LEADER ? "，请提醒局领导办理" : "，请督促办理";
         for (Role role : overdue.escalatedTo()) {
             notifications.notify(cause, Recipients.covering(role, task.getRegion().getPath(), task.getInstitutionId()),
-                    new Message(NotificationKind.OVERDUE, escalated, SIGNATURE + escalated + "，请督促办理", link, urgent));
+                    new Message(NotificationKind.OVERDUE, escalated, SIGNATURE + escalated + ask, link, urgent));
         }
     }
 
     /** a task's notice: what, and the task's own deadline before the title (an SMS cuts a long title at 70 characters) */
     private static String headline(String label, Instant dueAt, String title) {
-        return label + "（办理截止" + LocalDate.ofInstant(dueAt, LedgerTime.ZONE).format(DAY) + "）：" + title;
+        return label + "（办理截止" + dueText(dueAt) + "）：" + title;
+    }
+
+    /** a deadline as people read it: the day (12月3日), and the time when it is not the day's end (12月4日10:15) */
+    static String dueText(Instant dueAt) {
+        LocalDateTime due = LocalDateTime.ofInstant(dueAt, LedgerTime.ZONE);
+        return due.format(DAY) + (due.toLocalTime().equals(LedgerTime.LAST_SECOND) ? "" : due.format(TIME));
     }
 
     /**

@@ -221,12 +221,13 @@ class HazardRecordTest {
     }
 
     @Test
-    void aPersonsStepIsRemindedOnItsLastMorningThenEscalatedOnceToThoseWhoAnswerForItsOwner() {
+    void aPersonsStepIsRemindedTheMorningBeforeItsLastDayThenEscalatedOnceToThoseWhoAnswerForItsOwner() {
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), GENERAL, step(27, "Task_RecordGrading"));
         OpenedTask assignment = loop.openTask(hazard.getId(), TaskKind.ASSIGNMENT, step(27, "Task_OpenAssignmentTask"));
         assertThat(assignment.remindAt()).isBefore(assignment.dueAt()).isAfter(clock.instant())
-                .isEqualTo(LedgerTime.at(LocalDate.ofInstant(assignment.dueAt(), LedgerTime.ZONE), LedgerTime.WORKDAY_START).toInstant());
+                .isEqualTo(LedgerTime.at(LocalDate.ofInstant(assignment.dueAt(), LedgerTime.ZONE).minusDays(1), LedgerTime.WORKDAY_START)
+                        .toInstant());
 
         assertThat(inTransaction(() -> inbox.remindBeforeDue(assignment.id(), step(27, "Task_RemindAssignment")))).isTrue();
         assertThat(inTransaction(() -> inbox.remindBeforeDue(assignment.id(), step(27, "Task_RemindAssignment"))))

@@ -23,7 +23,7 @@ final class FeelNames {
             "some", "every", "satisfies", "between", "instance", "of", "null", "true", "false", "function", "date", "time",
             "duration");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}_.])([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*\\()?");
 
     private FeelNames() {
     }

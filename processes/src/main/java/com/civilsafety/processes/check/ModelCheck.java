@@ -5,6 +5,15 @@ import io.camunda.zeebe.el.Expression;
 import io.camunda.zeebe.el.ExpressionLanguage;
 import io.camunda.zeebe.el.ExpressionLanguageFactory;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -213,6 +222,9 @@ public final class ModelCheck {
      */
     private static void paths(BpmnModelInstance model, List<Finding> findings) {
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (outsideSequenceFlows(node)) {
+                continue;
+            }
             String name = node.getName() == null ? node.getId() : node.getName();
             if (!(node instanceof EndEvent) && node.getOutgoing().isEmpty()) {
                 findings.add(new Finding(node.getId(), "dead-end",
@@ -225,6 +237,21 @@ public final class ModelCheck {
     }
 
     /**
+     * Nodes that BPMN starts or continues other than by a sequence flow: an event subprocess (its start event's
+     * trigger), what compensation runs (associations), link events (a jump), the children of an ad-hoc subprocess.
+     */
+    private static boolean outsideSequenceFlows(FlowNode node) {
+        if (node instanceof SubProcess sub && sub.triggeredByEvent() || node instanceof Activity activity && activity.isForCompensation()
+                || node.getParentElement() instanceof AdHocSubProcess) {
+            return true;
+        }
+        var definitions = node instanceof BoundaryEvent b ? b.getEventDefinitions()
+                : node instanceof IntermediateCatchEvent c ? c.getEventDefinitions()
+                : node instanceof IntermediateThrowEvent t ? t.getEventDefinitions() : List.<EventDefinition>of();
+        return definitions.stream().anyMatch(d -> d instanceof LinkEventDefinition || d instanceof CompensateEventDefinition);
+    }
+
+    /**
      * A timer on a loop fires again each time the loop comes back to it: at once, for ever, if its date is one the
      * loop never changes (a reminder "three days before the end" led back to the wait re-fired three times a second).
      * Every way from a dated timer back to itself must pass a step that writes a variable of its date.
@@ -234,7 +261,13 @@ public final class ModelCheck {
             if (timer.getTimeDate() == null || !(timer.getParentElement() instanceof FlowNode node)) {
                 continue;
             }
-            Set<String> dateVariables = FeelNames.variablesOf(timer.getTimeDate().getTextContent());
+            String date = timer.getTimeDate().getTextContent();
+            if (date != null && (date.contains("now(") || date.contains("today("))) {
+                continue; // a date from the moment it is armed moves on with every pass
+            }
+            Set<String> dateVariables = FeelNames.variablesOf(date);
+            // a boundary timer is armed as its activity starts, before anything inside it could set the date
+            FlowNode attachedTo = node instanceof BoundaryEvent boundary ? boundary.getAttachedTo() : null;
             Set<FlowNode> seen = new HashSet<>();
             Deque<FlowNode> next = new ArrayDeque<>(successors(node));
             boolean loops = false;
@@ -242,7 +275,7 @@ public final class ModelCheck {
                 FlowNode at = next.pop();
                 if (at == node) {
                     loops = true;
-                } else if (seen.add(at) && !writesAny(at, dateVariables)) {
+                } else if (seen.add(at) && (at == attachedTo || !writesAny(at, dateVariables))) {
                     next.addAll(successors(at));
                 }
             }
@@ -264,19 +297,30 @@ public final class ModelCheck {
 
     /** whether passing this node may set one of these variables (a step it does not know may set any) */
     private boolean writesAny(FlowNode node, Set<String> variables) {
-        if (node instanceof SubProcess || node instanceof CallActivity) {
+        if (node instanceof SubProcess) {
             return true; // what happens inside is not followed: assume the date may be set there
         }
         ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
-        if (io != null && io.getOutputs().stream().anyMatch(o -> variables.contains(o.getTarget()))) {
+        boolean mapped = io != null && !io.getOutputs().isEmpty();
+        if (mapped && io.getOutputs().stream().anyMatch(o -> variables.contains(o.getTarget().split("\\.")[0]))) {
             return true;
+        }
+        if (node instanceof CallActivity) {
+            ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+            return !mapped && (called == null || called.isPropagateAllChildVariablesEnabled());
+        }
+        ZeebeCalledDecision decision = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+        ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
+        String result = decision != null ? decision.getResultVariable() : script != null ? script.getResultVariable() : null;
+        if (result != null) {
+            return !mapped && variables.contains(result);
         }
         ZeebeTaskDefinition job = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
         if (job == null) {
             return false;
         }
         Set<String> written = writes.get(job.getType());
-        return written == null || (io == null || io.getOutputs().isEmpty()) && written.stream().anyMatch(variables::contains);
+        return written == null || !mapped && written.stream().anyMatch(variables::contains);
     }
 
     private static boolean isTimer(FlowNode node) {

@@ -1,0 +1,18 @@
+package com.civilsafety.processes.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The variables a timer's date reads, as the model check finds them in its FEEL text. */
+class FeelNamesTest {
+    @Test
+    void namesAreVariablesNotFunctionsKeywordsStringsOrPathTails() {
+        assertThat(FeelNames.variablesOf("=date and time(endsAt) - duration(\"P3D\")")).containsExactly("endsAt");
+        assertThat(FeelNames.variablesOf("=date and time(整改期限)")).containsExactly("整改期限");
+        assertThat(FeelNames.variablesOf("=if grading.recheckDays > 30 then date and time(recheckAt) else null"))
+                .containsExactly("grading", "recheckAt");
+        assertThat(FeelNames.variablesOf("=now() + duration(\"P1D\")")).isEmpty();
+        assertThat(FeelNames.variablesOf("2027-06-30T17:00:00+08:00")).isEmpty();
+    }
+}
