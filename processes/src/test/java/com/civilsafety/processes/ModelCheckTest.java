@@ -35,6 +35,24 @@ class ModelCheckTest {
     }
 
     @Test
+    void timerValuesAreReadAsZeebeReadsThem() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        String start = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">=date and time(startsAt)</bpmn:timeDate>";
+        assertThat(xml).contains(start);
+        ModelCheck check = new ModelCheck(ModelConventionsTest.jobTypesIn(xml));
+        java.util.function.BiFunction<String, String, List<String>> timerFindings = (kind, value) -> check.check(xml.replace(start,
+                        "<bpmn:" + kind + " xsi:type=\"bpmn:tFormalExpression\">" + value + "</bpmn:" + kind + ">")).stream()
+                .filter(f -> f.rule().equals("timer")).map(ModelCheck.Finding::message).toList();
+        assertThat(timerFindings.apply("timeDuration", "P1MT2H")).as("a month and two hours").isEmpty();
+        assertThat(timerFindings.apply("timeDate", "2027-06-30T17:00:00+08:00[Asia/Shanghai]")).as("a zoned date-time").isEmpty();
+        assertThat(timerFindings.apply("timeCycle", "0 0 9 * * MON-FRI")).as("a cron cycle").isEmpty();
+        assertThat(timerFindings.apply("timeCycle", "R/P1D")).isEmpty();
+        assertThat(timerFindings.apply("timeDuration", "P1X")).singleElement().asString().contains("P1X", "时长");
+        assertThat(timerFindings.apply("timeCycle", "every day")).singleElement().asString().contains("cron");
+        assertThat(timerFindings.apply("timeDate", "2027-13-45")).singleElement().asString().contains("日期时间");
+    }
+
+    @Test
     void aTimerLeftUnconnectedIsADeadEndThatNeverRuns() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         String edited = xml.replaceFirst("(</bpmn:process>)", """

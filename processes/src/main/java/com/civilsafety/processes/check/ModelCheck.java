@@ -31,12 +31,11 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.Period;
+import io.camunda.zeebe.model.bpmn.util.time.Interval;
+import io.camunda.zeebe.model.bpmn.util.time.RepeatingInterval;
+import io.camunda.zeebe.model.bpmn.util.time.TimeDateTimer;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +48,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.feel.FeelEngineClock;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Checks a BPMN model before it is deployed: that Zeebe can read it (its own design-time validation), our
@@ -60,7 +60,6 @@ import org.camunda.feel.FeelEngineClock;
 public final class ModelCheck {
     private static final Pattern READABLE_ID = Pattern.compile("(StartEvent|EndEvent|Event|Task|Gateway|SubProcess)_[A-Z][A-Za-z]+");
     private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*");
-    private static final Pattern CYCLE = Pattern.compile("R(\\d*)/(.+)");
     private static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(ZoneOffset.UTC);
 
     /** One problem; {@code elementId} is null when it concerns the whole document. */
@@ -153,33 +152,25 @@ public final class ModelCheck {
             return;
         }
         try {
+            // Zeebe's own parsers, as its engine reads timers: zoned date-times, P1MT2H, R/… and cron cycles
             switch (kind) {
-                case "timeDate" -> OffsetDateTime.parse(value);
-                case "timeDuration" -> duration(value);
+                case "timeDate" -> TimeDateTimer.parse(value);
+                case "timeDuration" -> Interval.parse(value);
                 default -> {
-                    var cycle = CYCLE.matcher(value);
-                    if (!cycle.matches()) {
-                        throw new DateTimeParseException("not R[n]/duration", value, 0);
+                    if (value.startsWith("R")) {
+                        RepeatingInterval.parse(value);
+                    } else {
+                        CronExpression.parse(value);
                     }
-                    duration(cycle.group(2).contains("/") ? cycle.group(2).substring(cycle.group(2).lastIndexOf('/') + 1)
-                            : cycle.group(2));
                 }
             }
-        } catch (DateTimeParseException e) {
+        } catch (RuntimeException e) {
             String expected = switch (kind) {
                 case "timeDate" -> "日期时间，如 2027-06-30T17:00:00+08:00";
-                case "timeDuration" -> "时长，如 P7D 或 PT4H";
-                default -> "周期，如 R3/P1D";
+                case "timeDuration" -> "时长，如 P7D、PT4H 或 P1MT2H";
+                default -> "周期，如 R3/P1D，或 cron 表达式如 0 0 9 * * MON-FRI";
             };
             findings.add(new Finding(owner, "timer", "定时器的值「" + value + "」不是有效的" + expected));
-        }
-    }
-
-    private static void duration(String value) {
-        if (value.contains("T") || !value.startsWith("P")) {
-            Duration.parse(value);
-        } else {
-            Period.parse(value);
         }
     }
 
