@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** Dates in the ledger are China's civil dates; instants are stored in UTC. */
 public final class LedgerTime {
@@ -14,6 +15,8 @@ public final class LedgerTime {
     public static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
     /** Reminders and re-checks fall due at the start of a working day. */
     public static final LocalTime WORKDAY_START = LocalTime.of(9, 0);
+    /** A day as the platform's texts write it to people: 12月3日. */
+    public static final DateTimeFormatter DAY_AS_WRITTEN = DateTimeFormatter.ofPattern("M月d日");
 
     private LedgerTime() {
     }

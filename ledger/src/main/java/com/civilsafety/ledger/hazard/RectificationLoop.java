@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RectificationLoop {
     static final Duration VERIFICATION_TIME = Duration.ofDays(7);
     private static final String SUBJECT = HazardService.SUBJECT;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final HazardRepository hazards;
     private final HazardStatusChangeRepository statusChanges;
@@ -302,7 +300,7 @@ public class RectificationLoop {
         }
         String to = overdue.escalatedTo().stream().map(Role::label).collect(Collectors.joining("、"));
         history.note(hazards.require(task.getSubjectId()), Actor.SYSTEM, overdue.step(), task.getKind().label() + "逾期未办（办理截止"
-                + LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(DAY) + "），已督办：通知" + to);
+                + LocalDate.ofInstant(task.getDueAt(), LedgerTime.ZONE).format(LedgerTime.DAY_AS_WRITTEN) + "），已督办：通知" + to);
     }
 
     /** Where a hazard's loop waits, as the ledger knows it: for an engine that lost its state to run it again. */

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "civil-safety.notification.enabled", havingValue = "true", matchIfMissing = true)
 class NotificationSources {
     /** a day as the texts write it (12月3日); the digest's too */
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    static final DateTimeFormatter DAY = LedgerTime.DAY_AS_WRITTEN;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** what an SMS starts with, so that its reader knows who sends it */
     static final String SIGNATURE = "【民政安全】";

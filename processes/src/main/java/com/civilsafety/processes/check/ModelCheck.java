@@ -38,6 +38,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
@@ -236,10 +237,7 @@ public final class ModelCheck {
                 || node.getParentElement() instanceof AdHocSubProcess) {
             return true;
         }
-        var definitions = node instanceof BoundaryEvent b ? b.getEventDefinitions()
-                : node instanceof IntermediateCatchEvent c ? c.getEventDefinitions()
-                : node instanceof IntermediateThrowEvent t ? t.getEventDefinitions() : List.<EventDefinition>of();
-        return definitions.stream().anyMatch(d -> d instanceof LinkEventDefinition || d instanceof CompensateEventDefinition);
+        return eventDefinitions(node).stream().anyMatch(d -> d instanceof LinkEventDefinition || d instanceof CompensateEventDefinition);
     }
 
     /**
@@ -314,10 +312,15 @@ public final class ModelCheck {
         return written == null || !mapped && written.stream().anyMatch(variables::contains);
     }
 
+    /** what an event node waits for or throws (a timer, a message, a link …); nothing for other nodes */
+    private static Collection<EventDefinition> eventDefinitions(FlowNode node) {
+        return node instanceof BoundaryEvent b ? b.getEventDefinitions()
+                : node instanceof IntermediateCatchEvent c ? c.getEventDefinitions()
+                : node instanceof IntermediateThrowEvent t ? t.getEventDefinitions() : List.of();
+    }
+
     private static boolean isTimer(FlowNode node) {
-        var definitions = node instanceof BoundaryEvent b ? b.getEventDefinitions()
-                : node instanceof IntermediateCatchEvent c ? c.getEventDefinitions() : List.of();
-        return definitions.stream().anyMatch(d -> d instanceof TimerEventDefinition);
+        return eventDefinitions(node).stream().anyMatch(d -> d instanceof TimerEventDefinition);
     }
 
     private static String idOf(ModelElementInstance element) {
