@@ -35,6 +35,48 @@ class ModelCheckTest {
     }
 
     @Test
+    void whatThePlatformCannotRunIsRefused() throws Exception {
+        String xml = ModelConventionsTest.read("processes/hazard-rectification.bpmn");
+        String edited = xml
+                .replace("decisionId=\"HazardGrading\"", "decisionId=\"HazardGradingV2\"")
+                .replace("name=\"hazard-extension-requested\"", "name=\"hazard-extension-asked\"")
+                .replace("=grading.listedSupervision = true", "=grading.listedSupervision = = true")
+                .replace("<bpmn:receiveTask id=\"Task_AwaitSupervision\"", "<bpmn:userTask id=\"Task_AwaitSupervision\"")
+                .replace("messageRef=\"Message_AwaitSupervision\">", ">");
+        edited = edited.replaceFirst("(<bpmn:userTask id=\"Task_AwaitSupervision\"[\\s\\S]*?)</bpmn:receiveTask>", "$1</bpmn:userTask>");
+        List<ModelCheck.Finding> findings = new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(edited);
+
+        assertThat(findings).extracting(ModelCheck.Finding::rule).contains("decision", "message", "feel", "user-task");
+        assertThat(findings).filteredOn(f -> f.rule().equals("decision")).singleElement().satisfies(f -> {
+            assertThat(f.elementId()).isEqualTo("Task_GradeHazard");
+            assertThat(f.message()).contains("HazardGradingV2", "HazardGrading");
+        });
+        assertThat(findings).filteredOn(f -> f.rule().equals("message")).singleElement().satisfies(f -> {
+            assertThat(f.elementId()).as("the boundary event that waits for it").startsWith("Event_");
+            assertThat(f.message()).contains("hazard-extension-asked", "等在这里");
+        });
+        assertThat(findings).filteredOn(f -> f.rule().equals("feel")).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("grading.listedSupervision = = true"));
+        assertThat(findings).filteredOn(f -> f.rule().equals("user-task")).singleElement()
+                .extracting(ModelCheck.Finding::elementId).isEqualTo("Task_AwaitSupervision");
+    }
+
+    @Test
+    void aListenerWhoseJobNoWorkerServesIsRefused() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        String edited = xml.replace("<bpmn:serviceTask id=\"Task_OpenPhase\" name=\"部署本阶段工作\">\n      <bpmn:extensionElements>",
+                "<bpmn:serviceTask id=\"Task_OpenPhase\" name=\"部署本阶段工作\">\n      <bpmn:extensionElements>\n"
+                        + "        <zeebe:executionListeners><zeebe:executionListener eventType=\"start\" type=\"audit.log\" />"
+                        + "</zeebe:executionListeners>");
+        assertThat(edited).contains("audit.log");
+        assertThat(new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(edited)).singleElement().satisfies(f -> {
+            assertThat(f.elementId()).isEqualTo("Task_OpenPhase");
+            assertThat(f.rule()).isEqualTo("job-type");
+            assertThat(f.message()).contains("audit.log", "监听器");
+        });
+    }
+
+    @Test
     void timerValuesAreReadAsZeebeReadsThem() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         String start = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">=date and time(startsAt)</bpmn:timeDate>";

@@ -64,6 +64,19 @@ class ProcessModelCheckTest {
     }
 
     @Test
+    void aWaitForAMessageThePlatformNeverSendsIsRefused() throws Exception {
+        // issue 21: a Modeler-saved 举报核查 waiting for its own message left reports at 已受理 for ever
+        String edited = read("whistleblower-triage").replace("name=\"inbox-task-completed\"", "name=\"report-verified\"");
+        JsonNode result = check("fuli", edited);
+        assertThat(result.path("valid").asBoolean()).isFalse();
+        assertThat(result.path("findings")).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("message");
+            assertThat(f.path("elementId").asText()).startsWith("Task_Await");
+            assertThat(f.path("message").asText()).contains("report-verified", "inbox-task-completed");
+        });
+    }
+
+    @Test
     void nothingToCheckIsABadRequestAndInstitutionsMayNotCheck() throws Exception {
         ResponseEntity<String> empty = post("fuli", "");
         assertThat(empty.getStatusCode().value()).isEqualTo(400);

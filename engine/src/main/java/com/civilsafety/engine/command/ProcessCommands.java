@@ -1,7 +1,8 @@
 package com.civilsafety.engine.command;
 
+import com.civilsafety.processes.ProcessMessages;
+
 import com.civilsafety.ledger.hazard.HazardService;
-import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
@@ -92,12 +93,12 @@ public class ProcessCommands {
 
     /** Ends a phase's wait now (correlation: the phase key); changeId makes a repeated publication a no-op. */
     public void publishPhaseClosed(String phaseKey, long changeId) {
-        publish("campaign-phase-closed", phaseKey, "campaign-phase-change-" + changeId);
+        publish(ProcessMessages.PHASE_CLOSED, phaseKey, "campaign-phase-change-" + changeId);
     }
 
     /** Makes a phase re-read its dates, so that its timers move. */
     public void publishPhaseRescheduled(String phaseKey, long changeId) {
-        publish("campaign-phase-rescheduled", phaseKey, "campaign-phase-change-" + changeId);
+        publish(ProcessMessages.PHASE_RESCHEDULED, phaseKey, "campaign-phase-change-" + changeId);
     }
 
     /** Cancels a process instance with everything it called; one already gone is fine. */
@@ -206,7 +207,7 @@ public class ProcessCommands {
 
     /** Interrupts a hazard's rectification wait with an extension request (correlation: the hazard id). */
     public void publishExtensionRequested(long hazardId, long requestId) {
-        publish("hazard-extension-requested", Long.toString(hazardId), "hazard-extension-" + requestId);
+        publish(ProcessMessages.EXTENSION_REQUESTED, Long.toString(hazardId), "hazard-extension-" + requestId);
     }
 
     /**
@@ -214,7 +215,7 @@ public class ProcessCommands {
      * same completion a no-op in the engine, so a retry after an unclear failure is safe.
      */
     public void publishTaskCompleted(long taskId) {
-        publish(InboxTask.COMPLETED_MESSAGE, Long.toString(taskId), "inbox-task-" + taskId);
+        publish(ProcessMessages.TASK_COMPLETED, Long.toString(taskId), "inbox-task-" + taskId);
     }
 
     private void publish(String name, String correlationKey, String messageId) {

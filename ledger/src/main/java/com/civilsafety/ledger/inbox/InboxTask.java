@@ -24,7 +24,6 @@ import java.time.LocalDate;
  */
 @Entity
 public class InboxTask {
-    public static final String COMPLETED_MESSAGE = "inbox-task-completed";
     /** Files uploaded while a task is being filled in (a self-check item's photos) belong to the task until submitted. */
     public static final String ATTACHMENT_SUBJECT = "TASK";
 

@@ -1,6 +1,8 @@
 package com.civilsafety.processes.check;
 
 import com.civilsafety.processes.ModelGraph;
+import com.civilsafety.processes.ProcessMessages;
+import com.civilsafety.processes.ShippedDecisions;
 import io.camunda.zeebe.el.Expression;
 import io.camunda.zeebe.el.ExpressionLanguage;
 import io.camunda.zeebe.el.ExpressionLanguageFactory;
@@ -13,6 +15,7 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
@@ -20,6 +23,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -45,22 +49,33 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import javax.xml.transform.dom.DOMSource;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.feel.FeelEngineClock;
 import org.springframework.scheduling.support.CronExpression;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Checks a BPMN model before it is deployed: that Zeebe can read it (its own design-time validation), our
  * conventions (readable element ids, the Chinese names people know, a shape for every element), that every timer's
- * expression parses, that every job type has a worker, and that nothing waits without a deadline — a wait for a
+ * expression parses, that every job type has a worker, that the platform can run it (no Camunda user tasks, only
+ * messages it publishes, only decisions it deploys), that every FEEL expression parses, and that nothing waits without a deadline — a wait for a
  * person or a message must have a timer that ends or escalates it. Each finding names the element, so the modeler
  * can mark it on the diagram.
  */
 public final class ModelCheck {
     private static final Pattern READABLE_ID = Pattern.compile("(StartEvent|EndEvent|Event|Task|Gateway|SubProcess)_[A-Z][A-Za-z]+");
     private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*");
+    /** checked as timer values, with Zeebe's timer parsers */
+    private static final Set<String> TIMER_VALUES = Set.of("timeDate", "timeDuration", "timeCycle");
+    /** free text, never FEEL */
+    private static final Set<String> PROSE = Set.of("documentation", "text");
     private static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(ZoneOffset.UTC);
 
     /** One problem; {@code elementId} is null when it concerns the whole document. */
@@ -100,6 +115,8 @@ public final class ModelCheck {
         conventions(model, findings);
         timers(model, findings);
         jobTypes(model, findings);
+        runnable(model, findings);
+        expressions(model, findings);
         deadlines(model, findings);
         paths(model, findings);
         timerLoops(model, findings);
@@ -183,6 +200,90 @@ public final class ModelCheck {
                 findings.add(new Finding(idOf(task), "job-type", "任务类型「" + type + "」没有对应的处理程序"));
             }
         }
+        for (ZeebeExecutionListener listener : model.getModelElementsByType(ZeebeExecutionListener.class)) {
+            String type = listener.getType();
+            if (type != null && !type.startsWith("=") && !jobTypes.contains(type)) {
+                findings.add(new Finding(idOf(listener), "job-type", "监听器的任务类型「" + type + "」没有对应的处理程序，流程会停在这里"));
+            }
+        }
+    }
+
+    /**
+     * What the platform cannot run: Camunda user tasks (its people work in the platform's inbox, behind a receive
+     * task), waits for messages it never publishes, decisions it does not deploy.
+     */
+    private static void runnable(BpmnModelInstance model, List<Finding> findings) {
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            findings.add(new Finding(task.getId(), "user-task", "平台不支持 Camunda 用户任务：人工环节在平台的待办中办理，"
+                    + "请用「等待…」接收任务（可从模板选择）"));
+        }
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            Message message = node instanceof ReceiveTask receive ? receive.getMessage()
+                    : node instanceof IntermediateThrowEvent || node instanceof EndEvent ? null
+                    : eventDefinitions(node).stream().filter(MessageEventDefinition.class::isInstance)
+                            .map(d -> ((MessageEventDefinition) d).getMessage()).findFirst().orElse(null);
+            String name = message == null ? null : message.getName();
+            if (name != null && !name.startsWith("=") && !ProcessMessages.PUBLISHED.contains(name)) {
+                findings.add(new Finding(node.getId(), "message", "平台不会发送消息「" + name + "」，流程会一直等在这里；"
+                        + "可等待的消息：" + String.join("、", new TreeSet<>(ProcessMessages.PUBLISHED))));
+            }
+        }
+        for (ZeebeCalledDecision decision : model.getModelElementsByType(ZeebeCalledDecision.class)) {
+            String id = decision.getDecisionId();
+            if (id != null && !id.startsWith("=") && !ShippedDecisions.ids().contains(id)) {
+                findings.add(new Finding(idOf(decision), "decision", "决策「" + id + "」未部署在平台上；可用的决策："
+                        + String.join("、", ShippedDecisions.ids())));
+            }
+        }
+    }
+
+    /**
+     * Every FEEL expression parses (conditions, mappings, correlation keys, …: any value that starts with "="),
+     * as the engine would parse it when the token arrives — too late to fix. Timers are checked with their values.
+     */
+    private void expressions(BpmnModelInstance model, List<Finding> findings) {
+        Node root = ((DOMSource) model.getDocument().getDomSource()).getNode();
+        Deque<Node> next = new ArrayDeque<>(List.of(root));
+        while (!next.isEmpty()) {
+            Node node = next.pop();
+            NodeList children = node.getChildNodes();
+            for (int i = 0; i < children.getLength(); i++) {
+                next.push(children.item(i));
+            }
+            if (node.getNodeType() != Node.ELEMENT_NODE || TIMER_VALUES.contains(node.getLocalName())
+                    || PROSE.contains(node.getLocalName())) {
+                continue;
+            }
+            NamedNodeMap attributes = node.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                parses(node, attributes.item(i).getNodeValue(), findings);
+            }
+            if (node.getFirstChild() != null && node.getFirstChild().getNodeType() == Node.TEXT_NODE
+                    && node.getChildNodes().getLength() == 1) {
+                parses(node, node.getTextContent(), findings);
+            }
+        }
+    }
+
+    private void parses(Node node, String value, List<Finding> findings) {
+        String text = value == null ? "" : value.strip();
+        if (text.startsWith("=")) {
+            Expression expression = feel.parseExpression(text);
+            if (!expression.isValid()) {
+                findings.add(new Finding(domIdOf(node), "feel", "表达式「" + text + "」无法解析：" + expression.getFailureMessage()));
+            }
+        }
+    }
+
+    /** the id of the nearest element that has one, from the document itself */
+    private static String domIdOf(Node node) {
+        for (Node n = node; n != null && n.getNodeType() == Node.ELEMENT_NODE; n = n.getParentNode()) {
+            String id = ((Element) n).getAttribute("id");
+            if (!id.isEmpty()) {
+                return id;
+            }
+        }
+        return null;
     }
 
     /** A wait for a person or a message needs a timer: on its boundary, or beside it after an event-based gateway. */
