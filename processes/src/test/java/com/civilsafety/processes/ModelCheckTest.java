@@ -62,6 +62,29 @@ class ModelCheckTest {
     }
 
     @Test
+    void aVariableTheProcessDoesNotHaveIsATypoNamedWithItsLikelyFix() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        ModelCheck check = new ModelCheck(ModelConventionsTest.jobTypesIn(xml));
+        java.util.Map<String, Set<String>> catalogue = check.catalogue(xml);
+        assertThat(catalogue).containsOnlyKeys("CampaignPhase");
+        assertThat(catalogue.get("CampaignPhase")).as("what its expressions read and its steps write")
+                .contains("phaseKey", "startsAt", "endsAt", "remindAt");
+        String typo = xml.replace("=date and time(endsAt)", "=date and time(endAt)");
+        assertThat(typo).isNotEqualTo(xml);
+
+        assertThat(check.withCatalogues(catalogue).check(typo)).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("feel-variable");
+            assertThat(f.message()).contains("「endAt」", "是否应为「endsAt」");
+        });
+        String mapped = typo.replace("<zeebe:taskDefinition type=\"campaign.open-phase\" retries=\"5\" />",
+                "<zeebe:taskDefinition type=\"campaign.open-phase\" retries=\"5\" /><zeebe:ioMapping>"
+                        + "<zeebe:output source=\"=endsAt\" target=\"endAt\" /></zeebe:ioMapping>");
+        assertThat(mapped).isNotEqualTo(typo);
+        assertThat(check.withCatalogues(catalogue).check(mapped)).as("a name the revision's own step writes").isEmpty();
+        assertThat(check.check(typo)).as("without a catalogue, names are not held to one").isEmpty();
+    }
+
+    @Test
     void aListenerWhoseJobNoWorkerServesIsRefused() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         String edited = xml.replace("<bpmn:serviceTask id=\"Task_OpenPhase\" name=\"部署本阶段工作\">\n      <bpmn:extensionElements>",

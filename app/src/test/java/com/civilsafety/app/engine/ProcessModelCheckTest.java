@@ -77,6 +77,25 @@ class ProcessModelCheckTest {
     }
 
     @Test
+    void aMisspeltVariableIsRefusedAndTheProcesssVariablesArePublished() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("fuli", Api.PASSWORD);
+        ResponseEntity<String> variables = rest.exchange("/api/process-models/hazard-rectification/variables", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        assertThat(variables.getStatusCode().value()).as(variables.getBody()).isEqualTo(200);
+        assertThat(json.readTree(variables.getBody())).extracting(JsonNode::asText).as("read by its expressions, written by its steps")
+                .contains("grading", "hazardId", "deadlineAt", "fixedOnSite");
+
+        String edited = read("hazard-rectification").replace("=fixedOnSite = true", "=fixedOnsite = true");
+        JsonNode result = check("fuli", edited);
+        assertThat(result.path("valid").asBoolean()).isFalse();
+        assertThat(result.path("findings")).singleElement().satisfies(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("feel-variable");
+            assertThat(f.path("message").asText()).contains("「fixedOnsite」", "是否应为「fixedOnSite」");
+        });
+    }
+
+    @Test
     void nothingToCheckIsABadRequestAndInstitutionsMayNotCheck() throws Exception {
         ResponseEntity<String> empty = post("fuli", "");
         assertThat(empty.getStatusCode().value()).isEqualTo(400);

@@ -14,18 +14,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link ModelCheck} for this platform: the job types are those its workers serve. Used before a model is shown as
- * valid and before it is deployed.
+ * {@link ModelCheck} for this platform: the job types are those its workers serve, each process's variables those
+ * of its catalogue. Used before a model is shown as valid and before it is deployed.
  */
 @Component
 public class ProcessModelCheck {
     static final int MAX_MODEL_CHARS = 2_000_000;
 
     private final ConfigurableListableBeanFactory beans;
+    private final ProcessModels models;
     private volatile ModelCheck check;
+    private volatile Map<String, Set<String>> catalogues;
 
-    ProcessModelCheck(ConfigurableListableBeanFactory beans) {
+    ProcessModelCheck(ConfigurableListableBeanFactory beans, ProcessModels models) {
         this.beans = beans;
+        this.models = models;
     }
 
     /** The findings for a submitted document; an empty or oversized one is bad input, named by {@code field}. */
@@ -64,10 +67,34 @@ public class ProcessModelCheck {
         return types;
     }
 
+    /**
+     * The variables each process has, by process id: what its shipped model reads (given at its start, by its
+     * caller or a message) and what its steps write. A revision's expressions may read these and what its own steps
+     * write; any other name is a typo.
+     */
+    public Map<String, Set<String>> catalogues() {
+        Map<String, Set<String>> current = catalogues;
+        if (current == null) {
+            ModelCheck plain = new ModelCheck(workers());
+            Map<String, Set<String>> found = new TreeMap<>();
+            for (String name : models.names()) {
+                found.putAll(plain.catalogue(models.shipped(name).xml()));
+            }
+            current = Map.copyOf(found);
+            catalogues = current;
+        }
+        return current;
+    }
+
+    /** the catalogue of one shipped model's process */
+    public Set<String> catalogue(String name) {
+        return catalogues().getOrDefault(models.shipped(name).bpmnProcessId(), Set.of());
+    }
+
     private ModelCheck modelCheck() {
         ModelCheck current = check;
         if (current == null) {
-            current = new ModelCheck(workers());
+            current = new ModelCheck(workers()).withCatalogues(catalogues());
             check = current;
         }
         return current;

@@ -1,5 +1,6 @@
 package com.civilsafety.processes.check;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The variables a FEEL expression reads, as far as its text shows them: names that are not keywords, not functions
- * (a name before a parenthesis, or one of FEEL's built-ins whose names have spaces) and not inside a string; of a path
+ * (a name before a parenthesis, or one of FEEL's built-ins whose names have spaces), not a context's keys, not names
+ * the expression binds itself ({@code for x in …}) and not inside a string; of a path
  * ({@code grading.recheckDays}) the first name.
  */
 final class FeelNames {
@@ -23,7 +25,9 @@ final class FeelNames {
             "some", "every", "satisfies", "between", "instance", "of", "null", "true", "false", "function", "date", "time",
             "duration");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}_.])([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*\\()?");
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}_.])([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*[(:])?");
+    /** names an expression binds itself: {@code for x in …, y in …}, {@code some x in …}, {@code every x in …} */
+    private static final Pattern BOUND = Pattern.compile("(?:\\b(?:for|some|every)|,)\\s*([\\p{L}_][\\p{L}\\p{N}_]*)\\s+in\\b");
 
     private FeelNames() {
     }
@@ -35,10 +39,16 @@ final class FeelNames {
         for (String function : SPACED_FUNCTIONS) {
             text = text.replace(function, "f");
         }
+        Set<String> bound = new HashSet<>();
+        Matcher b = BOUND.matcher(text);
+        while (b.find()) {
+            bound.add(b.group(1));
+        }
         Set<String> names = new LinkedHashSet<>();
         Matcher m = NAME.matcher(text);
         while (m.find()) {
-            if (m.group(2) == null && !KEYWORDS.contains(m.group(1))) {
+            // a name before "(" is a function, before ":" a context's key
+            if (m.group(2) == null && !KEYWORDS.contains(m.group(1)) && !bound.contains(m.group(1))) {
                 names.add(m.group(1));
             }
         }

@@ -45,10 +45,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.xml.transform.dom.DOMSource;
@@ -87,16 +89,23 @@ public final class ModelCheck {
     /** the variables each job type answers with; a type not here may write any */
     private final Map<String, Set<String>> writes;
 
+    /** each process's variables, by process id ({@link #catalogue}); a process not here is not held to one */
+    private final Map<String, Set<String>> catalogues;
+
     /** @param jobTypes the job types workers serve; every service task's type must be one of them */
     public ModelCheck(Set<String> jobTypes) {
-        this.jobTypes = Set.copyOf(jobTypes);
-        this.writes = Map.of();
+        this(jobTypes, Map.of(), Map.of());
     }
 
     /** @param writes the job types workers serve, each with the variables it answers with */
     public ModelCheck(Map<String, Set<String>> writes) {
-        this.jobTypes = Set.copyOf(writes.keySet());
+        this(writes.keySet(), writes, Map.of());
+    }
+
+    private ModelCheck(Set<String> jobTypes, Map<String, Set<String>> writes, Map<String, Set<String>> catalogues) {
+        this.jobTypes = Set.copyOf(jobTypes);
         this.writes = Map.copyOf(writes);
+        this.catalogues = Map.copyOf(catalogues);
     }
 
     public List<Finding> check(String xml) {
@@ -237,12 +246,67 @@ public final class ModelCheck {
         }
     }
 
+    /** a FEEL expression in the document: where it is, in which process, whether it is a timer's value */
+    private record Feel(String processId, Node at, String text, boolean timer) {
+    }
+
     /**
-     * Every FEEL expression parses (conditions, mappings, correlation keys, …: any value that starts with "="),
-     * as the engine would parse it when the token arrives — too late to fix. Timers are checked with their values.
+     * Every FEEL expression parses (conditions, mappings, correlation keys, …: any value that starts with "="), as
+     * the engine would parse it when the token arrives — too late to fix (timers are parsed with their values); and
+     * reads only variables its process has: those of the process's catalogue (what its shipped model reads and
+     * writes) and those this revision's steps write. A name that is neither is a typo the engine would meet as null.
      */
     private void expressions(BpmnModelInstance model, List<Finding> findings) {
         Node root = ((DOMSource) model.getDocument().getDomSource()).getNode();
+        Map<String, Set<String>> written = new HashMap<>();
+        List<Feel> all = new ArrayList<>();
+        read(root, written, all);
+        for (Feel expression : all) {
+            if (!expression.timer()) {
+                Expression parsed = feel.parseExpression(expression.text());
+                if (!parsed.isValid()) {
+                    findings.add(new Finding(domIdOf(expression.at()), "feel", "表达式「" + expression.text() + "」无法解析："
+                            + parsed.getFailureMessage()));
+                    continue;
+                }
+            }
+            Set<String> known = catalogues.get(expression.processId());
+            if (known == null) {
+                continue; // a process the platform does not ship: no catalogue to hold it to
+            }
+            for (String name : FeelNames.variablesOf(expression.text())) {
+                if (!known.contains(name) && !written.getOrDefault(expression.processId(), Set.of()).contains(name)) {
+                    findings.add(new Finding(domIdOf(expression.at()), "feel-variable", "表达式「" + expression.text() + "」中的「"
+                            + name + "」不是本流程的变量，运行时会是空值" + nearest(name, known)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The variables a model has, per process: those its expressions read (given at its start, by its caller or a
+     * message) and those its steps write — the catalogue a revision of it is held to.
+     */
+    public Map<String, Set<String>> catalogue(String xml) {
+        Map<String, Set<String>> written = new HashMap<>();
+        List<Feel> all = new ArrayList<>();
+        read(((DOMSource) ModelGraph.read(xml).getDocument().getDomSource()).getNode(), written, all);
+        Map<String, Set<String>> catalogue = new TreeMap<>();
+        written.forEach((process, names) -> catalogue.computeIfAbsent(process, p -> new TreeSet<>()).addAll(names));
+        all.forEach(e -> catalogue.computeIfAbsent(e.processId(), p -> new TreeSet<>()).addAll(FeelNames.variablesOf(e.text())));
+        return catalogue;
+    }
+
+    /** The same check, holding each process (by id) to its variable catalogue. */
+    public ModelCheck withCatalogues(Map<String, Set<String>> catalogues) {
+        return new ModelCheck(jobTypes, writes, catalogues);
+    }
+
+    /** the FEEL expressions of a document, and the variables its steps write, by process */
+    private void read(Node root, Map<String, Set<String>> written, List<Feel> expressions) {
+        NodeList processes = ((org.w3c.dom.Document) root).getElementsByTagNameNS("*", "process");
+        // what stands outside the process (a message's correlation key) is read by the one process there is
+        String only = processes.getLength() == 1 ? ((Element) processes.item(0)).getAttribute("id") : null;
         Deque<Node> next = new ArrayDeque<>(List.of(root));
         while (!next.isEmpty()) {
             Node node = next.pop();
@@ -250,29 +314,78 @@ public final class ModelCheck {
             for (int i = 0; i < children.getLength(); i++) {
                 next.push(children.item(i));
             }
-            if (node.getNodeType() != Node.ELEMENT_NODE || TIMER_VALUES.contains(node.getLocalName())
-                    || PROSE.contains(node.getLocalName())) {
+            if (node.getNodeType() != Node.ELEMENT_NODE || PROSE.contains(node.getLocalName())) {
                 continue;
             }
+            String process = processOf(node, only);
+            if (process == null) {
+                continue; // a collaboration's or the diagram's
+            }
+            Set<String> writesHere = written.computeIfAbsent(process, p -> new TreeSet<>());
+            Element element = (Element) node;
+            switch (node.getLocalName()) {
+                case "input", "output" -> writesHere.add(element.getAttribute("target").split("\\.")[0]);
+                case "calledDecision", "script" -> writesHere.add(element.getAttribute("resultVariable"));
+                case "loopCharacteristics" -> {
+                    writesHere.add(element.getAttribute("inputElement"));
+                    writesHere.add(element.getAttribute("outputElement"));
+                }
+                case "taskDefinition" -> writesHere.addAll(writes.getOrDefault(element.getAttribute("type"), Set.of()));
+                default -> {
+                }
+            }
+            writesHere.remove("");
+            boolean timer = TIMER_VALUES.contains(node.getLocalName());
             NamedNodeMap attributes = node.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
-                parses(node, attributes.item(i).getNodeValue(), findings);
+                feel(process, node, attributes.item(i).getNodeValue(), false, expressions);
             }
             if (node.getFirstChild() != null && node.getFirstChild().getNodeType() == Node.TEXT_NODE
                     && node.getChildNodes().getLength() == 1) {
-                parses(node, node.getTextContent(), findings);
+                feel(process, node, node.getTextContent(), timer, expressions);
             }
         }
     }
 
-    private void parses(Node node, String value, List<Finding> findings) {
+    private static void feel(String process, Node at, String value, boolean timer, List<Feel> expressions) {
         String text = value == null ? "" : value.strip();
         if (text.startsWith("=")) {
-            Expression expression = feel.parseExpression(text);
-            if (!expression.isValid()) {
-                findings.add(new Finding(domIdOf(node), "feel", "表达式「" + text + "」无法解析：" + expression.getFailureMessage()));
+            expressions.add(new Feel(process, at, text, timer));
+        }
+    }
+
+    /** the id of the process an element belongs to ({@code outside} if it stands outside any) */
+    private static String processOf(Node node, String outside) {
+        for (Node n = node; n != null && n.getNodeType() == Node.ELEMENT_NODE; n = n.getParentNode()) {
+            if ("process".equals(n.getLocalName())) {
+                return ((Element) n).getAttribute("id");
             }
         }
+        return outside;
+    }
+
+    /** "did you mean": the known name closest to a misspelt one, if it is close */
+    private static String nearest(String name, Set<String> known) {
+        return known.stream().min(Comparator.comparingInt(k -> distance(name.toLowerCase(), k.toLowerCase())))
+                .filter(k -> distance(name.toLowerCase(), k.toLowerCase()) <= Math.max(2, name.length() / 3))
+                .map(k -> "；是否应为「" + k + "」？").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** the id of the nearest element that has one, from the document itself */

@@ -14,5 +14,8 @@ class FeelNamesTest {
                 .containsExactly("grading", "recheckAt");
         assertThat(FeelNames.variablesOf("=now() + duration(\"P1D\")")).isEmpty();
         assertThat(FeelNames.variablesOf("2027-06-30T17:00:00+08:00")).isEmpty();
+        assertThat(FeelNames.variablesOf("=for m in dispatchMonths, d in days return {month: m, day: d, at: endsAt}"))
+                .containsExactly("dispatchMonths", "days", "endsAt");
+        assertThat(FeelNames.variablesOf("=some t in tasks satisfies t.overdue and flagged")).containsExactly("tasks", "flagged");
     }
 }

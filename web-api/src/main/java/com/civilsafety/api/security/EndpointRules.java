@@ -41,6 +41,7 @@ public final class EndpointRules {
             get("/api/regions", ALL),
             get("/api/process-models/*", ALL),
             post("/api/process-models/check", BUREAU),
+            get("/api/process-models/*/variables", BUREAU),
             get("/api/process-models/*/monitor", SUPERVISORS),
             // revising the process itself is the county administrator's: deploy a revision, move running instances
             post("/api/process-models/*/deployments", ADMIN),
