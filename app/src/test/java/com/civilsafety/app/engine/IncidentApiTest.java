@@ -126,6 +126,40 @@ class IncidentApiTest {
         assertThat(api.post("admin", "/api/admin/incidents/987654/retry", "").status()).isEqualTo(404);
     }
 
+    @Test
+    void anIncidentTheEngineRaisesItselfIsListedByItsStepsNameFixedRetriedAndRecordedOnce() {
+        // a condition on a variable nobody set: the engine itself stops at the gateway (no job, no worker to report it)
+        Api api = new Api(rest);
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("ConditionProbe")
+                .startEvent("StartEvent_Probe").exclusiveGateway("Gateway_Decide").name("判断是否达标")
+                .condition("=score > 60").endEvent("EndEvent_Passed")
+                .moveToLastGateway().condition("=score <= 60").endEvent("EndEvent_Failed").done(), "condition-probe.bpmn")
+                .send().join();
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("ConditionProbe").latestVersion().send().join()
+                .getProcessInstanceKey();
+
+        JsonNode incident = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> StreamSupport.stream(api.get("admin", "/api/admin/incidents").body().spliterator(), false)
+                        .filter(i -> i.path("processInstanceKey").asLong() == instance).findFirst().orElse(null),
+                i -> i != null);
+        assertThat(incident.path("engineRaised").asBoolean()).isTrue();
+        assertThat(incident.path("elementId").asText()).isEqualTo("Gateway_Decide");
+        assertThat(incident.path("elementName").asText()).as("a process the platform does not ship: its id")
+                .isEqualTo("Gateway_Decide");
+        assertThat(incident.path("jobType").asText()).as("the engine's error type: a variable it could not read").isEqualTo("EXTRACT_VALUE_ERROR");
+        assertThat(incident.path("error").asText()).isNotBlank();
+        long id = incident.path("id").asLong();
+
+        client.newSetVariablesCommand(instance).variables(Map.of("score", 75)).send().join(); // the cause, fixed
+        Api.Reply retried = api.post("admin", "/api/admin/incidents/" + id + "/retry", "");
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        assertThat(retried.body().path("status").asText()).isEqualTo("RESOLVED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> completed(instance));
+        assertThat(api.post("admin", "/api/admin/incidents/" + id + "/retry", "").status()).as("resolved already").isEqualTo(409);
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from job_incident where process_instance_key = ?", Long.class, instance) == 1);
+    }
+
     private boolean completed(long instance) {
         for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
             if (record.getValueType() == ValueType.PROCESS_INSTANCE && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED

@@ -127,6 +127,15 @@ public class ProcessCommands {
         }
     }
 
+    /** Resolves an incident the engine raised without a job: it runs the failed element again. */
+    public void resolveIncident(long incidentKey) {
+        try {
+            client.newResolveIncidentCommand(incidentKey).send().join();
+        } catch (ClientException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+
     /** A process the engine deployed: its definition key (for migrations) and version. */
     public record DeployedProcess(String bpmnProcessId, long processDefinitionKey, int version) {
     }

@@ -9,4 +9,7 @@ import java.util.Optional;
  */
 public interface EngineIncidents {
     Optional<Long> openIncidentOfJob(long jobKey);
+
+    /** whether the engine still holds this incident unresolved */
+    boolean isOpen(long incidentKey);
 }

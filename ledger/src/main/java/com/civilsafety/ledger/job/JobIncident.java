@@ -8,7 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** A job that ran out of retries, as its worker reported it; resolved when someone retried it after fixing the cause. */
+/**
+ * A job that ran out of retries, as its worker reported it, or an incident the engine raised itself (no job: a
+ * condition no flow matches, a decision it cannot call; {@code jobKey} is then the incident's key and {@code jobType}
+ * the engine's error type); resolved when someone retried it after fixing the cause.
+ */
 @Entity
 public class JobIncident {
     public enum Status { OPEN, RESOLVED }
@@ -30,8 +34,18 @@ public class JobIncident {
     private Instant resolvedAt;
     /** how often the job ran out of retries: once, and once more after each retry that failed again */
     private int occurrences;
+    private boolean engineRaised;
 
     protected JobIncident() {
+    }
+
+    /** an incident the engine raised without a job */
+    static JobIncident raised(String engineEpoch, long incidentKey, String errorType, String bpmnProcessId, String elementId,
+                              long processInstanceKey, String error, Instant occurredAt) {
+        JobIncident incident = new JobIncident(engineEpoch, new ProcessStep(incidentKey, processInstanceKey, elementId, bpmnProcessId),
+                errorType, error == null || error.isBlank() ? errorType : error, occurredAt);
+        incident.engineRaised = true;
+        return incident;
     }
 
     JobIncident(String engineEpoch, ProcessStep step, String jobType, String error, Instant occurredAt) {
@@ -78,6 +92,7 @@ public class JobIncident {
     public String getElementId() { return elementId; }
     public long getProcessInstanceKey() { return processInstanceKey; }
     public String getError() { return error; }
+    public boolean isEngineRaised() { return engineRaised; }
     public Instant getOccurredAt() { return occurredAt; }
     public Status getStatus() { return status; }
     public Long getResolvedBy() { return resolvedBy; }

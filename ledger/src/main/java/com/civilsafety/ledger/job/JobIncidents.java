@@ -68,6 +68,25 @@ public class JobIncidents {
         }
     }
 
+    /**
+     * Records an incident the engine raised itself (no job: a condition no flow matches, a decision it cannot call),
+     * once per incident key; the engine raises a new one if the step fails again after a retry.
+     */
+    public void recordRaised(long incidentKey, String errorType, String bpmnProcessId, String elementId, long processInstanceKey,
+                             String error, Instant occurredAt) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (incidents.findByEngineEpochAndJobKey(epoch, incidentKey).isEmpty()) {
+                    JobIncident incident = incidents.saveAndFlush(JobIncident.raised(epoch, incidentKey, errorType, bpmnProcessId,
+                            elementId, processInstanceKey, error, occurredAt));
+                    events.publishEvent(new IncidentRecorded(incident.getId(), errorType, incident.getOccurrences()));
+                }
+            });
+        } catch (DataIntegrityViolationException alreadyRecorded) {
+            // recorded by another pass at the same moment
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<JobIncident> open() {
         return incidents.findByStatus(JobIncident.Status.OPEN, Sort.by("occurredAt", "id"));

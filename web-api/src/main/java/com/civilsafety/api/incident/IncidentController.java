@@ -3,11 +3,15 @@ package com.civilsafety.api.incident;
 import com.civilsafety.engine.state.EngineIncidents;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.ledger.common.ConflictException;
+import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.job.JobIncident;
 import com.civilsafety.ledger.job.JobIncidents;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,37 +22,51 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 流程故障: jobs that ran out of retries (workers report them), with their error; after the cause is fixed an
- * administrator retries one, and the engine runs the step again. In remote mode the retry is done in Operate.
+ * 流程故障: jobs that ran out of retries (workers report them) and, on the embedded engine, incidents the engine
+ * raised itself, each with its step's name and error; after the cause is fixed an administrator retries one, and the
+ * engine runs the step again. In remote mode the retry is done in Operate.
  */
 @RestController
 class IncidentController {
 
-    record Incident(long id, String jobType, String bpmnProcessId, String elementId, long processInstanceKey,
-                    long jobKey, String error, Instant occurredAt, String status, int occurrences) {
-        static Incident of(JobIncident i) {
-            return new Incident(i.getId(), i.getJobType(), i.getBpmnProcessId(), i.getElementId(),
-                    i.getProcessInstanceKey(), i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name(),
-                    i.getOccurrences());
-        }
+    /** {@code elementName}: the step as the diagram names it; {@code engineRaised}: no job, the engine's own (jobType: its error type) */
+    record Incident(long id, String jobType, String bpmnProcessId, String elementId, String elementName, long processInstanceKey,
+                    long jobKey, String error, Instant occurredAt, String status, int occurrences, boolean engineRaised) {
     }
 
     private final JobIncidents incidents;
     private final ProcessCommands commands;
+    private final ProcessModels models;
     private final ObjectProvider<EngineIncidents> engineIncidents;
     private final String operateUrl;
 
-    IncidentController(JobIncidents incidents, ProcessCommands commands, ObjectProvider<EngineIncidents> engineIncidents,
-                       @Value("${civil-safety.operate.url:}") String operateUrl) {
+    IncidentController(JobIncidents incidents, ProcessCommands commands, ProcessModels models,
+                       ObjectProvider<EngineIncidents> engineIncidents, @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.incidents = incidents;
         this.commands = commands;
+        this.models = models;
         this.engineIncidents = engineIncidents;
         this.operateUrl = operateUrl;
     }
 
     @GetMapping("/api/admin/incidents")
     List<Incident> open() {
-        return incidents.open().stream().map(Incident::of).toList();
+        Map<String, Map<String, String>> names = new HashMap<>();
+        return incidents.open().stream().map(i -> of(i, names)).toList();
+    }
+
+    /** an incident with its step's Chinese name (from its process's current model; the id if it has none) */
+    private Incident of(JobIncident i, Map<String, Map<String, String>> names) {
+        Map<String, String> ofProcess = i.getBpmnProcessId() == null ? Map.of() : names.computeIfAbsent(i.getBpmnProcessId(), id -> {
+            try {
+                return models.elementNames(models.nameOf(id));
+            } catch (NotFoundException notOurs) {
+                return Map.of();
+            }
+        });
+        String name = i.getElementId() == null ? null : ofProcess.getOrDefault(i.getElementId(), i.getElementId());
+        return new Incident(i.getId(), i.getJobType(), i.getBpmnProcessId(), i.getElementId(), name, i.getProcessInstanceKey(),
+                i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name(), i.getOccurrences(), i.isEngineRaised());
     }
 
     @PostMapping("/api/admin/incidents/{id}/retry")
@@ -58,17 +76,23 @@ class IncidentController {
         if (engine == null) {
             throw new ConflictException("远程集群的故障请在 Operate 中重试" + (operateUrl.isBlank() ? "" : "：" + operateUrl));
         }
-        Optional<Long> incidentKey = engine.openIncidentOfJob(incident.getJobKey());
+        // an engine-raised incident's key is its own; a job's incident is found by the job
+        Optional<Long> incidentKey = incident.isEngineRaised()
+                ? Optional.of(incident.getJobKey()).filter(engine::isOpen) : engine.openIncidentOfJob(incident.getJobKey());
         if (incidentKey.isEmpty()) {
             throw new ConflictException("引擎中已没有这个故障（可能已被处理）");
         }
-        incidents.resolved(id, user.actor()); // first: the retried job may fail for good again at once
+        incidents.resolved(id, user.actor()); // first: the retried step may fail for good again at once
         try {
-            commands.retryJob(incident.getJobKey(), incidentKey.get());
+            if (incident.isEngineRaised()) {
+                commands.resolveIncident(incidentKey.get());
+            } else {
+                commands.retryJob(incident.getJobKey(), incidentKey.get());
+            }
         } catch (RuntimeException e) {
             incidents.retryRefused(id);
             throw e;
         }
-        return Incident.of(incidents.get(id));
+        return of(incidents.get(id), new HashMap<>());
     }
 }
