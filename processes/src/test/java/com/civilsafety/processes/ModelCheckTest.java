@@ -115,6 +115,13 @@ class ModelCheckTest {
         assertThat(timerFindings.apply("timeDuration", "P1X")).singleElement().asString().contains("P1X", "时长");
         assertThat(timerFindings.apply("timeCycle", "every day")).singleElement().asString().contains("cron");
         assertThat(timerFindings.apply("timeDate", "2027-13-45")).singleElement().asString().contains("日期时间");
+        assertThat(check.check(xml.replace(start, "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">2027-06-30T17:00:00+08:00</bpmn:timeDate>")))
+                .as("a fixed date on the phase's timer would start every phase of every campaign at once")
+                .singleElement().satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("fixed-date");
+                    assertThat(f.elementId()).isEqualTo("Event_PhaseStarts");
+                    assertThat(f.message()).contains("所有行动", "调整日期");
+                });
     }
 
     @Test

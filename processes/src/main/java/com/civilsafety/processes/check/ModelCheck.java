@@ -158,7 +158,14 @@ public final class ModelCheck {
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             String owner = idOf(timer.getParentElement());
             if (timer.getTimeDate() != null) {
+                int before = findings.size();
                 timer(owner, timer.getTimeDate().getTextContent(), "timeDate", findings);
+                String value = timer.getTimeDate().getTextContent();
+                if (findings.size() == before && value != null && !value.strip().startsWith("=")) { // a valid literal date
+                    // every model here runs once per hazard, campaign or phase: one fixed date would be everyone's
+                    findings.add(new Finding(owner, "fixed-date", "定时器使用了固定日期「" + value.strip() + "」：本流程用于每一个行动（或隐患），"
+                            + "固定日期会让所有行动的所有阶段在同一时刻触发。请用流程中的日期（如 阶段结束前N天），行动的日期在「调整日期」中修改"));
+                }
             } else if (timer.getTimeDuration() != null) {
                 timer(owner, timer.getTimeDuration().getTextContent(), "timeDuration", findings);
             } else if (timer.getTimeCycle() != null) {
