@@ -85,6 +85,29 @@ class ModelCheckTest {
     }
 
     @Test
+    void startsOutsideThePlatformAndHeaderValuesWrittenAsExpressionsAreRefused() throws Exception {
+        String xml = ModelConventionsTest.read("processes/hazard-rectification.bpmn");
+        ModelCheck check = new ModelCheck(ModelConventionsTest.jobTypesIn(xml));
+        String outgoing = "<bpmn:outgoing>Flow_1</bpmn:outgoing>";
+        String messageStart = xml.replaceFirst(outgoing, outgoing + "<bpmn:messageEventDefinition id=\"Event_Start_Message\" "
+                + "messageRef=\"Message_AwaitSupervision\" />");
+        assertThat(messageStart).isNotEqualTo(xml);
+        assertThat(check.withCatalogues(check.catalogue(xml)).check(messageStart)).filteredOn(f -> f.rule().equals("start"))
+                .extracting(ModelCheck.Finding::elementId).containsExactlyInAnyOrder("StartEvent_HazardReported", "HazardRectification");
+        String header = xml.replace("<zeebe:header key=\"kind\" value=\"SUPERVISION\" />", "<zeebe:header key=\"kind\" value=\"=SUPERVISION\" />");
+        assertThat(header).isNotEqualTo(xml);
+        assertThat(check.withCatalogues(check.catalogue(xml)).check(header)).hasSize(2).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("header");
+            assertThat(f.message()).contains("=SUPERVISION", "不会按表达式计算");
+        });
+        String documented = xml.replace("<bpmn:receiveTask id=\"Task_AwaitSupervision\" name=\"等待领导挂牌督办\" messageRef=\"Message_AwaitSupervision\">",
+                "<bpmn:receiveTask id=\"Task_AwaitSupervision\" name=\"等待领导挂牌督办\" messageRef=\"Message_AwaitSupervision\">"
+                        + "<bpmn:documentation>=局领导 签字</bpmn:documentation>");
+        assertThat(documented).isNotEqualTo(xml);
+        assertThat(check.withCatalogues(check.catalogue(xml)).check(documented)).as("documentation is prose").isEmpty();
+    }
+
+    @Test
     void aListenerWhoseJobNoWorkerServesIsRefused() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         String edited = xml.replace("<bpmn:serviceTask id=\"Task_OpenPhase\" name=\"部署本阶段工作\">\n      <bpmn:extensionElements>",

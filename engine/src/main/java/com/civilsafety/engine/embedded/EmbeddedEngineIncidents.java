@@ -10,6 +10,7 @@ import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ class EmbeddedEngineIncidents implements EngineIncidents {
     private final ZeebeTestEngine engine;
     private final JobIncidents incidents;
     /** how many records of the stream the scan has read */
-    private long scanned;
+    private int scanned;
 
     EmbeddedEngineIncidents(ZeebeTestEngine engine, JobIncidents incidents) {
         this.engine = engine;
@@ -42,7 +43,7 @@ class EmbeddedEngineIncidents implements EngineIncidents {
     public Optional<Long> openIncidentOfJob(long jobKey) {
         Long created = null;
         Set<Long> resolved = new HashSet<>();
-        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        for (Record<?> record : EngineRecords.now(engine)) {
             if (!(incidentEvent(record) instanceof IncidentRecordValue incident) || incident.getJobKey() != jobKey) {
                 continue;
             }
@@ -58,7 +59,7 @@ class EmbeddedEngineIncidents implements EngineIncidents {
     @Override
     public boolean isOpen(long incidentKey) {
         boolean created = false;
-        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        for (Record<?> record : EngineRecords.now(engine)) {
             if (incidentEvent(record) != null && record.getKey() == incidentKey) {
                 created = record.getIntent() == IncidentIntent.CREATED;
             }
@@ -70,25 +71,27 @@ class EmbeddedEngineIncidents implements EngineIncidents {
      * Records the incidents the engine raised without a job since the last pass (jobs' incidents are recorded by
      * their workers). While the ledger cannot be written, the pass stops and the next one starts from there.
      */
-    @Scheduled(fixedDelayString = "${civil-safety.engine.incident-scan:PT10S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${civil-safety.engine.incident-scan:PT10S}",
+            initialDelayString = "${civil-safety.engine.incident-scan:PT10S}")
     synchronized void recordRaised() {
-        long at = 0;
-        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
-            if (at++ < scanned) {
-                continue;
+        List<Record<?>> records = EngineRecords.now(engine);
+        for (; scanned < records.size(); scanned++) {
+            Record<?> record = records.get(scanned);
+            if (!(incidentEvent(record) instanceof IncidentRecordValue incident) || incident.getJobKey() > 0) {
+                continue; // jobs' incidents are recorded by their workers
             }
-            if (incidentEvent(record) instanceof IncidentRecordValue incident && record.getIntent() == IncidentIntent.CREATED
-                    && incident.getJobKey() <= 0) {
-                try {
+            try {
+                if (record.getIntent() == IncidentIntent.CREATED) {
                     incidents.recordRaised(record.getKey(), incident.getErrorType().name(), incident.getBpmnProcessId(),
                             incident.getElementId(), incident.getProcessInstanceKey(), incident.getErrorMessage(),
                             Instant.ofEpochMilli(record.getTimestamp()));
-                } catch (RuntimeException ledgerAway) {
-                    log.warn("incident {} raised by the engine not recorded yet: {}", record.getKey(), ledgerAway.toString());
-                    return;
+                } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+                    incidents.resolvedRaised(record.getKey()); // resolved elsewhere, or its instance cancelled
                 }
+            } catch (RuntimeException ledgerAway) {
+                log.warn("incident {} raised by the engine not recorded yet: {}", record.getKey(), ledgerAway.toString());
+                return; // the next pass starts here
             }
-            scanned = at;
         }
     }
 

@@ -43,7 +43,7 @@ class EmbeddedEngineInstances implements EngineInstances {
     @Override
     public Map<Long, String> running() {
         Map<Long, String> running = new HashMap<>();
-        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        for (Record<?> record : EngineRecords.now(engine)) {
             if (record.getRecordType() == RecordType.EVENT && record.getValue() instanceof ProcessInstanceRecordValue element
                     && element.getBpmnElementType() == BpmnElementType.PROCESS) {
                 switch ((ProcessInstanceIntent) record.getIntent()) {
@@ -61,7 +61,7 @@ class EmbeddedEngineInstances implements EngineInstances {
         Map<Long, ProcessInstanceRecordValue> active = new LinkedHashMap<>();
         Map<Long, TimerRecordValue> timers = new LinkedHashMap<>();
         Map<Long, Map<String, String>> variables = new HashMap<>();
-        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        for (Record<?> record : EngineRecords.now(engine)) {
             if (record.getRecordType() != RecordType.EVENT) {
                 continue;
             }

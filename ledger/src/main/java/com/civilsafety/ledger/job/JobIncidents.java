@@ -61,7 +61,7 @@ public class JobIncidents {
                 } else {
                     return;
                 }
-                events.publishEvent(new IncidentRecorded(incident.getId(), jobType, incident.getOccurrences()));
+                events.publishEvent(new IncidentRecorded(incident.getId(), jobType, incident.getOccurrences(), false));
             });
         } catch (DataIntegrityViolationException alreadyRecorded) {
             // the same job reported twice at once: one incident per job
@@ -79,12 +79,20 @@ public class JobIncidents {
                 if (incidents.findByEngineEpochAndJobKey(epoch, incidentKey).isEmpty()) {
                     JobIncident incident = incidents.saveAndFlush(JobIncident.raised(epoch, incidentKey, errorType, bpmnProcessId,
                             elementId, processInstanceKey, error, occurredAt));
-                    events.publishEvent(new IncidentRecorded(incident.getId(), errorType, incident.getOccurrences()));
+                    events.publishEvent(new IncidentRecorded(incident.getId(), errorType, incident.getOccurrences(), true));
                 }
             });
         } catch (DataIntegrityViolationException alreadyRecorded) {
             // recorded by another pass at the same moment
         }
+    }
+
+    /** An incident the engine raised was resolved there (retried in Operate, or its instance cancelled): off the list. */
+    @Transactional
+    public void resolvedRaised(long incidentKey) {
+        incidents.findByEngineEpochAndJobKey(epoch, incidentKey)
+                .filter(i -> i.isEngineRaised() && i.getStatus() == JobIncident.Status.OPEN)
+                .ifPresent(i -> i.resolve(null, clock.instant()));
     }
 
     @Transactional(readOnly = true)

@@ -163,9 +163,10 @@ class NotificationSources {
     /** 流程故障: the county administrators, who can retry it once the cause is fixed. */
     @EventListener
     void on(IncidentRecorded incident) {
+        String what = incident.engineRaised() ? "流程引擎无法继续执行一个步骤" : "一个自动步骤多次重试仍未成功";
         notifications.notify("incident:" + incident.incidentId() + ":" + incident.occurrence(), Recipients.everyone(Role.BUREAU_ADMIN),
-                new Message(NotificationKind.INCIDENT, "流程故障：一个自动步骤多次重试仍未成功",
-                        SIGNATURE + "有自动步骤多次重试仍未成功，请在「流程故障」中查看原因并重试。", "/incidents", false));
+                new Message(NotificationKind.INCIDENT, "流程故障：" + what,
+                        SIGNATURE + what + "，请在「流程故障」中查看原因并重试。", "/incidents", false));
     }
 
     private static Recipients whoDoes(InboxTask task) {

@@ -24,6 +24,8 @@ final class FeelNames {
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "for", "in", "return",
             "some", "every", "satisfies", "between", "instance", "of", "null", "true", "false", "function", "date", "time",
             "duration");
+    /** FEEL comments: from // to the end of the line, and block comments */
+    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}_.])([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*[(:])?");
     /** names an expression binds itself: {@code for x in …, y in …}, {@code some x in …}, {@code every x in …} */
@@ -36,6 +38,7 @@ final class FeelNames {
         String text = expression == null ? "" : expression.strip();
         text = text.startsWith("=") ? text.substring(1) : text;
         text = STRING.matcher(text).replaceAll("\"\"");
+        text = COMMENT.matcher(text).replaceAll(" ");
         for (String function : SPACED_FUNCTIONS) {
             text = text.replace(function, "f");
         }

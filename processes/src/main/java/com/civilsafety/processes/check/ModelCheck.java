@@ -25,6 +25,7 @@ import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -76,8 +77,18 @@ public final class ModelCheck {
     private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*");
     /** checked as timer values, with Zeebe's timer parsers */
     private static final Set<String> TIMER_VALUES = Set.of("timeDate", "timeDuration", "timeCycle");
-    /** free text, never FEEL */
-    private static final Set<String> PROSE = Set.of("documentation", "text");
+    /** where Zeebe reads FEEL: attributes by element (an "=" value is an expression there, elsewhere a string) */
+    private static final Map<String, Set<String>> FEEL_ATTRIBUTES = Map.of(
+            "input", Set.of("source"), "output", Set.of("source"), "subscription", Set.of("correlationKey"),
+            "loopCharacteristics", Set.of("inputCollection", "outputElement"), "calledElement", Set.of("processId"),
+            "calledDecision", Set.of("decisionId"), "script", Set.of("expression"),
+            "taskDefinition", Set.of("type", "retries"), "executionListener", Set.of("type", "retries"),
+            "message", Set.of("name"));
+    /** and element texts */
+    private static final Set<String> FEEL_TEXT = Set.of("conditionExpression", "completionCondition");
+    /** what Zeebe gives every multi-instance element's inner scope */
+    private static final Set<String> MULTI_INSTANCE_VARIABLES = Set.of("loopCounter", "numberOfInstances",
+            "numberOfActiveInstances", "numberOfCompletedInstances", "numberOfTerminatedInstances");
     private static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(ZoneOffset.UTC);
 
     /** One problem; {@code elementId} is null when it concerns the whole document. */
@@ -229,6 +240,18 @@ public final class ModelCheck {
      * task), waits for messages it never publishes, decisions it does not deploy.
      */
     private static void runnable(BpmnModelInstance model, List<Finding> findings) {
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            List<StartEvent> starts = process.getChildElementsByType(StartEvent.class).stream().toList();
+            for (StartEvent start : starts) {
+                if (!start.getEventDefinitions().isEmpty()) {
+                    findings.add(new Finding(start.getId(), "start", "平台用普通开始事件启动本流程；消息、定时或信号开始事件会在平台之外"
+                            + "另行启动实例（例如每办结一项待办就启动一个），请改为普通开始事件"));
+                }
+            }
+            if (starts.stream().noneMatch(start -> start.getEventDefinitions().isEmpty())) {
+                findings.add(new Finding(process.getId(), "start", "流程没有普通开始事件，平台无法启动它"));
+            }
+        }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             findings.add(new Finding(task.getId(), "user-task", "平台不支持 Camunda 用户任务：人工环节在平台的待办中办理，"
                     + "请用「等待…」接收任务（可从模板选择）"));
@@ -267,7 +290,12 @@ public final class ModelCheck {
         Node root = ((DOMSource) model.getDocument().getDomSource()).getNode();
         Map<String, Set<String>> written = new HashMap<>();
         List<Feel> all = new ArrayList<>();
-        read(root, written, all);
+        List<Node> headerValues = new ArrayList<>();
+        read(root, written, all, headerValues);
+        for (Node header : headerValues) {
+            findings.add(new Finding(domIdOf(header), "header", "任务头「" + ((Element) header).getAttribute("key") + "」的值「"
+                    + ((Element) header).getAttribute("value") + "」不会按表达式计算，处理程序收到的就是这段文字"));
+        }
         for (Feel expression : all) {
             if (!expression.timer()) {
                 Expression parsed = feel.parseExpression(expression.text());
@@ -311,6 +339,11 @@ public final class ModelCheck {
 
     /** the FEEL expressions of a document, and the variables its steps write, by process */
     private void read(Node root, Map<String, Set<String>> written, List<Feel> expressions) {
+        read(root, written, expressions, new ArrayList<>());
+    }
+
+    /** as above, and the task headers whose value looks like an expression (Zeebe passes headers as written) */
+    private void read(Node root, Map<String, Set<String>> written, List<Feel> expressions, List<Node> headerValues) {
         NodeList processes = ((org.w3c.dom.Document) root).getElementsByTagNameNS("*", "process");
         // what stands outside the process (a message's correlation key) is read by the one process there is
         String only = processes.getLength() == 1 ? ((Element) processes.item(0)).getAttribute("id") : null;
@@ -321,7 +354,7 @@ public final class ModelCheck {
             for (int i = 0; i < children.getLength(); i++) {
                 next.push(children.item(i));
             }
-            if (node.getNodeType() != Node.ELEMENT_NODE || PROSE.contains(node.getLocalName())) {
+            if (node.getNodeType() != Node.ELEMENT_NODE) {
                 continue;
             }
             String process = processOf(node, only);
@@ -335,7 +368,8 @@ public final class ModelCheck {
                 case "calledDecision", "script" -> writesHere.add(element.getAttribute("resultVariable"));
                 case "loopCharacteristics" -> {
                     writesHere.add(element.getAttribute("inputElement"));
-                    writesHere.add(element.getAttribute("outputElement"));
+                    writesHere.add(element.getAttribute("outputCollection"));
+                    writesHere.addAll(MULTI_INSTANCE_VARIABLES);
                 }
                 case "taskDefinition" -> writesHere.addAll(writes.getOrDefault(element.getAttribute("type"), Set.of()));
                 default -> {
@@ -343,13 +377,15 @@ public final class ModelCheck {
             }
             writesHere.remove("");
             boolean timer = TIMER_VALUES.contains(node.getLocalName());
-            NamedNodeMap attributes = node.getAttributes();
-            for (int i = 0; i < attributes.getLength(); i++) {
-                feel(process, node, attributes.item(i).getNodeValue(), false, expressions);
+            Set<String> feelAttributes = FEEL_ATTRIBUTES.getOrDefault(node.getLocalName(), Set.of());
+            for (String attribute : feelAttributes) {
+                feel(process, node, element.getAttribute(attribute), false, expressions);
             }
-            if (node.getFirstChild() != null && node.getFirstChild().getNodeType() == Node.TEXT_NODE
-                    && node.getChildNodes().getLength() == 1) {
+            if (timer || FEEL_TEXT.contains(node.getLocalName())) {
                 feel(process, node, node.getTextContent(), timer, expressions);
+            }
+            if ("header".equals(node.getLocalName()) && element.getAttribute("value").strip().startsWith("=")) {
+                headerValues.add(node);
             }
         }
     }

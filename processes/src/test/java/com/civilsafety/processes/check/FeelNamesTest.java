@@ -16,6 +16,8 @@ class FeelNamesTest {
         assertThat(FeelNames.variablesOf("2027-06-30T17:00:00+08:00")).isEmpty();
         assertThat(FeelNames.variablesOf("=for m in dispatchMonths, d in days return {month: m, day: d, at: endsAt}"))
                 .containsExactly("dispatchMonths", "days", "endsAt");
+        assertThat(FeelNames.variablesOf("=grading.listedSupervision = true // 挂牌督办\n and /* 立查立改 */ fixedOnSite"))
+                .containsExactly("grading", "fixedOnSite");
         assertThat(FeelNames.variablesOf("=some t in tasks satisfies t.overdue and flagged")).containsExactly("tasks", "flagged");
     }
 }
