@@ -108,6 +108,17 @@ class ModelCheckTest {
     }
 
     @Test
+    void aCallToAProcessThePlatformDoesNotHaveIsRefused() throws Exception {
+        String xml = ModelConventionsTest.read("processes/campaign.bpmn");
+        String edited = xml.replace("processId=\"CampaignPhase\"", "processId=\"CampaignPhse\"");
+        assertThat(edited).isNotEqualTo(xml);
+        assertThat(new ModelCheck(ModelConventionsTest.jobTypesIn(xml)).check(edited)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("call");
+            assertThat(f.message()).contains("CampaignPhse", "CampaignPhase");
+        });
+    }
+
+    @Test
     void aListenerWhoseJobNoWorkerServesIsRefused() throws Exception {
         String xml = ModelConventionsTest.read(PHASE);
         String edited = xml.replace("<bpmn:serviceTask id=\"Task_OpenPhase\" name=\"部署本阶段工作\">\n      <bpmn:extensionElements>",

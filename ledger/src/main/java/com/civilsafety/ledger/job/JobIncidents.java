@@ -121,7 +121,9 @@ public class JobIncidents {
     /** Marked resolved before the engine is asked to retry: the job may fail again at once, and that is recorded. */
     @Transactional
     public void resolved(long id, Actor actor) {
-        incidents.findById(id).ifPresent(incident -> incident.resolve(actor.personId(), clock.instant()));
+        if (incidents.resolveIfOpen(id, actor.personId(), clock.instant()) == 0) {
+            throw new ConflictException("该故障已处理"); // another retry of it went first
+        }
     }
 
     /** The engine refused the retry: the incident is open as before. */

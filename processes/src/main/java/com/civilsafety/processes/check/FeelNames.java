@@ -21,6 +21,9 @@ final class FeelNames {
             "get or else", "is defined", "list contains", "index of", "distinct values", "insert before", "get value",
             "get entries", "round half up", "round half down", "round up", "round down", "context put", "context merge",
             "duplicate values", "is empty");
+    /** each as a whole name: "needsUpdate and timeout" does not hold "date and time" */
+    private static final List<Pattern> SPACED = SPACED_FUNCTIONS.stream()
+            .map(f -> Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(f) + "(?![\\p{L}\\p{N}_])")).toList();
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "for", "in", "return",
             "some", "every", "satisfies", "between", "instance", "of", "null", "true", "false", "function", "date", "time",
             "duration");
@@ -39,8 +42,8 @@ final class FeelNames {
         text = text.startsWith("=") ? text.substring(1) : text;
         text = STRING.matcher(text).replaceAll("\"\"");
         text = COMMENT.matcher(text).replaceAll(" ");
-        for (String function : SPACED_FUNCTIONS) {
-            text = text.replace(function, "f");
+        for (Pattern function : SPACED) {
+            text = function.matcher(text).replaceAll("f");
         }
         Set<String> bound = new HashSet<>();
         Matcher b = BOUND.matcher(text);

@@ -2,7 +2,7 @@ package com.civilsafety.processes.check;
 
 import com.civilsafety.processes.ModelGraph;
 import com.civilsafety.processes.ProcessMessages;
-import com.civilsafety.processes.ShippedDecisions;
+import com.civilsafety.processes.ShippedModels;
 import io.camunda.zeebe.el.Expression;
 import io.camunda.zeebe.el.ExpressionLanguage;
 import io.camunda.zeebe.el.ExpressionLanguageFactory;
@@ -269,9 +269,16 @@ public final class ModelCheck {
         }
         for (ZeebeCalledDecision decision : model.getModelElementsByType(ZeebeCalledDecision.class)) {
             String id = decision.getDecisionId();
-            if (id != null && !id.startsWith("=") && !ShippedDecisions.ids().contains(id)) {
+            if (id != null && !id.startsWith("=") && !ShippedModels.decisionIds().contains(id)) {
                 findings.add(new Finding(idOf(decision), "decision", "决策「" + id + "」未部署在平台上；可用的决策："
-                        + String.join("、", ShippedDecisions.ids())));
+                        + String.join("、", ShippedModels.decisionIds())));
+            }
+        }
+        for (ZeebeCalledElement called : model.getModelElementsByType(ZeebeCalledElement.class)) {
+            String id = called.getProcessId();
+            if (id != null && !id.startsWith("=") && !ShippedModels.processIds().contains(id)) {
+                findings.add(new Finding(idOf(called), "call", "子流程「" + id + "」不是平台的流程，调用时会出错；可调用的流程："
+                        + String.join("、", new TreeSet<>(ShippedModels.processIds()))));
             }
         }
     }

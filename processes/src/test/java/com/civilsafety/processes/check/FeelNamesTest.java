@@ -18,6 +18,7 @@ class FeelNamesTest {
                 .containsExactly("dispatchMonths", "days", "endsAt");
         assertThat(FeelNames.variablesOf("=grading.listedSupervision = true // 挂牌督办\n and /* 立查立改 */ fixedOnSite"))
                 .containsExactly("grading", "fixedOnSite");
+        assertThat(FeelNames.variablesOf("=needsUpdate and timeoutReached")).containsExactly("needsUpdate", "timeoutReached");
         assertThat(FeelNames.variablesOf("=some t in tasks satisfies t.overdue and flagged")).containsExactly("tasks", "flagged");
     }
 }
