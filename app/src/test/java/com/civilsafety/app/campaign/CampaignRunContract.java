@@ -33,6 +33,7 @@ import com.civilsafety.app.testsupport.WorkerAnswers;
 import com.civilsafety.engine.model.ProcessModelCheck;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,6 +51,8 @@ abstract class CampaignRunContract {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    NotificationRelay relay;
     @Autowired
     ProcessModelCheck modelCheck;
     @Autowired
@@ -526,6 +529,7 @@ abstract class CampaignRunContract {
 
     /** the kinds of a person's notices about one record */
     private List<String> notices(String user, String link) {
+        relay.tellRequested();
         return StreamSupport.stream(api.get(user, "/api/notifications?size=100").body().path("items").spliterator(), false)
                 .filter(n -> n.path("link").asText().equals(link)).map(n -> n.path("kind").asText()).toList();
     }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -77,6 +78,8 @@ class IncidentApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    NotificationRelay relay;
+    @Autowired
     ProcessProjection projection;
 
     @Test
@@ -108,6 +111,7 @@ class IncidentApiTest {
                         .filter(i -> i.path("id").asLong() == id).findFirst().orElse(null),
                 i -> i != null && i.path("occurrences").asInt() == 2);
         assertThat(again.path("status").asText()).isEqualTo("OPEN");
+        relay.tellRequested();
         assertThat(jdbc.queryForObject("select count(*) from notification where cause_key like ?", Long.class, "incident:" + id + ":%"))
                 .as("the administrators told of each time").isEqualTo(2 * jdbc.queryForObject(
                         "select count(*) from person_role r join person p on p.id = r.person_id where r.role = 'BUREAU_ADMIN' and p.enabled", Long.class));

@@ -23,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -203,6 +204,7 @@ class ProcessRebuildTest {
 
     private static Map<String, Long> counts(ConfigurableApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        context.getBean(NotificationRelay.class).tellRequested(); // the notices asked for, told
         Map<String, Long> counts = new TreeMap<>();
         LEDGER_TABLES.forEach(t -> counts.put(t, jdbc.queryForObject("select count(*) from " + t, Long.class)));
         return counts;

@@ -98,8 +98,10 @@ public class DailyDigest {
                 .collect(Collectors.joining("、"));
         String summary = "逾期隐患" + f.overdue() + "条" + (where.isEmpty() ? "" : "（" + where + "）") + "，挂牌督办未销号"
                 + f.supervisionOpen() + "条，迟报" + f.lateWork() + "项";
-        return notifications.notify("digest:" + day, Recipients.person(person.getId()),
+        // told at once, not through a request: the digest is no process step, and this is its own transaction
+        return notifications.tell(List.of(new Notifications.Notice("digest:" + day, Recipients.person(person.getId()),
                 new Message(NotificationKind.DIGEST, "每日汇总（" + day.format(NotificationSources.DAY) + "）：" + summary,
-                        NotificationSources.SIGNATURE + day.format(NotificationSources.DAY) + "：" + summary + "。", "/dashboard", false));
+                        NotificationSources.SIGNATURE + day.format(NotificationSources.DAY) + "：" + summary + "。", "/dashboard", false))),
+                clock.instant());
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +23,10 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's rows written in bulk, inside the step's transaction: a campaign-wide reminder tells two thousand
- * people, and row-at-a-time entity inserts (identity keys cannot be batched, and each query re-checks every entity
- * in the session) would make the step itself several times slower. What it needs to address them — the people's
- * stored choices — is read the same way. Reading the notices goes through the entities as usual.
+ * The outbox's rows: the requests a step writes in its transaction, and the notices and deliveries they become, written
+ * in bulk — a campaign-wide reminder tells two thousand people, and row-at-a-time entity inserts (identity keys cannot
+ * be batched, and each query re-checks every entity in the session) would be several times slower. What it needs to
+ * address them — the people's stored choices — is read the same way. Reading the notices goes through the entities.
  */
 @Component
 class NotificationOutbox {
@@ -46,6 +47,36 @@ class NotificationOutbox {
     }
 
     record Delivery(Told told, Channel channel, String address, Instant notBefore) {
+    }
+
+    /** notices a step asked for, not told yet: when it asked, and the notices as JSON */
+    record Request(long id, Instant at, String notices) {
+    }
+
+    /** Writes a step's requests, a statement each (a request is up to a few hundred kilobytes). */
+    void request(List<String> notices, Instant at) {
+        for (String n : notices) {
+            jdbc.update("insert into notification_request (created_at, notices) values (?, ?)", utc(at), n);
+        }
+    }
+
+    /** The oldest requests not told yet, up to {@code limit}. */
+    List<Long> requested(int limit) {
+        return jdbc.queryForList("select id from notification_request order by id limit " + limit, Long.class);
+    }
+
+    /**
+     * Takes a request to tell it in this transaction (it is deleted there, so it is told once, whichever instance
+     * comes first); empty if another has taken it meanwhile.
+     */
+    Optional<Request> take(long id) {
+        List<Request> found = jdbc.query("select id, created_at, notices from notification_request where id = ?",
+                (rs, i) -> new Request(rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString(3)), id);
+        if (found.isEmpty() || jdbc.update("delete from notification_request where id = ?", id) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(found.getFirst());
     }
 
     /** Which of these causes were told to whom already. */

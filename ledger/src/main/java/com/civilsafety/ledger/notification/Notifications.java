@@ -4,6 +4,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.ForbiddenException;
+import com.civilsafety.ledger.common.Json;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.people.Person;
 import com.civilsafety.ledger.people.PersonContact;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -28,14 +30,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox: notices written in the transaction of the step that caused them, one per person and cause, with a
- * delivery per configured outside channel the person has chosen (sent by {@link NotificationDispatcher}); and each
- * person's list of them (the in-app channel).
+ * The outbox: notices asked for in the transaction of the step that caused them and told right after its commit
+ * ({@link NotificationRelay}), one per person and cause, with a delivery per configured outside channel the person
+ * has chosen (sent by {@link NotificationDispatcher}); and each person's list of them (the in-app channel).
  */
 @Service
 public class Notifications {
     /** up to this many records of one role, a query each; more, the role's people once */
     static final int FEW = 8;
+    /** notices per request row: a few hundred kilobytes of JSON at most */
+    static final int PER_REQUEST = 500;
 
     private final NotificationRepository notifications;
     private final NotificationDeliveryRepository deliveries;
@@ -43,17 +47,19 @@ public class Notifications {
     private final PersonRepository people;
     private final List<DeliveryChannel> channels;
     private final NotificationOutbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public Notifications(NotificationRepository notifications, NotificationDeliveryRepository deliveries,
                          NotificationSettingRepository settings, PersonRepository people, List<DeliveryChannel> channels,
-                         NotificationOutbox outbox, Clock clock) {
+                         NotificationOutbox outbox, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.settings = settings;
         this.people = people;
         this.channels = channels;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -63,18 +69,37 @@ public class Notifications {
 
     /** Tells the recipients of one cause; see {@link #notifyAll}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notify(String causeKey, Recipients to, Message message) {
-        return notifyAll(List.of(new Notice(causeKey, to, message)));
+    public void notify(String causeKey, Recipients to, Message message) {
+        notifyAll(List.of(new Notice(causeKey, to, message)));
     }
 
     /**
-     * Tells the recipients, inside the caller's transaction: what the step commits, it notifies; what it rolls back,
-     * it does not. A cause already told to a person (a retried job, a replayed step) is not told again. Each notice
-     * gets a delivery per configured outside channel the person has chosen, due at once or when their quiet hours
-     * end. Answers how many were told now.
+     * Tells the recipients, as part of the caller's transaction: what the step commits, it notifies; what it rolls
+     * back, it does not. The notices are written as requests, a few rows however many people they concern, and told
+     * to each person right after the commit ({@link NotificationRelay}), so that a campaign-wide reminder does not
+     * hold the step's transaction while two thousand people are looked up and written.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notifyAll(Collection<Notice> notices) {
+    public void notifyAll(Collection<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        List<Notice> all = List.copyOf(notices);
+        List<String> requests = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += PER_REQUEST) {
+            requests.add(Json.write(all.subList(from, Math.min(all.size(), from + PER_REQUEST))));
+        }
+        outbox.request(requests, clock.instant());
+        events.publishEvent(new NoticesRequested());
+    }
+
+    /**
+     * Tells each recipient of each notice, in the caller's transaction, as of the moment the notices were asked for.
+     * A cause already told to a person (a retried job, a replayed step) is not told again. Each notice gets a
+     * delivery per configured outside channel the person has chosen, due at once or when their quiet hours end.
+     * Answers how many were told now.
+     */
+    int tell(Collection<Notice> notices, Instant at) {
         Map<Recipients, List<PersonContact>> recipients = recipientsOf(notices.stream().map(Notice::to).distinct().toList());
         Set<NotificationOutbox.Told> told = outbox.told(notices.stream().map(Notice::causeKey).toList());
         Map<Long, PersonContact> people = new HashMap<>();
@@ -88,7 +113,6 @@ public class Notifications {
                 }
             }
         }
-        Instant now = clock.instant();
         Map<Long, NotificationPreferences> chosen = outbox.preferencesOf(people.keySet());
         List<NotificationOutbox.Delivery> out = new ArrayList<>();
         for (NotificationOutbox.Row row : rows) {
@@ -100,11 +124,11 @@ public class Notifications {
                 String address = setting.addressOf(channel.channel());
                 if (channel.configured() && address != null) {
                     out.add(new NotificationOutbox.Delivery(row.told(), channel.channel(), address,
-                            setting.notBefore(now, row.message().urgent())));
+                            setting.notBefore(at, row.message().urgent())));
                 }
             }
         }
-        outbox.write(rows, out, now);
+        outbox.write(rows, out, at);
         return rows.size();
     }
 

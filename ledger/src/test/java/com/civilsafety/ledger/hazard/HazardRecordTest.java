@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +57,8 @@ class HazardRecordTest {
     TransactionTemplate tx;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    NotificationRelay relay;
 
     Actor inspector;
     Actor manager;
@@ -249,8 +252,9 @@ class HazardRecordTest {
         return Boolean.TRUE.equals(tx.execute(s -> work.getAsBoolean()));
     }
 
-    /** who was told of this cause */
+    /** who was told of this cause, once the relay has told what the steps asked for */
     private List<String> told(String causeKey) {
+        relay.tellRequested();
         return jdbc.queryForList("select p.username from notification n join person p on p.id = n.person_id where n.cause_key = ?",
                 String.class, causeKey);
     }

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,6 +72,10 @@ class NotificationOutboxTest {
     PlatformTransactionManager txManager;
     @Autowired
     Clock clock;
+    @Autowired
+    NotificationRelay relay;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterAll
     static void stop() {
@@ -86,14 +91,25 @@ class NotificationOutboxTest {
                 Recipients.covering(Role.INSTITUTION_MANAGER, p.getRegion().getPath(), p.getInstitutionId()),
                 new Message(NotificationKind.DEADLINE_REMINDER, "即将到期", "【民政安全】即将到期", "/tasks/1", false))).toList();
         TransactionTemplate tx = new TransactionTemplate(txManager);
-        Integer told = tx.execute(s -> notifications.notifyAll(campaignWide));
-        assertThat(told).isEqualTo(managers.size());
-        assertThat((Integer) tx.execute(s -> notifications.notifyAll(campaignWide))).as("the step again").isZero();
+        long requests = tx.execute(s -> {
+            notifications.notifyAll(campaignWide);
+            assertThat(told("outbox-test:campaign")).as("in the step's transaction: only asked for").isZero();
+            return jdbc.queryForObject("select count(*) from notification_request", Long.class);
+        });
+        assertThat(requests).as("a row per %d notices", Notifications.PER_REQUEST)
+                .isEqualTo((managers.size() + Notifications.PER_REQUEST - 1) / Notifications.PER_REQUEST);
+        relay.tellRequested(); // after the commit the relay tells them (this waits for its own run, if one is under way)
+        assertThat(told("outbox-test:campaign")).isEqualTo(managers.size());
+        assertThat(jdbc.queryForObject("select count(*) from notification_request", Long.class)).isZero();
+        tx.executeWithoutResult(s -> notifications.notifyAll(campaignWide));
+        relay.tellRequested();
+        assertThat(told("outbox-test:campaign")).as("the step again").isEqualTo(managers.size());
         Person one = managers.getFirst();
         List<PersonContact> covering = people.contactsCovering(Role.INSTITUTION_MANAGER, one.getRegion().getPath(), one.getInstitutionId());
-        assertThat((Integer) tx.execute(s -> notifications.notify("outbox-test:one", Recipients.covering(Role.INSTITUTION_MANAGER,
-                one.getRegion().getPath(), one.getInstitutionId()), new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/2", false))))
-                .as("few records: a query each, the same people").isEqualTo(covering.size());
+        tx.executeWithoutResult(s -> notifications.notify("outbox-test:one", Recipients.covering(Role.INSTITUTION_MANAGER,
+                one.getRegion().getPath(), one.getInstitutionId()), new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/2", false)));
+        relay.tellRequested();
+        assertThat(told("outbox-test:one")).as("few records: a query each, the same people").isEqualTo(covering.size());
         assertThat(notices.findAll().stream().filter(n -> n.getCauseKey().equals("outbox-test:campaign"))
                 .map(Notification::getPersonId).sorted().toList())
                 .isEqualTo(managers.stream().map(Person::getId).sorted().toList());
@@ -107,7 +123,25 @@ class NotificationOutboxTest {
         } catch (IllegalStateException expected) {
             // the step's own failure
         }
+        relay.tellRequested();
         assertThat(notices.findAll()).noneMatch(n -> n.getCauseKey().equals("outbox-test:rolled-back"));
+    }
+
+    @Test
+    void aRequestThatCannotBeToldDoesNotHoldUpTheOthersAndStaysForTheNextRun() {
+        Person person = people.findEnabledWithRole(Role.TOWNSHIP_OFFICER).getFirst();
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        long broken = tx.execute(s -> {
+            // what a crash left is told by the next run; one that cannot be read stays, and is logged each run
+            jdbc.update("insert into notification_request (created_at, notices) values (current_timestamp, '[{\"cause\"')");
+            return jdbc.queryForObject("select max(id) from notification_request", Long.class);
+        });
+        tx.executeWithoutResult(s -> notifications.notify("outbox-test:after-a-broken-one", Recipients.person(person.getId()),
+                new Message(NotificationKind.NEW_TASK, "t", "b", "/tasks/4", false)));
+        relay.tellRequested();
+        assertThat(told("outbox-test:after-a-broken-one")).isOne();
+        assertThat(jdbc.queryForList("select id from notification_request", Long.class)).containsExactly(broken);
+        jdbc.update("delete from notification_request where id = ?", broken);
     }
 
     @Test
@@ -121,11 +155,10 @@ class NotificationOutboxTest {
                     LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false));
         });
         Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long notice = tx.execute(s -> {
-            notifications.notify("outbox-test:crash", Recipients.person(person.getId()),
-                    new Message(NotificationKind.OVERDUE, "整改逾期", "【民政安全】整改逾期", "/hazards/9", false));
-            return notices.findAll().stream().filter(n -> n.getCauseKey().equals("outbox-test:crash")).findFirst().orElseThrow().getId();
-        });
+        tx.executeWithoutResult(s -> notifications.notify("outbox-test:crash", Recipients.person(person.getId()),
+                new Message(NotificationKind.OVERDUE, "整改逾期", "【民政安全】整改逾期", "/hazards/9", false)));
+        relay.tellRequested();
+        long notice = notices.findAll().stream().filter(n -> n.getCauseKey().equals("outbox-test:crash")).findFirst().orElseThrow().getId();
         Instant after = clock.instant();
         List<NotificationDelivery> written = deliveries.findByNotificationIdIn(List.of(notice));
         assertThat(written).extracting(NotificationDelivery::getChannel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
@@ -175,6 +208,10 @@ class NotificationOutboxTest {
         assertThat(mails.stream().map(NotificationOutboxTest::id).distinct()).as("one distinct message").hasSize(1);
         String key = "civil-safety-notification-" + notice + "-webhook";
         assertThat(GATEWAY_KEYS.stream().filter(key::equals)).as("sent twice, one key").hasSize(2);
+    }
+
+    private long told(String causeKey) {
+        return jdbc.queryForObject("select count(*) from notification where cause_key = ?", Long.class, causeKey);
     }
 
     /** the process's death, not a failure the dispatcher would record */
