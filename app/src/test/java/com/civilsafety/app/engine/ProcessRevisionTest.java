@@ -127,9 +127,49 @@ class ProcessRevisionTest {
                 json.writeValueAsString(Map.of("mapping", Map.of("Gateway_AwaitEnd", "Gateway_Nowhere"))));
         assertThat(wrongTarget.status()).isEqualTo(400);
         assertThat(wrongTarget.fieldErrors().get(0).path("field").asText()).isEqualTo("mapping.Gateway_AwaitEnd");
+
+        // instances on different revisions (D8): the first campaign stays on revision 2 while revision 3 is deployed, a
+        // second campaign starts on 3, then revision 4 comes; each instance moves from the revision it is on
+        assertThat(deploy(api, "admin", shipped.replace(REMINDER, reminderLater(3)), "提醒时间推后三小时").status()).isEqualTo(201);
+        long second = campaignInSelfCheck(api, time.today());
+        assertThat(selfCheckInstance(api, second).path("version").asInt()).isEqualTo(3);
+        Instant firstBefore = timer(selfCheckInstance(api, campaign), "Event_ReminderDue");
+        Instant secondBefore = timer(selfCheckInstance(api, second), "Event_ReminderDue");
+        assertThat(deploy(api, "admin", shipped.replace(REMINDER, reminderLater(4)), "提醒时间推后四小时").status()).isEqualTo(201);
+        JsonNode sources = api.get("admin", "/api/process-models/campaign-phase/migration-plan").body().path("sources");
+        assertThat(texts(sources, "revision")).as("newest first").containsExactly("3", "2", "1");
+        assertThat(texts(sources, "instances")).as("the second campaign's two phases; the first's self-check; its mobilisation, "
+                + "ended before the first move").containsExactly("2", "1", "1");
+        Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
+        sources.forEach(source -> {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            source.path("mapping").forEach(r -> {
+                if (r.path("action").asText().equals("MAP")) {
+                    pairs.put(r.path("elementId").asText(), r.path("elementId").asText());
+                }
+            });
+            mappings.put(source.path("revision").asText(), pairs);
+        });
+        Api.Reply both = api.post("admin", "/api/process-models/campaign-phase/migrations", json.writeValueAsString(Map.of("mappings", mappings)));
+        assertThat(both.status()).as(both.body().toString()).isEqualTo(200);
+        assertThat(both.body().path("migrated").asInt()).as("both self-checks").isEqualTo(2);
+        assertThat(both.body().path("rejected")).isEmpty();
+        assertThat(selfCheckInstance(api, campaign).path("version").asInt()).isEqualTo(4);
+        assertThat(selfCheckInstance(api, second).path("version").asInt()).isEqualTo(4);
+        assertThat(timer(selfCheckInstance(api, campaign), "Event_ReminderDue")).as("two revisions back: armed by revision 4")
+                .isEqualTo(firstBefore.plus(Duration.ofHours(2)));
+        assertThat(timer(selfCheckInstance(api, second), "Event_ReminderDue")).isEqualTo(secondBefore.plus(Duration.ofHours(1)));
+        assertThat(api.get("admin", "/api/process-models/campaign-phase/migration-plan").body().path("sources"))
+                .as("what ran on is on the current revision; what had ended stays listed").allSatisfy(source ->
+                        assertThat(source.path("revision").asInt()).isLessThan(4));
+
         assertThat(api.get("fuli", "/api/process-models/campaign-phase/migration-plan").status()).isEqualTo(403);
         assertThat(api.get("admin", "/api/process-models/campaign/migration-plan").status())
                 .as("a model never revised has nothing to migrate").isEqualTo(409);
+    }
+
+    private static String reminderLater(int hours) {
+        return "=date and time(remindAt) + duration(\"PT" + hours + "H\")</";
     }
 
     /** A campaign whose self-check (ordinal 2, until today + 19) opened a day after today. */

@@ -78,14 +78,19 @@ public class ProcessCommands {
         }
     }
 
+    /** an instance created, and the version of its process it runs */
+    public record Started(long processInstanceKey, int version) {
+    }
+
     /**
      * Creates an instance that starts before the given element (a wait), with the variables it had: how an instance
      * an embedded engine lost is rebuilt from the ledger. Its timers are armed from the variables, as they were.
      */
-    public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+    public Started startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
         try {
-            return client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(variables)
-                    .startBeforeElement(elementId).send().join().getProcessInstanceKey();
+            var created = client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(variables)
+                    .startBeforeElement(elementId).send().join();
+            return new Started(created.getProcessInstanceKey(), created.getVersion());
         } catch (ClientException e) {
             throw new EngineUnavailableException(e);
         }

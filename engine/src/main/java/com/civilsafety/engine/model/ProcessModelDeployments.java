@@ -17,10 +17,14 @@ import com.civilsafety.processes.check.ModelCheck;
 import com.civilsafety.processes.migration.MigrationMapping;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -42,8 +46,17 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     public record Deployed(String name, int revision, int engineVersion) {
     }
 
+    /**
+     * What moving to the current revision means: for each revision running instances are on (newest first), its
+     * elements' proposed mapping and how many instances; {@code fromRevision} and {@code mapping} are the previous
+     * revision's, {@code instances} all there are to move.
+     */
     public record MigrationPlan(String name, int fromRevision, int toRevision, int engineVersion,
-                                List<MigrationMapping.Row> mapping, int instances) {
+                                List<MigrationMapping.Row> mapping, int instances, List<Source> sources) {
+    }
+
+    /** the instances on one earlier revision, and the mapping proposed for them */
+    public record Source(int revision, List<MigrationMapping.Row> mapping, int instances) {
     }
 
     public record MigrationResult(int migrated, int ended, List<Migration> rejected) {
@@ -57,6 +70,8 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     private final InboxService inbox;
     private final TransactionTemplate tx;
     private final Map<String, DeployedProcess> deployed = new ConcurrentHashMap<>();
+    /** per model, this engine lifetime's versions and the revision each was deployed from */
+    private final Map<String, Map<Integer, Integer>> revisionOfVersion = new ConcurrentHashMap<>();
 
     ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
                             ProcessCommands commands, ProcessProjection projection, InboxService inbox,
@@ -80,7 +95,9 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
             nameOfProcess.put(current.bpmnProcessId(), name);
         }
         for (DeployedProcess process : commands.deploy(resources)) {
-            deployed.put(nameOfProcess.get(process.bpmnProcessId()), process);
+            String name = nameOfProcess.get(process.bpmnProcessId());
+            deployed.put(name, process);
+            deployedFrom(name, models.current(name).revision(), process.version());
         }
         log.info("Process models deployed: {}", deployed.entrySet().stream()
                 .map(e -> e.getKey() + " v" + e.getValue().version()).collect(Collectors.joining(", ")));
@@ -116,64 +133,120 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
             DeployedProcess process = commands.deploy(Map.of(shipped.resourceName(), xml.getBytes(StandardCharsets.UTF_8))).getFirst();
             revision.deployedAs(process.version());
             deployed.put(name, process);
+            deployedFrom(name, revision.getRevision(), process.version());
             log.info("{} revision {} deployed as version {} by {}", name, revision.getRevision(), process.version(), actor.username());
             return new Deployed(name, revision.getRevision(), process.version());
         });
     }
 
     /**
-     * The mapping proposed for moving the instances of the previous revision to the current one (same ids; a timer
-     * whose definition changed is armed afresh), and how many instances there are to move.
+     * The mapping proposed for moving the running instances to the current revision, for each revision they are on
+     * (same ids; a timer whose definition changed is armed afresh), and how many there are to move.
      */
     public MigrationPlan plan(String name) {
-        ProcessModels.Model current = models.current(name);
-        if (current.revision() == ProcessModelRevisions.SHIPPED) {
-            throw new ConflictException("该流程模型尚未部署过新版本，没有需要迁移的实例");
-        }
+        ProcessModels.Model current = current(name);
         ProcessModels.Model previous = previous(current);
+        Map<Integer, List<Long>> bySource = instancesBySource(current);
+        List<Source> sources = bySource.entrySet().stream().map(e -> new Source(e.getKey(),
+                MigrationMapping.propose(revision(name, e.getKey()).xml(), current.xml()), e.getValue().size())).toList();
         return new MigrationPlan(name, previous.revision(), current.revision(), target(name).version(),
-                MigrationMapping.propose(previous.xml(), current.xml()), projection.instancesSeen(current.bpmnProcessId()).size());
+                MigrationMapping.propose(previous.xml(), current.xml()), bySource.values().stream().mapToInt(List::size).sum(),
+                sources);
     }
 
     /**
-     * Moves every running instance of the model to its current revision with the mapping the user confirmed (element
-     * id → element id). An instance the engine refuses stays where it was, listed with the engine's reason.
+     * Moves every running instance of the model to its current revision, each from the revision it is on, with the
+     * mapping the user confirmed for that revision (element id → element id; {@code mapping} alone: the previous
+     * revision's). Instances of a revision the user gave no mapping for move with the proposed one. An instance the
+     * engine refuses stays where it was, listed with the engine's reason.
      */
-    public MigrationResult migrate(String name, Map<String, String> mapping) {
-        ProcessModels.Model current = models.current(name);
-        if (current.revision() == ProcessModelRevisions.SHIPPED) {
-            throw new ConflictException("该流程模型尚未部署过新版本，没有需要迁移的实例");
+    public MigrationResult migrate(String name, Map<String, String> mapping, Map<Integer, Map<String, String>> mappings) {
+        ProcessModels.Model current = current(name);
+        Map<Integer, Map<String, String>> confirmed = new HashMap<>(mappings == null ? Map.of() : mappings);
+        if (mapping != null && !mapping.isEmpty()) {
+            confirmed.putIfAbsent(previous(current).revision(), mapping);
         }
-        if (mapping == null || mapping.isEmpty()) {
+        if (confirmed.isEmpty()) {
             throw new InvalidInputException("mapping", "请确认元素对应关系（至少一项）");
         }
         Set<String> targetIds = new ModelGraph(current.xml()).elementIds();
-        mapping.forEach((source, target) -> {
+        confirmed.forEach((revision, pairs) -> pairs.forEach((source, target) -> {
             if (!targetIds.contains(target)) {
                 throw new InvalidInputException("mapping." + source, "新版本中没有元素 " + target);
             }
-        });
+        }));
         long targetKey = target(name).processDefinitionKey();
+        int targetVersion = target(name).version();
         int migrated = 0;
         int ended = 0;
         List<Migration> rejected = new ArrayList<>();
         ModelGraph target = new ModelGraph(current.xml());
-        for (long instance : projection.instancesSeen(current.bpmnProcessId())) {
-            // the new revision's timers beside a person's wait read the task's dates: give them before the move
-            Map<String, Object> deadlines = TaskVariables.deadlines(inbox.openOfInstance(instance), target);
-            Migration result = deadlines.isEmpty() || commands.setVariables(instance, deadlines)
-                    ? commands.migrate(instance, targetKey, mapping) : new Migration(instance, MigrationOutcome.ENDED, null);
-            if (result.outcome() == MigrationOutcome.MIGRATED) {
-                migrated++;
-            } else if (result.outcome() == MigrationOutcome.ENDED) {
-                ended++;
-            } else {
-                rejected.add(result);
+        for (Map.Entry<Integer, List<Long>> source : instancesBySource(current).entrySet()) {
+            Map<String, String> pairs = confirmed.computeIfAbsent(source.getKey(), revision ->
+                    MigrationMapping.propose(revision(name, revision).xml(), current.xml()).stream()
+                            .filter(r -> r.action() == MigrationMapping.Action.MAP)
+                            .collect(Collectors.toMap(MigrationMapping.Row::elementId, MigrationMapping.Row::elementId)));
+            for (long instance : source.getValue()) {
+                // the new revision's timers beside a person's wait read the task's dates: give them before the move
+                Map<String, Object> deadlines = TaskVariables.deadlines(inbox.openOfInstance(instance), target);
+                Migration result = deadlines.isEmpty() || commands.setVariables(instance, deadlines)
+                        ? commands.migrate(instance, targetKey, pairs) : new Migration(instance, MigrationOutcome.ENDED, null);
+                if (result.outcome() == MigrationOutcome.MIGRATED) {
+                    projection.migrated(instance, targetVersion);
+                    migrated++;
+                } else if (result.outcome() == MigrationOutcome.ENDED) {
+                    ended++;
+                } else {
+                    rejected.add(result);
+                }
             }
         }
         log.info("{} instances migrated to revision {}: {} moved, {} had ended, {} refused", name, current.revision(),
                 migrated, ended, rejected.size());
         return new MigrationResult(migrated, ended, rejected);
+    }
+
+    private ProcessModels.Model current(String name) {
+        ProcessModels.Model current = models.current(name);
+        if (current.revision() == ProcessModelRevisions.SHIPPED) {
+            throw new ConflictException("该流程模型尚未部署过新版本，没有需要迁移的实例");
+        }
+        return current;
+    }
+
+    /**
+     * The instances not on the current revision yet, by the revision they are on, newest first. An instance whose
+     * version the ledger does not know (its steps predate the record, or a cluster's version deployed before the
+     * platform's last start that no revision names) is taken to be on the previous revision.
+     */
+    private Map<Integer, List<Long>> instancesBySource(ProcessModels.Model current) {
+        int targetVersion = target(current.name()).version();
+        int previous = previous(current).revision();
+        Map<Integer, List<Long>> bySource = new TreeMap<>(Comparator.reverseOrder());
+        projection.versionsSeen(current.bpmnProcessId()).forEach((instance, version) -> {
+            if (version != targetVersion) {
+                int revision = version > 0 ? revisionOf(current.name(), version).orElse(previous) : previous;
+                bySource.computeIfAbsent(revision, r -> new ArrayList<>()).add(instance);
+            }
+        });
+        return bySource;
+    }
+
+    private void deployedFrom(String name, int revision, int version) {
+        revisionOfVersion.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(version, revision);
+    }
+
+    /**
+     * The revision an engine version of the model was deployed from: this engine lifetime's deployments, else the
+     * ledger's record of them (a cluster keeps its versions across the platform's restarts).
+     */
+    private Optional<Integer> revisionOf(String name, int version) {
+        Integer known = revisionOfVersion.getOrDefault(name, Map.of()).get(version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return revisions.history(name).stream().filter(r -> r.getEngineVersion() == version)
+                .map(ProcessModelRevision::getRevision).max(Integer::compare);
     }
 
     public List<ProcessModelRevision> history(String name) {
@@ -182,8 +255,12 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     }
 
     private ProcessModels.Model previous(ProcessModels.Model current) {
-        ProcessModels.Model shipped = models.shipped(current.name());
-        return revisions.history(current.name()).stream().filter(r -> r.getRevision() == current.revision() - 1)
+        return revision(current.name(), current.revision() - 1);
+    }
+
+    private ProcessModels.Model revision(String name, int revision) {
+        ProcessModels.Model shipped = models.shipped(name);
+        return revisions.history(name).stream().filter(r -> r.getRevision() == revision)
                 .findFirst().map(r -> ProcessModels.of(shipped, r)).orElse(shipped);
     }
 

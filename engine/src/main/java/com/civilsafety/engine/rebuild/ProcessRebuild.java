@@ -113,8 +113,9 @@ public class ProcessRebuild {
             try {
                 Map<String, Object> variables = new HashMap<>(CampaignVariables.schedule(campaigns.unfinishedSchedule(campaign.getKey())));
                 variables.put("campaignId", campaign.getKey());
-                long key = commands.startAt(ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
-                jobLedger.recordRebuild(key, ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
+                ProcessCommands.Started started = commands.startAt(ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
+                long key = started.processInstanceKey();
+                jobLedger.recordRebuild(started.processInstanceKey(), started.version(), ProcessCommands.CAMPAIGN, "Gateway_Fork", variables);
                 campaigns.rebuiltAs(campaign.getKey(), key);
                 rebuiltCampaigns++;
             } catch (RuntimeException e) {
@@ -152,9 +153,9 @@ public class ProcessRebuild {
         Map<String, Object> variables = variables(steps, model);
         variables.putAll(TaskVariables.deadlines(tasks, model));
         variables.putAll(current);
-        long key = commands.startAt(bpmnProcessId, waitAt, variables);
-        jobLedger.recordRebuild(key, bpmnProcessId, waitAt, variables);
-        return key;
+        ProcessCommands.Started started = commands.startAt(bpmnProcessId, waitAt, variables);
+        jobLedger.recordRebuild(started.processInstanceKey(), started.version(), bpmnProcessId, waitAt, variables);
+        return started.processInstanceKey();
     }
 
     /**

@@ -50,7 +50,8 @@ public class StepRecorder {
     }
 
     public Map<String, Object> record(ActivatedJob job, Function<ProcessStep, Map<String, Object>> work) {
-        ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getBpmnProcessId());
+        ProcessStep step = new ProcessStep(job.getKey(), job.getProcessInstanceKey(), job.getElementId(), job.getBpmnProcessId(),
+                job.getProcessDefinitionVersion());
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "incident";
         try {

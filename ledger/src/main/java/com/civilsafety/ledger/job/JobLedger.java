@@ -60,8 +60,9 @@ public class JobLedger {
      * row of the new instance, under a key no engine gives a job (the negated instance key), so that a later rebuild
      * finds where it started and with what. Not a step: the monitor and the path leave it out.
      */
-    public void recordRebuild(long processInstanceKey, String bpmnProcessId, String startedAt, Map<String, Object> variables) {
-        ProcessStep step = new ProcessStep(-processInstanceKey, processInstanceKey, startedAt, bpmnProcessId);
+    public void recordRebuild(long processInstanceKey, int processVersion, String bpmnProcessId, String startedAt,
+                              Map<String, Object> variables) {
+        ProcessStep step = new ProcessStep(-processInstanceKey, processInstanceKey, startedAt, bpmnProcessId, processVersion);
         tx.executeWithoutResult(status -> processedJobs.saveAndFlush(new ProcessedJob(key(step.jobKey()), REBUILD,
                 clock.instant(), Json.write(variables), step)));
     }

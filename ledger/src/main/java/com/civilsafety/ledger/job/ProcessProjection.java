@@ -2,6 +2,7 @@ package com.civilsafety.ledger.job;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,17 +35,31 @@ public class ProcessProjection {
     }
 
     /**
-     * The instances of a process that recorded a step in the current engine's lifetime, newest first: those still
-     * running are among them (the engine tells which have ended). An instance that has not reached its first worker
-     * step yet is not among them.
+     * The instances of a process that recorded a step in the current engine's lifetime, newest first, each with the
+     * engine's version of the process it runs as far as the ledger knows (0: not known, its steps predate the record).
+     * Those still running are among them (the engine tells which have ended); an instance that has not reached its
+     * first worker step yet is not.
      */
     @Transactional(readOnly = true)
-    public List<Long> instancesSeen(String bpmnProcessId) {
-        return em.createQuery("""
-                        select p.processInstanceKey from ProcessedJob p
+    public Map<Long, Integer> versionsSeen(String bpmnProcessId) {
+        Map<Long, Integer> versions = new LinkedHashMap<>();
+        em.createQuery("""
+                        select p.processInstanceKey, max(p.processVersion) from ProcessedJob p
                         where p.bpmnProcessId = :process and p.id.engineEpoch = :epoch
-                        group by p.processInstanceKey order by max(p.processedAt) desc""", Long.class)
-                .setParameter("process", bpmnProcessId).setParameter("epoch", epoch).getResultList();
+                        group by p.processInstanceKey order by max(p.processedAt) desc""", Object[].class)
+                .setParameter("process", bpmnProcessId).setParameter("epoch", epoch).getResultStream()
+                .forEach(r -> versions.put((Long) r[0], r[1] == null ? 0 : ((Number) r[1]).intValue()));
+        return versions;
+    }
+
+    /** An instance was moved to another version of its process: its later grouping follows it. */
+    @Transactional
+    public void migrated(long processInstanceKey, int processVersion) {
+        em.createQuery("""
+                        update ProcessedJob p set p.processVersion = :version
+                        where p.processInstanceKey = :instance and p.id.engineEpoch = :epoch""")
+                .setParameter("version", processVersion).setParameter("instance", processInstanceKey)
+                .setParameter("epoch", epoch).executeUpdate();
     }
 
     /**

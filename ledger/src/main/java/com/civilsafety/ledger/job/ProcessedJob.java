@@ -25,6 +25,8 @@ public class ProcessedJob implements Persistable<ProcessedJob.Key> {
     private String bpmnProcessId;
     private String elementId;
     private Long processInstanceKey;
+    /** the engine's version of the process the instance ran when the step was recorded, or was migrated to since */
+    private Integer processVersion;
     @Transient
     private boolean isNew;
 
@@ -39,6 +41,7 @@ public class ProcessedJob implements Persistable<ProcessedJob.Key> {
         this.bpmnProcessId = step.bpmnProcessId();
         this.elementId = step.elementId();
         this.processInstanceKey = step.processInstanceKey();
+        this.processVersion = step.processVersion() > 0 ? step.processVersion() : null;
         this.isNew = true;
     }
 

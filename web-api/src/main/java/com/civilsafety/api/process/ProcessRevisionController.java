@@ -24,7 +24,8 @@ class ProcessRevisionController {
     record DeploymentRequest(String bpmnXml, String comment) {
     }
 
-    record MigrationRequest(Map<String, String> mapping) {
+    /** the confirmed mapping of each revision instances are on ({@code mapping} alone: the previous revision's) */
+    record MigrationRequest(Map<String, String> mapping, Map<Integer, Map<String, String>> mappings) {
     }
 
     record RevisionSummary(int revision, int engineVersion, String comment, long deployedBy, Instant deployedAt) {
@@ -55,7 +56,7 @@ class ProcessRevisionController {
 
     @PostMapping("/api/process-models/{name}/migrations")
     ProcessModelDeployments.MigrationResult migrate(@PathVariable String name, @RequestBody MigrationRequest body) {
-        return deployments.migrate(name, body.mapping());
+        return deployments.migrate(name, body.mapping(), body.mappings());
     }
 
     private static RevisionSummary summary(ProcessModelRevision r) {
