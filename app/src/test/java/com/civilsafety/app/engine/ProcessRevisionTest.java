@@ -150,6 +150,11 @@ class ProcessRevisionTest {
             });
             mappings.put(source.path("revision").asText(), pairs);
         });
+        Api.Reply partial = api.post("admin", "/api/process-models/campaign-phase/migrations",
+                json.writeValueAsString(Map.of("mappings", Map.of("3", mappings.get("3")))));
+        assertThat(partial.status()).as("a revision whose mapping was not confirmed").isEqualTo(409);
+        assertThat(partial.detail()).contains("第 2 版");
+        assertThat(selfCheckInstance(api, second).path("version").asInt()).as("nothing moved").isEqualTo(3);
         Api.Reply both = api.post("admin", "/api/process-models/campaign-phase/migrations", json.writeValueAsString(Map.of("mappings", mappings)));
         assertThat(both.status()).as(both.body().toString()).isEqualTo(200);
         assertThat(both.body().path("migrated").asInt()).as("both self-checks").isEqualTo(2);

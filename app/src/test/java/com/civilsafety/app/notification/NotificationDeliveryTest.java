@@ -8,6 +8,7 @@ import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.app.testsupport.HazardSteps;
 import com.civilsafety.ledger.notification.Channel;
 import com.civilsafety.ledger.notification.DailyDigest;
+import com.civilsafety.ledger.notification.NotificationRelay;
 import com.civilsafety.ledger.notification.DeliveryChannel;
 import com.civilsafety.ledger.notification.NotificationKind;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,8 @@ class NotificationDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     DailyDigest digest;
+    @Autowired
+    NotificationRelay relay;
     @Autowired
     List<DeliveryChannel> channels;
 
@@ -212,6 +215,7 @@ class NotificationDeliveryTest {
         long supervision = HazardSteps.taskOf(api, "leader", major, "SUPERVISION");
         long assignment = HazardSteps.taskOf(api, "town1", general, "ASSIGNMENT");
         await().atMost(STEP).until(() -> mailsWithLink("leader@example.gov.cn", "/tasks/" + supervision) == 1);
+        relay.tellRequested();
         assertThat(notice(api, "town1", "/tasks/" + assignment)).as("in the platform at once").isNotNull();
         Thread.sleep(1500); // several dispatch rounds
         assertThat(mailsWithLink("town1@example.gov.cn", "/tasks/" + assignment)).as("not at 23:00").isZero();

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,8 +69,6 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     private final InboxService inbox;
     private final TransactionTemplate tx;
     private final Map<String, DeployedProcess> deployed = new ConcurrentHashMap<>();
-    /** per model, this engine lifetime's versions and the revision each was deployed from */
-    private final Map<String, Map<Integer, Integer>> revisionOfVersion = new ConcurrentHashMap<>();
 
     ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
                             ProcessCommands commands, ProcessProjection projection, InboxService inbox,
@@ -97,7 +94,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         for (DeployedProcess process : commands.deploy(resources)) {
             String name = nameOfProcess.get(process.bpmnProcessId());
             deployed.put(name, process);
-            deployedFrom(name, models.current(name).revision(), process.version());
+            revisions.deployedAs(process.bpmnProcessId(), process.version(), models.current(name).revision());
         }
         log.info("Process models deployed: {}", deployed.entrySet().stream()
                 .map(e -> e.getKey() + " v" + e.getValue().version()).collect(Collectors.joining(", ")));
@@ -133,7 +130,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
             DeployedProcess process = commands.deploy(Map.of(shipped.resourceName(), xml.getBytes(StandardCharsets.UTF_8))).getFirst();
             revision.deployedAs(process.version());
             deployed.put(name, process);
-            deployedFrom(name, revision.getRevision(), process.version());
+            revisions.deployedAs(process.bpmnProcessId(), process.version(), revision.getRevision());
             log.info("{} revision {} deployed as version {} by {}", name, revision.getRevision(), process.version(), actor.username());
             return new Deployed(name, revision.getRevision(), process.version());
         });
@@ -157,8 +154,9 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     /**
      * Moves every running instance of the model to its current revision, each from the revision it is on, with the
      * mapping the user confirmed for that revision (element id → element id; {@code mapping} alone: the previous
-     * revision's). Instances of a revision the user gave no mapping for move with the proposed one. An instance the
-     * engine refuses stays where it was, listed with the engine's reason.
+     * revision's). Every revision instances are on needs its confirmed mapping (one the user has not seen — instances
+     * that came since the plan was shown — is refused with 409, nothing moved). An instance the engine refuses stays
+     * where it was, listed with the engine's reason.
      */
     public MigrationResult migrate(String name, Map<String, String> mapping, Map<Integer, Map<String, String>> mappings) {
         ProcessModels.Model current = current(name);
@@ -170,22 +168,31 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
             throw new InvalidInputException("mapping", "请确认元素对应关系（至少一项）");
         }
         Set<String> targetIds = new ModelGraph(current.xml()).elementIds();
+        confirmed.forEach((revision, pairs) -> {
+            if (pairs == null) {
+                throw new InvalidInputException("mappings." + revision, "请确认第 " + revision + " 版的元素对应关系");
+            }
+        });
         confirmed.forEach((revision, pairs) -> pairs.forEach((source, target) -> {
             if (!targetIds.contains(target)) {
                 throw new InvalidInputException("mapping." + source, "新版本中没有元素 " + target);
             }
         }));
+        Map<Integer, List<Long>> bySource = instancesBySource(current);
+        bySource.forEach((revision, instances) -> {
+            if (!confirmed.containsKey(revision)) {
+                throw new ConflictException("第 " + revision + " 版上有 " + instances.size()
+                        + " 个实例，其元素对应关系尚未确认：请重新打开迁移对话框，确认后再迁移");
+            }
+        });
         long targetKey = target(name).processDefinitionKey();
         int targetVersion = target(name).version();
         int migrated = 0;
         int ended = 0;
         List<Migration> rejected = new ArrayList<>();
         ModelGraph target = new ModelGraph(current.xml());
-        for (Map.Entry<Integer, List<Long>> source : instancesBySource(current).entrySet()) {
-            Map<String, String> pairs = confirmed.computeIfAbsent(source.getKey(), revision ->
-                    MigrationMapping.propose(revision(name, revision).xml(), current.xml()).stream()
-                            .filter(r -> r.action() == MigrationMapping.Action.MAP)
-                            .collect(Collectors.toMap(MigrationMapping.Row::elementId, MigrationMapping.Row::elementId)));
+        for (Map.Entry<Integer, List<Long>> source : bySource.entrySet()) {
+            Map<String, String> pairs = confirmed.get(source.getKey());
             for (long instance : source.getValue()) {
                 // the new revision's timers beside a person's wait read the task's dates: give them before the move
                 Map<String, Object> deadlines = TaskVariables.deadlines(inbox.openOfInstance(instance), target);
@@ -215,9 +222,9 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     }
 
     /**
-     * The instances not on the current revision yet, by the revision they are on, newest first. An instance whose
-     * version the ledger does not know (its steps predate the record, or a cluster's version deployed before the
-     * platform's last start that no revision names) is taken to be on the previous revision.
+     * The instances not on the current revision yet, by the revision they are on, newest first (the engine's version
+     * each runs, traced to the revision it was deployed from in this engine's lifetime). An instance whose version the
+     * ledger does not know (its steps, or the deployment, predate the record) is taken to be on the previous revision.
      */
     private Map<Integer, List<Long>> instancesBySource(ProcessModels.Model current) {
         int targetVersion = target(current.name()).version();
@@ -225,28 +232,11 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         Map<Integer, List<Long>> bySource = new TreeMap<>(Comparator.reverseOrder());
         projection.versionsSeen(current.bpmnProcessId()).forEach((instance, version) -> {
             if (version != targetVersion) {
-                int revision = version > 0 ? revisionOf(current.name(), version).orElse(previous) : previous;
+                int revision = version > 0 ? revisions.revisionOf(current.bpmnProcessId(), version).orElse(previous) : previous;
                 bySource.computeIfAbsent(revision, r -> new ArrayList<>()).add(instance);
             }
         });
         return bySource;
-    }
-
-    private void deployedFrom(String name, int revision, int version) {
-        revisionOfVersion.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).put(version, revision);
-    }
-
-    /**
-     * The revision an engine version of the model was deployed from: this engine lifetime's deployments, else the
-     * ledger's record of them (a cluster keeps its versions across the platform's restarts).
-     */
-    private Optional<Integer> revisionOf(String name, int version) {
-        Integer known = revisionOfVersion.getOrDefault(name, Map.of()).get(version);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        return revisions.history(name).stream().filter(r -> r.getEngineVersion() == version)
-                .map(ProcessModelRevision::getRevision).max(Integer::compare);
     }
 
     public List<ProcessModelRevision> history(String name) {

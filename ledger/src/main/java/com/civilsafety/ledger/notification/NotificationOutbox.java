@@ -60,9 +60,18 @@ class NotificationOutbox {
         }
     }
 
-    /** The oldest requests not told yet, up to {@code limit}. */
-    List<Long> requested(int limit) {
-        return jdbc.queryForList("select id from notification_request order by id limit " + limit, Long.class);
+    /** The oldest requests not told yet and not given up, up to {@code limit}. */
+    List<Long> requested(int limit, int maxAttempts) {
+        return jdbc.queryForList("select id from notification_request where attempts < ? order by id limit " + limit, Long.class,
+                maxAttempts);
+    }
+
+    /** A request whose telling failed: one attempt more, and why; answers the attempts so far. */
+    int failed(long id, String error) {
+        jdbc.update("update notification_request set attempts = attempts + 1, last_error = ? where id = ?",
+                error.length() > 500 ? error.substring(0, 500) : error, id);
+        List<Integer> attempts = jdbc.queryForList("select attempts from notification_request where id = ?", Integer.class, id);
+        return attempts.isEmpty() ? 0 : attempts.getFirst();
     }
 
     /**

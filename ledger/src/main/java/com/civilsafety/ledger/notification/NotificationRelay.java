@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotificationRelay {
     private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
     private static final int BATCH = 50;
+    /** a request that failed this often is left for an administrator (a defect or bad data, not a passing fault) */
+    static final int MAX_ATTEMPTS = 10;
 
     private final NotificationOutbox outbox;
     private final Notifications notifications;
@@ -77,7 +79,7 @@ public class NotificationRelay {
         try {
             List<Long> ids;
             do {
-                ids = outbox.requested(BATCH + failed.size()).stream().filter(id -> !failed.contains(id)).toList();
+                ids = outbox.requested(BATCH + failed.size(), MAX_ATTEMPTS).stream().filter(id -> !failed.contains(id)).toList();
                 for (long id : ids) {
                     try {
                         Integer n = tx.execute(s -> outbox.take(id)
@@ -86,7 +88,7 @@ public class NotificationRelay {
                         told += n == null ? 0 : n;
                     } catch (RuntimeException e) {
                         failed.add(id);
-                        log.warn("notices of request {} not told yet, the next run tries again: {}", id, e.toString());
+                        giveUpOrRetry(id, e);
                     }
                 }
             } while (!ids.isEmpty());
@@ -94,6 +96,15 @@ public class NotificationRelay {
             log.warn("notices not told for now, the next run tries again: {}", e.toString());
         }
         return told;
+    }
+
+    private void giveUpOrRetry(long id, RuntimeException e) {
+        int attempts = outbox.failed(id, e.toString());
+        if (attempts >= MAX_ATTEMPTS) {
+            log.error("notices of request {} not told after {} attempts, left in notification_request: {}", id, attempts, e.toString());
+        } else {
+            log.warn("notices of request {} not told yet (attempt {}), the next run tries again: {}", id, attempts, e.toString());
+        }
     }
 
     @PreDestroy

@@ -94,12 +94,15 @@ public class Notifications {
     }
 
     /**
-     * Tells each recipient of each notice, in the caller's transaction, as of the moment the notices were asked for.
+     * Tells each recipient of each notice, in the caller's transaction, dated when the notices were asked for.
      * A cause already told to a person (a retried job, a replayed step) is not told again. Each notice gets a
-     * delivery per configured outside channel the person has chosen, due at once or when their quiet hours end.
+     * delivery per configured outside channel the person has chosen, due at once or when their quiet hours end —
+     * judged now: a notice asked for at 21:59 and told at 23:00 (the relay held up) waits for the morning.
      * Answers how many were told now.
      */
     int tell(Collection<Notice> notices, Instant at) {
+        Instant now = clock.instant();
+        Instant due = now.isAfter(at) ? now : at;
         Map<Recipients, List<PersonContact>> recipients = recipientsOf(notices.stream().map(Notice::to).distinct().toList());
         Set<NotificationOutbox.Told> told = outbox.told(notices.stream().map(Notice::causeKey).toList());
         Map<Long, PersonContact> people = new HashMap<>();
@@ -124,7 +127,7 @@ public class Notifications {
                 String address = setting.addressOf(channel.channel());
                 if (channel.configured() && address != null) {
                     out.add(new NotificationOutbox.Delivery(row.told(), channel.channel(), address,
-                            setting.notBefore(at, row.message().urgent())));
+                            setting.notBefore(due, row.message().urgent())));
                 }
             }
         }

@@ -94,13 +94,14 @@ class NotificationOutboxTest {
         long requests = tx.execute(s -> {
             notifications.notifyAll(campaignWide);
             assertThat(told("outbox-test:campaign")).as("in the step's transaction: only asked for").isZero();
-            return jdbc.queryForObject("select count(*) from notification_request", Long.class);
+            return jdbc.queryForObject("select count(*) from notification_request where notices like '%outbox-test:campaign%'", Long.class);
         });
         assertThat(requests).as("a row per %d notices", Notifications.PER_REQUEST)
                 .isEqualTo((managers.size() + Notifications.PER_REQUEST - 1) / Notifications.PER_REQUEST);
         relay.tellRequested(); // after the commit the relay tells them (this waits for its own run, if one is under way)
         assertThat(told("outbox-test:campaign")).isEqualTo(managers.size());
-        assertThat(jdbc.queryForObject("select count(*) from notification_request", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification_request where notices like '%outbox-test:campaign%'", Long.class))
+                .isZero();
         tx.executeWithoutResult(s -> notifications.notifyAll(campaignWide));
         relay.tellRequested();
         assertThat(told("outbox-test:campaign")).as("the step again").isEqualTo(managers.size());
@@ -141,6 +142,12 @@ class NotificationOutboxTest {
         relay.tellRequested();
         assertThat(told("outbox-test:after-a-broken-one")).isOne();
         assertThat(jdbc.queryForList("select id from notification_request", Long.class)).containsExactly(broken);
+        for (int run = 1; run < NotificationRelay.MAX_ATTEMPTS + 3; run++) {
+            relay.tellRequested();
+        }
+        assertThat(jdbc.queryForMap("select attempts, last_error from notification_request where id = ?", broken))
+                .as("given up after its attempts, the reason kept").containsEntry("ATTEMPTS", NotificationRelay.MAX_ATTEMPTS)
+                .hasEntrySatisfying("LAST_ERROR", e -> assertThat(e.toString()).contains("Notice"));
         jdbc.update("delete from notification_request where id = ?", broken);
     }
 
