@@ -35,6 +35,15 @@ class ModelCheckTest {
     }
 
     @Test
+    void theIdsTheModelerGeneratesAreReadableItsRandomOnesAreNot() throws Exception {
+        String xml = ModelConventionsTest.read(PHASE);
+        ModelCheck check = new ModelCheck(ModelConventionsTest.jobTypesIn(xml));
+        assertThat(check.check(xml.replace("Task_OpenPhase", "Task_Added1"))).as("web-ui/src/modeler/readableIds.js").isEmpty();
+        assertThat(check.check(xml.replace("Task_OpenPhase", "Activity_0x1y2z3")))
+                .extracting(ModelCheck.Finding::elementId, ModelCheck.Finding::rule).containsExactly(tuple("Activity_0x1y2z3", "id"));
+    }
+
+    @Test
     void whatThePlatformCannotRunIsRefused() throws Exception {
         String xml = ModelConventionsTest.read("processes/hazard-rectification.bpmn");
         String edited = xml

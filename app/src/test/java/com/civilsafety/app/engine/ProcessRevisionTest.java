@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -98,6 +99,17 @@ class ProcessRevisionTest {
         assertThat(actions).containsEntry("Event_ReminderDue", "REARM").containsEntry("Event_PhaseEnds", "MAP")
                 .containsEntry("Gateway_AwaitEnd", "MAP");
         assertThat(plan.path("instances").asInt()).as("the mobilisation's (ended) and the self-check's").isEqualTo(2);
+        // the preview: the running self-check named by its campaign and phase, each timer's date before and after
+        JsonNode preview = plan.path("sources").get(0).path("running");
+        assertThat(plan.path("engineView").asBoolean()).isTrue();
+        assertThat(preview).as("the ended mobilisation is not previewed").hasSize(1);
+        assertThat(preview.get(0).path("subject").asText()).startsWith("消防安全专项排查整治 · ");
+        assertThat(preview.get(0).path("blocked").isNull()).isTrue();
+        assertThat(previewed(preview.get(0), "before")).containsEntry("提醒日", reminder);
+        Map<String, Instant> previewedAfter = previewed(preview.get(0), "after");
+        assertThat(previewedAfter).as("re-armed by the new definition; the deadline kept")
+                .containsEntry("提醒日", reminder.plus(Duration.ofHours(2)))
+                .containsEntry("阶段截止", endOf(today.plusDays(25)));
         Map<String, String> confirmed = new LinkedHashMap<>();
         actions.forEach((id, action) -> {
             if (action.equals("MAP")) {
@@ -113,6 +125,7 @@ class ProcessRevisionTest {
 
         JsonNode after = selfCheckInstance(api, campaign);
         assertThat(after.path("version").asInt()).isEqualTo(2);
+        assertThat(armed(after)).as("the engine armed what the preview showed").isEqualTo(previewedAfter);
         assertThat(timer(after, "Event_ReminderDue")).as("armed afresh by the new definition").isEqualTo(reminder.plus(Duration.ofHours(2)));
         assertThat(timer(after, "Event_PhaseEnds")).as("a mapped timer keeps its date").isEqualTo(endOf(today.plusDays(25)));
 
@@ -140,24 +153,23 @@ class ProcessRevisionTest {
         assertThat(texts(sources, "revision")).as("newest first").containsExactly("3", "2", "1");
         assertThat(texts(sources, "instances")).as("the second campaign's two phases; the first's self-check; its mobilisation, "
                 + "ended before the first move").containsExactly("2", "1", "1");
-        Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
-        sources.forEach(source -> {
-            Map<String, String> pairs = new LinkedHashMap<>();
-            source.path("mapping").forEach(r -> {
-                if (r.path("action").asText().equals("MAP")) {
-                    pairs.put(r.path("elementId").asText(), r.path("elementId").asText());
-                }
-            });
-            mappings.put(source.path("revision").asText(), pairs);
-        });
+        Map<String, Map<String, String>> mappings = proposedMappings(sources);
         Api.Reply partial = api.post("admin", "/api/process-models/campaign-phase/migrations",
                 json.writeValueAsString(Map.of("mappings", Map.of("3", mappings.get("3")))));
         assertThat(partial.status()).as("a revision whose mapping was not confirmed").isEqualTo(409);
         assertThat(partial.detail()).contains("第 2 版");
         assertThat(selfCheckInstance(api, second).path("version").asInt()).as("nothing moved").isEqualTo(3);
+        // the administrator chooses which instances move: the first campaign's self-check now, the second's later
+        long firstKey = selfCheckInstance(api, campaign).path("processInstanceKey").asLong();
+        Api.Reply one = api.post("admin", "/api/process-models/campaign-phase/migrations",
+                json.writeValueAsString(Map.of("mappings", mappings, "instances", List.of(firstKey))));
+        assertThat(one.status()).as(one.body().toString()).isEqualTo(200);
+        assertThat(one.body().path("migrated").asInt()).isEqualTo(1);
+        assertThat(one.body().path("skipped").asInt()).as("the second campaign's two, the first's ended mobilisation").isEqualTo(3);
+        assertThat(selfCheckInstance(api, second).path("version").asInt()).as("not chosen: stays").isEqualTo(3);
         Api.Reply both = api.post("admin", "/api/process-models/campaign-phase/migrations", json.writeValueAsString(Map.of("mappings", mappings)));
         assertThat(both.status()).as(both.body().toString()).isEqualTo(200);
-        assertThat(both.body().path("migrated").asInt()).as("both self-checks").isEqualTo(2);
+        assertThat(both.body().path("migrated").asInt()).as("the second self-check").isEqualTo(1);
         assertThat(both.body().path("rejected")).isEmpty();
         assertThat(selfCheckInstance(api, campaign).path("version").asInt()).isEqualTo(4);
         assertThat(selfCheckInstance(api, second).path("version").asInt()).isEqualTo(4);
@@ -168,9 +180,39 @@ class ProcessRevisionTest {
                 .as("what ran on is on the current revision; what had ended stays listed").allSatisfy(source ->
                         assertThat(source.path("revision").asInt()).isLessThan(4));
 
+        // rollback: the shipped model (revision 1) opened and deployed again as revision 5; the instances move back
+        assertThat(model(api, 1)).isEqualTo(shipped);
+        assertThat(model(api, 3)).contains(reminderLater(3));
+        assertThat(api.get("admin", "/api/process-models/campaign-phase?revision=9").status()).isEqualTo(404);
+        Api.Reply restored = deploy(api, "admin", model(api, 1), "恢复为第1版（平台出厂版本）");
+        assertThat(restored.status()).as(restored.body().toString()).isEqualTo(201);
+        assertThat(restored.body().path("revision").asInt()).isEqualTo(5);
+        JsonNode back = api.get("admin", "/api/process-models/campaign-phase/migration-plan").body().path("sources");
+        assertThat(texts(back, "revision")).startsWith("4");
+        Map<String, Map<String, String>> backMappings = proposedMappings(back);
+        assertThat(api.post("admin", "/api/process-models/campaign-phase/migrations",
+                json.writeValueAsString(Map.of("mappings", backMappings))).body().path("migrated").asInt()).isEqualTo(2);
+        assertThat(timer(selfCheckInstance(api, campaign), "Event_ReminderDue")).as("the shipped reminder again")
+                .isEqualTo(firstBefore.minus(Duration.ofHours(2)));
+
         assertThat(api.get("fuli", "/api/process-models/campaign-phase/migration-plan").status()).isEqualTo(403);
         assertThat(api.get("admin", "/api/process-models/campaign/migration-plan").status())
                 .as("a model never revised has nothing to migrate").isEqualTo(409);
+    }
+
+    /** each source revision's proposal as confirmed: every element it maps, to the same id */
+    private static Map<String, Map<String, String>> proposedMappings(JsonNode sources) {
+        Map<String, Map<String, String>> mappings = new LinkedHashMap<>();
+        sources.forEach(source -> {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            source.path("mapping").forEach(r -> {
+                if (r.path("action").asText().equals("MAP")) {
+                    pairs.put(r.path("elementId").asText(), r.path("elementId").asText());
+                }
+            });
+            mappings.put(source.path("revision").asText(), pairs);
+        });
+        return mappings;
     }
 
     private static String reminderLater(int hours) {
@@ -213,9 +255,35 @@ class ProcessRevisionTest {
     }
 
     private String model(Api api) {
+        return xml("/api/process-models/campaign-phase");
+    }
+
+    private String model(Api api, int revision) {
+        return xml("/api/process-models/campaign-phase?revision=" + revision);
+    }
+
+    private String xml(String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("admin", Api.PASSWORD);
-        return rest.exchange("/api/process-models/campaign-phase", HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+    }
+
+    /** a previewed instance's timers by name, their dates before or after the move */
+    private static Map<String, Instant> previewed(JsonNode instance, String when) {
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        instance.path("timers").forEach(t -> {
+            if (!t.path(when).isNull()) {
+                dates.put(t.path("name").asText(), Instant.parse(t.path(when).asText()));
+            }
+        });
+        return dates;
+    }
+
+    /** the timers the engine holds armed on an instance, by name */
+    private static Map<String, Instant> armed(JsonNode instance) {
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        instance.path("timers").forEach(t -> dates.put(t.path("name").asText(), Instant.parse(t.path("dueAt").asText())));
+        return dates;
     }
 
     private Api.Reply deploy(Api api, String user, String xml, String comment) throws Exception {

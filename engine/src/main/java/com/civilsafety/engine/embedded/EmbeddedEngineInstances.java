@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,40 @@ class EmbeddedEngineInstances implements EngineInstances {
 
     @Override
     public List<RunningInstance> family(long processInstanceKey, List<String> variableNames) {
+        Snapshot snapshot = scan((instance, name) -> variableNames.contains(name));
+        List<RunningInstance> family = new ArrayList<>();
+        Deque<Long> next = new ArrayDeque<>(List.of(processInstanceKey));
+        while (!next.isEmpty()) {
+            long key = next.poll();
+            RunningInstance instance = snapshot.instance(key);
+            if (instance == null) {
+                continue;
+            }
+            family.add(instance);
+            snapshot.processes.forEach((child, value) -> {
+                if (value.getParentProcessInstanceKey() == key) {
+                    next.add(child);
+                }
+            });
+        }
+        return family;
+    }
+
+    @Override
+    public Map<Long, RunningInstance> instances(Set<Long> processInstanceKeys) {
+        Snapshot snapshot = scan((instance, name) -> processInstanceKeys.contains(instance));
+        Map<Long, RunningInstance> instances = new LinkedHashMap<>();
+        for (long key : processInstanceKeys) {
+            RunningInstance instance = snapshot.instance(key);
+            if (instance != null) {
+                instances.put(key, instance);
+            }
+        }
+        return instances;
+    }
+
+    /** one pass over the stream: what is active, the armed timers and the wanted process-level variables */
+    private Snapshot scan(BiPredicate<Long, String> variableWanted) {
         Map<Long, ProcessInstanceRecordValue> active = new LinkedHashMap<>();
         Map<Long, TimerRecordValue> timers = new LinkedHashMap<>();
         Map<Long, Map<String, String>> variables = new HashMap<>();
@@ -80,7 +115,7 @@ class EmbeddedEngineInstances implements EngineInstances {
             } else if (record.getValue() instanceof VariableRecordValue variable
                     && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
                     && variable.getScopeKey() == variable.getProcessInstanceKey()
-                    && variableNames.contains(variable.getName())) {
+                    && variableWanted.test(variable.getProcessInstanceKey(), variable.getName())) {
                 variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
                         .put(variable.getName(), variable.getValue());
             }
@@ -91,13 +126,15 @@ class EmbeddedEngineInstances implements EngineInstances {
                 processes.put(key, element);
             }
         });
-        List<RunningInstance> family = new ArrayList<>();
-        Deque<Long> next = new ArrayDeque<>(List.of(processInstanceKey));
-        while (!next.isEmpty()) {
-            long key = next.poll();
+        return new Snapshot(active, timers, variables, processes);
+    }
+
+    private record Snapshot(Map<Long, ProcessInstanceRecordValue> active, Map<Long, TimerRecordValue> timers,
+                            Map<Long, Map<String, String>> variables, Map<Long, ProcessInstanceRecordValue> processes) {
+        RunningInstance instance(long key) {
             ProcessInstanceRecordValue process = processes.get(key);
             if (process == null) {
-                continue;
+                return null;
             }
             List<String> waits = active.values().stream()
                     .filter(e -> e.getProcessInstanceKey() == key && !NOT_WAITS.contains(e.getBpmnElementType()))
@@ -105,14 +142,8 @@ class EmbeddedEngineInstances implements EngineInstances {
             List<ArmedTimer> armed = timers.values().stream().filter(t -> t.getProcessInstanceKey() == key)
                     .map(t -> new ArmedTimer(t.getTargetElementId(), Instant.ofEpochMilli(t.getDueDate())))
                     .sorted(Comparator.comparing(ArmedTimer::dueAt)).toList();
-            family.add(new RunningInstance(key, process.getParentProcessInstanceKey() > 0 ? process.getParentProcessInstanceKey() : null,
-                    process.getBpmnProcessId(), process.getVersion(), waits, armed, variables.getOrDefault(key, Map.of())));
-            processes.forEach((child, value) -> {
-                if (value.getParentProcessInstanceKey() == key) {
-                    next.add(child);
-                }
-            });
+            return new RunningInstance(key, process.getParentProcessInstanceKey() > 0 ? process.getParentProcessInstanceKey() : null,
+                    process.getBpmnProcessId(), process.getVersion(), waits, armed, variables.getOrDefault(key, Map.of()));
         }
-        return family;
     }
 }

@@ -9,7 +9,11 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.job.InstanceSubjects;
 import com.civilsafety.ledger.job.ProcessProjection;
+import com.civilsafety.engine.state.EngineInstances;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
 import com.civilsafety.processes.ModelGraph;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,14 +57,23 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
      * revision's, {@code instances} all there are to move.
      */
     public record MigrationPlan(String name, int fromRevision, int toRevision, int engineVersion,
-                                List<MigrationMapping.Row> mapping, int instances, List<Source> sources) {
+                                List<MigrationMapping.Row> mapping, int instances, List<Source> sources, boolean engineView) {
     }
 
-    /** the instances on one earlier revision, and the mapping proposed for them */
-    public record Source(int revision, List<MigrationMapping.Row> mapping, int instances) {
+    /**
+     * The instances on one earlier revision, and the mapping proposed for them; {@code running}: each instance still
+     * running, what it is about and — where the engine's own view is at hand (embedded) — where it waits and its
+     * timers' dates before and after the move.
+     */
+    public record Source(int revision, List<MigrationMapping.Row> mapping, int instances, List<MigrationPreview.PlannedInstance> running) {
     }
 
-    public record MigrationResult(int migrated, int ended, List<Migration> rejected) {
+    /** {@code skipped}: running instances the user chose not to move */
+    public record MigrationResult(int migrated, int ended, int skipped, List<Refused> rejected) {
+    }
+
+    /** an instance the engine would not move, named by what it is about, with the engine's reason */
+    public record Refused(long processInstanceKey, String subject, String reason) {
     }
 
     private final ProcessModels models;
@@ -68,11 +83,20 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     private final ProcessProjection projection;
     private final InboxService inbox;
     private final TransactionTemplate tx;
+    private final InstanceSubjects subjects;
+    private final Optional<EngineInstances> engine;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final Map<String, DeployedProcess> deployed = new ConcurrentHashMap<>();
 
     ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
                             ProcessCommands commands, ProcessProjection projection, InboxService inbox,
-                            PlatformTransactionManager txManager) {
+                            PlatformTransactionManager txManager, InstanceSubjects subjects,
+                            Optional<EngineInstances> engine, ObjectMapper json, Clock clock) {
+        this.subjects = subjects;
+        this.engine = engine;
+        this.json = json;
+        this.clock = clock;
         this.models = models;
         this.revisions = revisions;
         this.check = check;
@@ -144,11 +168,28 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         ProcessModels.Model current = current(name);
         ProcessModels.Model previous = previous(current);
         Map<Integer, List<Long>> bySource = instancesBySource(current);
-        List<Source> sources = bySource.entrySet().stream().map(e -> new Source(e.getKey(),
-                MigrationMapping.propose(revision(name, e.getKey()).xml(), current.xml()), e.getValue().size())).toList();
+        Set<Long> all = bySource.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<Long, String> names = subjects.of(all);
+        Map<Long, EngineInstances.RunningInstance> running = engine.map(e -> e.instances(all)).orElse(null);
+        ModelGraph target = new ModelGraph(current.xml());
+        List<Source> sources = bySource.entrySet().stream().map(e -> {
+            String sourceXml = models.revision(name, e.getKey()).xml();
+            List<MigrationMapping.Row> mapping = MigrationMapping.propose(sourceXml, current.xml());
+            MigrationPreview preview = new MigrationPreview(sourceXml, current.xml(), mapping, json, clock);
+            List<MigrationPreview.PlannedInstance> planned = e.getValue().stream()
+                    .filter(key -> running == null || running.containsKey(key))
+                    .map(key -> running == null ? new MigrationPreview.PlannedInstance(key, subject(names, key), List.of(), List.of(), null)
+                            : preview.of(running.get(key), subject(names, key),
+                                    TaskVariables.deadlines(inbox.openOfInstance(key), target)))
+                    .toList();
+            return new Source(e.getKey(), mapping, e.getValue().size(), planned);
+        }).toList();
         return new MigrationPlan(name, previous.revision(), current.revision(), target(name).version(),
-                MigrationMapping.propose(previous.xml(), current.xml()), bySource.values().stream().mapToInt(List::size).sum(),
-                sources);
+                MigrationMapping.propose(previous.xml(), current.xml()), all.size(), sources, running != null);
+    }
+
+    private static String subject(Map<Long, String> names, long key) {
+        return names.getOrDefault(key, "（台账中没有记录的实例）");
     }
 
     /**
@@ -156,9 +197,10 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
      * mapping the user confirmed for that revision (element id → element id; {@code mapping} alone: the previous
      * revision's). Every revision instances are on needs its confirmed mapping (one the user has not seen — instances
      * that came since the plan was shown — is refused with 409, nothing moved). An instance the engine refuses stays
-     * where it was, listed with the engine's reason.
+     * where it was, listed with the engine's reason. {@code chosen}: the instances to move (null: all); the others stay.
      */
-    public MigrationResult migrate(String name, Map<String, String> mapping, Map<Integer, Map<String, String>> mappings) {
+    public MigrationResult migrate(String name, Map<String, String> mapping, Map<Integer, Map<String, String>> mappings,
+                                   Set<Long> chosen) {
         ProcessModels.Model current = current(name);
         Map<Integer, Map<String, String>> confirmed = new HashMap<>(mappings == null ? Map.of() : mappings);
         if (mapping != null && !mapping.isEmpty()) {
@@ -189,11 +231,16 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         int targetVersion = target(name).version();
         int migrated = 0;
         int ended = 0;
+        int skipped = 0;
         List<Migration> rejected = new ArrayList<>();
         ModelGraph target = new ModelGraph(current.xml());
         for (Map.Entry<Integer, List<Long>> source : bySource.entrySet()) {
             Map<String, String> pairs = confirmed.get(source.getKey());
             for (long instance : source.getValue()) {
+                if (chosen != null && !chosen.contains(instance)) {
+                    skipped++;
+                    continue;
+                }
                 // the new revision's timers beside a person's wait read the task's dates: give them before the move
                 Map<String, Object> deadlines = TaskVariables.deadlines(inbox.openOfInstance(instance), target);
                 Migration result = deadlines.isEmpty() || commands.setVariables(instance, deadlines)
@@ -208,9 +255,11 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
                 }
             }
         }
-        log.info("{} instances migrated to revision {}: {} moved, {} had ended, {} refused", name, current.revision(),
-                migrated, ended, rejected.size());
-        return new MigrationResult(migrated, ended, rejected);
+        log.info("{} instances migrated to revision {}: {} moved, {} had ended, {} left by choice, {} refused", name,
+                current.revision(), migrated, ended, skipped, rejected.size());
+        Map<Long, String> names = subjects.of(rejected.stream().map(Migration::processInstanceKey).toList());
+        return new MigrationResult(migrated, ended, skipped, rejected.stream()
+                .map(r -> new Refused(r.processInstanceKey(), subject(names, r.processInstanceKey()), r.reason())).toList());
     }
 
     private ProcessModels.Model current(String name) {
@@ -245,13 +294,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     }
 
     private ProcessModels.Model previous(ProcessModels.Model current) {
-        return revision(current.name(), current.revision() - 1);
-    }
-
-    private ProcessModels.Model revision(String name, int revision) {
-        ProcessModels.Model shipped = models.shipped(name);
-        return revisions.history(name).stream().filter(r -> r.getRevision() == revision)
-                .findFirst().map(r -> ProcessModels.of(shipped, r)).orElse(shipped);
+        return models.revision(current.name(), current.revision() - 1);
     }
 
     private DeployedProcess target(String name) {

@@ -58,6 +58,17 @@ public class ProcessModels {
         return revisions.current(name).map(r -> of(model, r)).orElse(model);
     }
 
+    /** A revision of a model: 1 is the shipped file, a later one as the modeler deployed it. */
+    public Model revision(String name, int revision) {
+        Model shippedModel = shipped(name);
+        if (revision == ProcessModelRevisions.SHIPPED) {
+            return shippedModel;
+        }
+        return revisions.history(name).stream().filter(r -> r.getRevision() == revision).findFirst()
+                .map(r -> of(shippedModel, r))
+                .orElseThrow(() -> new NotFoundException("流程模型 " + name + " 没有第 " + revision + " 版"));
+    }
+
     public Iterable<String> names() {
         return shipped.keySet();
     }

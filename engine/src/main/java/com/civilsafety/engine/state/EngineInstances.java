@@ -26,4 +26,7 @@ public interface EngineInstances {
 
     /** The instance and every instance it called, directly or not, while they run; empty once the instance ended. */
     List<RunningInstance> family(long processInstanceKey, List<String> variableNames);
+
+    /** These instances (not what they called) while they run, with all their process-level variables, read at once. */
+    Map<Long, RunningInstance> instances(java.util.Set<Long> processInstanceKeys);
 }

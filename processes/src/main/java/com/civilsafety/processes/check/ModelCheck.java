@@ -73,7 +73,7 @@ import org.w3c.dom.NodeList;
  * can mark it on the diagram.
  */
 public final class ModelCheck {
-    private static final Pattern READABLE_ID = Pattern.compile("(StartEvent|EndEvent|Event|Task|Gateway|SubProcess)_[A-Z][A-Za-z]+");
+    private static final Pattern READABLE_ID = Pattern.compile("(StartEvent|EndEvent|Event|Task|Gateway|SubProcess)_[A-Z][A-Za-z]+[0-9]*");
     private static final Pattern CHINESE = Pattern.compile(".*\\p{IsHan}.*");
     /** checked as timer values, with Zeebe's timer parsers */
     private static final Set<String> TIMER_VALUES = Set.of("timeDate", "timeDuration", "timeCycle");

@@ -4,6 +4,7 @@ import com.civilsafety.processes.ModelGraph;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,9 @@ public final class MigrationMapping {
         /** A timer whose definition changed: unmapped, so the engine arms it afresh from the new definition. */
         REARM,
         /** Not in the new version (or another kind of element there): instances waiting here cannot be migrated. */
-        DROPPED
+        DROPPED,
+        /** Only in the new version: nothing to map; a timer among them is armed on the instances waiting where it waits. */
+        ADDED
     }
 
     public record Row(String elementId, String name, String type, Action action, String detail) {
@@ -34,10 +37,16 @@ public final class MigrationMapping {
     public static List<Row> propose(String sourceXml, String targetXml) {
         BpmnModelInstance source = ModelGraph.read(sourceXml);
         BpmnModelInstance target = ModelGraph.read(targetXml);
-        return source.getModelElementsByType(FlowNode.class).stream()
+        List<Row> rows = new ArrayList<>(source.getModelElementsByType(FlowNode.class).stream()
                 .sorted(Comparator.comparing(FlowNode::getId))
                 .map(node -> row(node, target.getModelElementById(node.getId())))
-                .toList();
+                .toList());
+        target.getModelElementsByType(FlowNode.class).stream()
+                .filter(node -> !(source.getModelElementById(node.getId()) instanceof FlowNode))
+                .sorted(Comparator.comparing(FlowNode::getId))
+                .forEach(node -> rows.add(new Row(node.getId(), node.getName(), node.getElementType().getTypeName(), Action.ADDED,
+                        timer(node) == null ? "新版本新增" : "新版本新增的计时：在其等待处的实例迁移后开始计时")));
+        return rows;
     }
 
     private static Row row(FlowNode node, Object counterpart) {
@@ -48,7 +57,8 @@ public final class MigrationMapping {
         String before = timer(node);
         String after = timer(other);
         if (!Objects.equals(before, after)) {
-            return new Row(node.getId(), node.getName(), type, Action.REARM, "计时由 " + before + " 改为 " + after);
+            return new Row(node.getId(), node.getName(), type, Action.REARM,
+                    "计时方式已修改：迁移后按新版本重新计时（各实例的新日期见下方）");
         }
         return new Row(node.getId(), node.getName(), type, Action.MAP, null);
     }

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,10 +32,14 @@ class ProcessModelController {
         this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
     }
 
-    /** The current revision of a model; its number in the header {@code X-Model-Revision}. */
+    /**
+     * A model in its current revision, or in the one asked for ({@code revision=1}: the shipped file) — to open it in
+     * the modeler and deploy it again, which is how a revision is rolled back. Its number in the header
+     * {@code X-Model-Revision}.
+     */
     @GetMapping(value = "/api/process-models/{name}", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> model(@PathVariable String name) {
-        ProcessModels.Model model = models.current(name);
+    ResponseEntity<String> model(@PathVariable String name, @RequestParam(required = false) Integer revision) {
+        ProcessModels.Model model = revision == null ? models.current(name) : models.revision(name, revision);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .header("X-Model-Revision", Integer.toString(model.revision())).body(model.xml());
     }

@@ -6,6 +6,7 @@ import com.civilsafety.ledger.processmodel.ProcessModelRevision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +25,11 @@ class ProcessRevisionController {
     record DeploymentRequest(String bpmnXml, String comment) {
     }
 
-    /** the confirmed mapping of each revision instances are on ({@code mapping} alone: the previous revision's) */
-    record MigrationRequest(Map<String, String> mapping, Map<Integer, Map<String, String>> mappings) {
+    /**
+     * the confirmed mapping of each revision instances are on ({@code mapping} alone: the previous revision's), and
+     * the instances to move ({@code instances} absent: all)
+     */
+    record MigrationRequest(Map<String, String> mapping, Map<Integer, Map<String, String>> mappings, Set<Long> instances) {
     }
 
     record RevisionSummary(int revision, int engineVersion, String comment, long deployedBy, Instant deployedAt) {
@@ -56,7 +60,7 @@ class ProcessRevisionController {
 
     @PostMapping("/api/process-models/{name}/migrations")
     ProcessModelDeployments.MigrationResult migrate(@PathVariable String name, @RequestBody MigrationRequest body) {
-        return deployments.migrate(name, body.mapping(), body.mappings());
+        return deployments.migrate(name, body.mapping(), body.mappings(), body.instances());
     }
 
     private static RevisionSummary summary(ProcessModelRevision r) {
