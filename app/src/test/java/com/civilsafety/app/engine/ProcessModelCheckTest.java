@@ -50,6 +50,12 @@ class ProcessModelCheckTest {
             assertThat(f.path("rule").asText()).isEqualTo("timer-loop");
             assertThat(f.path("message").asText()).contains("立刻再次触发");
         });
+        // the same loop led through the step that reads the phase's dates again: it writes the end date, but the same
+        // one unless the bureau rescheduled, so it does not stop the re-firing (the property test found it)
+        String throughReread = edited.replace("sourceRef=\"Task_RemindPhase\" targetRef=\"Gateway_Wait\"",
+                "sourceRef=\"Task_RemindPhase\" targetRef=\"Task_RereadPhaseDates\"");
+        assertThat(throughReread).isNotEqualTo(edited);
+        assertThat(check("fuli", throughReread).path("findings")).extracting(f -> f.path("rule").asText()).contains("timer-loop");
     }
 
     @Test

@@ -28,7 +28,7 @@ public class CampaignWorkers {
     }
 
     @JobWorker(type = "campaign.phase-dates")
-    @WritesVariables({"startsAt", "endsAt", "remindAt", "phaseKey"})
+    @WritesVariables(value = {"startsAt", "endsAt", "remindAt", "phaseKey"}, rereads = {"startsAt", "endsAt"})
     public Map<String, Object> phaseDates(ActivatedJob job, @Variable long campaignId, @Variable int ordinal) {
         return recorder.record(job, step -> CampaignVariables.phaseDates(campaignId, ordinal, run.phaseDates(campaignId, ordinal)));
     }
@@ -54,7 +54,7 @@ public class CampaignWorkers {
     }
 
     @JobWorker(type = "campaign.deliverable-dates")
-    @WritesVariables({"opensAt", "remindAt", "dueAt"})
+    @WritesVariables(value = {"opensAt", "remindAt", "dueAt"}, rereads = {"opensAt", "remindAt", "dueAt"})
     public Map<String, Object> deliverableDates(ActivatedJob job, @Variable long deliverableId) {
         return recorder.record(job, step -> CampaignVariables.deliverableDates(run.deliverableDates(deliverableId)));
     }

@@ -21,7 +21,7 @@ public class DispatchWorkers {
     }
 
     @JobWorker(type = "dispatch.dates")
-    @WritesVariables({"opensAt", "remindAt", "dueAt", "countyDueAt"})
+    @WritesVariables(value = {"opensAt", "remindAt", "dueAt", "countyDueAt"}, rereads = {"opensAt", "remindAt", "dueAt", "countyDueAt"})
     public Map<String, Object> dates(ActivatedJob job, @Variable long campaignId, @Variable String reportMonth) {
         return recorder.record(job, step -> CampaignVariables.dispatchDates(dispatch.dates(campaignId, reportMonth)));
     }

@@ -28,7 +28,8 @@ public class HazardWorkers {
     }
 
     @JobWorker(type = "hazard.record-grading")
-    @WritesVariables({"reminderAt", "deadlineAt", "secondEscalationAt", "rectificationDeadline"})
+    @WritesVariables(value = {"reminderAt", "deadlineAt", "secondEscalationAt", "rectificationDeadline"},
+            rereads = {"reminderAt", "deadlineAt", "secondEscalationAt", "rectificationDeadline"})
     public Map<String, Object> recordGrading(ActivatedJob job, @Variable long hazardId, @Variable Grading grading) {
         return recorder.record(job, step -> HazardVariables.rectificationDates(hazards.recordGrading(hazardId, grading, step)));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -48,6 +49,23 @@ public class ProcessModelCheck {
      */
     public Map<String, Set<String>> workers() {
         Map<String, Set<String>> types = new TreeMap<>();
+        declared().forEach((type, writes) -> types.put(type, Set.of(writes.value())));
+        return types;
+    }
+
+    /** of what each job type writes, the dates it moves on (all but those it reads again: {@link WritesVariables#rereads}) */
+    Map<String, Set<String>> advancing() {
+        Map<String, Set<String>> types = new TreeMap<>();
+        declared().forEach((type, writes) -> {
+            Set<String> moved = new TreeSet<>(List.of(writes.value()));
+            List.of(writes.rereads()).forEach(moved::remove);
+            types.put(type, moved);
+        });
+        return types;
+    }
+
+    private Map<String, WritesVariables> declared() {
+        Map<String, WritesVariables> types = new TreeMap<>();
         for (String name : beans.getBeanDefinitionNames()) {
             Class<?> type = beans.getType(name, false);
             if (type == null) {
@@ -60,7 +78,7 @@ public class ProcessModelCheck {
                     if (writes == null) {
                         throw new IllegalStateException(method + " does not say which variables it writes (@WritesVariables)");
                     }
-                    types.put(worker.type().isEmpty() ? method.getName() : worker.type(), Set.of(writes.value()));
+                    types.put(worker.type().isEmpty() ? method.getName() : worker.type(), writes);
                 }
             }
         }
@@ -94,7 +112,7 @@ public class ProcessModelCheck {
     private ModelCheck modelCheck() {
         ModelCheck current = check;
         if (current == null) {
-            current = new ModelCheck(workers()).withCatalogues(catalogues());
+            current = new ModelCheck(workers(), advancing()).withCatalogues(catalogues());
             check = current;
         }
         return current;

@@ -14,4 +14,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WritesVariables {
     String[] value() default {};
+
+    /**
+     * Of those, the dates the step reads again from the ledger rather than moves on: the same unless the ledger's date
+     * was changed meanwhile. A timer on a loop through such a step would fire again at once, so the model check does
+     * not count it as moving the date (the others, e.g. a reminder step answering the next reminder, do).
+     */
+    String[] rereads() default {};
 }

@@ -99,23 +99,39 @@ public final class ModelCheck {
     private final Set<String> jobTypes;
     /** the variables each job type answers with; a type not here may write any */
     private final Map<String, Set<String>> writes;
+    /**
+     * of those, the dates each job type's answer always moves past the moment it runs (a reminder step answering the
+     * next reminder); a type not here moves every date it writes. A step that only reads a date again (the phase's
+     * dates, unchanged unless rescheduled) does not let a timer on a loop through it wait: it would fire again at once.
+     */
+    private final Map<String, Set<String>> advances;
 
     /** each process's variables, by process id ({@link #catalogue}); a process not here is not held to one */
     private final Map<String, Set<String>> catalogues;
 
     /** @param jobTypes the job types workers serve; every service task's type must be one of them */
     public ModelCheck(Set<String> jobTypes) {
-        this(jobTypes, Map.of(), Map.of());
+        this(jobTypes, Map.of(), Map.of(), Map.of());
     }
 
     /** @param writes the job types workers serve, each with the variables it answers with */
     public ModelCheck(Map<String, Set<String>> writes) {
-        this(writes.keySet(), writes, Map.of());
+        this(writes.keySet(), writes, Map.of(), Map.of());
     }
 
-    private ModelCheck(Set<String> jobTypes, Map<String, Set<String>> writes, Map<String, Set<String>> catalogues) {
+    /**
+     * @param writes   the job types workers serve, each with the variables it answers with
+     * @param advances of those, the dates each answers with a later one than it had (see {@link #advances})
+     */
+    public ModelCheck(Map<String, Set<String>> writes, Map<String, Set<String>> advances) {
+        this(writes.keySet(), writes, advances, Map.of());
+    }
+
+    private ModelCheck(Set<String> jobTypes, Map<String, Set<String>> writes, Map<String, Set<String>> advances,
+                       Map<String, Set<String>> catalogues) {
         this.jobTypes = Set.copyOf(jobTypes);
         this.writes = Map.copyOf(writes);
+        this.advances = Map.copyOf(advances);
         this.catalogues = Map.copyOf(catalogues);
     }
 
@@ -341,7 +357,7 @@ public final class ModelCheck {
 
     /** The same check, holding each process (by id) to its variable catalogue. */
     public ModelCheck withCatalogues(Map<String, Set<String>> catalogues) {
-        return new ModelCheck(jobTypes, writes, catalogues);
+        return new ModelCheck(jobTypes, writes, advances, catalogues);
     }
 
     /** the FEEL expressions of a document, and the variables its steps write, by process */
@@ -507,7 +523,8 @@ public final class ModelCheck {
     /**
      * A timer on a loop fires again each time the loop comes back to it: at once, for ever, if its date is one the
      * loop never changes (a reminder "three days before the end" led back to the wait re-fired three times a second).
-     * Every way from a dated timer back to itself must pass a step that writes a variable of its date.
+     * Every way from a dated timer back to itself must pass a step that moves a variable of its date on — writes it,
+     * and for a worker, answers with a later date than it had (reading the same date again is no help).
      */
     private void timerLoops(BpmnModelInstance model, List<Finding> findings) {
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
@@ -528,7 +545,7 @@ public final class ModelCheck {
                 FlowNode at = next.pop();
                 if (at == node) {
                     loops = true;
-                } else if (seen.add(at) && (at == attachedTo || !writesAny(at, dateVariables))) {
+                } else if (seen.add(at) && (at == attachedTo || !movesOn(at, dateVariables))) {
                     next.addAll(successors(at));
                 }
             }
@@ -548,8 +565,8 @@ public final class ModelCheck {
         return next;
     }
 
-    /** whether passing this node may set one of these variables (a step it does not know may set any) */
-    private boolean writesAny(FlowNode node, Set<String> variables) {
+    /** whether passing this node may move one of these dates on (a step it does not know may move any) */
+    private boolean movesOn(FlowNode node, Set<String> variables) {
         if (node instanceof SubProcess) {
             return true; // what happens inside is not followed: assume the date may be set there
         }
@@ -573,7 +590,8 @@ public final class ModelCheck {
             return false;
         }
         Set<String> written = writes.get(job.getType());
-        return written == null || !mapped && written.stream().anyMatch(variables::contains);
+        Set<String> moved = advances.getOrDefault(job.getType(), written);
+        return written == null || !mapped && moved.stream().anyMatch(variables::contains);
     }
 
     /** what an event node waits for or throws (a timer, a message, a link …); nothing for other nodes */
