@@ -266,7 +266,7 @@ async function processModeler(page) {
   await page.waitForSelector('.modeler-canvas .djs-container svg')
   await page.getByRole('button', { name: '校验' }).click()
   await page.getByText('校验通过').waitFor()
-  expect(await page.locator('.djs-palette [title*="创建"]').count() > 0, 'the modeler\'s palette speaks Chinese')
+  expect(await page.locator('.djs-palette [aria-label*="创建"]').count() > 0, 'the modeler\'s palette speaks Chinese')
   await checkPage(page, '24-process-modeler')
   const response = await page.request.get('/api/process-models/campaign-phase', { headers: { Accept: 'application/xml' } })
   const edited = (await response.text()).replace('=date and time(endsAt)', '=date and time(endsAt')
@@ -284,6 +284,20 @@ async function processModeler(page) {
     expect((await page.locator('.findings').innerText()).includes(`「${name}」`), `the finding of ${id} is listed by its name`)
   }
   await checkPage(page, '25-process-modeler-invalid')
+
+  // D2: "three days before the end" on the looping reminder would re-fire at once, for ever: refused, framed
+  const looping = path.join(SCREENSHOTS, 'campaign-phase-looping.bpmn')
+  writeFileSync(looping, (await (await page.request.get('/api/process-models/campaign-phase', { headers: { Accept: 'application/xml' } })).text())
+    .replace('=date and time(remindAt)<', '=date and time(endsAt) - duration("P3D")<'))
+  await page.setInputFiles('#bpmn-file', looping)
+  const discard = page.getByRole('button', { name: '放弃修改' })
+  if (await discard.isVisible().catch(() => false)) await discard.click()
+  await page.locator('.opened-file', { hasText: 'campaign-phase-looping.bpmn' }).waitFor()
+  await page.getByRole('button', { name: '校验' }).click()
+  await page.getByText('校验未通过').waitFor()
+  expect(await page.locator('.modeler-canvas .djs-element.check-error[data-element-id="Event_ReminderDue"]').count() === 1,
+    'the looping reminder is framed on the diagram')
+  expect((await page.locator('.findings').innerText()).includes('立刻再次触发'), 'the finding says it would fire again at once')
 }
 
 // 流程工作台 (county administrator): the running campaign's self-check deadline moves (调整日期: the ledger's date, the
@@ -356,6 +370,52 @@ async function revise(page) {
   const moved = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
   expect(moved - reminder === 2 * 3600000, `the engine's reminder moved two hours (from ${new Date(reminder).toISOString()} to ${new Date(moved).toISOString()})`)
   expect((await selfCheckRow().innerText()).includes(newEnd), 'the moved deadline stays')
+
+  // 「提醒日：截止前 3 天加一次提醒」 chosen from the element templates (no FEEL typed), checked, deployed; the preview's
+  // date for the running self-check is the one the engine then holds
+  await page.goto('/process-models?model=campaign-phase')
+  await page.waitForSelector('.modeler-canvas .djs-container svg')
+  await page.locator('.lint-status', { hasText: '未发现问题' }).waitFor()
+  await page.locator('.modeler-canvas .djs-element[data-element-id="Event_ReminderDue"]').click()
+  await page.locator('.modeler-panel').getByRole('button', { name: '选择' }).click()
+  await page.locator('.element-template-chooser input').fill('截止前 3 天')
+  await page.locator('.element-template-chooser .entry', { hasText: '截止前 3 天加一次提醒' }).click()
+  await page.locator('.modeler-panel', { hasText: '提醒日：截止前 3 天加一次提醒' }).waitFor()
+  await page.getByRole('button', { name: '校验' }).click()
+  await page.getByText('校验通过').waitFor()
+  await checkPage(page, '31-template-applied')
+  await page.getByRole('button', { name: '部署新版本' }).click()
+  await page.fill('#deploy-comment', '截止前3天加一次提醒')
+  await page.getByRole('button', { name: '部署', exact: true }).click()
+  const previewed = page.locator('.migration-instances .el-table__row', { hasText: '机构自查' })
+  await previewed.waitFor()
+  const reminderLine = (await previewed.innerText()).split('\n').find((l) => l.startsWith('提醒日'))
+  const promised = timerAt(reminderLine.split('→')[1])
+  await checkPage(page, '32-template-preview')
+  await page.getByRole('button', { name: /迁移所选 1 个实例/ }).click()
+  await page.getByText('已迁移 1 个实例').waitFor()
+  await page.goto(`/campaigns/${id}`)
+  await selfCheckRow().waitFor()
+  const armed = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
+  expect(armed === promised, `the engine armed the reminder the preview showed (${reminderLine})`)
+
+  // rollback: the shipped model opened from the version menu, deployed again, the instance moved back to it
+  await page.goto('/process-models?model=campaign-phase')
+  await page.waitForSelector('.modeler-canvas .djs-container svg')
+  await page.locator('.el-select', { has: page.getByRole('combobox', { name: '打开版本' }) }).click()
+  await page.getByRole('option', { name: '第 1 版（平台出厂版本）' }).click()
+  await page.locator('.opened-file', { hasText: '已打开第 1 版' }).waitFor()
+  await page.getByRole('button', { name: '部署新版本' }).click()
+  expect((await page.inputValue('#deploy-comment')).includes('恢复为第 1 版'), 'the comment says it is a rollback')
+  await page.getByRole('button', { name: '部署', exact: true }).click()
+  await page.locator('.migration-instances .el-table__row', { hasText: '机构自查' }).waitFor()
+  await page.getByRole('button', { name: /迁移所选 1 个实例/ }).click()
+  await page.getByText('已迁移 1 个实例').waitFor()
+  await checkPage(page, '33-rolled-back')
+  await page.goto(`/campaigns/${id}`)
+  await selfCheckRow().waitFor()
+  const restored = timerAt(await selfCheckRow().locator('.armed-timer[data-element-id="Event_ReminderDue"]').innerText())
+  expect(restored === reminder, 'back on the shipped model, the reminder is the shipped one again')
 }
 
 function plusDays(isoDay, days) {

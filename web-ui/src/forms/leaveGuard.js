@@ -3,7 +3,7 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { onBeforeRouteLeave } from 'vue-router'
 import { ElMessageBox } from 'element-plus'
 
-export function useLeaveGuard(isDirty) {
+export function useLeaveGuard(isDirty, message = '填写的内容还没有提交，离开后将丢失。确定离开吗？', title = '尚未提交') {
   const onUnload = (e) => {
     if (!isDirty()) return
     e.preventDefault()
@@ -13,7 +13,7 @@ export function useLeaveGuard(isDirty) {
   onBeforeUnmount(() => window.removeEventListener('beforeunload', onUnload))
   onBeforeRouteLeave(async () => {
     if (!isDirty()) return true
-    return ElMessageBox.confirm('填写的内容还没有提交，离开后将丢失。确定离开吗？', '尚未提交', {
+    return ElMessageBox.confirm(message, title, {
       confirmButtonText: '离开', cancelButtonText: '留在本页', type: 'warning',
     }).then(() => true, () => false)
   })

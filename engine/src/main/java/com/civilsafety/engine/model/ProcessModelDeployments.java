@@ -142,8 +142,8 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
             throw new ModelRejectedException(findings);
         }
         if (!shipped.bpmnProcessId().equals(new ModelGraph(xml).processId())) {
-            throw new InvalidInputException("bpmnXml", "流程标识应为 " + shipped.bpmnProcessId()
-                    + "：部署的是该模型的新版本，不能改为另一个流程");
+            String label = ModelGraph.read(shipped.xml()).getModelElementById(shipped.bpmnProcessId()).getAttributeValue("name");
+            throw new InvalidInputException("bpmnXml", "这是另一个流程的模型：这里只能部署「" + label + "」的新版本");
         }
         ProcessModels.Model current = models.current(name);
         if (current.xml().equals(xml)) {

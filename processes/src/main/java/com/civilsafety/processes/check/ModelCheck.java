@@ -552,7 +552,8 @@ public final class ModelCheck {
             if (loops) {
                 String name = node.getName() == null ? node.getId() : node.getName();
                 findings.add(new Finding(node.getId(), "timer-loop", "「" + name + "」所在的循环不会更新它的日期：回到这里时日期已过，会立刻再次触发、"
-                        + "不停重复（例如每秒提醒一次）。请不要连回等待环节，或让循环中的步骤给出新的日期"));
+                        + "不停重复（例如每秒提醒一次）。请不要连回等待环节，或让循环中的步骤给出新的日期。行动阶段要在截止前多提醒一次："
+                        + "选中「提醒日」，在属性面板「模板」中选择「提醒日：截止前 N 天加一次提醒」"));
             }
         }
     }
