@@ -1,6 +1,5 @@
-package com.civilsafety.ledger.job;
+package com.civilsafety.ledger.eventlog;
 
-import com.civilsafety.ledger.eventlog.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
