@@ -149,13 +149,36 @@ class IncidentApiTest {
                 i -> i != null);
         assertThat(incident.path("engineRaised").asBoolean()).isTrue();
         assertThat(incident.path("elementId").asText()).isEqualTo("Gateway_Decide");
-        assertThat(incident.path("elementName").asText()).as("a process the platform does not ship: its id")
-                .isEqualTo("Gateway_Decide");
+        assertThat(incident.path("elementName").asText()).as("a process the platform does not ship: named by the engine's definition")
+                .isEqualTo("判断是否达标");
         assertThat(incident.path("jobType").asText()).as("the engine's error type: a variable it could not read").isEqualTo("EXTRACT_VALUE_ERROR");
         assertThat(incident.path("error").asText()).isNotBlank();
         long id = incident.path("id").asLong();
 
-        client.newSetVariablesCommand(instance).variables(Map.of("score", 75)).send().join(); // the cause, fixed
+        // the cause, fixed by the administrator: the score given, with a reason; the instance seen first
+        String variables = "/api/admin/process-instances/" + instance + "/variables";
+        JsonNode seen = api.get("admin", "/api/admin/process-instances/" + instance).body();
+        assertThat(seen.path("bpmnProcessId").asText()).isEqualTo("ConditionProbe");
+        assertThat(seen.path("waits").toString()).contains("判断是否达标");
+        assertThat(api.get("fuli", "/api/admin/process-instances/" + instance).status()).isEqualTo(403);
+        assertThat(api.post("fuli", variables, "{\"name\": \"score\", \"value\": 75, \"reason\": \"补录\"}").status()).isEqualTo(403);
+        Api.Reply empty = api.post("admin", variables, "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.fieldErrors()).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("name", "value", "reason");
+        assertThat(api.post("admin", variables, "{\"name\": \"1score\", \"value\": 75, \"reason\": \"补录\"}")
+                .fieldErrors().get(0).path("field").asText()).isEqualTo("name");
+        assertThat(api.post("admin", "/api/admin/process-instances/987654/variables",
+                "{\"name\": \"score\", \"value\": 75, \"reason\": \"补录\"}").status()).as("no such instance").isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'PROCESS_VARIABLE_CORRECTED'", Long.class))
+                .as("nothing recorded for refused corrections").isZero();
+        Api.Reply corrected = api.post("admin", variables, "{\"name\": \"score\", \"value\": 75, \"reason\": \"检查组补录评分\"}");
+        assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
+        assertThat(corrected.body().path("before").isNull()).as("the score was never given").isTrue();
+        assertThat(corrected.body().path("after").asText()).isEqualTo("75");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ledger_event where type = 'PROCESS_VARIABLE_CORRECTED' and process_instance_key = ?
+                and subject_type = 'PROCESS_INSTANCE' and subject_id = ? and payload like '%检查组补录评分%'""",
+                Long.class, instance, instance)).as("who changed what and why, in the event chain").isEqualTo(1);
         Api.Reply retried = api.post("admin", "/api/admin/incidents/" + id + "/retry", "");
         assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
         assertThat(retried.body().path("status").asText()).isEqualTo("RESOLVED");

@@ -71,6 +71,17 @@ class ProcessRevisionTest {
                 endOf(today.plusDays(25)).equals(timer(selfCheckInstance(api, campaign), "Event_PhaseEnds")));
         Instant reminder = timer(selfCheckInstance(api, campaign), "Event_ReminderDue");
         assertThat(reminder).as("a week before the new end").isBefore(endOf(today.plusDays(19)));
+        // the dates on the model's timers, as the modeler shows them: the self-check's end, named, with where to move it
+        JsonNode armedTimers = api.get("admin", "/api/process-models/campaign-phase/timers").body();
+        assertThat(armedTimers.path("engineView").asBoolean()).isTrue();
+        JsonNode phaseEnd = StreamSupport.stream(armedTimers.path("timers").spliterator(), false)
+                .filter(t -> t.path("elementId").asText().equals("Event_PhaseEnds")).findFirst().orElseThrow();
+        assertThat(Instant.parse(phaseEnd.path("dueAt").asText())).isEqualTo(endOf(today.plusDays(25)));
+        assertThat(phaseEnd.path("name").asText()).isEqualTo("阶段截止");
+        assertThat(phaseEnd.path("subject").asText()).startsWith("消防安全专项排查整治 · ");
+        assertThat(phaseEnd.path("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(phaseEnd.path("phaseOrdinal").asInt()).isEqualTo(2);
+        assertThat(api.get("fuli", "/api/process-models/campaign-phase/timers").status()).isEqualTo(403);
 
         String shipped = model(api);
         // a broken edit is refused with its element, and nothing is deployed

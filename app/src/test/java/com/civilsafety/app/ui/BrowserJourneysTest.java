@@ -7,6 +7,8 @@ import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.Campaigns;
 import com.civilsafety.app.testsupport.BrowserScript;
 import com.civilsafety.app.testsupport.EngineTime;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -27,7 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * journey and every page's accessibility check passed ({@link BrowserScript}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser-journeys;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+        properties = {"spring.datasource.url=jdbc:h2:mem:browser-journeys;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                "civil-safety.engine.incident-scan=PT2S"}) // the stage's engine-raised incident is listed at once
 @DirtiesContext // its clock runs a day ahead
 @Import(EngineTime.AsClock.class)
 class BrowserJourneysTest {
@@ -37,16 +41,43 @@ class BrowserJourneysTest {
     TestRestTemplate rest;
     @Autowired
     EngineTime time;
+    @Autowired
+    CamundaClient client;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theMainJourneysPassInARealBrowserWithoutAccessibilityViolations() throws Exception {
         BrowserScript.require();
         openSelfCheckTomorrow();
+        long stuck = stopTheEngineOnAMissingValue();
         BrowserScript.run("journeys.mjs", port);
+        // the administrator gave the value with a reason and retried: the instance ran on, its incident listed once
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from job_incident where process_instance_key = ? and status = 'RESOLVED'", Long.class, stuck) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from job_incident where process_instance_key = ?", Long.class, stuck))
+                .as("the engine's incident recorded once").isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ledger_event where type = 'PROCESS_VARIABLE_CORRECTED' and process_instance_key = ?
+                and payload like '%检查组补录评分%'""", Long.class, stuck)).as("the correction and its reason in the event chain").isEqualTo(1);
         try (var shots = Files.list(BrowserScript.SCREENSHOTS)) {
             assertThat(shots.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.png")).count())
-                    .as("a screenshot of every page visited").isGreaterThanOrEqualTo(31);
+                    .as("a screenshot of every page visited").isGreaterThanOrEqualTo(33);
         }
+    }
+
+    /**
+     * An incident the engine raises itself, as a defect would: a gateway deciding on a score that was never given.
+     * The journey finds it in 流程故障 by its step's name, gives the score with a reason and retries it.
+     */
+    private long stopTheEngineOnAMissingValue() {
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("SafetyScoreProbe").name("安全评分演练")
+                .startEvent("StartEvent_Scored").exclusiveGateway("Gateway_Decide").name("判断是否达标")
+                .condition("=score >= 60").endEvent("EndEvent_Passed").name("达标")
+                .moveToLastGateway().condition("=score < 60").endEvent("EndEvent_Failed").name("不达标").done(),
+                "safety-score-probe.bpmn").send().join();
+        return client.newCreateInstanceCommand().bpmnProcessId("SafetyScoreProbe").latestVersion().send().join()
+                .getProcessInstanceKey();
     }
 
     /** A campaign over the county whose self-check opens tomorrow: the clocks move there, inst001 gets its checklist. */

@@ -1,16 +1,21 @@
 package com.civilsafety.engine.embedded;
 
 import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.processes.ModelGraph;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.Process;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -91,6 +96,26 @@ class EmbeddedEngineInstances implements EngineInstances {
         return instances;
     }
 
+    @Override
+    public Map<String, String> elementNames(String bpmnProcessId, int version) {
+        Process found = null;
+        for (Record<?> record : EngineRecords.now(engine)) {
+            if (record.getValueType() == ValueType.PROCESS && record.getIntent() == ProcessIntent.CREATED
+                    && record.getValue() instanceof Process process && process.getBpmnProcessId().equals(bpmnProcessId)
+                    && (version > 0 ? process.getVersion() == version : found == null || process.getVersion() > found.getVersion())) {
+                found = process;
+            }
+        }
+        if (found == null) {
+            return Map.of();
+        }
+        try {
+            return new ModelGraph(new String(found.getResource(), StandardCharsets.UTF_8)).elementNames();
+        } catch (RuntimeException unreadable) {
+            return Map.of();
+        }
+    }
+
     /** one pass over the stream: what is active, the armed timers and the wanted process-level variables */
     private Snapshot scan(BiPredicate<Long, String> variableWanted) {
         Map<Long, ProcessInstanceRecordValue> active = new LinkedHashMap<>();
@@ -102,7 +127,8 @@ class EmbeddedEngineInstances implements EngineInstances {
             }
             if (record.getValue() instanceof ProcessInstanceRecordValue element) {
                 switch ((ProcessInstanceIntent) record.getIntent()) {
-                    case ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
+                    // activating counts: an element the engine stopped at with an incident never gets further
+                    case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
                     case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(record.getKey());
                     default -> { }
                 }

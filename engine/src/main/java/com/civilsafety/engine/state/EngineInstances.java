@@ -29,4 +29,10 @@ public interface EngineInstances {
 
     /** These instances (not what they called) while they run, with all their process-level variables, read at once. */
     Map<Long, RunningInstance> instances(java.util.Set<Long> processInstanceKeys);
+
+    /**
+     * Each element's name (its id where it has none) in the definition the engine deployed: the given version of the
+     * process, or its latest for a version below 1. Empty if the engine has no such definition.
+     */
+    Map<String, String> elementNames(String bpmnProcessId, int version);
 }

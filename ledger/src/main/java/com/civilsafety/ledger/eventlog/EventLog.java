@@ -28,9 +28,21 @@ public class EventLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEvent append(EventType type, String subjectType, long subjectId, Actor actor, ProcessStep step,
                               Object payload) {
+        return save(type, subjectType, subjectId, actor, step == null ? null : step.processInstanceKey(),
+                step == null ? null : step.elementId(), step == null ? null : step.jobKey(), payload);
+    }
+
+    /** An operator's change to a running process instance (no job ran it): the instance's key kept with the event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEvent appendOnInstance(EventType type, String subjectType, long subjectId, Actor actor,
+                                        long processInstanceKey, Object payload) {
+        return save(type, subjectType, subjectId, actor, processInstanceKey, null, null, payload);
+    }
+
+    private LedgerEvent save(EventType type, String subjectType, long subjectId, Actor actor, Long processInstanceKey,
+                             String elementId, Long jobKey, Object payload) {
         LedgerEvent event = events.save(new LedgerEvent(clock.instant(), type, subjectType, subjectId, actor.personId(),
-                actor.displayName(), step == null ? null : step.processInstanceKey(),
-                step == null ? null : step.elementId(), step == null ? null : step.jobKey(), Json.write(payload)));
+                actor.displayName(), processInstanceKey, elementId, jobKey, Json.write(payload)));
         chain.sealOnCommit(event.getId());
         return event;
     }

@@ -1,9 +1,10 @@
 package com.civilsafety.api.incident;
 
-import com.civilsafety.engine.state.EngineIncidents;
-import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
+import com.civilsafety.engine.state.EngineIncidents;
+import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.civilsafety.ledger.job.JobIncident;
@@ -38,14 +39,17 @@ class IncidentController {
     private final ProcessCommands commands;
     private final ProcessModels models;
     private final ObjectProvider<EngineIncidents> engineIncidents;
+    private final Optional<EngineInstances> engineInstances;
     private final String operateUrl;
 
     IncidentController(JobIncidents incidents, ProcessCommands commands, ProcessModels models,
-                       ObjectProvider<EngineIncidents> engineIncidents, @Value("${civil-safety.operate.url:}") String operateUrl) {
+                       ObjectProvider<EngineIncidents> engineIncidents, Optional<EngineInstances> engineInstances,
+                       @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.incidents = incidents;
         this.commands = commands;
         this.models = models;
         this.engineIncidents = engineIncidents;
+        this.engineInstances = engineInstances;
         this.operateUrl = operateUrl;
     }
 
@@ -55,7 +59,10 @@ class IncidentController {
         return incidents.open().stream().map(i -> of(i, names)).toList();
     }
 
-    /** an incident with its step's Chinese name (from its process's current model; the id if it has none) */
+    /**
+     * an incident with its step's Chinese name: from its process's current model, or for a process the platform does
+     * not ship from the engine's own definition; the id only if neither names it
+     */
     private Incident of(JobIncident i, Map<String, Map<String, String>> names) {
         Map<String, String> ofProcess = i.getBpmnProcessId() == null ? Map.of() : names.computeIfAbsent(i.getBpmnProcessId(), id -> {
             try {
@@ -64,7 +71,11 @@ class IncidentController {
                 return Map.of();
             }
         });
-        String name = i.getElementId() == null ? null : ofProcess.getOrDefault(i.getElementId(), i.getElementId());
+        String name = i.getElementId() == null ? null : ofProcess.get(i.getElementId());
+        if (name == null && i.getElementId() != null) {
+            name = engineInstances.map(e -> e.elementNames(i.getBpmnProcessId(), 0).get(i.getElementId()))
+                    .orElse(i.getElementId());
+        }
         return new Incident(i.getId(), i.getJobType(), i.getBpmnProcessId(), i.getElementId(), name, i.getProcessInstanceKey(),
                 i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name(), i.getOccurrences(), i.isEngineRaised());
     }

@@ -2,8 +2,17 @@ package com.civilsafety.api.process;
 
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
+import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.ledger.eventlog.InstanceSubjects;
 import com.civilsafety.ledger.job.ProcessProjection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,14 +30,31 @@ class ProcessModelController {
     record Monitor(String name, String bpmnProcessId, int revision, List<ProcessProjection.ElementCounts> elements, String operateUrl) {
     }
 
+    /**
+     * One timer armed in a running instance of the model: when it fires and what for. {@code campaignId} and
+     * {@code phaseOrdinal} say which campaign (and phase) the date belongs to, so the date is moved there (调整日期),
+     * {@code hazardId} which hazard; null where the instance is not about one.
+     */
+    record ArmedTimer(String elementId, String name, Instant dueAt, long processInstanceKey, int version, String subject,
+                      Long campaignId, Integer phaseOrdinal, Long hazardId) {
+    }
+
+    /** {@code engineView} false against a cluster: the dates are in Operate. */
+    record Timers(boolean engineView, List<ArmedTimer> timers, String operateUrl) {
+    }
+
     private final ProcessModels models;
     private final ProcessProjection projection;
+    private final Optional<EngineInstances> engine;
+    private final InstanceSubjects subjects;
     private final String operateUrl;
 
-    ProcessModelController(ProcessModels models, ProcessProjection projection,
-                           @Value("${civil-safety.operate.url:}") String operateUrl) {
+    ProcessModelController(ProcessModels models, ProcessProjection projection, Optional<EngineInstances> engine,
+                           InstanceSubjects subjects, @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.models = models;
         this.projection = projection;
+        this.engine = engine;
+        this.subjects = subjects;
         this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
     }
 
@@ -50,5 +76,43 @@ class ProcessModelController {
         ProcessModels.Model model = models.current(name);
         return new Monitor(name, model.bpmnProcessId(), model.revision(), projection.of(model.bpmnProcessId(),
                 ProcessCommands.taskSubjectOf(model.bpmnProcessId())), operateUrl);
+    }
+
+    /**
+     * The dates on the model's timers (ADR 0002): every timer armed now in a running instance of the model, any
+     * revision, earliest first, with what it is about. The dates are the ledger's — a campaign's are moved by 调整日期,
+     * a hazard's by an extension — so the modeler shows them and points there rather than editing them into the model.
+     */
+    @GetMapping("/api/process-models/{name}/timers")
+    Timers timers(@PathVariable String name) {
+        ProcessModels.Model model = models.current(name);
+        if (engine.isEmpty()) {
+            return new Timers(false, List.of(), operateUrl);
+        }
+        Map<Long, EngineInstances.RunningInstance> running = engine.get().instances(engine.get().running().entrySet()
+                .stream().filter(e -> e.getValue().equals(model.bpmnProcessId())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet()));
+        Map<Long, String> about = subjects.of(running.keySet());
+        // each timer named as the revision its instance runs names it
+        Map<Integer, Map<String, String>> namesOf = new HashMap<>();
+        List<ArmedTimer> timers = new ArrayList<>();
+        running.values().forEach(i -> i.timers().forEach(t -> timers.add(new ArmedTimer(t.elementId(),
+                namesOf.computeIfAbsent(i.version(), v -> engine.get().elementNames(model.bpmnProcessId(), v))
+                        .getOrDefault(t.elementId(), "未命名计时"), t.dueAt(), i.processInstanceKey(), i.version(),
+                about.get(i.processInstanceKey()), number(i.variables().get("campaignId")),
+                phaseOrdinal(i.variables().get("phaseKey")), number(i.variables().get("hazardId"))))));
+        timers.sort(Comparator.comparing(ArmedTimer::dueAt).thenComparing(ArmedTimer::processInstanceKey));
+        return new Timers(true, timers, operateUrl);
+    }
+
+    /** a variable's JSON as a number, if it is one */
+    private static Long number(String json) {
+        return json != null && json.matches("\\d{1,18}") ? Long.valueOf(json) : null;
+    }
+
+    /** a phase's correlation key, {@code "campaign/ordinal"} as JSON, gives its ordinal */
+    private static Integer phaseOrdinal(String json) {
+        return json != null && json.matches("\"\\d{1,18}/\\d{1,9}\"")
+                ? Integer.valueOf(json.substring(json.indexOf('/') + 1, json.length() - 1)) : null;
     }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.engine.command.ProcessCommands;
+import com.civilsafety.engine.command.VariableCorrections;
 import com.civilsafety.engine.hazard.ExtensionRequests;
 import com.civilsafety.engine.hazard.HazardIntake;
 import com.civilsafety.engine.inbox.TaskSubmission;
@@ -24,6 +25,7 @@ import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.campaign.DispatchReports;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.eventlog.EventChain;
+import com.civilsafety.ledger.eventlog.InstanceSubjects;
 import com.civilsafety.ledger.eventlog.OperationLog;
 import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.hazard.HazardList;
@@ -74,7 +76,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         CampaignService.class, DispatchReports.class, CriterionCatalogue.class, EventChain.class, OperationLog.class,
         HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
-        RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class})
+        RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class,
+        InstanceSubjects.class, VariableCorrections.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";

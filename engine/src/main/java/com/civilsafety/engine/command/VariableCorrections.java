@@ -1,0 +1,92 @@
+package com.civilsafety.engine.command;
+
+import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.InvalidInputException;
+import com.civilsafety.ledger.common.NotFoundException;
+import com.civilsafety.ledger.eventlog.InstanceCorrections;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An administrator corrects a variable of a running instance — the usual fix of an incident the engine raised for a
+ * value it could not read — with a reason: recorded in the event chain in the same transaction, which is rolled back
+ * if the engine refuses the change. Works in both engine modes (a gRPC command); the value before is known only on
+ * the embedded engine (a cluster's Operate shows it).
+ */
+@Service
+public class VariableCorrections {
+    public record Correction(long processInstanceKey, String name, String before, String after) {
+    }
+
+    static final int MAX_VALUE = 4000;
+    static final int MAX_REASON = 500;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+    private final ProcessCommands commands;
+    private final Optional<EngineInstances> engine;
+    private final InstanceCorrections corrections;
+    private final ObjectMapper json;
+
+    VariableCorrections(ProcessCommands commands, Optional<EngineInstances> engine, InstanceCorrections corrections,
+                        ObjectMapper json) {
+        this.commands = commands;
+        this.engine = engine;
+        this.corrections = corrections;
+        this.json = json;
+    }
+
+    /** {@code value}: the new value as JSON (text, number, yes/no, a list or an object; null clears it) */
+    @Transactional
+    public Correction correct(long processInstanceKey, String name, JsonNode value, String reason, Actor actor) {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            wrong.put("name", "变量名只能由英文字母、数字和下划线组成，不以数字开头，最长 64 个字符");
+        }
+        String after = value == null || value.isMissingNode() ? null : write(value);
+        if (after == null) {
+            wrong.put("value", "请填写新的值");
+        } else if (after.length() > MAX_VALUE) {
+            wrong.put("value", "值太长：不超过 " + MAX_VALUE + " 个字符");
+        }
+        if (reason == null || reason.isBlank()) {
+            wrong.put("reason", "请说明修改原因");
+        } else if (reason.strip().length() > MAX_REASON) {
+            wrong.put("reason", "修改原因不超过 " + MAX_REASON + " 个字");
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+        String before = null;
+        if (engine.isPresent()) {
+            EngineInstances.RunningInstance instance = engine.get().instances(Set.of(processInstanceKey)).get(processInstanceKey);
+            if (instance == null) {
+                throw new NotFoundException("流程实例不存在或已经结束");
+            }
+            before = instance.variables().get(name);
+        }
+        corrections.variableCorrected(processInstanceKey, name, before, after, reason.strip(), actor);
+        // last: if the engine refuses, the record above is rolled back with the transaction
+        if (!commands.setVariables(processInstanceKey, Collections.singletonMap(name, json.convertValue(value, Object.class)))) {
+            throw new NotFoundException("流程实例不存在或已经结束");
+        }
+        return new Correction(processInstanceKey, name, before, after);
+    }
+
+    private String write(JsonNode value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree read from JSON writes back
+        }
+    }
+}
