@@ -6,10 +6,10 @@ import com.civilsafety.engine.command.ProcessCommands.Migration;
 import com.civilsafety.engine.command.ProcessCommands.MigrationOutcome;
 import com.civilsafety.engine.inbox.TaskVariables;
 import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.engine.state.InstanceNames;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
-import com.civilsafety.ledger.eventlog.InstanceSubjects;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.ledger.processmodel.ProcessModelRevision;
@@ -83,7 +83,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
     private final ProcessProjection projection;
     private final InboxService inbox;
     private final TransactionTemplate tx;
-    private final InstanceSubjects subjects;
+    private final InstanceNames subjects;
     private final Optional<EngineInstances> engine;
     private final ObjectMapper json;
     private final Clock clock;
@@ -91,7 +91,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
 
     ProcessModelDeployments(ProcessModels models, ProcessModelRevisions revisions, ProcessModelCheck check,
                             ProcessCommands commands, ProcessProjection projection, InboxService inbox,
-                            PlatformTransactionManager txManager, InstanceSubjects subjects,
+                            PlatformTransactionManager txManager, InstanceNames subjects,
                             Optional<EngineInstances> engine, ObjectMapper json, Clock clock) {
         this.subjects = subjects;
         this.engine = engine;
@@ -169,8 +169,8 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         ProcessModels.Model previous = previous(current);
         Map<Integer, List<Long>> bySource = instancesBySource(current);
         Set<Long> all = bySource.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<Long, String> names = subjects.of(all);
         Map<Long, EngineInstances.RunningInstance> running = engine.map(e -> e.instances(all)).orElse(null);
+        Map<Long, String> names = subjects.of(all, running == null ? Map.of() : running);
         ModelGraph target = new ModelGraph(current.xml());
         List<Source> sources = bySource.entrySet().stream().map(e -> {
             String sourceXml = models.revision(name, e.getKey()).xml();
@@ -257,7 +257,7 @@ public class ProcessModelDeployments implements SmartInitializingSingleton {
         }
         log.info("{} instances migrated to revision {}: {} moved, {} had ended, {} left by choice, {} refused", name,
                 current.revision(), migrated, ended, skipped, rejected.size());
-        Map<Long, String> names = subjects.of(rejected.stream().map(Migration::processInstanceKey).toList());
+        Map<Long, String> names = subjects.of(rejected.stream().map(Migration::processInstanceKey).toList(), Map.of());
         return new MigrationResult(migrated, ended, skipped, rejected.stream()
                 .map(r -> new Refused(r.processInstanceKey(), subject(names, r.processInstanceKey()), r.reason())).toList());
     }

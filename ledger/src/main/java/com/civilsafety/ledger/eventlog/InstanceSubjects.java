@@ -59,9 +59,7 @@ public class InstanceSubjects {
         first.forEach((key, e) -> {
             long subject = ((Number) e[2]).longValue();
             String name = switch ((String) e[1]) {
-                case "HAZARD" -> single("""
-                        select concat('隐患 ', coalesce(h.code, '（未编号）'), '（', i.name, '）') from hazard h
-                        join institution i on i.id = h.institution_id where h.id = :id""", subject);
+                case "HAZARD" -> hazard(subject);
                 case "WHISTLEBLOWER" -> single("""
                         select concat('举报 ', w.tracking_code, '（', i.name, '）') from whistleblower_report w
                         join institution i on i.id = w.institution_id where w.id = :id""", subject);
@@ -74,7 +72,17 @@ public class InstanceSubjects {
         return names;
     }
 
-    private String campaign(long campaignId, Integer ordinal) {
+    /** 「隐患 YH-…（某养老院）」; null if there is no such hazard */
+    @Transactional(readOnly = true)
+    public String hazard(long hazardId) {
+        return single("""
+                select concat('隐患 ', coalesce(h.code, '（未编号）'), '（', i.name, '）') from hazard h
+                join institution i on i.id = h.institution_id where h.id = :id""", hazardId);
+    }
+
+    /** the campaign's name, with its phase's if an ordinal is given; null if there is no such campaign */
+    @Transactional(readOnly = true)
+    public String campaign(long campaignId, Integer ordinal) {
         String campaign = single("select c.name from campaign c where c.id = :id", campaignId);
         if (campaign == null || ordinal == null) {
             return campaign;

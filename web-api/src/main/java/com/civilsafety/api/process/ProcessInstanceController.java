@@ -4,9 +4,9 @@ import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.command.VariableCorrections;
 import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.engine.state.InstanceNames;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.NotFoundException;
-import com.civilsafety.ledger.eventlog.InstanceSubjects;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +40,12 @@ class ProcessInstanceController {
     }
 
     private final Optional<EngineInstances> engine;
-    private final InstanceSubjects subjects;
+    private final InstanceNames subjects;
     private final ProcessModels models;
     private final VariableCorrections corrections;
     private final String operateUrl;
 
-    ProcessInstanceController(Optional<EngineInstances> engine, InstanceSubjects subjects, ProcessModels models,
+    ProcessInstanceController(Optional<EngineInstances> engine, InstanceNames subjects, ProcessModels models,
                               VariableCorrections corrections, @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.engine = engine;
         this.subjects = subjects;
@@ -71,7 +71,7 @@ class ProcessInstanceController {
         }
         // the names of the revision the instance runs, as the engine deployed it
         Map<String, String> stepNames = engine.get().elementNames(i.bpmnProcessId(), i.version());
-        return new Instance(key, subjects.of(Set.of(key)).get(key), model, i.bpmnProcessId(), i.version(),
+        return new Instance(key, subjects.of(Set.of(key), Map.of(key, i)).get(key), model, i.bpmnProcessId(), i.version(),
                 i.activeElements().stream().map(e -> stepNames.getOrDefault(e, e)).toList(),
                 i.variables().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(v -> new Variable(v.getKey(), v.getValue())).toList());

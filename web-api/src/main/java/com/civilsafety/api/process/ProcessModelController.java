@@ -3,7 +3,8 @@ package com.civilsafety.api.process;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.engine.state.EngineInstances;
-import com.civilsafety.ledger.eventlog.InstanceSubjects;
+import com.civilsafety.engine.state.InstanceNames;
+import com.civilsafety.engine.state.InstanceReference;
 import com.civilsafety.ledger.job.ProcessProjection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,15 +47,15 @@ class ProcessModelController {
     private final ProcessModels models;
     private final ProcessProjection projection;
     private final Optional<EngineInstances> engine;
-    private final InstanceSubjects subjects;
+    private final InstanceNames names;
     private final String operateUrl;
 
     ProcessModelController(ProcessModels models, ProcessProjection projection, Optional<EngineInstances> engine,
-                           InstanceSubjects subjects, @Value("${civil-safety.operate.url:}") String operateUrl) {
+                           InstanceNames names, @Value("${civil-safety.operate.url:}") String operateUrl) {
         this.models = models;
         this.projection = projection;
         this.engine = engine;
-        this.subjects = subjects;
+        this.names = names;
         this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
     }
 
@@ -92,27 +93,18 @@ class ProcessModelController {
         Map<Long, EngineInstances.RunningInstance> running = engine.get().instances(engine.get().running().entrySet()
                 .stream().filter(e -> e.getValue().equals(model.bpmnProcessId())).map(Map.Entry::getKey)
                 .collect(Collectors.toSet()));
-        Map<Long, String> about = subjects.of(running.keySet());
+        Map<Long, String> about = names.of(running.keySet(), running);
         // each timer named as the revision its instance runs names it
         Map<Integer, Map<String, String>> namesOf = new HashMap<>();
         List<ArmedTimer> timers = new ArrayList<>();
-        running.values().forEach(i -> i.timers().forEach(t -> timers.add(new ArmedTimer(t.elementId(),
-                namesOf.computeIfAbsent(i.version(), v -> engine.get().elementNames(model.bpmnProcessId(), v))
-                        .getOrDefault(t.elementId(), "未命名计时"), t.dueAt(), i.processInstanceKey(), i.version(),
-                about.get(i.processInstanceKey()), number(i.variables().get("campaignId")),
-                phaseOrdinal(i.variables().get("phaseKey")), number(i.variables().get("hazardId"))))));
+        running.values().forEach(i -> {
+            InstanceReference refers = InstanceReference.of(i.variables());
+            i.timers().forEach(t -> timers.add(new ArmedTimer(t.elementId(),
+                    namesOf.computeIfAbsent(i.version(), v -> engine.get().elementNames(model.bpmnProcessId(), v))
+                            .getOrDefault(t.elementId(), "未命名计时"), t.dueAt(), i.processInstanceKey(), i.version(),
+                    about.get(i.processInstanceKey()), refers.campaignId(), refers.phaseOrdinal(), refers.hazardId())));
+        });
         timers.sort(Comparator.comparing(ArmedTimer::dueAt).thenComparing(ArmedTimer::processInstanceKey));
         return new Timers(true, timers, operateUrl);
-    }
-
-    /** a variable's JSON as a number, if it is one */
-    private static Long number(String json) {
-        return json != null && json.matches("\\d{1,18}") ? Long.valueOf(json) : null;
-    }
-
-    /** a phase's correlation key, {@code "campaign/ordinal"} as JSON, gives its ordinal */
-    private static Integer phaseOrdinal(String json) {
-        return json != null && json.matches("\"\\d{1,18}/\\d{1,9}\"")
-                ? Integer.valueOf(json.substring(json.indexOf('/') + 1, json.length() - 1)) : null;
     }
 }

@@ -15,6 +15,7 @@ import com.civilsafety.engine.model.ProcessModelCheck;
 import com.civilsafety.engine.model.ProcessModelDeployments;
 import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.engine.rebuild.ProcessRebuild;
+import com.civilsafety.engine.state.InstanceNames;
 import com.civilsafety.engine.whistleblower.WhistleblowerIntake;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
@@ -25,7 +26,6 @@ import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.campaign.DispatchReports;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.eventlog.EventChain;
-import com.civilsafety.ledger.eventlog.InstanceSubjects;
 import com.civilsafety.ledger.eventlog.OperationLog;
 import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.hazard.HazardList;
@@ -77,7 +77,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
         RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class,
-        InstanceSubjects.class, VariableCorrections.class})
+        InstanceNames.class, VariableCorrections.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";

@@ -1,0 +1,25 @@
+package com.civilsafety.engine.state;
+
+import java.util.Map;
+
+/**
+ * The ledger records a running instance is about, read from its variables (the models' contract: {@code campaignId},
+ * {@code phaseKey} "campaign/ordinal", {@code hazardId}); each null where the instance names none.
+ */
+public record InstanceReference(Long campaignId, Integer phaseOrdinal, Long hazardId) {
+
+    /** {@code variables}: as the engine holds them, each value as JSON */
+    public static InstanceReference of(Map<String, String> variables) {
+        return new InstanceReference(number(variables.get("campaignId")), ordinal(variables.get("phaseKey")),
+                number(variables.get("hazardId")));
+    }
+
+    private static Long number(String json) {
+        return json != null && json.matches("\\d{1,18}") ? Long.valueOf(json) : null;
+    }
+
+    private static Integer ordinal(String json) {
+        return json != null && json.matches("\"\\d{1,18}/\\d{1,9}\"")
+                ? Integer.valueOf(json.substring(json.indexOf('/') + 1, json.length() - 1)) : null;
+    }
+}
