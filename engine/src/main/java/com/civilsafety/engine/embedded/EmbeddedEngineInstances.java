@@ -23,17 +23,21 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Running instances as the embedded engine holds them, replayed from its record stream: element instances activated
- * and not yet completed or terminated, timers created and not yet triggered or cancelled (a migrated one keeps its
- * key and due date), variables as created or updated (a migrated variable's record carries no value). One pass over the stream per call, so its cost grows with everything the engine has done.
+ * Running instances as the embedded engine holds them, folded incrementally from its record stream: element instances
+ * activating or active and not yet completed or terminated, timers created and not yet triggered or cancelled (a
+ * migrated one keeps its key and due date), process-level variables as created or updated (a migrated variable's record
+ * carries no value), and the process definitions deployed. Each read first folds the records appended since the last
+ * one, so its cost follows what happened since, not everything the engine has done; what is kept is bounded by the
+ * running instances (an ended instance's elements, timers and variables are dropped with it).
  */
 @Component
 @ConditionalOnBean(ZeebeTestEngine.class)
@@ -41,41 +45,50 @@ class EmbeddedEngineInstances implements EngineInstances {
     private static final Set<BpmnElementType> NOT_WAITS = Set.of(BpmnElementType.PROCESS, BpmnElementType.MULTI_INSTANCE_BODY);
 
     private final ZeebeTestEngine engine;
+    /** how many records of the stream are folded in */
+    private int folded;
+    /** active element instances by key, in the order they were activated */
+    private final Map<Long, ProcessInstanceRecordValue> elements = new LinkedHashMap<>();
+    /** each running process instance's active element keys (itself included), in activation order */
+    private final Map<Long, Set<Long>> elementsOf = new LinkedHashMap<>();
+    private final Map<Long, TimerRecordValue> timers = new HashMap<>();
+    private final Map<Long, Set<Long>> timersOf = new HashMap<>();
+    private final Map<Long, Map<String, String>> variables = new HashMap<>();
+    /** the deployed definitions, by process id and version */
+    private final Map<String, Map<Integer, Process>> definitions = new HashMap<>();
 
     EmbeddedEngineInstances(ZeebeTestEngine engine) {
         this.engine = engine;
     }
 
     @Override
-    public Map<Long, String> running() {
-        Map<Long, String> running = new HashMap<>();
-        for (Record<?> record : EngineRecords.now(engine)) {
-            if (record.getRecordType() == RecordType.EVENT && record.getValue() instanceof ProcessInstanceRecordValue element
-                    && element.getBpmnElementType() == BpmnElementType.PROCESS) {
-                switch ((ProcessInstanceIntent) record.getIntent()) {
-                    case ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> running.put(record.getKey(), element.getBpmnProcessId());
-                    case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> running.remove(record.getKey());
-                    default -> { }
-                }
+    public synchronized Map<Long, String> running() {
+        catchUp();
+        Map<Long, String> running = new LinkedHashMap<>();
+        elementsOf.keySet().forEach(key -> {
+            ProcessInstanceRecordValue process = elements.get(key);
+            if (process != null) {
+                running.put(key, process.getBpmnProcessId());
             }
-        }
+        });
         return running;
     }
 
     @Override
-    public List<RunningInstance> family(long processInstanceKey, List<String> variableNames) {
-        Snapshot snapshot = scan((instance, name) -> variableNames.contains(name));
+    public synchronized List<RunningInstance> family(long processInstanceKey, List<String> variableNames) {
+        catchUp();
         List<RunningInstance> family = new ArrayList<>();
         Deque<Long> next = new ArrayDeque<>(List.of(processInstanceKey));
         while (!next.isEmpty()) {
             long key = next.poll();
-            RunningInstance instance = snapshot.instance(key);
+            RunningInstance instance = instance(key, variableNames::contains);
             if (instance == null) {
                 continue;
             }
             family.add(instance);
-            snapshot.processes.forEach((child, value) -> {
-                if (value.getParentProcessInstanceKey() == key) {
+            elementsOf.keySet().forEach(child -> {
+                ProcessInstanceRecordValue process = elements.get(child);
+                if (process != null && process.getParentProcessInstanceKey() == key) {
                     next.add(child);
                 }
             });
@@ -84,11 +97,11 @@ class EmbeddedEngineInstances implements EngineInstances {
     }
 
     @Override
-    public Map<Long, RunningInstance> instances(Set<Long> processInstanceKeys) {
-        Snapshot snapshot = scan((instance, name) -> processInstanceKeys.contains(instance));
+    public synchronized Map<Long, RunningInstance> instances(Set<Long> processInstanceKeys) {
+        catchUp();
         Map<Long, RunningInstance> instances = new LinkedHashMap<>();
         for (long key : processInstanceKeys) {
-            RunningInstance instance = snapshot.instance(key);
+            RunningInstance instance = instance(key, name -> true);
             if (instance != null) {
                 instances.put(key, instance);
             }
@@ -98,13 +111,12 @@ class EmbeddedEngineInstances implements EngineInstances {
 
     @Override
     public Map<String, String> elementNames(String bpmnProcessId, int version) {
-        Process found = null;
-        for (Record<?> record : EngineRecords.now(engine)) {
-            if (record.getValueType() == ValueType.PROCESS && record.getIntent() == ProcessIntent.CREATED
-                    && record.getValue() instanceof Process process && process.getBpmnProcessId().equals(bpmnProcessId)
-                    && (version > 0 ? process.getVersion() == version : found == null || process.getVersion() > found.getVersion())) {
-                found = process;
-            }
+        Process found;
+        synchronized (this) {
+            catchUp();
+            Map<Integer, Process> versions = definitions.getOrDefault(bpmnProcessId, Map.of());
+            found = version > 0 ? versions.get(version)
+                    : versions.values().stream().max(Comparator.comparingInt(Process::getVersion)).orElse(null);
         }
         if (found == null) {
             return Map.of();
@@ -116,60 +128,102 @@ class EmbeddedEngineInstances implements EngineInstances {
         }
     }
 
-    /** one pass over the stream: what is active, the armed timers and the wanted process-level variables */
-    private Snapshot scan(BiPredicate<Long, String> variableWanted) {
-        Map<Long, ProcessInstanceRecordValue> active = new LinkedHashMap<>();
-        Map<Long, TimerRecordValue> timers = new LinkedHashMap<>();
-        Map<Long, Map<String, String>> variables = new HashMap<>();
-        for (Record<?> record : EngineRecords.now(engine)) {
-            if (record.getRecordType() != RecordType.EVENT) {
-                continue;
-            }
-            if (record.getValue() instanceof ProcessInstanceRecordValue element) {
-                switch ((ProcessInstanceIntent) record.getIntent()) {
-                    // activating counts: an element the engine stopped at with an incident never gets further
-                    case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
-                    case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(record.getKey());
-                    default -> { }
-                }
-            } else if (record.getValue() instanceof TimerRecordValue timer) {
-                switch ((TimerIntent) record.getIntent()) {
-                    case CREATED, MIGRATED -> timers.put(record.getKey(), timer);
-                    case TRIGGERED, CANCELED -> timers.remove(record.getKey());
-                    default -> { }
-                }
-            } else if (record.getValue() instanceof VariableRecordValue variable
-                    && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
-                    && variable.getScopeKey() == variable.getProcessInstanceKey()
-                    && variableWanted.test(variable.getProcessInstanceKey(), variable.getName())) {
-                variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
+    private RunningInstance instance(long key, Predicate<String> variableWanted) {
+        Set<Long> keys = elementsOf.get(key);
+        ProcessInstanceRecordValue process = elements.get(key);
+        if (keys == null || process == null) {
+            return null;
         }
-        Map<Long, ProcessInstanceRecordValue> processes = new LinkedHashMap<>();
-        active.forEach((key, element) -> {
-            if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
-                processes.put(key, element);
+        List<String> waits = keys.stream().map(elements::get).filter(e -> e != null && !NOT_WAITS.contains(e.getBpmnElementType()))
+                .map(ProcessInstanceRecordValue::getElementId).distinct().toList();
+        List<ArmedTimer> armed = timersOf.getOrDefault(key, Set.of()).stream().map(timers::get)
+                .map(t -> new ArmedTimer(t.getTargetElementId(), Instant.ofEpochMilli(t.getDueDate())))
+                .sorted(Comparator.comparing(ArmedTimer::dueAt)).toList();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        variables.getOrDefault(key, Map.of()).forEach((name, value) -> {
+            if (variableWanted.test(name)) {
+                wanted.put(name, value);
             }
         });
-        return new Snapshot(active, timers, variables, processes);
+        return new RunningInstance(key, process.getParentProcessInstanceKey() > 0 ? process.getParentProcessInstanceKey() : null,
+                process.getBpmnProcessId(), process.getVersion(), waits, armed, wanted);
     }
 
-    private record Snapshot(Map<Long, ProcessInstanceRecordValue> active, Map<Long, TimerRecordValue> timers,
-                            Map<Long, Map<String, String>> variables, Map<Long, ProcessInstanceRecordValue> processes) {
-        RunningInstance instance(long key) {
-            ProcessInstanceRecordValue process = processes.get(key);
-            if (process == null) {
-                return null;
+    /**
+     * Folds the records appended since the last read. The engine's list grows inside the call that returns it and is
+     * read here by index, without iterating it (see {@link EngineRecords}); a slot not yet visible is read next time.
+     */
+    private void catchUp() {
+        List<Record<?>> records = EngineRecords.live(engine);
+        for (int size = records.size(); folded < size; folded++) {
+            Record<?> record = records.get(folded);
+            if (record == null) {
+                return;
             }
-            List<String> waits = active.values().stream()
-                    .filter(e -> e.getProcessInstanceKey() == key && !NOT_WAITS.contains(e.getBpmnElementType()))
-                    .map(ProcessInstanceRecordValue::getElementId).distinct().toList();
-            List<ArmedTimer> armed = timers.values().stream().filter(t -> t.getProcessInstanceKey() == key)
-                    .map(t -> new ArmedTimer(t.getTargetElementId(), Instant.ofEpochMilli(t.getDueDate())))
-                    .sorted(Comparator.comparing(ArmedTimer::dueAt)).toList();
-            return new RunningInstance(key, process.getParentProcessInstanceKey() > 0 ? process.getParentProcessInstanceKey() : null,
-                    process.getBpmnProcessId(), process.getVersion(), waits, armed, variables.getOrDefault(key, Map.of()));
+            if (record.getRecordType() == RecordType.EVENT) {
+                fold(record);
+            }
         }
+    }
+
+    private void fold(Record<?> record) {
+        if (record.getValue() instanceof ProcessInstanceRecordValue element) {
+            long instance = element.getProcessInstanceKey();
+            switch ((ProcessInstanceIntent) record.getIntent()) {
+                // activating counts: an element the engine stopped at with an incident never gets further
+                case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> {
+                    elements.put(record.getKey(), element);
+                    elementsOf.computeIfAbsent(instance, k -> new LinkedHashSet<>()).add(record.getKey());
+                }
+                case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+                    elements.remove(record.getKey());
+                    Set<Long> of = elementsOf.get(instance);
+                    if (of != null) {
+                        of.remove(record.getKey());
+                    }
+                    if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+                        ended(instance);
+                    }
+                }
+                default -> { }
+            }
+        } else if (record.getValue() instanceof TimerRecordValue timer) {
+            switch ((TimerIntent) record.getIntent()) {
+                case CREATED, MIGRATED -> {
+                    timers.put(record.getKey(), timer);
+                    timersOf.computeIfAbsent(timer.getProcessInstanceKey(), k -> new LinkedHashSet<>()).add(record.getKey());
+                }
+                case TRIGGERED, CANCELED -> {
+                    timers.remove(record.getKey());
+                    Set<Long> of = timersOf.get(timer.getProcessInstanceKey());
+                    if (of != null) {
+                        of.remove(record.getKey());
+                    }
+                }
+                default -> { }
+            }
+        } else if (record.getValue() instanceof VariableRecordValue variable
+                && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
+                && variable.getScopeKey() == variable.getProcessInstanceKey()) {
+            // a start's variables are written before its process element activates: kept from the first record on
+            variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
+                    .put(variable.getName(), variable.getValue());
+        } else if (record.getValueType() == ValueType.PROCESS && record.getIntent() == ProcessIntent.CREATED
+                && record.getValue() instanceof Process process) {
+            definitions.computeIfAbsent(process.getBpmnProcessId(), k -> new HashMap<>()).put(process.getVersion(), process);
+        }
+    }
+
+    /** an ended instance leaves nothing behind: what is kept is bounded by the running ones */
+    private void ended(long instance) {
+        Set<Long> left = elementsOf.remove(instance);
+        if (left != null) {
+            left.forEach(elements::remove);
+        }
+        Set<Long> armed = timersOf.remove(instance);
+        if (armed != null) {
+            armed.forEach(timers::remove);
+        }
+        variables.remove(instance);
     }
 }

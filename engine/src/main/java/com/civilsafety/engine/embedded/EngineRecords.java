@@ -28,4 +28,18 @@ final class EngineRecords {
         copy.removeIf(Objects::isNull); // an element being appended while copied
         return copy;
     }
+
+    /**
+     * The engine's own list, not a copy, for reading by index from a position already read up to: it only grows (by
+     * appending, under the engine's lock, inside this very call), so the slots below the size read stay as they are —
+     * one being written as the size is read may still look empty (null), and is read again later.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Record<?>> live(ZeebeTestEngine engine) {
+        Iterable<Record<?>> records = engine.getRecordStreamSource().getRecords();
+        if (records instanceof List<?> list) {
+            return (List<Record<?>>) list;
+        }
+        return now(engine);
+    }
 }

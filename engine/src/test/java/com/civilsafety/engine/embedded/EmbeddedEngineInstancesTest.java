@@ -1,0 +1,203 @@
+package com.civilsafety.engine.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.civilsafety.engine.state.EngineInstances.RunningInstance;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The instances folded incrementally from the engine's record stream are those a replay of the whole stream finds —
+ * read after every round of work, so that each read folds only what happened since: instances started with
+ * variables, steps completed with new variables, boundary and intermediate timers armed, triggered and cancelled,
+ * called children started and ended, instances cancelled, an element stopped with an incident, a variable set later.
+ */
+class EmbeddedEngineInstancesTest {
+    private static ZeebeTestEngine engine;
+    private static ZeebeClient client;
+
+    @BeforeAll
+    static void startEngine() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            engine = EngineFactory.create(free.getLocalPort());
+        }
+        engine.start();
+        client = engine.createClient();
+        client.newDeployResourceCommand()
+                .addProcessModel(Bpmn.createExecutableProcess("ProjectionProbe").name("投影演练")
+                        .startEvent("StartEvent_Probe")
+                        .serviceTask("Task_Work").name("办理").zeebeJobType("probe.work")
+                        .boundaryEvent("Event_Remind").name("提醒").cancelActivity(false).timerWithDuration("PT10M")
+                        .endEvent("EndEvent_Reminded")
+                        .moveToActivity("Task_Work")
+                        .exclusiveGateway("Gateway_Score").name("判断")
+                        .condition("=score >= 0").intermediateCatchEvent("Event_Wait").name("等一小时").timerWithDuration("PT1H")
+                        .callActivity("Activity_Child").name("子流程").zeebeProcessId("ProjectionChild")
+                        .endEvent("EndEvent_Done")
+                        .moveToLastGateway().condition("=score < 0").endEvent("EndEvent_Negative")
+                        .done(), "projection-probe.bpmn")
+                .addProcessModel(Bpmn.createExecutableProcess("ProjectionChild").name("投影子流程")
+                        .startEvent("StartEvent_Child").serviceTask("Task_ChildWork").name("子流程办理").zeebeJobType("probe.child")
+                        .endEvent("EndEvent_Child").done(), "projection-child.bpmn")
+                .send().join();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        client.close();
+        engine.stop();
+    }
+
+    @Test
+    void whatIsFoldedIncrementallyIsWhatAReplayOfTheWholeStreamFinds() throws Exception {
+        EmbeddedEngineInstances projection = new EmbeddedEngineInstances(engine);
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            started.add(client.newCreateInstanceCommand().bpmnProcessId("ProjectionProbe").latestVersion()
+                    .variables(Map.of("n", i, "label", "第" + i + "号")).send().join().getProcessInstanceKey());
+        }
+        agree(projection, "started");
+
+        // two in three done, with a score (one in ten without: the gateway stops with an incident); one in five cancelled
+        List<ActivatedJob> work = client.newActivateJobsCommand().jobType("probe.work").maxJobsToActivate(100).send().join().getJobs();
+        for (ActivatedJob job : work) {
+            long n = ((Number) job.getVariablesAsMap().get("n")).longValue();
+            if (n % 3 != 0) {
+                client.newCompleteCommand(job).variables(n % 10 == 1 ? Map.of() : Map.of("score", n)).send().join();
+            }
+        }
+        for (int i = 0; i < started.size(); i += 5) {
+            client.newCancelInstanceCommand(started.get(i)).send().join();
+        }
+        agree(projection, "worked and cancelled");
+
+        engine.increaseTime(Duration.ofMinutes(15)); // the reminders fire
+        agree(projection, "reminded");
+        engine.increaseTime(Duration.ofHours(1)); // the waits end, the children start
+        agree(projection, "children started");
+        List<ActivatedJob> children = client.newActivateJobsCommand().jobType("probe.child").maxJobsToActivate(100).send().join().getJobs();
+        children.stream().limit(children.size() / 2).forEach(job -> client.newCompleteCommand(job).send().join());
+        client.newSetVariablesCommand(started.get(1)).variables(Map.of("note", "补录")).send().join();
+        agree(projection, "half the children done");
+
+        Map<Long, String> running = projection.running();
+        assertThat(running).as("some of each kind still run").containsValues("ProjectionProbe", "ProjectionChild");
+        assertThat(projection.instances(running.keySet()).values()).as("one stopped at the gateway with an incident")
+                .anySatisfy(i -> assertThat(i.activeElements()).contains("Gateway_Score"));
+        assertThat(projection.elementNames("ProjectionProbe", 1)).containsEntry("Gateway_Score", "判断");
+        assertThat(projection.elementNames("ProjectionProbe", 0)).containsEntry("Task_Work", "办理");
+        assertThat(projection.elementNames("NoSuchProcess", 0)).isEmpty();
+    }
+
+    /** the projection, read now, against a replay of every record the engine has written */
+    private static void agree(EmbeddedEngineInstances projection, String when) throws InterruptedException, TimeoutException {
+        engine.waitForIdleState(Duration.ofSeconds(10));
+        Replay replay = new Replay(EngineRecords.now(engine));
+        Map<Long, String> running = projection.running();
+        assertThat(running).as(when + ": the running instances").isEqualTo(replay.running());
+        Map<Long, RunningInstance> instances = projection.instances(running.keySet());
+        assertThat(instances.keySet()).as(when).isEqualTo(running.keySet());
+        instances.forEach((key, instance) -> {
+            assertThat(new TreeSet<>(instance.activeElements())).as(when + ": where " + key + " waits").isEqualTo(replay.waits(key));
+            assertThat(instance.timers().stream().map(t -> t.elementId() + "@" + t.dueAt()).toList())
+                    .as(when + ": the timers of " + key).isEqualTo(replay.timers(key));
+            assertThat(instance.variables()).as(when + ": the variables of " + key).isEqualTo(replay.variables(key));
+            assertThat(instance.version()).isEqualTo(1);
+        });
+        for (RunningInstance child : instances.values()) {
+            if (child.parentProcessInstanceKey() != null) {
+                assertThat(projection.family(child.parentProcessInstanceKey(), List.of("n")))
+                        .as(when + ": a parent's family holds its child").extracting(RunningInstance::processInstanceKey)
+                        .contains(child.processInstanceKey());
+            }
+        }
+    }
+
+    /** the engine's own records, replayed from the first: the oracle */
+    private static final class Replay {
+        private final Map<Long, ProcessInstanceRecordValue> active = new HashMap<>();
+        private final Map<Long, TimerRecordValue> timers = new HashMap<>();
+        private final Map<Long, Map<String, String>> variables = new HashMap<>();
+
+        Replay(List<Record<?>> records) {
+            for (Record<?> record : records) {
+                if (record.getRecordType() != RecordType.EVENT) {
+                    continue;
+                }
+                if (record.getValue() instanceof ProcessInstanceRecordValue element) {
+                    switch ((ProcessInstanceIntent) record.getIntent()) {
+                        case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
+                        case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(record.getKey());
+                        default -> { }
+                    }
+                } else if (record.getValue() instanceof TimerRecordValue timer) {
+                    switch ((TimerIntent) record.getIntent()) {
+                        case CREATED, MIGRATED -> timers.put(record.getKey(), timer);
+                        case TRIGGERED, CANCELED -> timers.remove(record.getKey());
+                        default -> { }
+                    }
+                } else if (record.getValue() instanceof VariableRecordValue variable
+                        && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
+                        && variable.getScopeKey() == variable.getProcessInstanceKey()) {
+                    variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new TreeMap<>())
+                            .put(variable.getName(), variable.getValue());
+                }
+            }
+        }
+
+        Map<Long, String> running() {
+            Map<Long, String> running = new HashMap<>();
+            active.forEach((key, e) -> {
+                if (e.getBpmnElementType() == BpmnElementType.PROCESS) {
+                    running.put(key, e.getBpmnProcessId());
+                }
+            });
+            return running;
+        }
+
+        Set<String> waits(long instance) {
+            Set<String> waits = new TreeSet<>();
+            active.values().stream().filter(e -> e.getProcessInstanceKey() == instance
+                            && e.getBpmnElementType() != BpmnElementType.PROCESS && e.getBpmnElementType() != BpmnElementType.MULTI_INSTANCE_BODY)
+                    .forEach(e -> waits.add(e.getElementId()));
+            return waits;
+        }
+
+        List<String> timers(long instance) {
+            return timers.values().stream().filter(t -> t.getProcessInstanceKey() == instance)
+                    .sorted(java.util.Comparator.comparingLong(TimerRecordValue::getDueDate))
+                    .map(t -> t.getTargetElementId() + "@" + Instant.ofEpochMilli(t.getDueDate())).toList();
+        }
+
+        Map<String, String> variables(long instance) {
+            return variables.getOrDefault(instance, Map.of());
+        }
+    }
+}
