@@ -169,6 +169,8 @@ class IncidentApiTest {
                 .fieldErrors().get(0).path("field").asText()).isEqualTo("name");
         assertThat(api.post("admin", "/api/admin/process-instances/987654/variables",
                 "{\"name\": \"score\", \"value\": 75, \"reason\": \"补录\"}").status()).as("no such instance").isEqualTo(404);
+        assertThat(api.post("admin", variables, "{\"name\": \"score\", \"value\": 1e999999, \"reason\": \"补录\"}")
+                .fieldErrors().get(0).path("message").asText()).as("a number out of range").contains("超出范围");
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where type = 'PROCESS_VARIABLE_CORRECTED'", Long.class))
                 .as("nothing recorded for refused corrections").isZero();
         Api.Reply corrected = api.post("admin", variables, "{\"name\": \"score\", \"value\": 75, \"reason\": \"检查组补录评分\"}");
@@ -179,6 +181,9 @@ class IncidentApiTest {
                 select count(*) from ledger_event where type = 'PROCESS_VARIABLE_CORRECTED' and process_instance_key = ?
                 and subject_type = 'PROCESS_INSTANCE' and subject_id = ? and payload like '%检查组补录评分%'""",
                 Long.class, instance, instance)).as("who changed what and why, in the event chain").isEqualTo(1);
+        Api.Reply retyped = api.post("admin", variables, "{\"name\": \"score\", \"value\": \"七十五\", \"reason\": \"改成文字\"}");
+        assertThat(retyped.status()).isEqualTo(400);
+        assertThat(retyped.fieldErrors().get(0).path("message").asText()).as("a number stays a number").contains("原来是数字");
         Api.Reply retried = api.post("admin", "/api/admin/incidents/" + id + "/retry", "");
         assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
         assertThat(retried.body().path("status").asText()).isEqualTo("RESOLVED");

@@ -57,6 +57,8 @@ public class VariableCorrections {
             wrong.put("value", "请填写新的值");
         } else if (after.length() > MAX_VALUE) {
             wrong.put("value", "值太长：不超过 " + MAX_VALUE + " 个字符");
+        } else if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+            wrong.put("value", "数字超出范围");
         }
         if (reason == null || reason.isBlank()) {
             wrong.put("reason", "请说明修改原因");
@@ -73,6 +75,10 @@ public class VariableCorrections {
                 throw new NotFoundException("流程实例不存在或已经结束");
             }
             before = instance.variables().get(name);
+            String changed = before == null || value.isNull() ? null : typeChange(read(before), value);
+            if (changed != null) {
+                throw new InvalidInputException("value", "变量「" + name + "」原来是" + changed + "：换成别的类型会让流程出错，请按原来的类型填写");
+            }
         }
         corrections.variableCorrected(processInstanceKey, name, before, after, reason.strip(), actor);
         // last: if the engine refuses, the record above is rolled back with the transaction
@@ -80,6 +86,29 @@ public class VariableCorrections {
             throw new NotFoundException("流程实例不存在或已经结束");
         }
         return new Correction(processInstanceKey, name, before, after);
+    }
+
+    /** what the variable was, if the new value is of another kind (a list given as text, say); null if the same */
+    private static String typeChange(JsonNode before, JsonNode after) {
+        if (before == null || before.isNull() || before.getNodeType() == after.getNodeType()) {
+            return null;
+        }
+        return switch (before.getNodeType()) {
+            case ARRAY -> "列表";
+            case OBJECT -> "一组数据";
+            case NUMBER -> "数字";
+            case BOOLEAN -> "是/否";
+            case STRING -> "文字";
+            default -> "另一种类型";
+        };
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException unreadable) {
+            return null; // the engine's JSON reads back; if not, no type to keep
+        }
     }
 
     private String write(JsonNode value) {

@@ -18,21 +18,41 @@ public class InstanceNames {
         this.subjects = subjects;
     }
 
-    /** {@code running}: the instances as the engine holds them (empty against a cluster: the ledger's words only) */
+    /**
+     * {@code running}: the instances as the engine holds them (empty against a cluster: the ledger's words only). What
+     * the variables name most precisely comes first — a campaign's phase, deliverable or monthly dispatch, which the
+     * ledger's events name only by their campaign.
+     */
     public Map<Long, String> of(Collection<Long> keys, Map<Long, EngineInstances.RunningInstance> running) {
         Map<Long, String> names = new HashMap<>(subjects.of(keys));
         for (long key : keys) {
             EngineInstances.RunningInstance instance = running.get(key);
-            if (names.containsKey(key) || instance == null) {
+            if (instance == null) {
                 continue;
             }
             InstanceReference about = InstanceReference.of(instance.variables());
-            String name = about.hazardId() != null ? subjects.hazard(about.hazardId())
-                    : about.campaignId() != null ? subjects.campaign(about.campaignId(), about.phaseOrdinal()) : null;
-            if (name != null) {
+            String name = named(about);
+            if (name != null && (about.hazardId() == null || !names.containsKey(key))) {
                 names.put(key, name);
             }
         }
         return names;
+    }
+
+    private String named(InstanceReference about) {
+        if (about.hazardId() != null) {
+            return subjects.hazard(about.hazardId());
+        }
+        if (about.campaignId() == null) {
+            return null;
+        }
+        if (about.deliverableId() != null) {
+            return subjects.deliverable(about.deliverableId());
+        }
+        String campaign = subjects.campaign(about.campaignId(), about.phaseOrdinal());
+        if (campaign != null && about.phaseOrdinal() == null && about.reportMonth() != null) {
+            return campaign + " · " + about.reportMonth().getYear() + "年" + about.reportMonth().getMonthValue() + "月调度";
+        }
+        return campaign;
     }
 }

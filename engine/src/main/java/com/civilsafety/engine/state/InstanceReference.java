@@ -1,17 +1,24 @@
 package com.civilsafety.engine.state;
 
+import java.time.YearMonth;
 import java.util.Map;
 
 /**
  * The ledger records a running instance is about, read from its variables (the models' contract: {@code campaignId},
- * {@code phaseKey} "campaign/ordinal", {@code hazardId}); each null where the instance names none.
+ * {@code phaseKey} "campaign/ordinal", {@code deliverableId}, {@code reportMonth} "yyyy-MM", {@code hazardId}); each
+ * null where the instance names none.
  */
-public record InstanceReference(Long campaignId, Integer phaseOrdinal, Long hazardId) {
+public record InstanceReference(Long campaignId, Integer phaseOrdinal, Long deliverableId, YearMonth reportMonth,
+                                Long hazardId) {
 
     /** {@code variables}: as the engine holds them, each value as JSON */
     public static InstanceReference of(Map<String, String> variables) {
         return new InstanceReference(number(variables.get("campaignId")), ordinal(variables.get("phaseKey")),
-                number(variables.get("hazardId")));
+                number(variables.get("deliverableId")), month(variables.get("reportMonth")), number(variables.get("hazardId")));
+    }
+
+    private static YearMonth month(String json) {
+        return json != null && json.matches("\"\\d{4}-(0[1-9]|1[0-2])\"") ? YearMonth.parse(json.substring(1, 8)) : null;
     }
 
     private static Long number(String json) {

@@ -80,6 +80,14 @@ public class InstanceSubjects {
                 join institution i on i.id = h.institution_id where h.id = :id""", hazardId);
     }
 
+    /** 「行动名 · 报送节点名」; null if there is no such deliverable */
+    @Transactional(readOnly = true)
+    public String deliverable(long deliverableId) {
+        return single("""
+                select concat(c.name, ' · ', d.name) from campaign_deliverable d join campaign c on c.id = d.campaign_id
+                where d.id = :id""", deliverableId);
+    }
+
     /** the campaign's name, with its phase's if an ordinal is given; null if there is no such campaign */
     @Transactional(readOnly = true)
     public String campaign(long campaignId, Integer ordinal) {
