@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.app.testsupport.Api;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -43,6 +44,7 @@ class RemoteEngineModeTest {
                 "--civil-safety.clock.start=", // a cluster keeps its own time: the calendar sweep's start is not for it
                 "--server.port=0",
                 "--civil-safety.demo-data.enabled=true",
+                "--civil-safety.operate.url=https://camunda.example.gov.cn/operate/",
                 "--spring.datasource.url=jdbc:h2:mem:remote-engine-mode;DB_CLOSE_DELAY=-1")) {
             assertThat(platform.containsBean("embeddedEngine")).as("no engine of its own").isFalse();
             Api api = new Api(new TestRestTemplate(new RestTemplateBuilder()
@@ -64,6 +66,21 @@ class RemoteEngineModeTest {
             long jobsDoneByTheOtherEngine = StreamSupport.stream(cluster.getRecordStreamSource().getRecords().spliterator(), false)
                     .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent().name().equals("COMPLETED")).count();
             assertThat(jobsDoneByTheOtherEngine).as("the loop's steps were jobs of the engine on the other port").isGreaterThanOrEqualTo(7);
+
+            // the platform's views point into Operate, where a cluster's instances are watched (Operate 8.8's routes)
+            String operate = "https://camunda.example.gov.cn/operate";
+            JsonNode monitor = api.get("fuli", "/api/process-models/hazard-rectification/monitor").body();
+            assertThat(monitor.path("operateUrl").asText())
+                    .isEqualTo(operate + "/processes?process=HazardRectification&active=true&incidents=true");
+            String element = monitor.path("elements").get(0).path("elementId").asText();
+            assertThat(monitor.path("operateElements").path(element).asText()).as("each element's waiting instances")
+                    .isEqualTo(operate + "/processes?process=HazardRectification&flowNodeId=" + element + "&active=true&incidents=true");
+            JsonNode timers = api.get("admin", "/api/process-models/hazard-rectification/timers").body();
+            assertThat(timers.path("engineView").asBoolean()).isFalse();
+            assertThat(timers.path("operateUrl").asText()).startsWith(operate + "/processes?process=HazardRectification");
+            Api.Reply instance = api.get("admin", "/api/admin/process-instances/2251799813685249");
+            assertThat(instance.status()).as("no engine view of an instance on a cluster").isEqualTo(409);
+            assertThat(instance.detail()).contains(operate + "/processes/2251799813685249");
         } finally {
             cluster.stop();
         }

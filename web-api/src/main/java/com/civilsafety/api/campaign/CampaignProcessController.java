@@ -1,8 +1,9 @@
 package com.civilsafety.api.campaign;
 
-import com.civilsafety.engine.state.EngineInstances;
-import com.civilsafety.engine.model.ProcessModels;
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.engine.model.ProcessModels;
+import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.job.ProcessProjection;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,23 +47,23 @@ class CampaignProcessController {
     private final ProcessModels models;
     private final ProcessProjection projection;
     private final Optional<EngineInstances> engine;
-    private final String operateUrl;
+    private final OperateLinks operate;
 
     CampaignProcessController(CampaignService campaigns, ProcessModels models, ProcessProjection projection,
                               Optional<EngineInstances> engine,
-                              @Value("${civil-safety.operate.url:}") String operateUrl) {
+                              OperateLinks operate) {
         this.campaigns = campaigns;
         this.models = models;
         this.projection = projection;
         this.engine = engine;
-        this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
+        this.operate = operate;
     }
 
     @GetMapping("/api/campaigns/{id}/process")
     CampaignProcess process(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         Long key = campaigns.get(id, user.actor()).campaign().getProcessInstanceKey();
         if (key == null || engine.isEmpty()) {
-            return new CampaignProcess(key, engine.isPresent(), List.of(), operateUrl);
+            return new CampaignProcess(key, engine.isPresent(), List.of(), key == null ? operate.home() : operate.instance(key));
         }
         Map<String, Map<String, String>> names = new HashMap<>();
         List<Instance> instances = engine.get().family(key, IDENTIFYING).stream().map(i -> {
@@ -76,6 +76,6 @@ class CampaignProcessController {
                     i.timers().stream().map(t -> new Timer(t.elementId(), elementNames.getOrDefault(t.elementId(), t.elementId()), t.dueAt())).toList(),
                     i.variables());
         }).toList();
-        return new CampaignProcess(key, true, instances, operateUrl);
+        return new CampaignProcess(key, true, instances, key == null ? operate.home() : operate.instance(key));
     }
 }

@@ -1,5 +1,6 @@
 package com.civilsafety.api.incident;
 
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,17 +40,17 @@ class IncidentController {
     private final ProcessModels models;
     private final ObjectProvider<EngineIncidents> engineIncidents;
     private final Optional<EngineInstances> engineInstances;
-    private final String operateUrl;
+    private final OperateLinks operate;
 
     IncidentController(JobIncidents incidents, ProcessCommands commands, ProcessModels models,
                        ObjectProvider<EngineIncidents> engineIncidents, Optional<EngineInstances> engineInstances,
-                       @Value("${civil-safety.operate.url:}") String operateUrl) {
+                       OperateLinks operate) {
         this.incidents = incidents;
         this.commands = commands;
         this.models = models;
         this.engineIncidents = engineIncidents;
         this.engineInstances = engineInstances;
-        this.operateUrl = operateUrl;
+        this.operate = operate;
     }
 
     @GetMapping("/api/admin/incidents")
@@ -85,7 +85,7 @@ class IncidentController {
         JobIncident incident = incidents.openIncident(id);
         EngineIncidents engine = engineIncidents.getIfAvailable();
         if (engine == null) {
-            throw new ConflictException("远程集群的故障请在 Operate 中重试" + (operateUrl.isBlank() ? "" : "：" + operateUrl));
+            throw new ConflictException("远程集群的故障请在 Operate 中重试" + operate.pointer(operate.instance(incident.getProcessInstanceKey())));
         }
         // an engine-raised incident's key is its own; a job's incident is found by the job
         Optional<Long> incidentKey = incident.isEngineRaised()

@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.command.VariableCorrections;
 import com.civilsafety.engine.model.ProcessModels;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,21 +43,21 @@ class ProcessInstanceController {
     private final InstanceNames subjects;
     private final ProcessModels models;
     private final VariableCorrections corrections;
-    private final String operateUrl;
+    private final OperateLinks operate;
 
     ProcessInstanceController(Optional<EngineInstances> engine, InstanceNames subjects, ProcessModels models,
-                              VariableCorrections corrections, @Value("${civil-safety.operate.url:}") String operateUrl) {
+                              VariableCorrections corrections, OperateLinks operate) {
         this.engine = engine;
         this.subjects = subjects;
         this.models = models;
         this.corrections = corrections;
-        this.operateUrl = operateUrl;
+        this.operate = operate;
     }
 
     @GetMapping("/api/admin/process-instances/{key}")
     Instance instance(@PathVariable long key) {
         if (engine.isEmpty()) {
-            throw new ConflictException("远程集群上的流程实例请在 Operate 中查看" + (operateUrl.isBlank() ? "" : "：" + operateUrl));
+            throw new ConflictException("远程集群上的流程实例请在 Operate 中查看" + operate.pointer(operate.instance(key)));
         }
         EngineInstances.RunningInstance i = engine.get().instances(Set.of(key)).get(key);
         if (i == null) {

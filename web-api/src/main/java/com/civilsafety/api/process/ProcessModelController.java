@@ -1,5 +1,6 @@
 package com.civilsafety.api.process;
 
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.model.ProcessModels;
 import com.civilsafety.engine.state.EngineInstances;
@@ -10,11 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProcessModelController {
-    record Monitor(String name, String bpmnProcessId, int revision, List<ProcessProjection.ElementCounts> elements, String operateUrl) {
+    /** {@code operateUrl}: the process's running instances in Operate; {@code operateElements}: those waiting at each element (null: no Operate) */
+    record Monitor(String name, String bpmnProcessId, int revision, List<ProcessProjection.ElementCounts> elements,
+                   String operateUrl, Map<String, String> operateElements) {
     }
 
     /**
@@ -48,15 +51,15 @@ class ProcessModelController {
     private final ProcessProjection projection;
     private final Optional<EngineInstances> engine;
     private final InstanceNames names;
-    private final String operateUrl;
+    private final OperateLinks operate;
 
     ProcessModelController(ProcessModels models, ProcessProjection projection, Optional<EngineInstances> engine,
-                           InstanceNames names, @Value("${civil-safety.operate.url:}") String operateUrl) {
+                           InstanceNames names, OperateLinks operate) {
         this.models = models;
         this.projection = projection;
         this.engine = engine;
         this.names = names;
-        this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
+        this.operate = operate;
     }
 
     /**
@@ -75,8 +78,14 @@ class ProcessModelController {
     @GetMapping("/api/process-models/{name}/monitor")
     Monitor monitor(@PathVariable String name) {
         ProcessModels.Model model = models.current(name);
-        return new Monitor(name, model.bpmnProcessId(), model.revision(), projection.of(model.bpmnProcessId(),
-                ProcessCommands.taskSubjectOf(model.bpmnProcessId())), operateUrl);
+        List<ProcessProjection.ElementCounts> counts = projection.of(model.bpmnProcessId(),
+                ProcessCommands.taskSubjectOf(model.bpmnProcessId()));
+        Map<String, String> atElements = operate.home() == null ? null : new LinkedHashMap<>();
+        if (atElements != null) {
+            counts.forEach(c -> atElements.put(c.elementId(), operate.running(model.bpmnProcessId(), null, c.elementId())));
+        }
+        return new Monitor(name, model.bpmnProcessId(), model.revision(), counts,
+                operate.running(model.bpmnProcessId(), null, null), atElements);
     }
 
     /**
@@ -88,7 +97,7 @@ class ProcessModelController {
     Timers timers(@PathVariable String name) {
         ProcessModels.Model model = models.current(name);
         if (engine.isEmpty()) {
-            return new Timers(false, List.of(), operateUrl);
+            return new Timers(false, List.of(), operate.running(model.bpmnProcessId(), null, null));
         }
         Map<Long, EngineInstances.RunningInstance> running = engine.get().instances(engine.get().running().entrySet()
                 .stream().filter(e -> e.getValue().equals(model.bpmnProcessId())).map(Map.Entry::getKey)
@@ -105,6 +114,6 @@ class ProcessModelController {
                     about.get(i.processInstanceKey()), refers.campaignId(), refers.phaseOrdinal(), refers.hazardId())));
         });
         timers.sort(Comparator.comparing(ArmedTimer::dueAt).thenComparing(ArmedTimer::processInstanceKey));
-        return new Timers(true, timers, operateUrl);
+        return new Timers(true, timers, null);
     }
 }

@@ -1,5 +1,6 @@
 package com.civilsafety.api.ui;
 
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.ledger.common.LedgerTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,13 +26,13 @@ class UiConfigController {
 
     private final String authMode;
     private final Keycloak keycloak;
-    private final String operateUrl;
+    private final OperateLinks operate;
     private final Clock clock;
 
     UiConfigController(@Value("${civil-safety.auth.mode:local}") String authMode,
                        @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
                        @Value("${civil-safety.ui.keycloak-client-id:civil-safety-ui}") String clientId,
-                       @Value("${civil-safety.operate.url:}") String operateUrl, Clock clock) {
+                       OperateLinks operate, Clock clock) {
         Keycloak keycloak = null;
         int realms = issuer.lastIndexOf("/realms/");
         if ("keycloak".equals(authMode) && realms > 0) {
@@ -39,13 +40,13 @@ class UiConfigController {
         }
         this.authMode = authMode;
         this.keycloak = keycloak;
-        this.operateUrl = operateUrl.isBlank() ? null : operateUrl;
+        this.operate = operate;
         this.clock = clock;
     }
 
     @GetMapping("/api/ui-config")
     UiConfig config() {
         Instant now = clock.instant();
-        return new UiConfig(authMode, keycloak, operateUrl, LocalDate.ofInstant(now, LedgerTime.ZONE), now);
+        return new UiConfig(authMode, keycloak, operate.home(), LocalDate.ofInstant(now, LedgerTime.ZONE), now);
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.command.VariableCorrections;
@@ -52,6 +53,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -70,6 +72,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the data scope narrows within an endpoint needs the ledger's records: AuthorizationMatrixTest in the app module.
  */
 @WebMvcTest(properties = "camunda.client.enabled=false") // no embedded engine: the engine module is mocked
+@Import(OperateLinks.class) // a plain component: the slice scans controllers only
 @MockitoBean(types = {CampaignLaunch.class, ProcessCommands.class, ExtensionRequests.class, HazardIntake.class,
         TaskSubmission.class, ProcessModelCheck.class, ProcessModelDeployments.class, ProcessModels.class,
         ProcessRebuild.class, WhistleblowerIntake.class, AttachmentStore.class, CampaignProgressQuery.class, CampaignReminders.class,
