@@ -104,6 +104,13 @@ class ProcessMonitorTest {
                     .isEqualTo((long) hazards / 2 - hazards / 4);
             assertThat(waiting.get("Task_OpenVerificationTask")).isEqualTo(engineWaiting.get("Task_AwaitVerification"))
                     .isEqualTo((long) hazards / 4);
+            // the instances as the engine counts them: every hazard here still runs
+            Map<ProcessInstanceIntent, Long> states = engineInstanceStates();
+            JsonNode instances = monitor.path("instances");
+            assertThat(instances.path("running").asLong()).isEqualTo(states.getOrDefault(ProcessInstanceIntent.ELEMENT_ACTIVATING, 0L))
+                    .isGreaterThanOrEqualTo(hazards);
+            assertThat(instances.path("completed").asLong()).isEqualTo(states.getOrDefault(ProcessInstanceIntent.ELEMENT_COMPLETED, 0L));
+            assertThat(instances.path("cancelled").asLong()).isEqualTo(states.getOrDefault(ProcessInstanceIntent.ELEMENT_TERMINATED, 0L));
         });
 
         // one instance: the path it took, where it waits, and the timers the engine holds armed, with their dates
@@ -121,6 +128,25 @@ class ProcessMonitorTest {
         }
         assertThat(timers).isNotEmpty().isEqualTo(engineTimers(instanceKey));
         assertThat(api.get("town2", "/api/hazards/" + rectifying + "/process").status()).as("another township").isEqualTo(404);
+    }
+
+    /** How many of the process's instances the engine's records leave running (ACTIVATING), completed and terminated. */
+    private Map<ProcessInstanceIntent, Long> engineInstanceStates() {
+        Map<Long, ProcessInstanceIntent> last = new HashMap<>();
+        // a copy (array copy, no iteration): the platform's own reads grow the engine's list meanwhile
+        for (Record<?> record : new java.util.ArrayList<>((java.util.Collection<Record<?>>) engine.getRecordStreamSource().getRecords())) {
+            if (record != null && record.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && PROCESS.equals(v.getBpmnProcessId()) && record.getRecordType() == RecordType.EVENT
+                    && switch ((ProcessInstanceIntent) record.getIntent()) {
+                        case ELEMENT_ACTIVATING, ELEMENT_COMPLETED, ELEMENT_TERMINATED -> true;
+                        default -> false;
+                    }) {
+                last.put(record.getKey(), (ProcessInstanceIntent) record.getIntent());
+            }
+        }
+        Map<ProcessInstanceIntent, Long> counts = new HashMap<>();
+        last.values().forEach(state -> counts.merge(state, 1L, Long::sum));
+        return counts;
     }
 
     /** The timers the engine has armed for one instance: created, neither triggered nor cancelled. */

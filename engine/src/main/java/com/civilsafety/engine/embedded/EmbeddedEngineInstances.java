@@ -6,11 +6,13 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +40,8 @@ import org.springframework.stereotype.Component;
  * migrated one keeps its key and due date), process-level variables as created or updated (a migrated variable's record
  * carries no value), and the process definitions deployed. Each read first folds the records appended since the last
  * one, so its cost follows what happened since, not everything the engine has done; what is kept is bounded by the
- * running instances (an ended instance's elements, timers and variables are dropped with it).
+ * running instances (an ended instance's elements, timers and variables are dropped with it), but for one small
+ * summary per instance the engine ran (its state, start and end), for the counts of running and ended instances.
  */
 @Component
 @ConditionalOnBean(ZeebeTestEngine.class)
@@ -56,9 +60,38 @@ class EmbeddedEngineInstances implements EngineInstances {
     private final Map<Long, Map<String, String>> variables = new HashMap<>();
     /** the deployed definitions, by process id and version */
     private final Map<String, Map<Integer, Process>> definitions = new HashMap<>();
+    /** every process instance since the engine started, running or ended: one small entry each */
+    private final Map<Long, Summary> summaries = new LinkedHashMap<>();
+    /** the open incidents of each instance */
+    private final Map<Long, Set<Long>> incidentsOf = new HashMap<>();
+
+    private static final class Summary {
+        final long key;
+        final Long parent;
+        String bpmnProcessId;
+        int version;
+        InstanceState state = InstanceState.ACTIVE;
+        final Instant startedAt;
+        Instant endedAt;
+
+        Summary(long key, Long parent, String bpmnProcessId, int version, Instant startedAt) {
+            this.key = key;
+            this.parent = parent;
+            this.bpmnProcessId = bpmnProcessId;
+            this.version = version;
+            this.startedAt = startedAt;
+        }
+    }
 
     EmbeddedEngineInstances(ZeebeTestEngine engine) {
         this.engine = engine;
+    }
+
+    @Override
+    public synchronized List<InstanceSummary> summaries() {
+        catchUp();
+        return summaries.values().stream().map(i -> new InstanceSummary(i.key, i.parent, i.bpmnProcessId, i.version, i.state,
+                i.startedAt, i.endedAt, !incidentsOf.getOrDefault(i.key, Set.of()).isEmpty())).toList();
     }
 
     @Override
@@ -174,6 +207,13 @@ class EmbeddedEngineInstances implements EngineInstances {
                 case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> {
                     elements.put(record.getKey(), element);
                     elementsOf.computeIfAbsent(instance, k -> new LinkedHashSet<>()).add(record.getKey());
+                    if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+                        Summary summary = summaries.computeIfAbsent(instance, k -> new Summary(k,
+                                element.getParentProcessInstanceKey() > 0 ? element.getParentProcessInstanceKey() : null,
+                                element.getBpmnProcessId(), element.getVersion(), Instant.ofEpochMilli(record.getTimestamp())));
+                        summary.bpmnProcessId = element.getBpmnProcessId(); // moved by a migration
+                        summary.version = element.getVersion();
+                    }
                 }
                 case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
                     elements.remove(record.getKey());
@@ -183,6 +223,12 @@ class EmbeddedEngineInstances implements EngineInstances {
                     }
                     if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
                         ended(instance);
+                        Summary summary = summaries.get(instance);
+                        if (summary != null) {
+                            summary.state = record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                                    ? InstanceState.COMPLETED : InstanceState.TERMINATED;
+                            summary.endedAt = Instant.ofEpochMilli(record.getTimestamp());
+                        }
                     }
                 }
                 default -> { }
@@ -208,6 +254,15 @@ class EmbeddedEngineInstances implements EngineInstances {
             // a start's variables are written before its process element activates: kept from the first record on
             variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
                     .put(variable.getName(), variable.getValue());
+        } else if (record.getValue() instanceof IncidentRecordValue incident) {
+            if (record.getIntent() == IncidentIntent.CREATED) {
+                incidentsOf.computeIfAbsent(incident.getProcessInstanceKey(), k -> new HashSet<>()).add(record.getKey());
+            } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+                Set<Long> open = incidentsOf.get(incident.getProcessInstanceKey());
+                if (open != null && open.remove(record.getKey()) && open.isEmpty()) {
+                    incidentsOf.remove(incident.getProcessInstanceKey());
+                }
+            }
         } else if (record.getValueType() == ValueType.PROCESS && record.getIntent() == ProcessIntent.CREATED
                 && record.getValue() instanceof Process process) {
             definitions.computeIfAbsent(process.getBpmnProcessId(), k -> new HashMap<>()).put(process.getVersion(), process);
@@ -225,5 +280,6 @@ class EmbeddedEngineInstances implements EngineInstances {
             armed.forEach(timers::remove);
         }
         variables.remove(instance);
+        incidentsOf.remove(instance); // the engine resolves them as it ends it
     }
 }

@@ -21,6 +21,17 @@ public interface EngineInstances {
                            List<String> activeElements, List<ArmedTimer> timers, Map<String, String> variables) {
     }
 
+    /** Where a process instance stands: running, ended at an end event, or cancelled (terminated). */
+    enum InstanceState { ACTIVE, COMPLETED, TERMINATED }
+
+    /** A process instance the engine ran, running or ended; {@code incident}: one is open in it now. */
+    record InstanceSummary(long processInstanceKey, Long parentProcessInstanceKey, String bpmnProcessId, int version,
+                           InstanceState state, Instant startedAt, Instant endedAt, boolean incident) {
+    }
+
+    /** Every process instance this engine has run since it started, running or ended, oldest first, read at once. */
+    List<InstanceSummary> summaries();
+
     /** Every running process instance's key with its process id, read at once. */
     Map<Long, String> running();
 

@@ -2,6 +2,7 @@ package com.civilsafety.engine.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.engine.state.EngineInstances.RunningInstance;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
@@ -10,10 +11,12 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
@@ -109,6 +112,9 @@ class EmbeddedEngineInstancesTest {
 
         Map<Long, String> running = projection.running();
         assertThat(running).as("some of each kind still run").containsValues("ProjectionProbe", "ProjectionChild");
+        assertThat(projection.summaries()).extracting(EngineInstances.InstanceSummary::state).as("running, completed and cancelled ones")
+                .contains(EngineInstances.InstanceState.ACTIVE, EngineInstances.InstanceState.COMPLETED, EngineInstances.InstanceState.TERMINATED);
+        assertThat(projection.summaries()).as("one with an incident open").anyMatch(EngineInstances.InstanceSummary::incident);
         assertThat(projection.instances(running.keySet()).values()).as("one stopped at the gateway with an incident")
                 .anySatisfy(i -> assertThat(i.activeElements()).contains("Gateway_Score"));
         assertThat(projection.elementNames("ProjectionProbe", 1)).containsEntry("Gateway_Score", "判断");
@@ -122,6 +128,9 @@ class EmbeddedEngineInstancesTest {
         Replay replay = new Replay(EngineRecords.now(engine));
         Map<Long, String> running = projection.running();
         assertThat(running).as(when + ": the running instances").isEqualTo(replay.running());
+        Map<Long, String> states = new HashMap<>();
+        projection.summaries().forEach(i -> states.put(i.processInstanceKey(), i.state() + (i.incident() ? "+incident" : "")));
+        assertThat(states).as(when + ": every instance's state, ended ones included").isEqualTo(replay.states());
         Map<Long, RunningInstance> instances = projection.instances(running.keySet());
         assertThat(instances.keySet()).as(when).isEqualTo(running.keySet());
         instances.forEach((key, instance) -> {
@@ -145,6 +154,8 @@ class EmbeddedEngineInstancesTest {
         private final Map<Long, ProcessInstanceRecordValue> active = new HashMap<>();
         private final Map<Long, TimerRecordValue> timers = new HashMap<>();
         private final Map<Long, Map<String, String>> variables = new HashMap<>();
+        private final Map<Long, String> processes = new HashMap<>();
+        private final Map<Long, Set<Long>> incidents = new HashMap<>();
 
         Replay(List<Record<?>> records) {
             for (Record<?> record : records) {
@@ -156,6 +167,20 @@ class EmbeddedEngineInstancesTest {
                         case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
                         case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(record.getKey());
                         default -> { }
+                    }
+                    if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+                        switch ((ProcessInstanceIntent) record.getIntent()) {
+                            case ELEMENT_ACTIVATING -> processes.put(record.getKey(), "ACTIVE");
+                            case ELEMENT_COMPLETED -> processes.put(record.getKey(), "COMPLETED");
+                            case ELEMENT_TERMINATED -> processes.put(record.getKey(), "TERMINATED");
+                            default -> { }
+                        }
+                    }
+                } else if (record.getValue() instanceof IncidentRecordValue incident) {
+                    if (record.getIntent() == IncidentIntent.CREATED) {
+                        incidents.computeIfAbsent(incident.getProcessInstanceKey(), k -> new java.util.HashSet<>()).add(record.getKey());
+                    } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+                        incidents.getOrDefault(incident.getProcessInstanceKey(), new java.util.HashSet<>()).remove(record.getKey());
                     }
                 } else if (record.getValue() instanceof TimerRecordValue timer) {
                     switch ((TimerIntent) record.getIntent()) {
@@ -170,6 +195,14 @@ class EmbeddedEngineInstancesTest {
                             .put(variable.getName(), variable.getValue());
                 }
             }
+        }
+
+        /** each instance's state, "+incident" while one is open in it */
+        Map<Long, String> states() {
+            Map<Long, String> states = new HashMap<>();
+            processes.forEach((key, state) -> states.put(key,
+                    state + (incidents.getOrDefault(key, Set.of()).isEmpty() ? "" : "+incident")));
+            return states;
         }
 
         Map<Long, String> running() {

@@ -31,7 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessModelController {
     /** {@code operateUrl}: the process's running instances in Operate; {@code operateElements}: those waiting at each element (null: no Operate) */
     record Monitor(String name, String bpmnProcessId, int revision, List<ProcessProjection.ElementCounts> elements,
-                   String operateUrl, Map<String, String> operateElements) {
+                   String operateUrl, Map<String, String> operateElements, InstanceCounts instances) {
+    }
+
+    /**
+     * The process's instances as the engine counts them since it started (embedded; null against a cluster, whose
+     * counts are Operate's): running (of which with an incident open), completed, cancelled.
+     */
+    record InstanceCounts(long running, long withIncident, long completed, long cancelled) {
     }
 
     /**
@@ -84,8 +91,19 @@ class ProcessModelController {
         if (atElements != null) {
             counts.forEach(c -> atElements.put(c.elementId(), operate.running(model.bpmnProcessId(), null, c.elementId())));
         }
+        InstanceCounts instances = engine.map(e -> {
+            List<EngineInstances.InstanceSummary> of = e.summaries().stream()
+                    .filter(i -> i.bpmnProcessId().equals(model.bpmnProcessId())).toList();
+            return new InstanceCounts(count(of, EngineInstances.InstanceState.ACTIVE),
+                    of.stream().filter(i -> i.state() == EngineInstances.InstanceState.ACTIVE && i.incident()).count(),
+                    count(of, EngineInstances.InstanceState.COMPLETED), count(of, EngineInstances.InstanceState.TERMINATED));
+        }).orElse(null);
         return new Monitor(name, model.bpmnProcessId(), model.revision(), counts,
-                operate.running(model.bpmnProcessId(), null, null), atElements);
+                operate.running(model.bpmnProcessId(), null, null), atElements, instances);
+    }
+
+    private static long count(List<EngineInstances.InstanceSummary> instances, EngineInstances.InstanceState state) {
+        return instances.stream().filter(i -> i.state() == state).count();
     }
 
     /**
