@@ -31,8 +31,11 @@ public class InstanceNames {
                 continue;
             }
             InstanceReference about = InstanceReference.of(instance.variables());
+            if (about.hazardId() != null && names.containsKey(key)) {
+                continue; // the ledger's words for a hazard are the same: not asked again
+            }
             String name = named(about);
-            if (name != null && (about.hazardId() == null || !names.containsKey(key))) {
+            if (name != null) {
                 names.put(key, name);
             }
         }

@@ -68,14 +68,10 @@ class IncidentController {
             try {
                 return models.elementNames(models.nameOf(id));
             } catch (NotFoundException notOurs) {
-                return Map.of();
+                return engineInstances.map(e -> e.elementNames(id, 0)).orElse(Map.of()); // read once per process and list
             }
         });
-        String name = i.getElementId() == null ? null : ofProcess.get(i.getElementId());
-        if (name == null && i.getElementId() != null) {
-            name = engineInstances.map(e -> e.elementNames(i.getBpmnProcessId(), 0).get(i.getElementId()))
-                    .orElse(i.getElementId());
-        }
+        String name = i.getElementId() == null ? null : ofProcess.getOrDefault(i.getElementId(), i.getElementId());
         return new Incident(i.getId(), i.getJobType(), i.getBpmnProcessId(), i.getElementId(), name, i.getProcessInstanceKey(),
                 i.getJobKey(), i.getError(), i.getOccurredAt(), i.getStatus().name(), i.getOccurrences(), i.isEngineRaised());
     }
