@@ -30,3 +30,9 @@ export const HAZARD_STATUS_TAG = {
 export function options(dictionary) {
   return Object.entries(dictionary).map(([value, label]) => ({ value, label }))
 }
+
+/** a process instance's state, as 流程实例 shows it */
+export const INSTANCE_STATUS = {
+  RUNNING: { label: '运行中', tag: 'primary' }, INCIDENT: { label: '有故障', tag: 'danger' },
+  COMPLETED: { label: '已完成', tag: 'success' }, CANCELLED: { label: '已取消', tag: 'info' },
+}

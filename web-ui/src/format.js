@@ -57,3 +57,18 @@ export function disabledDays({ notBefore, notAfter } = {}) {
 export function groupCode(code) {
   return (code || '').replace(/(.{4})(?=.)/g, '$1-')
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** a process variable's value (JSON) as people read it: text without its quotes, yes/no, dates as dates */
+export function shownValue(json) {
+  try {
+    const v = JSON.parse(json)
+    if (v === null) return '（空）'
+    if (typeof v === 'boolean') return v ? '是' : '否'
+    if (typeof v === 'string' && DATE_TIME.test(v)) return `${formatDateTime(v)}（日期时间）`
+    return typeof v === 'string' ? v : JSON.stringify(v)
+  } catch {
+    return json
+  }
+}

@@ -6,14 +6,14 @@ const messages = {
   zh: {
     appName: '民政服务机构安全监管平台', home: '我的待办', dashboard: '数据看板', institutions: '机构管理',
     hazards: '隐患台账', reportHazard: '上报隐患', campaigns: '专项行动', reports: '报表中心',
-    whistleblower: '安全吹哨人', processModels: '流程模型', processMonitor: '流程监控', incidents: '流程故障', signOut: '退出登录', signIn: '登录', elderMode: '长辈版', language: 'English',
+    whistleblower: '安全吹哨人', processModels: '流程模型', processMonitor: '流程监控', processInstances: '流程实例', operationLog: '操作日志', incidents: '流程故障', signOut: '退出登录', signIn: '登录', elderMode: '长辈版', language: 'English',
     notifications: '消息', unread: '条未读', notificationFailures: '通知发送失败',
     skip: '跳到主要内容', mainMenu: '主菜单', search: '查询', reset: '重置', export: '导出', submit: '提交', back: '返回',
   },
   en: {
     appName: 'Civil Affairs Institution Safety Platform', home: 'My tasks', dashboard: 'Dashboard',
     institutions: 'Institutions', hazards: 'Hazard ledger', reportHazard: 'Report a hazard', campaigns: 'Campaigns',
-    reports: 'Reports', whistleblower: 'Whistleblower', processModels: 'Process models', processMonitor: 'Process monitor', incidents: 'Incidents', signOut: 'Sign out', signIn: 'Sign in',
+    reports: 'Reports', whistleblower: 'Whistleblower', processModels: 'Process models', processMonitor: 'Process monitor', processInstances: 'Process instances', operationLog: 'Operation log', incidents: 'Incidents', signOut: 'Sign out', signIn: 'Sign in',
     notifications: 'Messages', unread: 'unread', notificationFailures: 'Failed notifications',
     elderMode: 'Large text', language: '中文', skip: 'Skip to main content', mainMenu: 'Main menu', search: 'Search', reset: 'Reset',
     export: 'Export', submit: 'Submit', back: 'Back',

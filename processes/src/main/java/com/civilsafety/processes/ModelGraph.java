@@ -43,6 +43,11 @@ public final class ModelGraph {
         return model.getModelElementsByType(Process.class).iterator().next().getId();
     }
 
+    /** The (first) process's name as people know it; empty if it has none. */
+    public Optional<String> processName() {
+        return Optional.ofNullable(model.getModelElementsByType(Process.class).iterator().next().getName()).filter(n -> !n.isBlank());
+    }
+
     public Set<String> elementIds() {
         return model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
     }

@@ -43,9 +43,22 @@ class HazardGradingDecisionTest {
                         "category", category)).send().join();
 
         assertThat(response.getFailureMessage()).isNullOrEmpty();
-        assertThat(JSON.readTree(response.getDecisionOutput())).isEqualTo(JSON.readTree(
+        com.fasterxml.jackson.databind.node.ObjectNode output = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(response.getDecisionOutput());
+        // which rule matched, in the words of the rule's own description: what the ledger records as 适用规则
+        String matched = response.getEvaluatedDecisions().get(0).getMatchedRules().get(0).getRuleId();
+        assertThat(output.remove("rule").asText()).isEqualTo(description(matched)).isNotBlank();
+        assertThat((com.fasterxml.jackson.databind.JsonNode) output).isEqualTo(JSON.readTree(
                 "{\"grade\":\"%s\",\"rectificationDays\":%d,\"reminderLeadDays\":%d,\"supervisionLevel\":\"%s\",\"listedSupervision\":%s,\"emergencyMeasures\":%s,\"recheckDays\":%d,\"escalationDays\":%d}"
                         .formatted(grade, days, reminder, level, listed, emergency, recheck, escalation)));
         assertThat(response.getEvaluatedDecisions().get(0).getMatchedRules()).hasSize(1);
+    }
+
+    private static String description(String ruleId) throws java.io.IOException {
+        try (var in = HazardGradingDecisionTest.class.getResourceAsStream("/processes/hazard-grading.dmn")) {
+            String dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile("<rule id=\"" + ruleId + "\">\\s*<description>([^<]*)</description>").matcher(dmn);
+            assertThat(m.find()).as(ruleId).isTrue();
+            return m.group(1);
+        }
     }
 }

@@ -44,7 +44,7 @@ class HazardRectificationProcessTest {
         ActivatedJob grading = complete("hazard.record-grading", timers(5));
         assertThat(grading.getVariablesAsMap().get("grading")).isEqualTo(Map.of("grade", "GENERAL",
                 "rectificationDays", 30, "reminderLeadDays", 5, "supervisionLevel", "TOWNSHIP", "listedSupervision", false,
-                "emergencyMeasures", false, "recheckDays", 90, "escalationDays", 10));
+                "emergencyMeasures", false, "recheckDays", 90, "escalationDays", 10, "rule", "其他一般隐患"));
 
         humanStep("ASSIGNMENT", Map.of());
         rectifyAndVerify(true);

@@ -78,9 +78,12 @@ class RemoteEngineModeTest {
             JsonNode timers = api.get("admin", "/api/process-models/hazard-rectification/timers").body();
             assertThat(timers.path("engineView").asBoolean()).isFalse();
             assertThat(timers.path("operateUrl").asText()).startsWith(operate + "/processes?process=HazardRectification");
-            Api.Reply instance = api.get("admin", "/api/admin/process-instances/2251799813685249");
+            Api.Reply instance = api.get("admin", "/api/process-instances/2251799813685249");
             assertThat(instance.status()).as("no engine view of an instance on a cluster").isEqualTo(409);
             assertThat(instance.detail()).contains(operate + "/processes/2251799813685249");
+            Api.Reply list = api.get("fuli", "/api/process-instances?status=running");
+            assertThat(list.status()).as("the instance list: in Operate on a cluster").isEqualTo(409);
+            assertThat(list.detail()).contains(operate);
         } finally {
             cluster.stop();
         }

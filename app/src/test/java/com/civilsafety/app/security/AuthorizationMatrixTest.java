@@ -133,6 +133,7 @@ class AuthorizationMatrixTest {
                 "whistleblower-reports", "WhistleblowerApiTest: another township's report is not found",
                 "process-models", "the deployed BPMN models, the same for every signed-in person (WebUiSupportTest)",
                 "admin", "county-wide administration, for the bureau administrator only (IncidentApiTest)",
+                "process-instances", "the bureau's and leaders' console: an instance out of the caller's region is not found (ProcessInstanceConsoleTest)",
                 "notifications", "one's own notices only: another person's is not found (NotificationDeliveryTest)");
         List<String> unchecked = new ArrayList<>();
         for (Map.Entry<HttpMethod, String> endpoint : endpoints()) {

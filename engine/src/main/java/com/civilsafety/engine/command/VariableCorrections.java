@@ -1,6 +1,7 @@
 package com.civilsafety.engine.command;
 
 import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.engine.state.InstanceReference;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
@@ -69,18 +70,20 @@ public class VariableCorrections {
             throw new InvalidInputException(wrong);
         }
         String before = null;
+        InstanceCorrections.Subject about = null;
         if (engine.isPresent()) {
             EngineInstances.RunningInstance instance = engine.get().instances(Set.of(processInstanceKey)).get(processInstanceKey);
             if (instance == null) {
                 throw new NotFoundException("流程实例不存在或已经结束");
             }
             before = instance.variables().get(name);
+            about = InstanceReference.of(instance.variables()).subject();
             String changed = before == null || value.isNull() ? null : typeChange(read(before), value);
             if (changed != null) {
                 throw new InvalidInputException("value", "变量「" + name + "」原来是" + changed + "：换成别的类型会让流程出错，请按原来的类型填写");
             }
         }
-        corrections.variableCorrected(processInstanceKey, name, before, after, reason.strip(), actor);
+        corrections.variableCorrected(processInstanceKey, about, name, before, after, reason.strip(), actor);
         // last: if the engine refuses, the record above is rolled back with the transaction
         if (!commands.setVariables(processInstanceKey, Collections.singletonMap(name, json.convertValue(value, Object.class)))) {
             throw new NotFoundException("流程实例不存在或已经结束");

@@ -1,6 +1,7 @@
 package com.civilsafety.engine.embedded;
 
 import com.civilsafety.engine.state.EngineInstances;
+import com.civilsafety.engine.state.InstanceReference;
 import com.civilsafety.processes.ModelGraph;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,8 +42,9 @@ import org.springframework.stereotype.Component;
  * migrated one keeps its key and due date), process-level variables as created or updated (a migrated variable's record
  * carries no value), and the process definitions deployed. Each read first folds the records appended since the last
  * one, so its cost follows what happened since, not everything the engine has done; what is kept is bounded by the
- * running instances (an ended instance's elements, timers and variables are dropped with it), but for one small
- * summary per instance the engine ran (its state, start and end), for the counts of running and ended instances.
+ * running instances (an ended instance's elements, timers, variables and path are dropped with it), but for one small
+ * summary per instance the engine ran (its state, start and end, and the few variables naming what it is about), for
+ * the list of running and ended instances.
  */
 @Component
 @ConditionalOnBean(ZeebeTestEngine.class)
@@ -64,6 +67,10 @@ class EmbeddedEngineInstances implements EngineInstances {
     private final Map<Long, Summary> summaries = new LinkedHashMap<>();
     /** the open incidents of each instance */
     private final Map<Long, Set<Long>> incidentsOf = new HashMap<>();
+    /** the elements and flows each running instance completed or took, in order */
+    private final Map<Long, Set<String>> pathOf = new HashMap<>();
+    /** of every instance since the engine started, the variables naming the ledger records it is about (a few each) */
+    private final Map<Long, Map<String, String>> referencesOf = new HashMap<>();
 
     private static final class Summary {
         final long key;
@@ -91,7 +98,8 @@ class EmbeddedEngineInstances implements EngineInstances {
     public synchronized List<InstanceSummary> summaries() {
         catchUp();
         return summaries.values().stream().map(i -> new InstanceSummary(i.key, i.parent, i.bpmnProcessId, i.version, i.state,
-                i.startedAt, i.endedAt, !incidentsOf.getOrDefault(i.key, Set.of()).isEmpty())).toList();
+                i.startedAt, i.endedAt, !incidentsOf.getOrDefault(i.key, Set.of()).isEmpty(), waits(i.key),
+                InstanceReference.of(referencesOf.getOrDefault(i.key, Map.of())))).toList();
     }
 
     @Override
@@ -144,21 +152,34 @@ class EmbeddedEngineInstances implements EngineInstances {
 
     @Override
     public Map<String, String> elementNames(String bpmnProcessId, int version) {
-        Process found;
-        synchronized (this) {
-            catchUp();
-            Map<Integer, Process> versions = definitions.getOrDefault(bpmnProcessId, Map.of());
-            found = version > 0 ? versions.get(version)
-                    : versions.values().stream().max(Comparator.comparingInt(Process::getVersion)).orElse(null);
-        }
-        if (found == null) {
+        Optional<String> xml = definition(bpmnProcessId, version);
+        if (xml.isEmpty()) {
             return Map.of();
         }
         try {
-            return new ModelGraph(new String(found.getResource(), StandardCharsets.UTF_8)).elementNames();
+            return new ModelGraph(xml.get()).elementNames();
         } catch (RuntimeException unreadable) {
             return Map.of();
         }
+    }
+
+    @Override
+    public synchronized Optional<String> definition(String bpmnProcessId, int version) {
+        catchUp();
+        Map<Integer, Process> versions = definitions.getOrDefault(bpmnProcessId, Map.of());
+        Process found = version > 0 ? versions.get(version)
+                : versions.values().stream().max(Comparator.comparingInt(Process::getVersion)).orElse(null);
+        return Optional.ofNullable(found).map(p -> new String(p.getResource(), StandardCharsets.UTF_8));
+    }
+
+    /** the elements a running instance is at now, each once, in the order it reached them; empty once it ended */
+    private List<String> waits(long key) {
+        Set<Long> keys = elementsOf.get(key);
+        if (keys == null) {
+            return List.of();
+        }
+        return keys.stream().map(elements::get).filter(e -> e != null && !NOT_WAITS.contains(e.getBpmnElementType()))
+                .map(ProcessInstanceRecordValue::getElementId).distinct().toList();
     }
 
     private RunningInstance instance(long key, Predicate<String> variableWanted) {
@@ -167,8 +188,6 @@ class EmbeddedEngineInstances implements EngineInstances {
         if (keys == null || process == null) {
             return null;
         }
-        List<String> waits = keys.stream().map(elements::get).filter(e -> e != null && !NOT_WAITS.contains(e.getBpmnElementType()))
-                .map(ProcessInstanceRecordValue::getElementId).distinct().toList();
         List<ArmedTimer> armed = timersOf.getOrDefault(key, Set.of()).stream().map(timers::get)
                 .map(t -> new ArmedTimer(t.getTargetElementId(), Instant.ofEpochMilli(t.getDueDate())))
                 .sorted(Comparator.comparing(ArmedTimer::dueAt)).toList();
@@ -179,7 +198,8 @@ class EmbeddedEngineInstances implements EngineInstances {
             }
         });
         return new RunningInstance(key, process.getParentProcessInstanceKey() > 0 ? process.getParentProcessInstanceKey() : null,
-                process.getBpmnProcessId(), process.getVersion(), waits, armed, wanted);
+                process.getBpmnProcessId(), process.getVersion(), waits(key), armed, wanted,
+                List.copyOf(pathOf.getOrDefault(key, Set.of())));
     }
 
     /**
@@ -215,7 +235,11 @@ class EmbeddedEngineInstances implements EngineInstances {
                         summary.version = element.getVersion();
                     }
                 }
+                case SEQUENCE_FLOW_TAKEN -> pathOf.computeIfAbsent(instance, k -> new LinkedHashSet<>()).add(element.getElementId());
                 case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+                    if (record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED && !NOT_WAITS.contains(element.getBpmnElementType())) {
+                        pathOf.computeIfAbsent(instance, k -> new LinkedHashSet<>()).add(element.getElementId());
+                    }
                     elements.remove(record.getKey());
                     Set<Long> of = elementsOf.get(instance);
                     if (of != null) {
@@ -254,6 +278,10 @@ class EmbeddedEngineInstances implements EngineInstances {
             // a start's variables are written before its process element activates: kept from the first record on
             variables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
                     .put(variable.getName(), variable.getValue());
+            if (InstanceReference.VARIABLES.contains(variable.getName())) {
+                referencesOf.computeIfAbsent(variable.getProcessInstanceKey(), k -> new HashMap<>(4))
+                        .put(variable.getName(), variable.getValue());
+            }
         } else if (record.getValue() instanceof IncidentRecordValue incident) {
             if (record.getIntent() == IncidentIntent.CREATED) {
                 incidentsOf.computeIfAbsent(incident.getProcessInstanceKey(), k -> new HashSet<>()).add(record.getKey());
@@ -280,6 +308,7 @@ class EmbeddedEngineInstances implements EngineInstances {
             armed.forEach(timers::remove);
         }
         variables.remove(instance);
+        pathOf.remove(instance);
         incidentsOf.remove(instance); // the engine resolves them as it ends it
     }
 }

@@ -15,18 +15,24 @@ public interface EngineInstances {
 
     /**
      * A running instance: its process and version, the elements active in it (the process itself and multi-instance
-     * bodies left out), the timers armed in it and the values of the variables asked for, as JSON.
+     * bodies left out), the timers armed in it, the values of the variables asked for, as JSON, and the path it took:
+     * the elements it completed, in order, each once.
      */
     record RunningInstance(long processInstanceKey, Long parentProcessInstanceKey, String bpmnProcessId, int version,
-                           List<String> activeElements, List<ArmedTimer> timers, Map<String, String> variables) {
+                           List<String> activeElements, List<ArmedTimer> timers, Map<String, String> variables,
+                           List<String> path) {
     }
 
     /** Where a process instance stands: running, ended at an end event, or cancelled (terminated). */
     enum InstanceState { ACTIVE, COMPLETED, TERMINATED }
 
-    /** A process instance the engine ran, running or ended; {@code incident}: one is open in it now. */
+    /**
+     * A process instance the engine ran, running or ended; {@code incident}: one is open in it now; {@code waits}: the
+     * elements it is at now (empty once ended); {@code about}: the ledger records its variables named.
+     */
     record InstanceSummary(long processInstanceKey, Long parentProcessInstanceKey, String bpmnProcessId, int version,
-                           InstanceState state, Instant startedAt, Instant endedAt, boolean incident) {
+                           InstanceState state, Instant startedAt, Instant endedAt, boolean incident, List<String> waits,
+                           InstanceReference about) {
     }
 
     /** Every process instance this engine has run since it started, running or ended, oldest first, read at once. */
@@ -46,4 +52,7 @@ public interface EngineInstances {
      * process, or its latest for a version below 1. Empty if the engine has no such definition.
      */
     Map<String, String> elementNames(String bpmnProcessId, int version);
+
+    /** The BPMN XML of the definition the engine deployed (its latest for a version below 1); empty if none. */
+    java.util.Optional<String> definition(String bpmnProcessId, int version);
 }

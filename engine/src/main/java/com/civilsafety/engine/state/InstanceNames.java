@@ -34,7 +34,7 @@ public class InstanceNames {
             if (about.hazardId() != null && names.containsKey(key)) {
                 continue; // the ledger's words for a hazard are the same: not asked again
             }
-            String name = named(about);
+            String name = of(about);
             if (name != null) {
                 names.put(key, name);
             }
@@ -42,7 +42,8 @@ public class InstanceNames {
         return names;
     }
 
-    private String named(InstanceReference about) {
+    /** what the variables name, in words: a hazard, a campaign's phase, deliverable or monthly dispatch; null if nothing */
+    public String of(InstanceReference about) {
         if (about.hazardId() != null) {
             return subjects.hazard(about.hazardId());
         }

@@ -84,7 +84,7 @@ class EmbeddedEngineInstancesTest {
         List<Long> started = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             started.add(client.newCreateInstanceCommand().bpmnProcessId("ProjectionProbe").latestVersion()
-                    .variables(Map.of("n", i, "label", "第" + i + "号")).send().join().getProcessInstanceKey());
+                    .variables(Map.of("n", i, "label", "第" + i + "号", "hazardId", 1000 + i)).send().join().getProcessInstanceKey());
         }
         agree(projection, "started");
 
@@ -129,7 +129,14 @@ class EmbeddedEngineInstancesTest {
         Map<Long, String> running = projection.running();
         assertThat(running).as(when + ": the running instances").isEqualTo(replay.running());
         Map<Long, String> states = new HashMap<>();
-        projection.summaries().forEach(i -> states.put(i.processInstanceKey(), i.state() + (i.incident() ? "+incident" : "")));
+        projection.summaries().forEach(i -> {
+            states.put(i.processInstanceKey(), i.state() + (i.incident() ? "+incident" : ""));
+            assertThat(new TreeSet<>(i.waits())).as(when + ": the summary's waits of " + i.processInstanceKey())
+                    .isEqualTo(replay.waits(i.processInstanceKey()));
+            String hazardId = replay.everVariables(i.processInstanceKey()).get("hazardId");
+            assertThat(i.about().hazardId()).as(when + ": what " + i.processInstanceKey() + " is about, ended or not")
+                    .isEqualTo(hazardId == null ? null : Long.valueOf(hazardId));
+        });
         assertThat(states).as(when + ": every instance's state, ended ones included").isEqualTo(replay.states());
         Map<Long, RunningInstance> instances = projection.instances(running.keySet());
         assertThat(instances.keySet()).as(when).isEqualTo(running.keySet());
@@ -138,6 +145,7 @@ class EmbeddedEngineInstancesTest {
             assertThat(instance.timers().stream().map(t -> t.elementId() + "@" + t.dueAt()).toList())
                     .as(when + ": the timers of " + key).isEqualTo(replay.timers(key));
             assertThat(instance.variables()).as(when + ": the variables of " + key).isEqualTo(replay.variables(key));
+            assertThat(instance.path()).as(when + ": the path of " + key).isEqualTo(replay.path(key));
             assertThat(instance.version()).isEqualTo(1);
         });
         for (RunningInstance child : instances.values()) {
@@ -156,6 +164,7 @@ class EmbeddedEngineInstancesTest {
         private final Map<Long, Map<String, String>> variables = new HashMap<>();
         private final Map<Long, String> processes = new HashMap<>();
         private final Map<Long, Set<Long>> incidents = new HashMap<>();
+        private final Map<Long, java.util.LinkedHashSet<String>> paths = new HashMap<>();
 
         Replay(List<Record<?>> records) {
             for (Record<?> record : records) {
@@ -167,6 +176,12 @@ class EmbeddedEngineInstancesTest {
                         case ELEMENT_ACTIVATING, ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> active.put(record.getKey(), element);
                         case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(record.getKey());
                         default -> { }
+                    }
+                    boolean completedStep = record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                            && element.getBpmnElementType() != BpmnElementType.PROCESS
+                            && element.getBpmnElementType() != BpmnElementType.MULTI_INSTANCE_BODY;
+                    if (completedStep || record.getIntent() == ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN) {
+                        paths.computeIfAbsent(element.getProcessInstanceKey(), k -> new java.util.LinkedHashSet<>()).add(element.getElementId());
                     }
                     if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
                         switch ((ProcessInstanceIntent) record.getIntent()) {
@@ -231,6 +246,15 @@ class EmbeddedEngineInstancesTest {
 
         Map<String, String> variables(long instance) {
             return variables.getOrDefault(instance, Map.of());
+        }
+
+        /** an instance's variables whether it still runs or not */
+        Map<String, String> everVariables(long instance) {
+            return variables.getOrDefault(instance, Map.of());
+        }
+
+        List<String> path(long instance) {
+            return List.copyOf(paths.getOrDefault(instance, new java.util.LinkedHashSet<>()));
         }
     }
 }

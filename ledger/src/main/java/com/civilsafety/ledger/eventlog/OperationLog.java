@@ -28,16 +28,19 @@ public class OperationLog {
     }
 
     public record Operation(long id, Instant occurredAt, Long actorId, String username, String actorName, String method,
-                            String path, String query, int status, String client) {
+                            String path, String query, int status, String client, String detail) {
     }
 
-    /** Written in a transaction of its own, after the request's has ended, whatever its outcome. */
+    /**
+     * Written in a transaction of its own, after the request's has ended, whatever its outcome; {@code detail}: what
+     * it did, in words, if the endpoint said (null otherwise).
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(Actor actor, String method, String path, String query, int status, String client) {
+    public void record(Actor actor, String method, String path, String query, int status, String client, String detail) {
         jdbc.update("""
-                insert into operation_log (occurred_at, actor_id, username, actor_name, method, path, query, status, client)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Timestamp.from(clock.instant()), actor.personId(), actor.username(),
-                actor.displayName(), method, cut(path, 255), cut(query, 1000), status, cut(client, 64));
+                insert into operation_log (occurred_at, actor_id, username, actor_name, method, path, query, status, client, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Timestamp.from(clock.instant()), actor.personId(), actor.username(),
+                actor.displayName(), method, cut(path, 255), cut(query, 1000), status, cut(client, 64), cut(detail, 1000));
     }
 
     /** The latest operations, newest first (县局管理员 only). */
@@ -49,7 +52,7 @@ public class OperationLog {
         return jdbc.query("select * from operation_log order by id desc limit ?", (rs, n) -> new Operation(rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("actor_id", Long.class), rs.getString("username"),
                 rs.getString("actor_name"), rs.getString("method"), rs.getString("path"), rs.getString("query"),
-                rs.getInt("status"), rs.getString("client")), Math.min(Math.max(limit, 1), 500));
+                rs.getInt("status"), rs.getString("client"), rs.getString("detail")), Math.min(Math.max(limit, 1), 500));
     }
 
     private static String cut(String value, int max) {

@@ -1,5 +1,7 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.common.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.ConflictException;
@@ -243,6 +245,24 @@ public class HazardService {
                 rectifications.findByHazardIdOrderById(hazardId), verifications.findByHazardIdOrderById(hazardId),
                 escalations.findByHazardIdOrderById(hazardId), extensions.findByHazardIdOrderById(hazardId),
                 inbox.ofSubject(SUBJECT, hazardId));
+    }
+
+    /**
+     * 定级依据: every grading decision taken for the hazard (a reopened hazard is graded again), oldest first, from the
+     * event chain. A grading recorded before the inputs were kept shows its outcome alone.
+     */
+    @Transactional(readOnly = true)
+    public List<GradingDecision> gradingDecisions(long hazardId, Actor actor) {
+        visible(hazardId, actor);
+        return eventLog.of(SUBJECT, hazardId).stream().filter(e -> e.getType() == EventType.HAZARD_GRADED).map(e -> {
+            JsonNode payload = Json.read(e.getPayload(), JsonNode.class);
+            boolean whole = payload.has("outputs");
+            Grading outputs = Json.read((whole ? payload.get("outputs") : payload).toString(), Grading.class);
+            GradingDecision.Inputs inputs = whole && payload.hasNonNull("inputs")
+                    ? Json.read(payload.get("inputs").toString(), GradingDecision.Inputs.class) : null;
+            return new GradingDecision(e.getOccurredAt(), inputs == null ? List.of() : inputs.facts(), outputs.rule(),
+                    GradingDecision.outputs(outputs));
+        }).toList();
     }
 
     /** A hazard in the actor's data scope; one outside it reads as not found (its existence is not revealed). */

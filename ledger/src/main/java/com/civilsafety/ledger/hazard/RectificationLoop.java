@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -131,7 +132,14 @@ public class RectificationLoop {
         } else {
             history.note(hazard, Actor.SYSTEM, step, gradeNote);
         }
-        eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, grading);
+        // 定级依据: the facts the ledger gave the decision, the rule that matched and what it decided
+        GradingFacts facts = hazard.gradingFacts();
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("inputs", new GradingDecision.Inputs(facts.criterionMajor(), facts.residentsExposed(),
+                facts.institutionType().name(), facts.category().name()));
+        decision.put("rule", grading.rule());
+        decision.put("outputs", grading);
+        eventLog.append(EventType.HAZARD_GRADED, SUBJECT, hazardId, Actor.SYSTEM, step, decision);
         return hazard.rectificationDates();
     }
 

@@ -13,6 +13,9 @@ public interface JobIncidentRepository extends JpaRepository<JobIncident, Long> 
 
     Optional<JobIncident> findByEngineEpochAndJobKey(String engineEpoch, long jobKey);
 
+    List<JobIncident> findByEngineEpochAndProcessInstanceKeyAndStatusOrderById(String engineEpoch, long processInstanceKey,
+                                                                              JobIncident.Status status);
+
     /** open → resolved, only if it is open now: of two retries at once, one proceeds */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update JobIncident i set i.status = com.civilsafety.ledger.job.JobIncident.Status.RESOLVED, i.resolvedBy = :by, "

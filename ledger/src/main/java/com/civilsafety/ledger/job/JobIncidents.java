@@ -100,6 +100,12 @@ public class JobIncidents {
         return incidents.findByStatus(JobIncident.Status.OPEN, Sort.by("occurredAt", "id"));
     }
 
+    /** The open incidents of one instance of this engine's lifetime (a key an earlier engine used is another instance). */
+    @Transactional(readOnly = true)
+    public List<JobIncident> openOf(long processInstanceKey) {
+        return incidents.findByEngineEpochAndProcessInstanceKeyAndStatusOrderById(epoch, processInstanceKey, JobIncident.Status.OPEN);
+    }
+
     /** An open incident of this engine's lifetime (an embedded engine's job keys mean nothing after a restart). */
     @Transactional(readOnly = true)
     public JobIncident openIncident(long id) {

@@ -2,6 +2,7 @@ package com.civilsafety.api.hazard;
 
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.hazard.HazardVariables;
+import com.civilsafety.ledger.hazard.GradingDecision;
 import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.inbox.TaskStatus;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A hazard's process instance as the ledger saw it run: the path taken (each recorded step), where it waits for a
- * person now, and the timers still to fire with their dates — for the diagram on the hazard's page.
+ * person now, and the timers still to fire with their dates — for the diagram on the hazard's page; and the grading
+ * decisions taken for it.
  */
 @RestController
 class HazardProcessController {
@@ -39,6 +41,12 @@ class HazardProcessController {
         this.hazards = hazards;
         this.projection = projection;
         this.clock = clock;
+    }
+
+    /** 定级依据: each grading decision taken for the hazard — its facts, the rule that matched, what it decided. */
+    @GetMapping("/api/hazards/{id}/grading-decisions")
+    List<GradingDecision> gradingDecisions(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return hazards.gradingDecisions(id, user.actor());
     }
 
     @GetMapping("/api/hazards/{id}/process")

@@ -2,9 +2,8 @@ package com.civilsafety.api.incident;
 
 import com.civilsafety.api.operate.OperateLinks;
 import com.civilsafety.api.security.ActorUser;
-import com.civilsafety.engine.command.ProcessCommands;
+import com.civilsafety.engine.command.IncidentRetries;
 import com.civilsafety.engine.model.ProcessModels;
-import com.civilsafety.engine.state.EngineIncidents;
 import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.NotFoundException;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,19 +34,16 @@ class IncidentController {
     }
 
     private final JobIncidents incidents;
-    private final ProcessCommands commands;
+    private final IncidentRetries retries;
     private final ProcessModels models;
-    private final ObjectProvider<EngineIncidents> engineIncidents;
     private final Optional<EngineInstances> engineInstances;
     private final OperateLinks operate;
 
-    IncidentController(JobIncidents incidents, ProcessCommands commands, ProcessModels models,
-                       ObjectProvider<EngineIncidents> engineIncidents, Optional<EngineInstances> engineInstances,
-                       OperateLinks operate) {
+    IncidentController(JobIncidents incidents, IncidentRetries retries, ProcessModels models,
+                       Optional<EngineInstances> engineInstances, OperateLinks operate) {
         this.incidents = incidents;
-        this.commands = commands;
+        this.retries = retries;
         this.models = models;
-        this.engineIncidents = engineIncidents;
         this.engineInstances = engineInstances;
         this.operate = operate;
     }
@@ -78,28 +73,10 @@ class IncidentController {
 
     @PostMapping("/api/admin/incidents/{id}/retry")
     Incident retry(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
-        JobIncident incident = incidents.openIncident(id);
-        EngineIncidents engine = engineIncidents.getIfAvailable();
-        if (engine == null) {
-            throw new ConflictException("远程集群的故障请在 Operate 中重试" + operate.pointer(operate.instance(incident.getProcessInstanceKey())));
+        if (!retries.available()) {
+            throw new ConflictException("远程集群的故障请在 Operate 中重试"
+                    + operate.pointer(operate.instance(incidents.get(id).getProcessInstanceKey())));
         }
-        // an engine-raised incident's key is its own; a job's incident is found by the job
-        Optional<Long> incidentKey = incident.isEngineRaised()
-                ? Optional.of(incident.getJobKey()).filter(engine::isOpen) : engine.openIncidentOfJob(incident.getJobKey());
-        if (incidentKey.isEmpty()) {
-            throw new ConflictException("引擎中已没有这个故障（可能已被处理）");
-        }
-        incidents.resolved(id, user.actor()); // first: the retried step may fail for good again at once
-        try {
-            if (incident.isEngineRaised()) {
-                commands.resolveIncident(incidentKey.get());
-            } else {
-                commands.retryJob(incident.getJobKey(), incidentKey.get());
-            }
-        } catch (RuntimeException e) {
-            incidents.retryRefused(id);
-            throw e;
-        }
-        return of(incidents.get(id), new HashMap<>());
+        return of(retries.retry(id, user.actor()), new HashMap<>());
     }
 }

@@ -43,7 +43,7 @@ class OperationRecorder implements HandlerInterceptor, WebMvcConfigurer {
         }
         try {
             operations.record(user.actor(), request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                    response.getStatus(), request.getRemoteAddr());
+                    response.getStatus(), request.getRemoteAddr(), OperationDetail.of(request));
         } catch (RuntimeException e) {
             log.error("operation log not written for {} {} by {}", request.getMethod(), request.getRequestURI(),
                     user.getUsername(), e);

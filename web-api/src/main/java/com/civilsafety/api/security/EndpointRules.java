@@ -48,7 +48,12 @@ public final class EndpointRules {
             get("/api/process-models/*/deployments", SUPERVISORS),
             get("/api/process-models/*/migration-plan", ADMIN),
             get("/api/process-models/*/timers", ADMIN),
-            get("/api/admin/process-instances/*", ADMIN),
+            // the supervisor's console: instances watched by the bureau and its leaders, incidents retried by the
+            // bureau, instances cancelled and variables corrected by the county administrator
+            get("/api/process-instances", SUPERVISORS),
+            get("/api/process-instances/*", SUPERVISORS),
+            post("/api/process-instances/retries", BUREAU),
+            post("/api/process-instances/cancellations", ADMIN),
             post("/api/admin/process-instances/*/variables", ADMIN),
             post("/api/process-models/*/migrations", ADMIN),
             get("/api/institutions", ALL),
@@ -65,6 +70,7 @@ public final class EndpointRules {
             post("/api/hazards", ALL),
             get("/api/hazards/*", ALL),
             get("/api/hazards/*/process", ALL),
+            get("/api/hazards/*/grading-decisions", ALL),
             post("/api/hazards/*/extension-requests", INSTITUTION),
             get("/api/hazards/*/attachments", ALL),
             post("/api/hazards/*/attachments", ALL),

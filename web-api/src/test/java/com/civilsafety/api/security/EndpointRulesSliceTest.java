@@ -60,6 +60,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import com.civilsafety.engine.command.IncidentRetries;
+import com.civilsafety.engine.operation.InstanceCancellations;
+import com.civilsafety.engine.state.InstanceSearch;
+import com.civilsafety.ledger.eventlog.EventLog;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -80,7 +84,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         HazardImport.class, HazardList.class, HazardService.class, HelpVisits.class, InboxService.class,
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
         RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class,
-        InstanceNames.class, VariableCorrections.class})
+        InstanceNames.class, VariableCorrections.class, IncidentRetries.class, InstanceSearch.class,
+        InstanceCancellations.class, EventLog.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";
