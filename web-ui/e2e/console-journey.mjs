@@ -54,9 +54,10 @@ async function sectionRetriesABatch(browser) {
   for (let i = 0; i < 3; i++) {
     expect((await rows.nth(i).innerText()).includes('判断是否达标'), 'each stopped at 判断是否达标')
   }
-  // the fixed column's checkboxes: one per row
-  const boxes = page.locator('.instance-list .el-table__fixed-body-wrapper .el-checkbox, .instance-list .el-table__body-wrapper td.el-table-fixed-column--left .el-checkbox')
-  for (let i = 0; i < 3; i++) await boxes.nth(i).click()
+  // each row's checkbox, named by what the instance is about
+  const boxes = page.getByRole('checkbox', { name: /^选择 检查评分演练/ })
+  expect(await boxes.count() === 3, 'a checkbox per row, named by its row')
+  for (let i = 0; i < 3; i++) await rows.nth(i).locator('.el-checkbox').click()
   await page.getByRole('button', { name: '批量重试故障' }).click()
   const outcome = page.locator('.el-dialog', { hasText: '已重试 3 个故障' })
   await outcome.waitFor()

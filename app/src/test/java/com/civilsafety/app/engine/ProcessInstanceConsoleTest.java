@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.app.testsupport.Campaigns;
 import com.civilsafety.app.testsupport.EngineTime;
 import com.civilsafety.app.testsupport.HazardSteps;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,14 @@ class ProcessInstanceConsoleTest {
         Api api = new Api(rest);
         deployProbes();
         HazardSteps.reportAt(api, jdbc, "城关镇", 6);
+        // the platform's other processes too: a campaign with its phases and a whistleblower's report in triage
+        Campaigns.deploy(api, "\"ELDERLY_CARE\"", new Campaigns.Phase("MOBILISATION", time.today(), time.today().plusDays(3)),
+                new Campaigns.Phase("SELF_CHECK", time.today().plusDays(4), time.today().plusDays(20)));
+        assertThat(api.bearer(null, org.springframework.http.HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "夜间值班人员脱岗", "reporterKind": "PUBLIC"}""".formatted(
+                jdbc.queryForObject("select min(id) from institution", Long.class))).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from whistleblower_report where process_instance_key is not null", Long.class) > 0);
         List<Long> probes = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
             probes.add(start("ConsoleProbe"));
@@ -107,7 +116,11 @@ class ProcessInstanceConsoleTest {
                     .mapToLong(Long::longValue).sum() - replay.counts(id).get("INCIDENT"));
             assertThat(of.path("counts").path("incident").asLong()).isEqualTo(replay.counts(id).get("INCIDENT"));
         }
-        assertThat(all.path("processes").findValuesAsText("label")).contains("隐患整改闭环", "控制台演练");
+        assertThat(all.path("processes").findValuesAsText("label")).contains("隐患整改闭环", "控制台演练", "专项排查整治行动",
+                "行动阶段", "举报核查处理");
+        assertThat(list(api, "admin", "size=200&process=WhistleblowerTriage").path("items").findValuesAsText("subject"))
+                .as("a report by staff's reference, never the reporter's tracking code")
+                .allSatisfy(subject -> assertThat(subject).matches("举报 JB\\d{6}（.+）"));
 
         // every page of the running ones, newest first: the engine's running instances, each once
         Set<Long> running = new HashSet<>();
@@ -265,7 +278,19 @@ class ProcessInstanceConsoleTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from ledger_event where type = 'PROCESS_INSTANCE_CANCELLED' and process_instance_key = ?
                 and payload like '%演练实例，误启动%'""", Long.class, probe)).isEqualTo(1);
-        JsonNode log = api.get("admin", "/api/admin/operation-log?limit=20").body();
+        // a correction cannot cut an instance off its record, clear a value or drop part of one; one that can is logged
+        String variables = "/api/admin/process-instances/" + loop + "/variables";
+        assertThat(field(api.post("admin", variables, "{\"name\": \"hazardId\", \"value\": 6, \"reason\": \"改错\"}")))
+                .as("what the instance is about").isEqualTo("name");
+        assertThat(field(api.post("admin", variables, "{\"name\": \"rectificationDeadline\", \"value\": null, \"reason\": \"清空\"}")))
+                .as("a value cleared").isEqualTo("value");
+        assertThat(field(api.post("admin", variables, "{\"name\": \"grading\", \"value\": {\"a\": 1}, \"reason\": \"改错\"}")))
+                .as("part of a value dropped").isEqualTo("value");
+        Api.Reply noted = api.post("admin", variables, "{\"name\": \"note\", \"value\": \"复核\", \"reason\": \"补记复核意见\"}");
+        assertThat(noted.status()).as(noted.body().toString()).isEqualTo(200);
+        JsonNode log = api.get("admin", "/api/admin/operation-log?changes=true").body();
+        assertThat(log.findValuesAsText("detail")).anySatisfy(d -> assertThat(d)
+                .startsWith("修改流程变量「note」（隐患 ").contains("由 （空） 改为 复核", "原因：补记复核意见"));
         assertThat(log.findValuesAsText("detail")).anySatisfy(d -> assertThat(d).contains("取消流程实例").contains("演练实例，误启动"));
     }
 

@@ -34,7 +34,7 @@ class OperationLogTest {
                 {"institutionId": %d, "description": "%s", "reporterKind": "PUBLIC"}""".formatted(institution, marker)).status())
                 .isEqualTo(201);
 
-        List<JsonNode> log = StreamSupport.stream(api.get("admin", "/api/admin/operation-log?limit=50").body().spliterator(), false).toList();
+        List<JsonNode> log = StreamSupport.stream(api.get("admin", "/api/admin/operation-log?size=50").body().path("items").spliterator(), false).toList();
         assertThat(log).anySatisfy(o -> {
             assertThat(o.path("username").asText()).isEqualTo("fuli");
             assertThat(o.path("method").asText()).isEqualTo("POST");
@@ -50,5 +50,11 @@ class OperationLogTest {
         assertThat(log).noneMatch(o -> o.path("path").asText().startsWith("/api/public/"));
         assertThat(log).noneMatch(o -> o.path("path").asText().equals("/api/tasks"));
         assertThat(api.get("fuli", "/api/admin/operation-log").status()).isEqualTo(403);
+        // the changes alone: the reads and exports (the log's own reading among them) do not push them out of sight
+        JsonNode changes = api.get("admin", "/api/admin/operation-log?changes=true&size=200").body();
+        assertThat(changes.path("items").findValuesAsText("method")).isNotEmpty().doesNotContain("GET", "HEAD").contains("POST");
+        assertThat(changes.path("total").asLong()).isLessThan(api.get("admin", "/api/admin/operation-log?size=1").body().path("total").asLong());
+        assertThat(api.get("admin", "/api/admin/operation-log?size=100000").status()).as("a page of at most 200").isEqualTo(400);
+        assertThat(api.get("admin", "/api/admin/operation-log?page=-1").status()).isEqualTo(400);
     }
 }

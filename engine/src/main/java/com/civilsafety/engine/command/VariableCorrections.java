@@ -69,6 +69,10 @@ public class VariableCorrections {
         if (!wrong.isEmpty()) {
             throw new InvalidInputException(wrong);
         }
+        if (InstanceReference.VARIABLES.contains(name)) {
+            // what the instance is about: changed, the instance would lose its hazard, campaign or report for good
+            throw new InvalidInputException("name", "变量「" + name + "」标明这个流程办理的是哪一条台账记录，不能修改");
+        }
         String before = null;
         InstanceCorrections.Subject about = null;
         if (engine.isPresent()) {
@@ -78,9 +82,18 @@ public class VariableCorrections {
             }
             before = instance.variables().get(name);
             about = InstanceReference.of(instance.variables()).subject();
-            String changed = before == null || value.isNull() ? null : typeChange(read(before), value);
+            JsonNode was = before == null ? null : read(before);
+            if (was != null && !was.isNull() && value.isNull()) {
+                throw new InvalidInputException("value", "变量「" + name + "」已有值，不能清空：清空会让用到它的环节出错，请填写正确的值");
+            }
+            String changed = was == null ? null : typeChange(was, value);
             if (changed != null) {
                 throw new InvalidInputException("value", "变量「" + name + "」原来是" + changed + "：换成别的类型会让流程出错，请按原来的类型填写");
+            }
+            java.util.List<String> dropped = was == null || !was.isObject() ? java.util.List.of()
+                    : iterable(was.fieldNames()).stream().filter(field -> !value.has(field)).toList();
+            if (!dropped.isEmpty()) {
+                throw new InvalidInputException("value", "变量「" + name + "」原有的项不能去掉：" + String.join("、", dropped));
             }
         }
         corrections.variableCorrected(processInstanceKey, about, name, before, after, reason.strip(), actor);
@@ -89,6 +102,12 @@ public class VariableCorrections {
             throw new NotFoundException("流程实例不存在或已经结束");
         }
         return new Correction(processInstanceKey, name, before, after);
+    }
+
+    private static java.util.List<String> iterable(java.util.Iterator<String> names) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        names.forEachRemaining(all::add);
+        return all;
     }
 
     /** what the variable was, if the new value is of another kind (a list given as text, say); null if the same */
@@ -100,7 +119,7 @@ public class VariableCorrections {
             case ARRAY -> "列表";
             case OBJECT -> "一组数据";
             case NUMBER -> "数字";
-            case BOOLEAN -> "是/否";
+            case BOOLEAN -> "“是/否”";
             case STRING -> "文字";
             default -> "另一种类型";
         };

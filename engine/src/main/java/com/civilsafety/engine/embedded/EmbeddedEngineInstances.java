@@ -63,6 +63,9 @@ class EmbeddedEngineInstances implements EngineInstances {
     private final Map<Long, Map<String, String>> variables = new HashMap<>();
     /** the deployed definitions, by process id and version */
     private final Map<String, Map<Integer, Process>> definitions = new HashMap<>();
+    /** each deployed definition's element names, by "process id/version", once read */
+    private final Map<String, Map<String, String>> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> processNames = new java.util.concurrent.ConcurrentHashMap<>();
     /** every process instance since the engine started, running or ended: one small entry each */
     private final Map<Long, Summary> summaries = new LinkedHashMap<>();
     /** the open incidents of each instance */
@@ -152,24 +155,45 @@ class EmbeddedEngineInstances implements EngineInstances {
 
     @Override
     public Map<String, String> elementNames(String bpmnProcessId, int version) {
-        Optional<String> xml = definition(bpmnProcessId, version);
-        if (xml.isEmpty()) {
+        Optional<Process> found = deployed(bpmnProcessId, version);
+        if (found.isEmpty()) {
             return Map.of();
         }
-        try {
-            return new ModelGraph(xml.get()).elementNames();
-        } catch (RuntimeException unreadable) {
-            return Map.of();
-        }
+        // a deployed definition never changes: its names are read once
+        return names.computeIfAbsent(bpmnProcessId + "/" + found.get().getVersion(), k -> {
+            try {
+                return Map.copyOf(new ModelGraph(new String(found.get().getResource(), StandardCharsets.UTF_8)).elementNames());
+            } catch (RuntimeException unreadable) {
+                return Map.of();
+            }
+        });
     }
 
     @Override
-    public synchronized Optional<String> definition(String bpmnProcessId, int version) {
+    public Optional<String> processName(String bpmnProcessId, int version) {
+        Optional<Process> found = deployed(bpmnProcessId, version);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return processNames.computeIfAbsent(bpmnProcessId + "/" + found.get().getVersion(), k -> {
+            try {
+                return new ModelGraph(new String(found.get().getResource(), StandardCharsets.UTF_8)).processName();
+            } catch (RuntimeException unreadable) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> definition(String bpmnProcessId, int version) {
+        return deployed(bpmnProcessId, version).map(p -> new String(p.getResource(), StandardCharsets.UTF_8));
+    }
+
+    private synchronized Optional<Process> deployed(String bpmnProcessId, int version) {
         catchUp();
         Map<Integer, Process> versions = definitions.getOrDefault(bpmnProcessId, Map.of());
-        Process found = version > 0 ? versions.get(version)
-                : versions.values().stream().max(Comparator.comparingInt(Process::getVersion)).orElse(null);
-        return Optional.ofNullable(found).map(p -> new String(p.getResource(), StandardCharsets.UTF_8));
+        return Optional.ofNullable(version > 0 ? versions.get(version)
+                : versions.values().stream().max(Comparator.comparingInt(Process::getVersion)).orElse(null));
     }
 
     /** the elements a running instance is at now, each once, in the order it reached them; empty once it ended */

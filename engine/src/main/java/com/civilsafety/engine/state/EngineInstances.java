@@ -53,6 +53,9 @@ public interface EngineInstances {
      */
     Map<String, String> elementNames(String bpmnProcessId, int version);
 
+    /** The name of the process in the definition the engine deployed (as {@link #elementNames}); empty if none or unnamed. */
+    java.util.Optional<String> processName(String bpmnProcessId, int version);
+
     /** The BPMN XML of the definition the engine deployed (its latest for a version below 1); empty if none. */
     java.util.Optional<String> definition(String bpmnProcessId, int version);
 }

@@ -11,7 +11,6 @@ import com.civilsafety.ledger.instance.SubjectFacts.Facts;
 import com.civilsafety.ledger.processmodel.ProcessModelRevisions;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionRepository;
-import com.civilsafety.processes.ModelGraph;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -213,14 +212,17 @@ public class InstanceSearch {
 
     private static Comparator<InstanceSummary> order(SortBy sortBy, boolean descending, Map<Long, Facts> about) {
         Comparator<InstanceSummary> by = switch (sortBy) {
-            case STARTED -> Comparator.comparing(InstanceSummary::startedAt);
-            // those still running have not ended: after every ended one
-            case ENDED -> Comparator.comparing(InstanceSummary::endedAt, Comparator.nullsLast(Comparator.naturalOrder()));
+            case STARTED -> Comparator.comparing(InstanceSummary::startedAt, direction(descending));
+            // those still running have not ended, those about no hazard have no deadline: after the others, either way
+            case ENDED -> Comparator.comparing(InstanceSummary::endedAt, Comparator.nullsLast(direction(descending)));
             case DEADLINE -> Comparator.comparing(i -> Optional.ofNullable(about.get(i.processInstanceKey()))
-                    .map(Facts::deadline).orElse(null), Comparator.nullsLast(Comparator.naturalOrder()));
+                    .map(Facts::deadline).orElse(null), Comparator.nullsLast(direction(descending)));
         };
-        by = descending ? by.reversed() : by;
         return by.thenComparing(InstanceSummary::processInstanceKey, Comparator.reverseOrder());
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<T> direction(boolean descending) {
+        return descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
     }
 
     static Status status(InstanceSummary i) {
@@ -268,14 +270,8 @@ public class InstanceSearch {
         }
 
         String processName(String bpmnProcessId, int version) {
-            return processNames.computeIfAbsent(bpmnProcessId + "/" + version, k -> engine.definition(bpmnProcessId, version)
-                    .flatMap(xml -> {
-                        try {
-                            return new ModelGraph(xml).processName();
-                        } catch (RuntimeException unreadable) {
-                            return Optional.empty();
-                        }
-                    }).orElse("未命名流程"));
+            return processNames.computeIfAbsent(bpmnProcessId + "/" + version,
+                    k -> engine.processName(bpmnProcessId, version).orElse("未命名流程"));
         }
     }
 }

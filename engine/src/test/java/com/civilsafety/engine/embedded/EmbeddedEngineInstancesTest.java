@@ -120,6 +120,9 @@ class EmbeddedEngineInstancesTest {
         assertThat(projection.elementNames("ProjectionProbe", 1)).containsEntry("Gateway_Score", "判断");
         assertThat(projection.elementNames("ProjectionProbe", 0)).containsEntry("Task_Work", "办理");
         assertThat(projection.elementNames("NoSuchProcess", 0)).isEmpty();
+        assertThat(projection.processName("ProjectionProbe", 1)).contains("投影演练");
+        assertThat(projection.processName("NoSuchProcess", 0)).isEmpty();
+        assertThat(projection.definition("ProjectionChild", 0)).hasValueSatisfying(xml -> assertThat(xml).contains("子流程办理"));
     }
 
     /** the projection, read now, against a replay of every record the engine has written */

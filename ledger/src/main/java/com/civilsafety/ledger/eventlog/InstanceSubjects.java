@@ -60,9 +60,10 @@ public class InstanceSubjects {
             long subject = ((Number) e[2]).longValue();
             String name = switch ((String) e[1]) {
                 case "HAZARD" -> hazard(subject);
-                case "WHISTLEBLOWER" -> single("""
-                        select concat('举报 ', w.tracking_code, '（', i.name, '）') from whistleblower_report w
-                        join institution i on i.id = w.institution_id where w.id = :id""", subject);
+                // staff's reference (JB000012, as WhistleblowerReport.reference()), never the reporter's tracking code
+                case "WHISTLEBLOWER" -> java.util.Optional.ofNullable(single("""
+                        select i.name from whistleblower_report w join institution i on i.id = w.institution_id
+                        where w.id = :id""", subject)).map(i -> "举报 JB%06d（%s）".formatted(subject, i)).orElse(null);
                 default -> campaign(subject, phaseOf.get(key));
             };
             if (name != null) {

@@ -43,16 +43,27 @@ public class OperationLog {
                 actor.displayName(), method, cut(path, 255), cut(query, 1000), status, cut(client, 64), cut(detail, 1000));
     }
 
-    /** The latest operations, newest first (县局管理员 only). */
+    /** One page of the log, newest first, and how many operations it holds in all. */
+    public record Page(List<Operation> items, long total) {
+    }
+
+    /**
+     * The operations newest first, a page at a time (县局管理员 only); {@code changesOnly}: those that changed something
+     * (not the reads and exports, the log's own reading among them, which would otherwise push the changes down).
+     */
     @Transactional(readOnly = true)
-    public List<Operation> latest(Actor actor, int limit) {
+    public Page page(Actor actor, boolean changesOnly, int page, int size) {
         if (!actor.hasRole(Role.BUREAU_ADMIN)) {
             throw new ForbiddenException("只有县局管理员可以查看操作日志");
         }
-        return jdbc.query("select * from operation_log order by id desc limit ?", (rs, n) -> new Operation(rs.getLong("id"),
-                rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("actor_id", Long.class), rs.getString("username"),
-                rs.getString("actor_name"), rs.getString("method"), rs.getString("path"), rs.getString("query"),
-                rs.getInt("status"), rs.getString("client"), rs.getString("detail")), Math.min(Math.max(limit, 1), 500));
+        String where = changesOnly ? " where method not in ('GET', 'HEAD')" : "";
+        long total = jdbc.queryForObject("select count(*) from operation_log" + where, Long.class);
+        List<Operation> items = jdbc.query("select * from operation_log" + where + " order by id desc limit ? offset ?",
+                (rs, n) -> new Operation(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        (Long) rs.getObject("actor_id", Long.class), rs.getString("username"), rs.getString("actor_name"),
+                        rs.getString("method"), rs.getString("path"), rs.getString("query"), rs.getInt("status"),
+                        rs.getString("client"), rs.getString("detail")), size, (long) page * size);
+        return new Page(items, total);
     }
 
     private static String cut(String value, int max) {

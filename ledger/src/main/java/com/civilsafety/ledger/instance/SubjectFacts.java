@@ -4,6 +4,7 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.campaign.CampaignStatus;
 import com.civilsafety.ledger.hazard.HazardStatus;
 import com.civilsafety.ledger.whistleblower.ReportStatus;
+import com.civilsafety.ledger.whistleblower.WhistleblowerReport;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -84,12 +85,13 @@ public class SubjectFacts {
     @Transactional(readOnly = true)
     public Map<Long, Facts> whistleblowerReports(Collection<Long> ids) {
         return chunked(ids, chunk -> rows("""
-                select w.id, w.tracking_code, i.id, i.name, r.id, r.name, r.path, w.status
+                select w.id, i.id, i.name, r.id, r.name, r.path, w.status
                 from whistleblower_report w join institution i on i.id = w.institution_id join region r on r.id = w.region_id
                 where w.id in (:ids)""", chunk).stream()
-                .map(r -> new Facts(Kind.WHISTLEBLOWER, number(r[0]), (String) r[1], number(r[2]), (String) r[3],
-                        number(r[4]), (String) r[5], List.of((String) r[6]), null, null,
-                        ReportStatus.valueOf((String) r[7]).label(), null, false)).toList());
+                // staff's reference (JB000012), never the tracking code: that is the reporter's key to the report
+                .map(r -> new Facts(Kind.WHISTLEBLOWER, number(r[0]), WhistleblowerReport.referenceOf(number(r[0])),
+                        number(r[1]), (String) r[2], number(r[3]), (String) r[4], List.of((String) r[5]), null, null,
+                        ReportStatus.valueOf((String) r[6]).label(), null, false)).toList());
     }
 
     private Map<Long, Facts> chunked(Collection<Long> ids, Function<List<Long>, List<Facts>> read) {

@@ -129,6 +129,11 @@ public class WhistleblowerReport {
      * report's status and photos, and seeing it would let staff act as, or trace, the reporter.
      */
     public String reference() {
+        return referenceOf(id);
+    }
+
+    /** {@link #reference()} of the report with this id */
+    public static String referenceOf(long id) {
         return "JB%06d".formatted(id);
     }
 

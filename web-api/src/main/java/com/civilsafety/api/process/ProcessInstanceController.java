@@ -186,7 +186,8 @@ class ProcessInstanceController {
         keys.forEach(key -> search.one(key, user.actor()).orElseThrow(
                 () -> new NotFoundException("没有这个流程实例（或不在您的管辖范围内）：" + key)));
         List<IncidentRetries.Retried> outcome = retries.retryInstances(keys, user.actor());
-        OperationDetail.describe(request, "批量重试流程故障：" + keys.size() + " 个实例，重试 "
+        OperationDetail.describe(request, "批量重试流程故障：" + named(outcome.stream().filter(r -> !r.retried().isEmpty())
+                .map(IncidentRetries.Retried::processInstanceKey).toList(), user) + "，共重试 "
                 + outcome.stream().mapToInt(r -> r.retried().size()).sum() + " 个故障");
         return outcome;
     }
@@ -196,9 +197,16 @@ class ProcessInstanceController {
     List<InstanceCancellations.Outcome> cancel(@RequestBody Selection body, @AuthenticationPrincipal ActorUser user,
                                                 HttpServletRequest request) {
         onTheEmbeddedEngine();
-        List<InstanceCancellations.Outcome> outcome = cancellations.cancel(selected(body), body.reason(), user.actor());
-        OperationDetail.describe(request, "取消流程实例：" + outcome.stream().filter(InstanceCancellations.Outcome::cancelled).count()
-                + " 个已取消，" + outcome.stream().filter(o -> !o.cancelled()).count() + " 个未取消；原因：" + body.reason().strip());
+        List<Long> keys = selected(body);
+        Map<Long, String> subjects = new java.util.HashMap<>();
+        keys.forEach(key -> search.one(key, user.actor()).ifPresent(r -> subjects.put(key, subjectOf(r))));
+        List<InstanceCancellations.Outcome> outcome = cancellations.cancel(keys, body.reason(), user.actor());
+        List<Long> done = outcome.stream().filter(InstanceCancellations.Outcome::cancelled)
+                .map(InstanceCancellations.Outcome::processInstanceKey).toList();
+        OperationDetail.describe(request, "取消流程实例：" + (done.isEmpty() ? "无" : done.stream()
+                .map(key -> "「" + subjects.getOrDefault(key, "流程实例 " + key) + "」").collect(java.util.stream.Collectors.joining("")))
+                + (outcome.size() > done.size() ? "，另有 " + (outcome.size() - done.size()) + " 个未取消" : "")
+                + "；原因：" + body.reason().strip());
         return outcome;
     }
 
@@ -206,8 +214,38 @@ class ProcessInstanceController {
     VariableCorrections.Correction correct(@PathVariable long key, @RequestBody CorrectionRequest body,
                                            @AuthenticationPrincipal ActorUser user, HttpServletRequest request) {
         VariableCorrections.Correction done = corrections.correct(key, body.name(), body.value(), body.reason(), user.actor());
-        OperationDetail.describe(request, "修改流程变量「" + done.name() + "」（实例 " + key + "）：" + body.reason().strip());
+        String about = search.available() ? search.one(key, user.actor()).map(ProcessInstanceController::subjectOf)
+                .orElse("流程实例 " + key) : "流程实例 " + key;
+        OperationDetail.describe(request, "修改流程变量「" + done.name() + "」（" + about + "）：由 " + shown(done.before())
+                + " 改为 " + shown(done.after()) + "；原因：" + body.reason().strip());
         return done;
+    }
+
+    private static String subjectOf(InstanceSearch.Row r) {
+        return r.subject() != null ? r.subject() : r.processName();
+    }
+
+    /** the instances, by what they are about, for the 操作日志 (the first ten, then how many more) */
+    private String named(List<Long> keys, ActorUser user) {
+        if (keys.isEmpty()) {
+            return "无";
+        }
+        String first = keys.stream().limit(10).map(key -> "「" + search.one(key, user.actor()).map(ProcessInstanceController::subjectOf)
+                .orElse("流程实例 " + key) + "」").collect(java.util.stream.Collectors.joining(""));
+        return keys.size() > 10 ? first + "等 " + keys.size() + " 个" : first;
+    }
+
+    /** a variable's value (JSON) as the 操作日志 says it: text without its quotes, （空） for none */
+    private String shown(String value) {
+        if (value == null) {
+            return "（空）";
+        }
+        try {
+            JsonNode node = json.readTree(value);
+            return node.isNull() ? "（空）" : node.isTextual() ? node.asText() : node.isBoolean() ? (node.asBoolean() ? "是" : "否") : value;
+        } catch (Exception unreadable) {
+            return value;
+        }
     }
 
     private InstanceView view(InstanceSearch.Row r) {
