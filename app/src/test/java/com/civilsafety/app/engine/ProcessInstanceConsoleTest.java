@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * 流程实例, the supervisor's console, against the engine's own records: a thousand instances of every kind and state
@@ -51,6 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:instance-console;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "civil-safety.engine.incident-scan=PT1S"})
 @Import(EngineTime.AsClock.class)
+@DirtiesContext // its engine holds thousands of instances' records and its clock runs days ahead: not kept for others
 class ProcessInstanceConsoleTest {
     private static final String LIST = "/api/process-instances";
 
