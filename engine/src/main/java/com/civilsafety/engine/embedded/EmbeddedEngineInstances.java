@@ -100,9 +100,19 @@ class EmbeddedEngineInstances implements EngineInstances {
     @Override
     public synchronized List<InstanceSummary> summaries() {
         catchUp();
-        return summaries.values().stream().map(i -> new InstanceSummary(i.key, i.parent, i.bpmnProcessId, i.version, i.state,
-                i.startedAt, i.endedAt, !incidentsOf.getOrDefault(i.key, Set.of()).isEmpty(), waits(i.key),
-                InstanceReference.of(referencesOf.getOrDefault(i.key, Map.of())))).toList();
+        return summaries.values().stream().map(this::summaryOf).toList();
+    }
+
+    @Override
+    public synchronized Optional<InstanceSummary> summary(long processInstanceKey) {
+        catchUp();
+        return Optional.ofNullable(summaries.get(processInstanceKey)).map(this::summaryOf);
+    }
+
+    private InstanceSummary summaryOf(Summary i) {
+        return new InstanceSummary(i.key, i.parent, i.bpmnProcessId, i.version, i.state, i.startedAt, i.endedAt,
+                !incidentsOf.getOrDefault(i.key, Set.of()).isEmpty(), waits(i.key),
+                InstanceReference.of(referencesOf.getOrDefault(i.key, Map.of())));
     }
 
     @Override

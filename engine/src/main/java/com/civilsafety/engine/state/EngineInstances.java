@@ -38,6 +38,9 @@ public interface EngineInstances {
     /** Every process instance this engine has run since it started, running or ended, oldest first, read at once. */
     List<InstanceSummary> summaries();
 
+    /** One instance of {@link #summaries()}, found by its key; empty if this engine has run none under it. */
+    java.util.Optional<InstanceSummary> summary(long processInstanceKey);
+
     /** Every running process instance's key with its process id, read at once. */
     Map<Long, String> running();
 

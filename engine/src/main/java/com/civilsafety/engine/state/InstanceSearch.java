@@ -141,8 +141,7 @@ public class InstanceSearch {
     /** One instance the engine has run since it started, as its list row; empty if there is none or it is out of scope. */
     public Optional<Row> one(long processInstanceKey, Actor actor) {
         EngineInstances instances = engine.orElseThrow(() -> new IllegalStateException("no embedded engine"));
-        Optional<InstanceSummary> found = instances.summaries().stream()
-                .filter(i -> i.processInstanceKey() == processInstanceKey).findFirst();
+        Optional<InstanceSummary> found = instances.summary(processInstanceKey); // one, not a list of all
         if (found.isEmpty()) {
             return Optional.empty();
         }

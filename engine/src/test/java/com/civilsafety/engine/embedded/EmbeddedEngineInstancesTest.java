@@ -134,6 +134,7 @@ class EmbeddedEngineInstancesTest {
         Map<Long, String> states = new HashMap<>();
         projection.summaries().forEach(i -> {
             states.put(i.processInstanceKey(), i.state() + (i.incident() ? "+incident" : ""));
+            assertThat(projection.summary(i.processInstanceKey())).as(when + ": one found by its key").contains(i);
             assertThat(new TreeSet<>(i.waits())).as(when + ": the summary's waits of " + i.processInstanceKey())
                     .isEqualTo(replay.waits(i.processInstanceKey()));
             String hazardId = replay.everVariables(i.processInstanceKey()).get("hazardId");
