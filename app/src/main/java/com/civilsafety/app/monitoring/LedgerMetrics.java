@@ -1,7 +1,6 @@
 package com.civilsafety.app.monitoring;
 
 import com.civilsafety.ledger.common.LedgerTime;
-import com.civilsafety.ledger.hazard.HazardStatus;
 import com.civilsafety.engine.step.UnrecordedIncidents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,9 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LedgerMetrics {
-    /** Overdue as the 台账's 逾期 filter counts it: past the deadline and not yet verified or closed. */
-    private static final String NOT_RECTIFIED = HazardStatus.RECTIFIED.stream().map(s -> "'" + s.name() + "'")
-            .collect(Collectors.joining(", ", "status not in (", ")"));
+    /** Overdue as the 台账's 逾期 filter counts it (HazardStatus.overdueOn): past the deadline and not closed. */
+    private static final String NOT_CLOSED = "closed_at is null";
     private static final Logger log = LoggerFactory.getLogger(LedgerMetrics.class);
 
     private final JdbcTemplate jdbc;
@@ -49,7 +46,7 @@ class LedgerMetrics {
         this.clock = clock;
         openHazards = MultiGauge.builder("civil_safety.hazards.open").description("未销号隐患，按状态").register(registry);
         overdueHazards = MultiGauge.builder("civil_safety.hazards.overdue")
-                .description("整改期限已过仍未核查通过的隐患，按督办级别（0 未督办，1 逾期通报，2 约谈）").register(registry);
+                .description("整改期限已过仍未销号的隐患，按督办级别（0 未督办，1 逾期通报，2 约谈）").register(registry);
         lateReports = MultiGauge.builder("civil_safety.reports.late").description("已过报送期限仍未报送的工作，按类别").register(registry);
         lateReportsOldestDays = MultiGauge.builder("civil_safety.reports.late.oldest.days")
                 .description("最早一项逾期未报的工作已逾期天数，按类别").register(registry);
@@ -70,7 +67,7 @@ class LedgerMetrics {
         try {
             openHazards.register(rows("select status, count(*) from hazard where status <> 'CLOSED' group by status",
                     "status"), true);
-            overdueHazards.register(rows("select escalation_level, count(*) from hazard where " + NOT_RECTIFIED
+            overdueHazards.register(rows("select escalation_level, count(*) from hazard where " + NOT_CLOSED
                     + " and rectification_deadline < ? group by escalation_level", "level", todayDate), true);
             lateReports.register(rows("select kind, count(*) from campaign_work where status = 'OPEN' and due_on < ? "
                     + "group by kind", "kind", todayDate), true);

@@ -463,7 +463,7 @@ abstract class CampaignRunContract {
             Sheet sheet = workbook.getSheetAt(0);
             Row row = StreamSupport.stream(sheet.spliterator(), false)
                     .filter(r -> r.getCell(1) != null && "城关镇".equals(r.getCell(1).getStringCellValue())).findFirst().orElseThrow();
-            assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(found + 2);
+            assertThat((long) row.getCell(5).getNumericCellValue()).as("发现隐患数").isEqualTo(found + 2);
             assertThat(StreamSupport.stream(sheet.spliterator(), false).map(r -> r.getCell(0).getStringCellValue()))
                     .anyMatch(t -> t.startsWith("未报送乡镇（按台账数汇总）："))
                     .anyMatch(t -> t.equals("填报人：福利股"));

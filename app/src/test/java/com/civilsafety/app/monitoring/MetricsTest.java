@@ -55,7 +55,7 @@ class MetricsTest {
                         && text.contains("civil_safety_deadlines_watched{kind=\"phase\"}"));
 
         assertThat(value(metrics, "civil_safety_hazards_overdue\\{level=\"1\"\\}")).isEqualTo(jdbc.queryForObject(
-                "select count(*) from hazard where escalation_level = 1 and status not in ('VERIFIED', 'CLOSED') "
+                "select count(*) from hazard where escalation_level = 1 and closed_at is null "
                         + "and rectification_deadline < ?",
                 Double.class, java.sql.Date.valueOf(today)));
         assertThat(value(metrics, "civil_safety_hazards_open\\{status=\"RECTIFYING\"\\}")).isEqualTo(jdbc.queryForObject(

@@ -68,6 +68,12 @@ class DashboardFiguresTest {
         }
         assertThat(reports("fuli", from, today, null)).as("举报线索: both reports, the one still waiting among them").hasSize(2);
 
+        // a window reaching past today judges 逾期 today: the 台账's 仅看逾期 and the figure are the same hazards
+        JsonNode ahead = api.get("fuli", "/api/statistics?from=" + from + "&to=" + today.plusDays(30)).body();
+        assertThat(ahead.path("overdueOn").asText()).isEqualTo(today.toString());
+        assertThat(ahead.path("total").path("overdue").asLong()).isEqualTo(hazards("fuli", "overdue=true"))
+                .isEqualTo(county.path("overdue").asLong());
+
         for (String user : List.of("fuli", "leader", "town1")) {
             for (String type : new String[]{null, "ELDERLY_CARE", "FUNERAL"}) {
                 figuresAreTheListsTotals(user, from, today, type);
@@ -84,6 +90,8 @@ class DashboardFiguresTest {
         assertThat(hazards(user, found)).as("排查隐患 " + what).isEqualTo(f.path("hazardsFound").asLong());
         assertThat(hazards(user, found + "&grade=MAJOR")).as("重大事故隐患 " + what).isEqualTo(f.path("major").asLong());
         assertThat(hazards(user, found + "&closedBy=" + to)).as("已整改销号 " + what).isEqualTo(f.path("rectified").asLong());
+        assertThat(hazards(user, found + "&openOn=" + to)).as("未整改 " + what).isEqualTo(f.path("unrectified").asLong());
+        assertThat(hazards(user, found + "&source=EXPERT")).as("专家诊断发现 " + what).isEqualTo(f.path("foundByExpert").asLong());
         assertThat(hazards(user, "overdueOn=" + to + ofType)).as("逾期未整改 " + what).isEqualTo(f.path("overdue").asLong());
         assertThat(hazards(user, found + "&listedSupervision=true")).as("挂牌督办 " + what).isEqualTo(f.path("listedSupervision").asLong());
         assertThat(hazards(user, found + "&source=WHISTLEBLOWER")).as("举报查实隐患 " + what).isEqualTo(f.path("whistleblowerReports").asLong());

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -76,30 +79,48 @@ class StatisticsApiTest {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
             Sheet sheet = workbook.getSheet("调度表");
             assertThat(text(sheet, 0, 0)).isEqualTo("安澜县民政服务机构重大事故隐患专项排查整治调度表");
-            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 15), new CellRangeAddress(2, 2, 4, 7),
-                    new CellRangeAddress(2, 3, 1, 1));
+            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 20), new CellRangeAddress(2, 2, 5, 9),
+                    new CellRangeAddress(2, 3, 1, 1), new CellRangeAddress(2, 2, 18, 19));
             assertThat(text(sheet, 1, 0)).isEqualTo("填报单位：安澜县民政局（盖章）");
-            assertThat(text(sheet, 2, 4)).isEqualTo("发现隐患数");
-            assertThat(text(sheet, 3, 5)).isEqualTo("机构自查");
-            assertThat(text(sheet, 2, 10)).isEqualTo("整改率");
+            assertThat(text(sheet, 2, 3)).isEqualTo("检查组数");
+            assertThat(text(sheet, 2, 5)).isEqualTo("发现隐患数");
+            assertThat(text(sheet, 3, 6)).isEqualTo("机构自查");
+            assertThat(text(sheet, 3, 8)).isEqualTo("专家诊断");
+            assertThat(text(sheet, 2, 12)).isEqualTo("未整改数");
+            assertThat(text(sheet, 2, 13)).isEqualTo("整改率");
+            assertThat(text(sheet, 2, 18)).isEqualTo("举报奖励");
+            // every township of the county has its row, records or not, in administrative-code order
+            JsonNode townships = api.get("fuli", "/api/regions").body();
+            List<JsonNode> inScope = new ArrayList<>();
+            townships.forEach(r -> {
+                if (r.path("level").asText().equals("TOWNSHIP")) {
+                    inScope.add(r);
+                }
+            });
+            List<String> names = inScope.stream().sorted(Comparator.comparing(r -> r.path("code").asText()))
+                    .map(r -> r.path("name").asText()).toList();
             int rows = figures.path("rows").size();
+            assertThat(rows).isEqualTo(names.size());
             for (int i = 0; i < rows; i++) {
                 JsonNode row = figures.path("rows").get(i);
-                assertThat(text(sheet, 4 + i, 1)).isEqualTo(row.path("label").asText());
-                assertThat((long) sheet.getRow(4 + i).getCell(4).getNumericCellValue())
+                assertThat(text(sheet, 4 + i, 1)).isEqualTo(row.path("label").asText()).isEqualTo(names.get(i));
+                assertThat((long) sheet.getRow(4 + i).getCell(5).getNumericCellValue())
                         .isEqualTo(row.path("figures").path("hazardsFound").asLong());
+                assertThat((long) sheet.getRow(4 + i).getCell(12).getNumericCellValue())
+                        .isEqualTo(row.path("figures").path("unrectified").asLong());
             }
             Row total = sheet.getRow(4 + rows);
             assertThat(total.getCell(1).getStringCellValue()).isEqualTo("合计");
-            assertThat((long) total.getCell(4).getNumericCellValue()).isEqualTo(figures.path("total").path("hazardsFound").asLong());
-            assertThat((long) total.getCell(11).getNumericCellValue()).isEqualTo(figures.path("total").path("overdue").asLong());
+            assertThat((long) total.getCell(5).getNumericCellValue()).isEqualTo(figures.path("total").path("hazardsFound").asLong());
+            assertThat((long) total.getCell(14).getNumericCellValue()).isEqualTo(figures.path("total").path("overdue").asLong());
             assertThat(text(sheet, 6 + rows, 0)).isEqualTo("填报人：");
         }
         // a township's table has its own row only
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 api.download("town1", "/api/reports/dispatch-table.xlsx?" + window).getBody()))) {
             assertThat(text(workbook.getSheetAt(0), 0, 0)).startsWith("城关镇");
-            assertThat(text(workbook.getSheetAt(0), 4, 1)).isIn("城关镇", "合计");
+            assertThat(text(workbook.getSheetAt(0), 4, 1)).isEqualTo("城关镇");
+            assertThat(text(workbook.getSheetAt(0), 5, 1)).isEqualTo("合计");
         }
         assertThat(api.get("fuli", "/api/reports/dispatch-table.xlsx?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
     }

@@ -94,12 +94,13 @@ public class DispatchReports {
                 rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(),
                         ledgerRows.getOrDefault(String.valueOf(township.getId()), SafetyFigures.NONE)));
                 hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(township.getId(), null, null,
-                        HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null), Actor.SYSTEM)));
+                        HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM)));
             }
         }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
-                region.getName(), new StatisticsReport(period[0], period[1], StatisticsQuery.Grouping.REGION.name(), rows, total),
+                region.getName(), new StatisticsReport(period[0], period[1], ledger.overdueOn(),
+                        StatisticsQuery.Grouping.REGION.name(), rows, total),
                 ledger.total(), List.of(), null, null, null, notSubmitted, hazards);
     }
 
@@ -115,7 +116,8 @@ public class DispatchReports {
                 ? List.of(new StatisticsReport.Row(draft.table().rows().getFirst().key(), draft.table().rows().getFirst().label(), reported))
                 : draft.table().rows();
         DispatchReportContent frozen = new DispatchReportContent(draft.reportMonth(), draft.level(), draft.region(),
-                new StatisticsReport(draft.table().from(), draft.table().to(), draft.table().groupBy(), rows, reported),
+                new StatisticsReport(draft.table().from(), draft.table().to(), draft.table().overdueOn(),
+                        draft.table().groupBy(), rows, reported),
                 draft.ledgerTotal(), confirmation.correctionsOrNone(), confirmation.notes(), confirmation.signedBy().strip(),
                 item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.townshipsNotSubmitted(), draft.hazards());
         DispatchReport report = reports.save(new DispatchReport(item, draft.reportMonth(), draft.level(),

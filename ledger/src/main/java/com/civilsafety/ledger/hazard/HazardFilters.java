@@ -52,10 +52,10 @@ final class HazardFilters {
                                 hazard.get("location"))
                         .map(text -> cb.like(cb.lower(text.as(String.class)), pattern, '!')).toArray(Predicate[]::new)));
             }
-            if (q.overdue() != null) {
+            if (q.overdue() != null) { // 逾期 today (HazardStatus.overdueOn): not closed, the deadline before today
                 where.add(q.overdue()
-                        ? cb.and(hazard.get("status").in(HazardStatus.RECTIFIED).not(), cb.lessThan(hazard.get("rectificationDeadline"), today))
-                        : cb.or(hazard.get("status").in(HazardStatus.RECTIFIED), cb.isNull(hazard.get("rectificationDeadline")),
+                        ? cb.and(cb.isNull(hazard.get("closedAt")), cb.lessThan(hazard.get("rectificationDeadline"), today))
+                        : cb.or(cb.isNotNull(hazard.get("closedAt")), cb.isNull(hazard.get("rectificationDeadline")),
                                 cb.greaterThanOrEqualTo(hazard.get("rectificationDeadline"), today)));
             }
             if (q.listedSupervision() != null) {
@@ -64,10 +64,13 @@ final class HazardFilters {
             if (q.closedBy() != null) {
                 where.add(cb.lessThan(hazard.get("closedAt"), endOf(q.closedBy())));
             }
-            if (q.overdueOn() != null) { // as StatisticsService counts 逾期 at a window's end
+            if (q.overdueOn() != null) { // HazardStatus.overdueOn: as StatisticsService counts 逾期 on a window's day
                 where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.overdueOn()));
                 where.add(cb.lessThan(hazard.get("rectificationDeadline"), q.overdueOn()));
                 where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.overdueOn()))));
+            }
+            if (q.openOn() != null) {
+                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.openOn()))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -30,10 +30,9 @@ public record HazardListRow(long id, String code, String township, String instit
         return basis.isEmpty() || basis.equals(words) || words.contains(basis) ? words : words + "（" + basis + "）";
     }
 
-    /** 整改进展 on a given day: the status, marked 逾期 when still open past the deadline. */
+    /** 整改进展 on a given day: the status, marked 逾期 when not closed past the deadline. */
     public String progress(LocalDate today) {
-        boolean open = status != HazardStatus.VERIFIED && status != HazardStatus.CLOSED;
-        return open && deadline != null && deadline.isBefore(today) ? status.label() + "（已逾期）" : status.label();
+        return HazardStatus.overdueOn(today, null, deadline, closedAt) ? status.label() + "（已逾期）" : status.label();
     }
 
     /** 销号日期: the China date it was closed on. */

@@ -1,8 +1,8 @@
 package com.civilsafety.ledger.hazard;
 
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
+import com.civilsafety.ledger.common.LedgerTime;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** Where a hazard stands in its rectification loop. */
 public enum HazardStatus {
@@ -15,8 +15,15 @@ public enum HazardStatus {
     VERIFIED("核查通过"),
     CLOSED("已销号");
 
-    /** Rectification confirmed (核查通过) or closed: before that, a hazard past its deadline is overdue (逾期). */
-    public static final Set<HazardStatus> RECTIFIED = Collections.unmodifiableSet(EnumSet.of(VERIFIED, CLOSED));
+    /**
+     * Whether a hazard is 逾期 on a day, the one rule of every figure, list and form (docs/statistics.md): found by then,
+     * its rectification deadline before that day (a deadline is met until the end of its day), and not closed (销号)
+     * by the day's end. The statistics judge it on the window's last day or today, whichever is earlier.
+     */
+    public static boolean overdueOn(LocalDate day, LocalDate foundOn, LocalDate deadline, Instant closedAt) {
+        return deadline != null && deadline.isBefore(day) && (foundOn == null || !foundOn.isAfter(day))
+                && (closedAt == null || !closedAt.isBefore(day.plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant()));
+    }
 
     private final String label;
 

@@ -7,6 +7,7 @@ import com.civilsafety.ledger.whistleblower.ReportStatus;
 import com.civilsafety.ledger.whistleblower.WhistleblowerReport;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,12 +58,13 @@ public class SubjectFacts {
     @Transactional(readOnly = true)
     public Map<Long, Facts> hazards(Collection<Long> ids, LocalDate today) {
         return chunked(ids, chunk -> rows("""
-                select h.id, h.code, i.id, i.name, r.id, r.name, r.path, h.status, h.rectification_deadline, c.id, c.name
+                select h.id, h.code, i.id, i.name, r.id, r.name, r.path, h.status, h.rectification_deadline, c.id, c.name, h.closed_at
                 from hazard h join institution i on i.id = h.institution_id join region r on r.id = h.region_id
                 left join campaign c on c.id = h.campaign_id where h.id in (:ids)""", chunk).stream().map(r -> {
             HazardStatus status = HazardStatus.valueOf((String) r[7]);
             LocalDate deadline = day(r[8]);
-            boolean overdue = deadline != null && deadline.isBefore(today) && !HazardStatus.RECTIFIED.contains(status);
+            // closed at all is closed before today's end: only whether it was matters
+            boolean overdue = HazardStatus.overdueOn(today, null, deadline, r[11] == null ? null : Instant.EPOCH);
             return new Facts(Kind.HAZARD, number(r[0]), (String) r[1], number(r[2]), (String) r[3], number(r[4]),
                     (String) r[5], List.of((String) r[6]), r[9] == null ? null : number(r[9]), (String) r[10],
                     status.label(), deadline, overdue);

@@ -1,6 +1,10 @@
 package com.civilsafety.ledger.statistics;
 
 import com.civilsafety.ledger.common.RectificationRate;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,54 +12,76 @@ import java.util.Map;
 
 /**
  * The figures of the 调度表 and the dashboard for one group (a township, an institution type, a month, or all), as
- * defined in docs/statistics.md. Every form, chart and API answer takes them from here.
+ * defined in docs/statistics.md. Every form, chart and API answer takes them from here. 未整改 ({@link #unrectified()})
+ * and 整改率 follow from the others; a report frozen before a figure existed reads it as 0.
  */
-public record SafetyFigures(long institutionsChecked, long inspections, long hazardsFound, long foundBySelfCheck,
-                            long foundByDepartmentCheck, long foundOtherwise, long major, long rectified,
-                            Double rectificationRate, long overdue, long listedSupervision, long listedSupervisionClosed,
-                            long whistleblowerReports, long helpVisits) {
+@JsonIgnoreProperties(value = "unrectified", allowGetters = true)
+public record SafetyFigures(long institutionsChecked, long inspections, long inspectionGroups, long hazardsFound,
+                            long foundBySelfCheck, long foundByDepartmentCheck, long foundByExpert, long foundOtherwise,
+                            long major, long rectified, Double rectificationRate, long overdue, long listedSupervision,
+                            long listedSupervisionClosed, long whistleblowerReports, long rewardsGranted,
+                            BigDecimal rewardAmount, long helpVisits) {
 
-    public static final SafetyFigures NONE = new SafetyFigures(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0);
+    public static final SafetyFigures NONE = new SafetyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
 
-    /** The figures a reporter may correct (with a reason), with their 调度表 labels; 整改率 follows from the others. */
+    /** The figures a reporter may correct (with a reason), with their 调度表 labels, in the order of the form. */
     public static final Map<String, String> CORRECTABLE_LABELS = labels(
-            "institutionsChecked", "排查机构数", "inspections", "检查次数", "hazardsFound", "发现隐患数",
-            "foundBySelfCheck", "机构自查发现", "foundByDepartmentCheck", "部门检查发现", "foundOtherwise", "其他方式发现",
-            "major", "其中重大", "rectified", "已整改数", "overdue", "逾期数", "listedSupervision", "挂牌督办数",
-            "listedSupervisionClosed", "挂牌督办已销号", "whistleblowerReports", "举报数", "helpVisits", "帮扶指导次数");
+            "institutionsChecked", "排查机构数", "inspections", "检查次数", "inspectionGroups", "检查组数",
+            "hazardsFound", "发现隐患数", "foundBySelfCheck", "机构自查发现", "foundByDepartmentCheck", "部门检查发现",
+            "foundByExpert", "专家诊断发现", "foundOtherwise", "其他方式发现", "major", "其中重大", "rectified", "已整改数",
+            "overdue", "逾期数", "listedSupervision", "挂牌督办数", "listedSupervisionClosed", "挂牌督办已销号",
+            "whistleblowerReports", "举报数", "rewardsGranted", "举报奖励人次", "helpVisits", "帮扶指导次数");
     public static final List<String> CORRECTABLE = List.copyOf(CORRECTABLE_LABELS.keySet());
+
+    public SafetyFigures {
+        rewardAmount = (rewardAmount == null ? BigDecimal.ZERO : rewardAmount).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** 未整改: found in the window and not closed by its end. */
+    @JsonProperty("unrectified")
+    public long unrectified() {
+        return hazardsFound - rectified;
+    }
 
     /** These figures with one of them replaced by a corrected value. */
     public SafetyFigures with(String field, long value) {
-        long[] v = {institutionsChecked, inspections, hazardsFound, foundBySelfCheck, foundByDepartmentCheck,
-                foundOtherwise, major, rectified, overdue, listedSupervision, listedSupervisionClosed, whistleblowerReports,
-                helpVisits};
         int index = CORRECTABLE.indexOf(field);
         if (index < 0) {
             throw new IllegalArgumentException("not a correctable figure: " + field);
         }
+        long[] v = counts();
         v[index] = value;
-        return new SafetyFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], rate(v[7], v[2]), v[8], v[9], v[10], v[11], v[12]);
+        return of(v, rewardAmount);
     }
 
     /** The value of a correctable figure by its name. */
     public long get(String field) {
-        return switch (field) {
-            case "institutionsChecked" -> institutionsChecked;
-            case "inspections" -> inspections;
-            case "hazardsFound" -> hazardsFound;
-            case "foundBySelfCheck" -> foundBySelfCheck;
-            case "foundByDepartmentCheck" -> foundByDepartmentCheck;
-            case "foundOtherwise" -> foundOtherwise;
-            case "major" -> major;
-            case "rectified" -> rectified;
-            case "overdue" -> overdue;
-            case "listedSupervision" -> listedSupervision;
-            case "listedSupervisionClosed" -> listedSupervisionClosed;
-            case "whistleblowerReports" -> whistleblowerReports;
-            case "helpVisits" -> helpVisits;
-            default -> throw new IllegalArgumentException("not a correctable figure: " + field);
-        };
+        int index = CORRECTABLE.indexOf(field);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a correctable figure: " + field);
+        }
+        return counts()[index];
+    }
+
+    public SafetyFigures plus(SafetyFigures o) {
+        long[] v = counts();
+        long[] w = o.counts();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += w[i];
+        }
+        return of(v, rewardAmount.add(o.rewardAmount));
+    }
+
+    /** The counts in the order of {@link #CORRECTABLE}. */
+    private long[] counts() {
+        return new long[] {institutionsChecked, inspections, inspectionGroups, hazardsFound, foundBySelfCheck,
+                foundByDepartmentCheck, foundByExpert, foundOtherwise, major, rectified, overdue, listedSupervision,
+                listedSupervisionClosed, whistleblowerReports, rewardsGranted, helpVisits};
+    }
+
+    private static SafetyFigures of(long[] v, BigDecimal rewardAmount) {
+        return new SafetyFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], rate(v[9], v[3]), v[10],
+                v[11], v[12], v[13], v[14], rewardAmount, v[15]);
     }
 
     private static Map<String, String> labels(String... pairs) {
@@ -68,15 +94,5 @@ public record SafetyFigures(long institutionsChecked, long inspections, long haz
 
     static Double rate(long rectified, long found) {
         return RectificationRate.of(rectified, found);
-    }
-
-    public SafetyFigures plus(SafetyFigures o) {
-        long found = hazardsFound + o.hazardsFound;
-        long fixed = rectified + o.rectified;
-        return new SafetyFigures(institutionsChecked + o.institutionsChecked, inspections + o.inspections, found,
-                foundBySelfCheck + o.foundBySelfCheck, foundByDepartmentCheck + o.foundByDepartmentCheck,
-                foundOtherwise + o.foundOtherwise, major + o.major, fixed, rate(fixed, found), overdue + o.overdue,
-                listedSupervision + o.listedSupervision, listedSupervisionClosed + o.listedSupervisionClosed,
-                whistleblowerReports + o.whistleblowerReports, helpVisits + o.helpVisits);
     }
 }

@@ -12,21 +12,24 @@ import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -49,10 +52,12 @@ public class StatisticsService {
 
     private final EntityManager entityManager;
     private final RegionRepository regions;
+    private final Clock clock;
 
-    StatisticsService(EntityManager entityManager, RegionRepository regions) {
+    StatisticsService(EntityManager entityManager, RegionRepository regions, Clock clock) {
         this.entityManager = entityManager;
         this.regions = regions;
+        this.clock = clock;
     }
 
     public StatisticsReport figures(StatisticsQuery query, Actor actor) {
@@ -60,26 +65,44 @@ public class StatisticsService {
         String path = scopePath(query.regionId(), actor);
         Map<Key, SafetyFigures> cells = cells(window, path, query.institutionType());
         StatisticsQuery.Grouping grouping = query.groupBy() == null ? StatisticsQuery.Grouping.NONE : query.groupBy();
-        Map<String, SafetyFigures> grouped = new TreeMap<>();
-        for (Map.Entry<Key, SafetyFigures> cell : cells.entrySet()) {
-            String group = switch (grouping) {
-                case NONE -> "ALL";
-                case REGION -> String.valueOf(cell.getKey().regionId());
-                case INSTITUTION_TYPE -> cell.getKey().type().name();
-            };
-            grouped.merge(group, cell.getValue(), SafetyFigures::plus);
-        }
-        Map<Long, Region> regionsById = grouping == StatisticsQuery.Grouping.REGION
-                ? regions.findAllById(cells.keySet().stream().map(Key::regionId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Region::getId, Function.identity())) : Map.of();
-        List<StatisticsReport.Row> rows = grouped.entrySet().stream().map(e -> new StatisticsReport.Row(e.getKey(),
-                switch (grouping) {
-                    case NONE -> "合计";
-                    case REGION -> regionsById.get(Long.valueOf(e.getKey())).getName();
-                    case INSTITUTION_TYPE -> InstitutionType.valueOf(e.getKey()).label();
-                }, e.getValue())).sorted(Comparator.comparing(StatisticsReport.Row::label)).toList();
+        List<StatisticsReport.Row> rows = switch (grouping) {
+            case NONE -> List.of(new StatisticsReport.Row("ALL", "合计",
+                    cells.values().stream().reduce(SafetyFigures.NONE, SafetyFigures::plus)));
+            case REGION -> reportingUnits(path, cells);
+            case INSTITUTION_TYPE -> {
+                Map<InstitutionType, SafetyFigures> byType = new TreeMap<>(); // in the order of the forms
+                cells.forEach((key, figures) -> byType.merge(key.type(), figures, SafetyFigures::plus));
+                yield byType.entrySet().stream()
+                        .map(e -> new StatisticsReport.Row(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
+            }
+        };
         SafetyFigures total = cells.values().stream().reduce(SafetyFigures.NONE, SafetyFigures::plus);
-        return new StatisticsReport(query.from(), query.to(), grouping.name(), rows, total);
+        return new StatisticsReport(query.from(), query.to(), window.overdueOn(), grouping.name(), rows, total);
+    }
+
+    /**
+     * One row per township of the scope, whether or not it has records, in administrative-code order; then, after the
+     * townships of its county, one row for the institutions a county (or city) bureau runs directly (直属机构), where
+     * the register has any or they have records.
+     */
+    private List<StatisticsReport.Row> reportingUnits(String path, Map<Key, SafetyFigures> cells) {
+        Map<Long, SafetyFigures> byRegion = new HashMap<>();
+        cells.forEach((key, figures) -> byRegion.merge(key.regionId(), figures, SafetyFigures::plus));
+        Set<Long> ids = new HashSet<>(byRegion.keySet());
+        regions.findByPathStartingWithAndLevelOrderByCode(path, RegionLevel.TOWNSHIP).forEach(r -> ids.add(r.getId()));
+        ids.addAll(entityManager.createQuery("""
+                select distinct i.region.id from Institution i where i.region.path like :path and i.region.level <> :township""",
+                Long.class).setParameter("path", path + "%").setParameter("township", RegionLevel.TOWNSHIP).getResultList());
+        return regions.findAllById(ids).stream()
+                .sorted(Comparator.comparing(r -> r.getLevel() == RegionLevel.TOWNSHIP ? r.getCode() : r.getCode() + "~"))
+                .map(r -> new StatisticsReport.Row(String.valueOf(r.getId()), unitName(r),
+                        byRegion.getOrDefault(r.getId(), SafetyFigures.NONE)))
+                .toList();
+    }
+
+    /** How the forms name a reporting unit: a township by its name, a bureau's own institutions as 直属机构. */
+    public static String unitName(Region region) {
+        return region.getLevel() == RegionLevel.TOWNSHIP ? region.getName() : region.getName() + "直属机构";
     }
 
     /** Hazards found per month of the window, and how many of them were rectified by its end. */
@@ -171,8 +194,11 @@ public class StatisticsService {
         }
     }
 
-    /** Start of the first day and start of the day after the last, in China, as instants. */
-    private record Window(Instant start, Instant end) {
+    /**
+     * Start of the first day and start of the day after the last, in China, as instants; and the day 逾期 is judged
+     * on — the window's last day, or today if that is earlier (a deadline still ahead is not overdue).
+     */
+    private record Window(Instant start, Instant end, LocalDate overdueOn) {
     }
 
     /** Every figure per (region, institution type). */
@@ -183,6 +209,7 @@ public class StatisticsService {
                 select h.region.id, h.institutionType, count(h),
                        sum(case when h.source = :selfCheck then 1 else 0 end),
                        sum(case when h.source = :departmentCheck then 1 else 0 end),
+                       sum(case when h.source = :expert then 1 else 0 end),
                        sum(case when h.grade = :major then 1 else 0 end),
                        sum(case when h.closedAt is not null and h.closedAt < :end then 1 else 0 end),
                        sum(case when h.listedSupervision = true then 1 else 0 end),
@@ -193,26 +220,35 @@ public class StatisticsService {
                   and (:type is null or h.institutionType = :type)
                 group by h.region.id, h.institutionType""", Object[].class);
         found.setParameter("selfCheck", HazardSource.SELF_CHECK).setParameter("departmentCheck", HazardSource.DEPARTMENT_CHECK)
-                .setParameter("major", HazardGrade.MAJOR).setParameter("whistleblower", HazardSource.WHISTLEBLOWER);
+                .setParameter("expert", HazardSource.EXPERT).setParameter("major", HazardGrade.MAJOR)
+                .setParameter("whistleblower", HazardSource.WHISTLEBLOWER);
         bind(found, window, path, type);
         for (Object[] r : found.getResultList()) {
             long[] c = cell(cells, r);
-            for (int i = 0; i < 8; i++) {
-                c[2 + i] += number(r[2 + i]);
-            }
+            c[HAZARDS_FOUND] += number(r[2]);
+            c[SELF_CHECK] += number(r[3]);
+            c[DEPARTMENT_CHECK] += number(r[4]);
+            c[EXPERT] += number(r[5]);
+            c[MAJOR] += number(r[6]);
+            c[RECTIFIED] += number(r[7]);
+            c[LISTED] += number(r[8]);
+            c[LISTED_CLOSED] += number(r[9]);
+            c[WHISTLEBLOWER] += number(r[10]);
         }
-        // 逾期: on the books at the window's end, past its deadline, not rectified by then (whenever it was found)
+        // 逾期 (HazardStatus.overdueOn) on the window's last day or today: found by then, past its deadline, not closed
+        // by the day's end (whenever it was found)
         TypedQuery<Object[]> overdue = entityManager.createQuery("""
                 select h.region.id, h.institutionType, count(h)
                 from Hazard h
-                where h.region.path like :path and h.foundOn <= :to and h.rectificationDeadline < :to
-                  and (h.closedAt is null or h.closedAt >= :end)
+                where h.region.path like :path and h.foundOn <= :day and h.rectificationDeadline < :day
+                  and (h.closedAt is null or h.closedAt >= :dayEnd)
                   and (:type is null or h.institutionType = :type)
                 group by h.region.id, h.institutionType""", Object[].class);
-        overdue.setParameter("path", path + "%").setParameter("to", windowTo(window)).setParameter("end", window.end())
+        overdue.setParameter("path", path + "%").setParameter("day", window.overdueOn())
+                .setParameter("dayEnd", window.overdueOn().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant())
                 .setParameter("type", type);
         for (Object[] r : overdue.getResultList()) {
-            cell(cells, r)[10] += number(r[2]);
+            cell(cells, r)[OVERDUE] += number(r[2]);
         }
         // 排查机构数 and inspections: campaign work submitted in the window
         TypedQuery<Object[]> checked = entityManager.createQuery("""
@@ -229,8 +265,37 @@ public class StatisticsService {
                 .setParameter("start", window.start()).setParameter("end", window.end()).setParameter("type", type);
         for (Object[] r : checked.getResultList()) {
             long[] c = cell(cells, r);
-            c[0] += number(r[2]);
-            c[1] += number(r[3]);
+            c[CHECKED] += number(r[2]);
+            c[INSPECTIONS] += number(r[3]);
+        }
+        // 检查组数: the teams (the same inspectors together) that submitted an inspection in the window, once per cell
+        TypedQuery<Object[]> teams = entityManager.createQuery("""
+                select w.regionId, i.type, count(distinct w.inspectorIds)
+                from CampaignWork w join Institution i on i.id = w.institutionId
+                where i.region.path like :path and w.status = :submitted and w.kind = :inspection
+                  and w.inspectorIds is not null and w.submittedAt >= :start and w.submittedAt < :end
+                  and (:type is null or i.type = :type)
+                group by w.regionId, i.type""", Object[].class);
+        teams.setParameter("inspection", TaskKind.INSPECTION).setParameter("submitted", WorkStatus.SUBMITTED)
+                .setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
+                .setParameter("type", type);
+        for (Object[] r : teams.getResultList()) {
+            cell(cells, r)[GROUPS] += number(r[2]);
+        }
+        // 举报奖励: rewards the leader granted within the window, and their amount
+        TypedQuery<Object[]> rewards = entityManager.createQuery("""
+                select r.regionId, i.type, count(r), sum(r.rewardAmount)
+                from WhistleblowerReport r join Institution i on i.id = r.institutionId join Region g on g.id = r.regionId
+                where g.path like :path and r.rewardAmount is not null
+                  and r.rewardDecidedAt >= :start and r.rewardDecidedAt < :end
+                  and (:type is null or i.type = :type)
+                group by r.regionId, i.type""", Object[].class);
+        rewards.setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
+                .setParameter("type", type);
+        Map<Key, BigDecimal> amounts = new HashMap<>();
+        for (Object[] r : rewards.getResultList()) {
+            cell(cells, r)[REWARDS] += number(r[2]);
+            amounts.merge(key(r), (BigDecimal) r[3], BigDecimal::add);
         }
         // 帮扶指导次数: help visits made within the window
         TypedQuery<Object[]> helped = entityManager.createQuery("""
@@ -242,13 +307,21 @@ public class StatisticsService {
         helped.setParameter("path", path + "%").setParameter("type", type)
                 .setParameter("from", window.start().atZone(LedgerTime.ZONE).toLocalDate()).setParameter("to", windowTo(window));
         for (Object[] r : helped.getResultList()) {
-            cell(cells, r)[11] += number(r[2]);
+            cell(cells, r)[HELP_VISITS] += number(r[2]);
         }
         Map<Key, SafetyFigures> figures = new TreeMap<>();
-        cells.forEach((key, c) -> figures.put(key, new SafetyFigures(c[0], c[1], c[2], c[3], c[4], c[2] - c[3] - c[4], c[5],
-                c[6], SafetyFigures.rate(c[6], c[2]), c[10], c[7], c[8], c[9], c[11])));
+        cells.forEach((key, c) -> figures.put(key, new SafetyFigures(c[CHECKED], c[INSPECTIONS], c[GROUPS], c[HAZARDS_FOUND],
+                c[SELF_CHECK], c[DEPARTMENT_CHECK], c[EXPERT],
+                c[HAZARDS_FOUND] - c[SELF_CHECK] - c[DEPARTMENT_CHECK] - c[EXPERT], c[MAJOR], c[RECTIFIED],
+                SafetyFigures.rate(c[RECTIFIED], c[HAZARDS_FOUND]), c[OVERDUE], c[LISTED], c[LISTED_CLOSED],
+                c[WHISTLEBLOWER], c[REWARDS], amounts.get(key), c[HELP_VISITS])));
         return figures;
     }
+
+    // the counts of a cell while they are added up
+    private static final int CHECKED = 0, INSPECTIONS = 1, GROUPS = 2, HAZARDS_FOUND = 3, SELF_CHECK = 4,
+            DEPARTMENT_CHECK = 5, EXPERT = 6, MAJOR = 7, RECTIFIED = 8, OVERDUE = 9, LISTED = 10, LISTED_CLOSED = 11,
+            WHISTLEBLOWER = 12, REWARDS = 13, HELP_VISITS = 14, COUNTS = 15;
 
     private static LocalDate windowTo(Window window) {
         return window.end().atZone(LedgerTime.ZONE).toLocalDate().minusDays(1);
@@ -261,14 +334,18 @@ public class StatisticsService {
     }
 
     private static long[] cell(Map<Key, long[]> cells, Object[] row) {
-        return cells.computeIfAbsent(new Key(((Number) row[0]).longValue(), (InstitutionType) row[1]), k -> new long[12]);
+        return cells.computeIfAbsent(key(row), k -> new long[COUNTS]);
+    }
+
+    private static Key key(Object[] row) {
+        return new Key(((Number) row[0]).longValue(), (InstitutionType) row[1]);
     }
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static Window window(StatisticsQuery query) {
+    private Window window(StatisticsQuery query) {
         if (query.from() == null) {
             throw new InvalidInputException("from", "必须填写开始日期");
         }
@@ -281,8 +358,9 @@ public class StatisticsService {
         if (query.from().plusDays(MAX_WINDOW_DAYS).isBefore(query.to())) {
             throw new InvalidInputException("to", "统计区间不能超过三年");
         }
+        LocalDate today = LedgerTime.today(clock);
         return new Window(query.from().atStartOfDay(LedgerTime.ZONE).toInstant(),
-                query.to().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant());
+                query.to().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant(), query.to().isAfter(today) ? today : query.to());
     }
 
     /** The region to count within: the one asked for if the caller may see it, else the caller's own. */

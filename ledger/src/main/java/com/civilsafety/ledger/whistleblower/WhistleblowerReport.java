@@ -34,6 +34,8 @@ public class WhistleblowerReport {
     private String feedback;
     private Long hazardId;
     private java.math.BigDecimal rewardAmount;
+    /** When a reward was granted: the statistics count rewards by this moment's China date. */
+    private Instant rewardDecidedAt;
     private Long processInstanceKey;
     private Instant submittedAt;
     private Instant updatedAt;
@@ -98,6 +100,7 @@ public class WhistleblowerReport {
 
     void rewardDecided(boolean granted, java.math.BigDecimal amount, Instant now) {
         this.rewardAmount = granted ? amount : null;
+        this.rewardDecidedAt = granted ? now : null;
         this.feedback = feedback + (granted ? "经认定给予举报奖励 " + amount.toPlainString() + " 元，请联系县民政局领取。"
                 : "经认定不符合奖励条件。");
         this.updatedAt = now;

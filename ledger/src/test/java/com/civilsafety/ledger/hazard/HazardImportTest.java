@@ -150,7 +150,7 @@ class HazardImportTest {
 
     /** The hazards on the books that this test imported. */
     private List<Hazard> marked() {
-        HazardQuery query = new HazardQuery(null, null, null, null, null, null, null, null, null, null, mark, null, null, null);
+        HazardQuery query = new HazardQuery(null, null, null, null, null, null, null, null, null, null, mark, null, null, null, null);
         return hazards.search(query, actors.get("fuli"), PageRequest.of(0, 100)).getContent();
     }
 }

@@ -120,7 +120,7 @@ class HazardSearchTest {
     }
 
     private List<Long> ids(Actor actor, Long regionId, String keyword) {
-        HazardQuery query = new HazardQuery(regionId, null, null, null, null, null, null, null, null, null, keyword, null, null, null);
+        HazardQuery query = new HazardQuery(regionId, null, null, null, null, null, null, null, null, null, keyword, null, null, null, null);
         return hazards.search(query, actor, PageRequest.of(0, 1000)).map(Hazard::getId).getContent();
     }
 }

@@ -14,9 +14,12 @@ import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
 import com.civilsafety.ledger.testsupport.DemoActors;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The figure definitions of docs/statistics.md against a hand-computed fixture: a township of its own with two
- * institutions, seven hazards around March 2027 and some campaign work, the expected figures worked out by hand below.
+ * institutions, seven hazards around March 2027, some campaign work and rewards, the expected figures worked out by hand
+ * below. The platform's clock stands at 20 April 2027, so that 逾期 has a "today" inside a window reaching beyond it.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:statistics;DB_CLOSE_DELAY=-1") // its own township and institutions
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:statistics;DB_CLOSE_DELAY=-1", // its own township and institutions
+        "civil-safety.clock.start=2027-04-20T10:00+08:00"})
 class StatisticsServiceTest {
     private static final LocalDate MARCH_1 = LocalDate.of(2027, 3, 1);
     private static final LocalDate MARCH_31 = LocalDate.of(2027, 3, 31);
@@ -59,11 +64,16 @@ class StatisticsServiceTest {
         hazard(funeral, "2027-03-15", "EXPERT", "GENERAL", false, "2027-04-30", null);                  // found
         hazard(funeral, "2027-04-02", "SELF_CHECK", "GENERAL", false, "2027-03-20", null);               // April: nothing in March
         long campaign = campaign();
-        work(campaign, "S1", "SELF_CHECK", home, "SUBMITTED", "2027-03-03T02:00:00Z");
-        work(campaign, "I1", "INSPECTION", home, "SUBMITTED", "2027-03-10T02:00:00Z");
-        work(campaign, "I2", "INSPECTION", funeral, "SUBMITTED", "2027-03-11T02:00:00Z");
-        work(campaign, "S2", "SELF_CHECK", funeral, "OPEN", null);
-        work(campaign, "S3", "SELF_CHECK", funeral, "SUBMITTED", "2027-04-01T02:00:00Z");
+        work(campaign, "S1", "SELF_CHECK", home, "SUBMITTED", "2027-03-03T02:00:00Z", null);
+        // two inspections of the home by one team (检查组), one of the cemetery by another
+        work(campaign, "I1", "INSPECTION", home, "SUBMITTED", "2027-03-10T02:00:00Z", "11,12");
+        work(campaign, "I3", "INSPECTION", home, "SUBMITTED", "2027-03-25T02:00:00Z", "11,12");
+        work(campaign, "I2", "INSPECTION", funeral, "SUBMITTED", "2027-03-11T02:00:00Z", "13,14");
+        work(campaign, "S2", "SELF_CHECK", funeral, "OPEN", null, null);
+        work(campaign, "S3", "SELF_CHECK", funeral, "SUBMITTED", "2027-04-01T02:00:00Z", null);
+        // 举报奖励: 200.50 granted in March; 500 granted at 01:00 on 1 April in China (17:00 UTC on 31 March)
+        reward(home, "200.50", "2027-03-15T02:00:00Z");
+        reward(home, "500.00", "2027-03-31T17:00:00Z");
         // 帮扶指导: two visits to the home in March, one to the cemetery in February
         helpVisit(home, "2027-03-02");
         helpVisit(home, "2027-03-31");
@@ -73,12 +83,19 @@ class StatisticsServiceTest {
         StatisticsReport byType = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
                 StatisticsQuery.Grouping.INSTITUTION_TYPE), section);
 
-        assertThat(byType.total()).isEqualTo(new SafetyFigures(2, 2, 5, 2, 1, 2, 2, 2, 40.0, 2, 2, 1, 1, 2));
-        assertThat(byType.rows()).extracting(StatisticsReport.Row::key).containsExactlyInAnyOrder("ELDERLY_CARE", "FUNERAL");
-        SafetyFigures homes = byType.rows().stream().filter(r -> r.key().equals("ELDERLY_CARE")).findFirst().orElseThrow().figures();
-        assertThat(homes).isEqualTo(new SafetyFigures(1, 1, 4, 2, 1, 1, 2, 2, 50.0, 2, 2, 1, 1, 2));
-        SafetyFigures funerals = byType.rows().stream().filter(r -> r.key().equals("FUNERAL")).findFirst().orElseThrow().figures();
-        assertThat(funerals).isEqualTo(new SafetyFigures(1, 1, 1, 0, 0, 1, 0, 0, 0.0, 0, 0, 0, 0, 0));
+        // checked, inspections, groups, found, self-check, department, expert, otherwise (the report), major, rectified,
+        // rate, overdue (judged on 31 March: the window ends before today), listed, listed closed, reports, rewards,
+        // amount, help visits
+        assertThat(byType.overdueOn()).isEqualTo(MARCH_31);
+        assertThat(byType.total()).isEqualTo(new SafetyFigures(2, 3, 2, 5, 2, 1, 1, 1, 2, 2, 40.0, 2, 2, 1, 1, 1,
+                new BigDecimal("200.50"), 2));
+        assertThat(byType.total().unrectified()).isEqualTo(3);
+        assertThat(byType.rows()).extracting(StatisticsReport.Row::key).containsExactly("ELDERLY_CARE", "FUNERAL");
+        SafetyFigures homes = byType.rows().get(0).figures();
+        assertThat(homes).isEqualTo(new SafetyFigures(1, 2, 1, 4, 2, 1, 0, 1, 2, 2, 50.0, 2, 2, 1, 1, 1,
+                new BigDecimal("200.50"), 2));
+        SafetyFigures funerals = byType.rows().get(1).figures();
+        assertThat(funerals).isEqualTo(new SafetyFigures(1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0));
 
         StatisticsReport byRegion = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, township.getId(), null,
                 StatisticsQuery.Grouping.REGION), section);
@@ -86,6 +103,26 @@ class StatisticsServiceTest {
             assertThat(r.label()).isEqualTo("统计镇");
             assertThat(r.figures()).isEqualTo(byType.total());
         });
+
+        // a window reaching past today judges 逾期 today (20 April): the cemetery's April hazard, due 20 March, and the
+        // two open March ones; not the expert's finding due 30 April, which a judgement on 31 December would count
+        StatisticsReport throughYearEnd = statistics.figures(new StatisticsQuery(MARCH_1, LocalDate.of(2027, 12, 31),
+                township.getId(), null, null), section);
+        assertThat(throughYearEnd.overdueOn()).isEqualTo(LocalDate.of(2027, 4, 20));
+        assertThat(throughYearEnd.total().overdue()).isEqualTo(3);
+
+        // the county's 调度表: every township, records or not, in administrative-code order, then the county bureau's
+        // own institutions (直属机构)
+        institutions.save(new Institution("TJ003", "县社会福利院", InstitutionType.CHILD_WELFARE, county, null, 60, Instant.now()));
+        StatisticsReport countyTable = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_31, county.getId(), null,
+                StatisticsQuery.Grouping.REGION), section);
+        List<Region> townships = regions.findByPathStartingWithAndLevelOrderByCode(county.getPath(), RegionLevel.TOWNSHIP);
+        List<String> expected = new ArrayList<>(townships.stream().map(Region::getName).toList());
+        expected.add(county.getName() + "直属机构");
+        assertThat(countyTable.rows()).extracting(StatisticsReport.Row::label).containsExactlyElementsOf(expected);
+        assertThat(townships.getLast().getName()).isEqualTo("统计镇");
+        assertThat(countyTable.rows().get(townships.size() - 1).figures()).isEqualTo(byType.total());
+        assertThat(countyTable.rows().getLast().figures()).isEqualTo(SafetyFigures.NONE);
 
         // the first of March alone: nothing found, and the February hazard due that very day is not overdue yet
         SafetyFigures firstDay = statistics.figures(new StatisticsQuery(MARCH_1, MARCH_1, township.getId(), null, null), section).total();
@@ -162,11 +199,22 @@ class StatisticsServiceTest {
         return jdbc.queryForObject("select max(id) from campaign", Long.class);
     }
 
-    private void work(long campaign, String owner, String kind, Institution institution, String status, String submittedAt) {
+    private void work(long campaign, String owner, String kind, Institution institution, String status, String submittedAt,
+                      String inspectorIds) {
         jdbc.update("""
                 insert into campaign_work (campaign_id, slot, kind, owner_key, region_id, institution_id, due_on, status,
-                                           late, reminders, submitted_at)
-                values (?, 'P1', ?, ?, ?, ?, ?, ?, false, 0, ?)""", campaign, kind, owner, institution.getRegion().getId(),
-                institution.getId(), MARCH_31, status, submittedAt == null ? null : Timestamp.from(Instant.parse(submittedAt)));
+                                           late, reminders, submitted_at, inspector_ids)
+                values (?, 'P1', ?, ?, ?, ?, ?, ?, false, 0, ?, ?)""", campaign, kind, owner, institution.getRegion().getId(),
+                institution.getId(), MARCH_31, status, submittedAt == null ? null : Timestamp.from(Instant.parse(submittedAt)),
+                inspectorIds);
+    }
+
+    private void reward(Institution institution, String amount, String decidedAt) {
+        Timestamp at = Timestamp.from(Instant.parse(decidedAt));
+        jdbc.update("""
+                insert into whistleblower_report (tracking_code, institution_id, region_id, description, reporter_kind, status,
+                                                  reward_amount, reward_decided_at, submitted_at, updated_at)
+                values (?, ?, ?, '统计样例举报', 'STAFF', 'CLOSED', ?, ?, ?, ?)""", "TJ" + amount, institution.getId(),
+                institution.getRegion().getId(), new BigDecimal(amount), at, at, at);
     }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -16,28 +16,36 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 《调度表》 in the layout of the county forms: a title over the whole width, the reporting unit and period, two header
- * rows (发现隐患数 and 挂牌督办 spanning their parts), one row per township, a 合计 row, and the lines for 填报人, 审核人
+ * rows (发现隐患数, 挂牌督办 and 举报奖励 spanning their parts), one row per township (and 直属机构), a 合计 row, and the lines for 填报人, 审核人
  * and the date. Figures are those of docs/statistics.md; written with the streaming workbook.
  */
 final class DispatchTableWorkbook {
-    /** The columns after 序号 and 乡镇: group header (null: spans both header rows), column header, figure. */
-    private record Column(String group, String header, ToLongFunction<SafetyFigures> figure) {
+    /**
+     * The columns after 序号 and 乡镇: group header (null: spans both header rows), column header, figure (a count, an
+     * amount, or a text such as the rate).
+     */
+    private record Column(String group, String header, Function<SafetyFigures, Object> figure) {
     }
 
     private static final List<Column> COLUMNS = List.of(
             new Column(null, "排查机构数", SafetyFigures::institutionsChecked),
+            new Column(null, "检查组数", SafetyFigures::inspectionGroups),
             new Column(null, "检查次数", SafetyFigures::inspections),
             new Column("发现隐患数", "合计", SafetyFigures::hazardsFound),
             new Column("发现隐患数", "机构自查", SafetyFigures::foundBySelfCheck),
             new Column("发现隐患数", "部门检查", SafetyFigures::foundByDepartmentCheck),
+            new Column("发现隐患数", "专家诊断", SafetyFigures::foundByExpert),
             new Column("发现隐患数", "其他方式", SafetyFigures::foundOtherwise),
             new Column(null, "其中重大", SafetyFigures::major),
             new Column(null, "已整改数", SafetyFigures::rectified),
-            new Column(null, "整改率", null),
+            new Column(null, "未整改数", SafetyFigures::unrectified),
+            new Column(null, "整改率", f -> RectificationRate.format(f.rectificationRate())),
             new Column(null, "逾期数", SafetyFigures::overdue),
             new Column("挂牌督办", "总数", SafetyFigures::listedSupervision),
             new Column("挂牌督办", "已销号", SafetyFigures::listedSupervisionClosed),
             new Column(null, "举报数", SafetyFigures::whistleblowerReports),
+            new Column("举报奖励", "人次", SafetyFigures::rewardsGranted),
+            new Column("举报奖励", "金额（元）", SafetyFigures::rewardAmount),
             new Column(null, "帮扶指导次数", SafetyFigures::helpVisits));
     static final int WIDTH = 2 + COLUMNS.size();
 
@@ -62,7 +70,9 @@ final class DispatchTableWorkbook {
             Row unit = sheet.createRow(r++);
             FormStyles.cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 6));
-            FormStyles.cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to(), styles.plain);
+            FormStyles.cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to()
+                    + (report.overdueOn() == null || report.overdueOn().equals(report.to()) ? ""
+                    : "（逾期数截至 " + report.overdueOn() + "）"), styles.plain);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 7, WIDTH - 1));
 
             Row groups = sheet.createRow(r++);
@@ -74,6 +84,7 @@ final class DispatchTableWorkbook {
             }
             merge(sheet, groups, "发现隐患数");
             merge(sheet, groups, "挂牌督办");
+            merge(sheet, groups, "举报奖励");
 
             int number = 1;
             for (StatisticsReport.Row row : report.rows()) {
@@ -104,13 +115,13 @@ final class DispatchTableWorkbook {
         FormStyles.cell(row, 0, number, styles.body);
         FormStyles.cell(row, 1, label, styles.body);
         for (int c = 0; c < COLUMNS.size(); c++) {
-            Column column = COLUMNS.get(c);
-            if (column.figure() == null) {
-                FormStyles.cell(row, 2 + c, RectificationRate.format(figures.rectificationRate()), styles.body);
-            } else {
+            Object value = COLUMNS.get(c).figure().apply(figures);
+            if (value instanceof Number count) {
                 Cell cell = row.createCell(2 + c);
-                cell.setCellValue(column.figure().applyAsLong(figures));
+                cell.setCellValue(count.doubleValue());
                 cell.setCellStyle(styles.body);
+            } else {
+                FormStyles.cell(row, 2 + c, String.valueOf(value), styles.body);
             }
         }
     }
