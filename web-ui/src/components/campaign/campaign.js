@@ -7,7 +7,7 @@ export const PHASE_KINDS = {
   SUMMARY: '总结提高', FOCUSED_REMEDIATION: '集中攻坚', ROOT_CAUSE: '治本提升', EVALUATION: '总结评估',
 }
 export const DELIVERABLE_KINDS = {
-  TOWNSHIP_PLAN: '乡镇专项方案', SELF_CHECK_REPORT: '机构自查报告', STAGE_SUMMARY: '阶段性总结',
+  TOWNSHIP_PLAN: '乡镇专项方案', SELF_CHECK_REPORT: '机构自查报告', STAGE_SUMMARY: '阶段性总结', STAGE_PROGRESS: '阶段性进展情况',
   TOWNSHIP_SUMMARY: '乡镇工作总结', OVERALL_SUMMARY: '全面总结',
 }
 // the API sends PLANNED / OPEN / CLOSED for phases and deliverables alike

@@ -1,9 +1,11 @@
 package com.civilsafety.ledger;
 
 import com.civilsafety.ledger.common.LegacyMigrationHistory;
+import com.civilsafety.ledger.common.OfficeHours;
 import com.civilsafety.ledger.common.PlatformClock;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OfficeHours.class)
 public class LedgerConfiguration {
 
     /** All "now"s of the ledger come from here, so tests can pin time (and civil-safety.clock.start can move it). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +41,7 @@ class CampaignApiTest {
                 "SUPERVISION", "SUMMARY");
         assertThat(texts(jixi.path("phases"), "endsOn")).containsExactly("2023-05-15", "2023-06-30", "2023-08-31",
                 "2023-10-31", "2023-12-31");
-        assertThat(texts(jixi.path("deliverables"), "dueOn")).containsExactly("2023-05-25", "2023-08-03", "2023-11-03",
-                "2023-11-08");
+        assertThat(texts(jixi.path("deliverables"), "dueOn")).containsExactly("2023-05-25", "2023-08-03", "2023-11-08");
         assertThat(jixi.path("inspection").path("mode").asText()).isEqualTo("FULL");
 
         JsonNode zezhou = api.get("fuli", "/api/campaign-templates?year=2024").body().get(1).path("plan");
@@ -51,6 +52,129 @@ class CampaignApiTest {
         assertThat(api.get("fuli", "/api/campaign-templates?year=2025").body().get(1).path("plan").path("phases").get(0)
                 .path("endsOn").asText()).isEqualTo("2025-02-28");
         assertThat(api.get("fuli", "/api/campaign-templates?year=1900").status()).isEqualTo(400);
+    }
+
+    /**
+     * 绩溪's calendar (shared/seeds 000) for 2027, date by date: 动员部署 5月中旬前, 机构自查整改 6月底前, 部门检查 7月-8月,
+     * 督导检查 9月-10月, 总结提高 11月-12月; 乡镇专项方案 5月25日之前; 各乡镇阶段性进展情况 8月3日前, 总体情况 11月8日前; the
+     * 《清单》《调度表》 从6月起至专项行动结束, 每月16日下午下班前 to 福利股 and consolidated 每月20日下午下班前 — at the
+     * default closing time 17:30, a deadline on a weekend falling on the Monday after.
+     */
+    @Test
+    void theJixiTemplateFollowsTheSeedsCalendar() {
+        JsonNode jixi = api.get("fuli", "/api/campaign-templates?year=2027").body().get(0);
+        JsonNode plan = jixi.path("plan");
+        assertThat(texts(plan.path("phases"), "startsOn")).containsExactly("2027-05-01", "2027-05-16", "2027-07-01",
+                "2027-09-01", "2027-11-01");
+        assertThat(texts(plan.path("phases"), "endsOn")).containsExactly("2027-05-15", "2027-06-30", "2027-08-31",
+                "2027-10-31", "2027-12-31");
+        assertThat(texts(plan.path("deliverables"), "kind")).containsExactly("TOWNSHIP_PLAN", "STAGE_PROGRESS", "TOWNSHIP_SUMMARY");
+        assertThat(texts(plan.path("deliverables"), "dueOn")).containsExactly("2027-05-25", "2027-08-03", "2027-11-08");
+        assertThat(plan.path("dispatchMonths")).extracting(JsonNode::asText).containsExactly("2027-06", "2027-07", "2027-08",
+                "2027-09", "2027-10", "2027-11", "2027-12");
+
+        // month: opens (the 10th, or the working day after), reminded (two working days before the deadline), due, county due
+        String[][] expected = {
+                {"2027-05", "2027-05-10T09:00", "2027-05-13T09:00", "2027-05-17T17:30", "2027-05-20T17:30"}, // 16th a Sunday
+                {"2027-06", "2027-06-10T09:00", "2027-06-14T09:00", "2027-06-16T17:30", "2027-06-21T17:30"}, // 20th a Sunday
+                {"2027-07", "2027-07-12T09:00", "2027-07-14T09:00", "2027-07-16T17:30", "2027-07-20T17:30"}, // 10th a Saturday
+                {"2027-08", "2027-08-10T09:00", "2027-08-12T09:00", "2027-08-16T17:30", "2027-08-20T17:30"},
+                {"2027-09", "2027-09-10T09:00", "2027-09-14T09:00", "2027-09-16T17:30", "2027-09-20T17:30"},
+                {"2027-10", "2027-10-11T09:00", "2027-10-14T09:00", "2027-10-18T17:30", "2027-10-20T17:30"}, // 16th a Saturday
+                {"2027-11", "2027-11-10T09:00", "2027-11-12T09:00", "2027-11-16T17:30", "2027-11-22T17:30"}, // 20th a Saturday
+                {"2027-12", "2027-12-10T09:00", "2027-12-14T09:00", "2027-12-16T17:30", "2027-12-20T17:30"}};
+        JsonNode dispatches = jixi.path("dispatches");
+        assertThat(dispatches).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode month = dispatches.get(i);
+            assertThat(month.path("month").asText()).isEqualTo(expected[i][0]);
+            String[] fields = {"opensAt", "remindAt", "dueAt", "countyDueAt"};
+            for (int f = 0; f < fields.length; f++) {
+                assertThat(OffsetDateTime.parse(month.path(fields[f]).asText()).toInstant()).as(expected[i][0] + " " + fields[f])
+                        .isEqualTo(OffsetDateTime.parse(expected[i][f + 1] + "+08:00").toInstant());
+            }
+        }
+        // a year to come reports from June: May, though within the campaign, is not one of the seed's months
+        JsonNode ahead = api.get("fuli", "/api/campaign-templates?year=" + nextYear).body().get(0).path("dispatches");
+        assertThat(texts(ahead, "reported")).containsExactly("false", "true", "true", "true", "true", "true", "true", "true");
+    }
+
+    /** Which months report is part of the schedule: chosen with it, refused when it cannot be, changed until a month opens. */
+    @Test
+    void theMonthsReportedAreChosenWithTheScheduleAndChangedUntilTheyOpen() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        String plan = """
+                {"name": "双月调度专项整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["ELDERLY_CARE"], "recurringDuties": false,
+                 "phases": [{"kind": "MOBILISATION", "startsOn": "%d-05-01", "endsOn": "%d-05-31"},
+                            {"kind": "SELF_CHECK", "startsOn": "%d-06-01", "endsOn": "%d-09-30"}],
+                 "dispatchMonths": %s}""";
+        String y = String.valueOf(nextYear);
+        Api.Reply created = api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear,
+                "[\"" + y + "-07\", \"" + y + "-09\"]"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        assertThat(texts(created.body().path("dispatches"), "month")).containsExactly(y + "-05", y + "-06", y + "-07", y + "-08", y + "-09");
+        assertThat(reported(created.body())).containsExactly(y + "-07", y + "-09");
+
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear,
+                "[\"" + y + "-11\"]")), "dispatchMonths"); // after the campaign
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear,
+                "[\"" + y + "-07\", \"" + y + "-07\"]")), "dispatchMonths");
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear,
+                "[\"" + y + "-7\"]")), "dispatchMonths");
+
+        Api.Reply changed = api.post("fuli", "/api/campaigns/" + id + "/dispatch-months",
+                "{\"months\": [\"" + y + "-06\", \"" + y + "-07\"], \"reason\": \"市局要求自6月起按月调度\"}");
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(reported(changed.body())).containsExactly(y + "-06", y + "-07");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from ledger_event where type = 'CAMPAIGN_DISPATCH_MONTHS_CHANGED' and subject_id = ?""", Long.class, id))
+                .isEqualTo(1);
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/dispatch-months", "{\"months\": [\"" + y + "-06\"]}"), "reason");
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/dispatch-months",
+                "{\"months\": [\"" + y + "-12\"], \"reason\": \"x\"}"), "months");
+        assertThat(api.post("town1", "/api/campaigns/" + id + "/dispatch-months",
+                "{\"months\": [], \"reason\": \"x\"}").status()).isEqualTo(403);
+        assertThat(reported(api.get("fuli", "/api/campaigns/" + id).body())).as("nothing refused changed anything")
+                .containsExactly(y + "-06", y + "-07");
+    }
+
+    /**
+     * Deployed in its course, a campaign escalates nothing back-dated: its running phase is taken up, its months report
+     * from the first whose deadline is ahead, a month or a report already due cannot be asked for.
+     */
+    @Test
+    void aCampaignDeployedInItsCourseEscalatesNothingBackDated() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        LocalDate today = api.today();
+        String plan = """
+                {"name": "年中接入的专项整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["FUNERAL"], "recurringDuties": false,
+                 "phases": [{"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]%s}""";
+        Api.Reply created = api.post("fuli", "/api/campaigns", plan.formatted(county, today.minusDays(40), today.plusDays(60), ""));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        JsonNode dispatches = created.body().path("dispatches");
+        // a 40-day window before today holds a 16th whose deadline has passed: the first month of the span
+        assertThat(dispatches.get(0).path("reported").asBoolean()).isFalse();
+        for (JsonNode month : dispatches) {
+            LocalDate due = OffsetDateTime.parse(month.path("dueAt").asText()).toLocalDate();
+            if (!due.equals(today)) {
+                assertThat(month.path("reported").asBoolean()).as(month.path("month").asText()).isEqualTo(due.isAfter(today));
+            }
+        }
+        assertThat(reported(created.body())).isNotEmpty();
+
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, today.minusDays(40), today.plusDays(60),
+                ", \"dispatchMonths\": [\"" + dispatches.get(0).path("month").asText() + "\"]")), "dispatchMonths");
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, today.minusDays(40), today.plusDays(60),
+                ", \"deliverables\": [{\"kind\": \"TOWNSHIP_PLAN\", \"dueOn\": \"" + today.minusDays(1) + "\"}]")),
+                "deliverables[0].dueOn");
+    }
+
+    private static List<String> reported(JsonNode campaign) {
+        return StreamSupport.stream(campaign.path("dispatches").spliterator(), false)
+                .filter(m -> m.path("reported").asBoolean()).map(m -> m.path("month").asText()).toList();
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -83,7 +84,8 @@ abstract class CampaignRunContract {
         long inScope = jdbc.queryForObject("select count(*) from institution where type in ('ELDERLY_CARE', 'CHILD_WELFARE')",
                 Long.class);
         // 总结 ends on an 18th, whatever today is: that month's 《清单》《调度表》 (townships by the 16th) belong to the
-        // campaign, and its county consolidation falls due on the 20th, after the last phase has ended
+        // campaign, and its county consolidation falls due on the 20th (or the working day after), after the last phase
+        // has ended
         LocalDate lastDay = onOrAfter(day0.plusDays(50), 18);
 
         Api.Reply created = api.post("fuli", "/api/campaigns", """
@@ -277,7 +279,7 @@ abstract class CampaignRunContract {
         await().atMost(STEP).until(() -> phaseStatus(id, 4).equals("CLOSED"));
         sleepAWhile();
         assertThat(campaignStatus(id)).as("the month's county consolidation is still due").isEqualTo("ACTIVE");
-        passTo(lastDay.withDayOfMonth(21).toString(), LocalTime.of(1, 0));
+        passTo(dispatchDate(id, YearMonth.from(lastDay), "countyDueAt").plusHours(1));
         await().atMost(STEP).until(() -> campaignStatus(id).equals("CLOSED"));
     }
 
@@ -388,7 +390,9 @@ abstract class CampaignRunContract {
         // a hazard found in the month, before the drafts open on the 10th
         passTo(month.atDay(2).toString(), LocalTime.of(10, 0));
         reportHazard(chengguanInstitution, month.atDay(2));
-        passTo(month.atDay(10).toString(), LocalTime.of(10, 0));
+        // the month's dates as the campaign shows them: the 10th, 14th, 16th and 20th or, on a day no one works, the
+        // working day after (the reminder two working days before the deadline)
+        passTo(dispatchDate(id, month, "opensAt").plusHours(1));
         long town1Task = awaitTask("town1", "DISPATCH_REPORT", id);
         await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT'", id) == townships);
         JsonNode draft = api.get("town1", "/api/campaign-tasks/" + town1Task).body().path("dispatchDraft");
@@ -421,7 +425,7 @@ abstract class CampaignRunContract {
         assertThat(api.get("town2", "/api/dispatch-reports/" + town1Report).status()).isEqualTo(404);
 
         // reminded on the 14th; one more township reports on time
-        passTo(month.atDay(14).toString(), LocalTime.of(10, 0));
+        passTo(dispatchDate(id, month, "remindAt").plusHours(1));
         await().atMost(STEP).until(() -> count("""
                 select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and status = 'OPEN' and reminders = 1""", id) == townships - 1);
         long town2Task = awaitTask("town2", "DISPATCH_REPORT", id);
@@ -430,13 +434,20 @@ abstract class CampaignRunContract {
         assertThat(notices("town1", "/tasks/" + town1Task)).as("reported before the 14th").containsExactly("NEW_TASK");
         assertThat(api.post("town2", "/api/tasks/" + town2Task + "/complete", "{\"signedBy\": \"吴镇长\"}").status()).isEqualTo(200);
 
-        // at 16:00 on the 16th the rest are late, the section follows up and gets the county consolidation
-        passTo(month.atDay(16).toString(), LocalTime.of(16, 30));
+        // at the end of office hours on the 16th the rest are late, the section follows up and gets the county
+        // consolidation
+        OffsetDateTime due = dispatchDate(id, month, "dueAt");
+        assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(jdbc.queryForObject("""
+                select t.due_at from inbox_task t join campaign_work w on w.task_id = t.id
+                where w.campaign_id = ? and w.kind = 'DISPATCH_REPORT' and w.status = 'OPEN' fetch first 1 rows only""",
+                java.sql.Timestamp.class, id).toInstant()).as("the inbox says the engine's deadline").isEqualTo(due.toInstant());
+        passTo(due.plusMinutes(30));
         long countyTask = awaitTask("fuli", "COUNTY_DISPATCH_REPORT", id);
         assertThat(taskTitles("fuli", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
         assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and late", id))
                 .isEqualTo(townships - 2);
-        passTo(month.atDay(17).toString(), LocalTime.of(10, 0));
+        passTo(due.plusHours(16)); // the next morning
         long town3Task = awaitTask("town3", "DISPATCH_REPORT", id);
         assertThat(api.post("town3", "/api/tasks/" + town3Task + "/complete", "{\"signedBy\": \"郑镇长\"}").status()).isEqualTo(200);
         assertThat(count("select count(*) from dispatch_report where campaign_id = ? and late", id)).isEqualTo(1);
@@ -474,7 +485,7 @@ abstract class CampaignRunContract {
                 .isEqualTo(200);
 
         // sent upward in time: the leader hears nothing after the 20th
-        passTo(month.atDay(21).toString(), LocalTime.of(10, 0));
+        passTo(dispatchDate(id, month, "countyDueAt").plusHours(16));
         sleepAWhile();
         assertThat(taskTitles("leader", "LATE_FOLLOW_UP"))
                 .noneMatch(t -> t.contains(month.getYear() + "年" + month.getMonthValue() + "月《清单》《调度表》汇总逾期"));
@@ -493,6 +504,18 @@ abstract class CampaignRunContract {
 
     private void passTo(String date, LocalTime at) {
         time.passTo(LocalDate.parse(date).atTime(at).atZone(LedgerTime.ZONE).toInstant());
+    }
+
+    private void passTo(OffsetDateTime at) {
+        time.passTo(at.toInstant());
+    }
+
+    /** A date of a month's dispatch as the campaign's API shows it (opensAt, remindAt, dueAt, countyDueAt). */
+    private OffsetDateTime dispatchDate(long campaignId, YearMonth month, String field) {
+        JsonNode dispatch = StreamSupport.stream(api.get("fuli", "/api/campaigns/" + campaignId).body().path("dispatches")
+                .spliterator(), false).filter(d -> d.path("month").asText().equals(month.toString())).findFirst().orElseThrow();
+        assertThat(dispatch.path("reported").asBoolean()).as(month + " reports").isTrue();
+        return OffsetDateTime.parse(dispatch.path(field).asText()).atZoneSameInstant(LedgerTime.ZONE).toOffsetDateTime();
     }
 
     private long institution(String name) {

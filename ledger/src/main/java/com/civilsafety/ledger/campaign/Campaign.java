@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A 专项排查整治行动: its scope (regions, institution types), who leads it, and where it stands. */
@@ -48,6 +49,11 @@ public class Campaign {
     private int inspectorsPerInstitution;
     private boolean unannounced;
     private Long processInstanceKey;
+    /**
+     * The months whose 《清单》《调度表》 are reported, as "2027-06,2027-07"; null for a campaign deployed before the
+     * months were chosen, which reports in every month of its span.
+     */
+    private String dispatchMonths;
     @Version
     private long version;
 
@@ -69,6 +75,15 @@ public class Campaign {
         this.inspectionShare = inspection.share();
         this.inspectorsPerInstitution = inspection.inspectors();
         this.unannounced = Boolean.TRUE.equals(inspection.unannounced());
+    }
+
+    void reportIn(List<String> months) {
+        this.dispatchMonths = String.join(",", months);
+    }
+
+    /** Whether the month's 《清单》《调度表》 are reported (the month is one of the campaign's span). */
+    public boolean reportsIn(String month) {
+        return dispatchMonths == null || List.of(dispatchMonths.split(",")).contains(month);
     }
 
     void end(CampaignStatus status, String reason) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Set;
 
 /**
  * A campaign as its creator plans it: scope, schedule, who leads it, how inspections are assigned (full coverage
- * unless given), and whether the recurring duties (每季度主要负责人带队检查, 每年应急演练) are tracked (yes unless false).
+ * unless given), whether the recurring duties (每季度主要负责人带队检查, 每年应急演练) are tracked (yes unless false), and
+ * the months whose 《清单》《调度表》 are reported ("2027-06"; unless given, every month whose reports fall due within
+ * the campaign from the day it is deployed).
  */
 public record CampaignPlan(
         @NotBlank(message = "行动名称不能为空") @Size(max = 128, message = "行动名称不能超过128字") String name,
@@ -24,12 +27,21 @@ public record CampaignPlan(
         @NotEmpty(message = "至少要有一个阶段") List<@Valid @NotNull(message = "阶段不能为空") Phase> phases,
         List<@Valid @NotNull(message = "任务节点不能为空") Deliverable> deliverables,
         @Valid InspectionPlan inspection,
-        Boolean recurringDuties) {
+        Boolean recurringDuties,
+        List<@NotNull(message = "调度月份不能为空") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])",
+                message = "调度月份应写作 2027-06") String> dispatchMonths) {
+
+    public CampaignPlan(String name, String templateCode, String leadOrganisation, String responsibleSections,
+                        List<Long> regionIds, Set<InstitutionType> institutionTypes, List<Phase> phases,
+                        List<Deliverable> deliverables, InspectionPlan inspection, Boolean recurringDuties) {
+        this(name, templateCode, leadOrganisation, responsibleSections, regionIds, institutionTypes, phases, deliverables,
+                inspection, recurringDuties, null);
+    }
 
     /** The same plan under another name. */
     public CampaignPlan named(String newName) {
         return new CampaignPlan(newName, templateCode, leadOrganisation, responsibleSections, regionIds, institutionTypes,
-                phases, deliverables, inspection, recurringDuties);
+                phases, deliverables, inspection, recurringDuties, dispatchMonths);
     }
 
     public record Phase(

@@ -63,6 +63,10 @@ interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
     @Query("select w.ownerKey from CampaignWork w where w.campaignId = :campaignId and w.slot = :slot")
     List<String> findOwnerKeys(Long campaignId, String slot);
 
+    /** The slots the campaign has opened work in. */
+    @Query("select distinct w.slot from CampaignWork w where w.campaignId = :campaignId")
+    List<String> findSlots(Long campaignId);
+
     Optional<CampaignWork> findByTaskId(Long taskId);
 
     List<CampaignWork> findByInstitutionIdOrderByDueOnAscIdAsc(Long institutionId);

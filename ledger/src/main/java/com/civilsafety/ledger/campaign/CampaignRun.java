@@ -244,7 +244,11 @@ public class CampaignRun {
     // ---- fan-out -------------------------------------------------------------------------------------------------
 
     /** A work row to store, with the inbox task that goes with it. */
-    record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
+    /** Work to open, with its inbox task; due at the end of its due day unless {@code dueAt} says when. */
+    record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title, Instant dueAt) {
+        Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
+            this(work, region, role, assigneeId, title, null);
+        }
     }
 
     private List<Opened> institutionWork(Campaign campaign, CampaignPhase phase, TaskKind kind) {
@@ -336,7 +340,8 @@ public class CampaignRun {
         Instant now = clock.instant();
         List<InboxTask> tasks = inbox.openAll(fresh.stream().map(o -> new InboxTask(o.work().getKind(),
                 CampaignService.SUBJECT, campaign.getId(), o.title(), o.role(), o.region(), o.work().getInstitutionId(),
-                LedgerTime.endOf(o.work().getDueOn()), step.processInstanceKey(), step.elementId(), null, now)
+                o.dueAt() != null ? o.dueAt() : LedgerTime.endOf(o.work().getDueOn()), step.processInstanceKey(),
+                step.elementId(), null, now)
                 .assignTo(o.assigneeId())).toList(), step, CampaignService.SUBJECT, campaign.getId());
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).work().attach(tasks.get(i).getId());

@@ -36,11 +36,14 @@ public class CampaignService {
     private final CampaignWorkRepository work;
     private final RegionRepository regions;
     private final InboxService inbox;
+    private final MonthlyDispatch dispatch;
     private final EventLog eventLog;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, CampaignPhaseRepository phases, CampaignDeliverableRepository deliverables,
-                    CampaignWorkRepository work, RegionRepository regions, InboxService inbox, EventLog eventLog, Clock clock) {
+                    CampaignWorkRepository work, RegionRepository regions, InboxService inbox, MonthlyDispatch dispatch,
+                    EventLog eventLog, Clock clock) {
+        this.dispatch = dispatch;
         this.work = work;
         this.inbox = inbox;
         this.campaigns = campaigns;
@@ -72,9 +75,11 @@ public class CampaignService {
         checkNotOver(plan, LedgerTime.today(clock));
         Campaign campaign = campaigns.save(new Campaign(plan, actor.personId(), clock.instant()));
         List<CampaignPlan.Phase> ordered = plan.phases().stream().sorted(Comparator.comparing(CampaignPlan.Phase::startsOn)).toList();
+        List<CampaignPhase> saved = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
-            phases.save(new CampaignPhase(campaign.getId(), i + 1, ordered.get(i)));
+            saved.add(phases.save(new CampaignPhase(campaign.getId(), i + 1, ordered.get(i))));
         }
+        campaign.reportIn(dispatch.chooseMonths(plan.dispatchMonths(), saved, plan.regionIds()));
         LocalDate first = ordered.getFirst().startsOn();
         LocalDate last = ordered.stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow();
         List<CampaignPlan.Deliverable> owed = new ArrayList<>(plan.deliverables() == null ? List.of() : plan.deliverables());
@@ -169,6 +174,26 @@ public class CampaignService {
     public CampaignView get(long id, Actor actor) {
         return campaigns.findById(id).map(c -> view(c, regions.findAllById(c.getRegionIds()))).filter(v -> visible(v, actor))
                 .orElseThrow(() -> new NotFoundException("专项行动不存在：" + id));
+    }
+
+    /**
+     * 调整调度月份: the months whose 《清单》《调度表》 are reported, with the reason; a month whose reports have opened (or
+     * whose opening day has come) stays as it is.
+     */
+    @Transactional
+    public void changeDispatchMonths(long campaignId, List<String> months, String reason, Actor actor) {
+        Campaign campaign = manageable(campaignId, actor);
+        if (months == null) {
+            throw new InvalidInputException("months", "必须选择调度月份（可以为空列表，表示不再按月调度）");
+        }
+        String why = required(reason);
+        List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaignId);
+        List<String> before = dispatch.schedule(campaign, schedule).stream().filter(MonthlyDispatch.Month::reported)
+                .map(MonthlyDispatch.Month::month).toList();
+        dispatch.changeMonths(campaign, schedule, months);
+        eventLog.append(EventType.CAMPAIGN_DISPATCH_MONTHS_CHANGED, SUBJECT, campaign.getId(), actor, null,
+                Map.of("months", Map.of("from", before, "to", dispatch.schedule(campaign, schedule).stream()
+                        .filter(MonthlyDispatch.Month::reported).map(MonthlyDispatch.Month::month).toList()), "reason", why));
     }
 
     /**
@@ -320,9 +345,9 @@ public class CampaignService {
     }
 
     private CampaignView view(Campaign campaign, List<Region> scope) {
-        return new CampaignView(campaign, scope.stream().sorted(Comparator.comparing(Region::getCode)).toList(),
-                phases.findByCampaignIdOrderByOrdinal(campaign.getId()),
-                deliverables.findByCampaignIdOrderByDueOn(campaign.getId()));
+        List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaign.getId());
+        return new CampaignView(campaign, scope.stream().sorted(Comparator.comparing(Region::getCode)).toList(), schedule,
+                deliverables.findByCampaignIdOrderByDueOn(campaign.getId()), dispatch.schedule(campaign, schedule));
     }
 
     /** In scope when a campaign region lies within the actor's region, or the actor's region within it. */
@@ -375,13 +400,25 @@ public class CampaignService {
         }
     }
 
-    /** A campaign is deployed for what is to come: a phase already over would only open work that is late at once. */
+    /**
+     * A campaign is deployed for what is to come, and escalates nothing back-dated: a phase already over, or a report
+     * already due, would only open work that is late at once. A campaign deployed in its course takes up its running
+     * phase from today, and its monthly reports from the first month whose deadline is ahead (MonthlyDispatch).
+     */
     private static void checkNotOver(CampaignPlan plan, LocalDate today) {
         for (int i = 0; i < plan.phases().size(); i++) {
             CampaignPlan.Phase phase = plan.phases().get(i);
             if (phase.endsOn().isBefore(today)) {
                 throw new InvalidInputException("phases[" + i + "].endsOn", "阶段「" + label(phase) + "」的结束日期 "
                         + phase.endsOn() + " 已过，请调整日期");
+            }
+        }
+        List<CampaignPlan.Deliverable> owed = plan.deliverables() == null ? List.of() : plan.deliverables();
+        for (int i = 0; i < owed.size(); i++) {
+            if (owed.get(i).dueOn().isBefore(today)) {
+                throw new InvalidInputException("deliverables[" + i + "].dueOn", "「" + (owed.get(i).name() == null
+                        ? owed.get(i).kind().label() : owed.get(i).name()) + "」的截止日期 " + owed.get(i).dueOn()
+                        + " 已过，请删除或调整日期");
             }
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The seed plans as templates, for any year: 绩溪 2023 (shared/seeds 000, five phases within one year) and 泽州
  * 2024–2026 (seed 001, four phases over three years). Dates follow the plans; where a plan gives only a month
- * ("6月底前") the phase ends on its last day.
+ * ("6月底前") the phase ends on its last day. 绩溪's reports are the plan's own: 乡镇专项方案 by 25 May, the townships'
+ * 阶段性进展情况 by 3 August and 总体情况 by 8 November (to 福利股), and the monthly 《清单》《调度表》 从6月起至专项行动结束.
  */
 public enum CampaignTemplate {
     JIXI_ANNUAL("单年度五阶段（参照绩溪县2023年方案）") {
@@ -25,11 +26,11 @@ public enum CampaignTemplate {
                     phase(PhaseKind.SUPERVISION, year, "09-01", year, "10-31"),
                     phase(PhaseKind.SUMMARY, year, "11-01", year, "12-31")), List.of(
                     new Deliverable(DeliverableKind.TOWNSHIP_PLAN, null, date(year, "05-25")),
-                    new Deliverable(DeliverableKind.STAGE_SUMMARY, null, date(year, "08-03")),
-                    new Deliverable(DeliverableKind.TOWNSHIP_SUMMARY, null, date(year, "11-03")),
-                    new Deliverable(DeliverableKind.OVERALL_SUMMARY, null, date(year, "11-08"))),
+                    new Deliverable(DeliverableKind.STAGE_PROGRESS, "专项行动阶段性进展情况", date(year, "08-03")),
+                    new Deliverable(DeliverableKind.TOWNSHIP_SUMMARY, "专项行动总体情况", date(year, "11-08"))),
                     // 部门检查: 全覆盖, by 四不两直 among other ways
-                    new InspectionPlan(InspectionMode.FULL, 100, 2, true), true);
+                    new InspectionPlan(InspectionMode.FULL, 100, 2, true), true,
+                    monthsFrom(year, 6, 12));
         }
     },
     ZEZHOU_THREE_YEAR("三年行动四阶段（参照泽州县2024—2026年方案）") {
@@ -62,6 +63,11 @@ public enum CampaignTemplate {
 
     private static Phase phase(PhaseKind kind, int fromYear, String from, int toYear, String to) {
         return new Phase(kind, kind.label(), date(fromYear, from), date(toYear, to));
+    }
+
+    /** The months of a year from one month to another, both included, as "2027-06". */
+    private static List<String> monthsFrom(int year, int first, int last) {
+        return java.util.stream.IntStream.rangeClosed(first, last).mapToObj(m -> java.time.YearMonth.of(year, m).toString()).toList();
     }
 
     /** MonthDay.atYear turns 02-29 into 02-28 outside leap years. */

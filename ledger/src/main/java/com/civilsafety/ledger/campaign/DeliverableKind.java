@@ -5,6 +5,8 @@ public enum DeliverableKind {
     TOWNSHIP_PLAN("乡镇专项方案", Audience.TOWNSHIPS),
     SELF_CHECK_REPORT("机构自查报告", Audience.INSTITUTIONS),
     STAGE_SUMMARY("阶段性总结", Audience.BUREAU),
+    /** 阶段性进展情况 of a township (绩溪: 各乡镇、各直属机构于8月3日前报送) */
+    STAGE_PROGRESS("阶段性进展情况", Audience.TOWNSHIPS),
     TOWNSHIP_SUMMARY("乡镇工作总结", Audience.TOWNSHIPS),
     OVERALL_SUMMARY("全面总结", Audience.BUREAU),
     /** 每季度主要负责人带队检查1次 */

@@ -2,7 +2,9 @@ package com.civilsafety.ledger.campaign;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
+import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.OfficeHours;
 import com.civilsafety.ledger.eventlog.EventLog;
 import com.civilsafety.ledger.eventlog.EventType;
 import com.civilsafety.ledger.inbox.TaskKind;
@@ -12,47 +14,158 @@ import com.civilsafety.ledger.region.RegionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of the monthly dispatch model (processes/campaign-dispatch.bpmn): each month of a campaign, every township
- * confirms and submits its 《清单》 and 《调度表》 drafted from the ledger by the 16th (opened on the 10th, reminded on
- * the 14th, late ones escalated at 16:00 on the 16th); the bureau section then consolidates the county's forms and
- * submits them upward by the 20th, or the leader hears of it. The reporting rhythm of shared/docs/domain.md (seed 000).
+ * The steps of the monthly dispatch model (processes/campaign-dispatch.bpmn): in each month the campaign reports in,
+ * every township confirms and submits its 《清单》 and 《调度表》 drafted from the ledger by the end of office hours on
+ * the 16th (每月16日下午下班前: opened on the 10th or the first working day after it, reminded two working days before
+ * the deadline, late ones escalated at the deadline); the bureau section then consolidates the county's forms and submits them upward by the end of office hours
+ * on the 20th, or the leader hears of it. A deadline on a day no one works moves to the next working day
+ * ({@link OfficeHours}). The reporting rhythm of seed 000 (绩溪: 从6月起至专项行动结束). The model runs one instance for
+ * every month of the campaign's span; a month the campaign does not report in opens nothing, so the months can be
+ * changed until a month's reports open.
  */
 @Component
 @Transactional
 public class MonthlyDispatch {
     static final int OPENS_ON = 10;
-    static final int REMIND_ON = 14;
     static final int DUE_ON = 16;
-    static final LocalTime DUE_AT = LocalTime.of(16, 0);
     static final int COUNTY_DUE_ON = 20;
+    /** Reminded at the start of the second working day before the deadline (the 14th when the 16th is a Wednesday). */
+    static final int REMIND_WORKING_DAYS_BEFORE = 2;
 
     private final CampaignRun run;
     private final CampaignWorkRepository work;
     private final RegionRepository regions;
     private final EventLog eventLog;
+    private final OfficeHours officeHours;
     private final Clock clock;
 
-    MonthlyDispatch(CampaignRun run, CampaignWorkRepository work, RegionRepository regions, EventLog eventLog, Clock clock) {
+    MonthlyDispatch(CampaignRun run, CampaignWorkRepository work, RegionRepository regions, EventLog eventLog,
+                    OfficeHours officeHours, Clock clock) {
         this.run = run;
         this.work = work;
         this.regions = regions;
         this.eventLog = eventLog;
+        this.officeHours = officeHours;
         this.clock = clock;
     }
 
-    /** The months reported in: those whose 16th lies within the campaign, from its first day to its last. */
+    /** A month of the campaign's span: whether it reports, when, and whether its reports have opened. */
+    public record Month(String month, String label, boolean reported, DispatchDates dates, boolean opened) {
+    }
+
+    /**
+     * The months of a campaign's span (those whose 16th lies within it), each with its dates and whether the campaign
+     * reports in it.
+     */
+    @Transactional(readOnly = true)
+    public List<Month> schedule(Campaign campaign, List<CampaignPhase> phases) {
+        LocalTime closing = closing(campaign);
+        Set<String> opened = new HashSet<>(work.findSlots(campaign.getId()));
+        return months(phases).stream().map(m -> new Month(m, label(m), campaign.reportsIn(m), dates(YearMonth.parse(m), closing),
+                opened.contains(townshipSlot(m)))).toList();
+    }
+
+    /**
+     * A plan's months before it is deployed: the months of its span with their dates, and whether they would report
+     * (as {@link #chooseMonths} would choose them; a month it would refuse shows as not reported).
+     */
+    @Transactional(readOnly = true)
+    public List<Month> preview(CampaignPlan plan) {
+        if (plan.phases() == null || plan.phases().isEmpty() || plan.phases().stream()
+                .anyMatch(p -> p == null || p.startsOn() == null || p.endsOn() == null)) {
+            return List.of();
+        }
+        LocalTime closing = closesAt(plan.regionIds() == null ? List.of()
+                : plan.regionIds().stream().filter(java.util.Objects::nonNull).toList());
+        List<String> span = months(plan.phases().stream().map(CampaignPlan.Phase::startsOn).min(Comparator.naturalOrder()).orElseThrow(),
+                plan.phases().stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow());
+        return span.stream().map(m -> {
+            DispatchDates dates = dates(YearMonth.parse(m), closing);
+            boolean ahead = dates.dueAt().toInstant().isAfter(clock.instant());
+            return new Month(m, label(m), ahead && (plan.dispatchMonths() == null || plan.dispatchMonths().contains(m)), dates, false);
+        }).toList();
+    }
+
+    /**
+     * The months a new campaign reports in: those asked for, or every month of its span whose townships' deadline is
+     * still ahead — a campaign deployed in its course is not told of months already past (nor escalated for them).
+     * A month outside the span, twice, or past is refused.
+     */
+    List<String> chooseMonths(List<String> asked, List<CampaignPhase> phases, List<Long> regionIds) {
+        LocalTime closing = closesAt(regionIds);
+        List<String> span = months(phases);
+        if (asked == null) {
+            return span.stream().filter(m -> dates(YearMonth.parse(m), closing).dueAt().toInstant().isAfter(clock.instant())).toList();
+        }
+        return checkMonths("dispatchMonths", asked, span, m -> {
+            if (!dates(YearMonth.parse(m), closing).dueAt().toInstant().isAfter(clock.instant())) {
+                return m + " 的报送截止时间已过";
+            }
+            return null;
+        });
+    }
+
+    /**
+     * 调整调度月份 of a running campaign: a month may be added or taken away until its reports open (the 10th); the months
+     * already opened stay as they are.
+     */
+    void changeMonths(Campaign campaign, List<CampaignPhase> phases, List<String> asked) {
+        Set<String> opened = new HashSet<>(work.findSlots(campaign.getId()));
+        List<String> span = months(phases);
+        LocalTime closing = closing(campaign);
+        List<String> months = checkMonths("months", asked, span, m -> null);
+        for (String m : span) {
+            boolean fixed = opened.contains(townshipSlot(m))
+                    || !dates(YearMonth.parse(m), closing).opensAt().toInstant().isAfter(clock.instant());
+            if (fixed && months.contains(m) != campaign.reportsIn(m)) {
+                throw new InvalidInputException("months", label(m) + "已于 " + YearMonth.parse(m).atDay(OPENS_ON)
+                        + " 派发（或派发时间已过），不能再" + (months.contains(m) ? "增加" : "取消"));
+            }
+        }
+        campaign.reportIn(months);
+    }
+
+    private static List<String> checkMonths(String field, List<String> asked, List<String> span,
+                                            java.util.function.Function<String, String> problem) {
+        Set<String> seen = new HashSet<>();
+        for (String m : asked) {
+            if (m == null || !m.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                throw new InvalidInputException(field, "调度月份应写作 2027-06：" + m);
+            }
+            if (!span.contains(m)) {
+                throw new InvalidInputException(field, m + " 不在行动期内（可选：" + (span.isEmpty() ? "无"
+                        : span.getFirst() + " 至 " + span.getLast()) + "，当月16日须在行动期内）");
+            }
+            if (!seen.add(m)) {
+                throw new InvalidInputException(field, m + " 重复");
+            }
+            String why = problem.apply(m);
+            if (why != null) {
+                throw new InvalidInputException(field, why);
+            }
+        }
+        return span.stream().filter(seen::contains).toList();
+    }
+
+    /** The months of the span: those whose 16th lies within the campaign, from its first day to its last. */
     static List<String> months(List<CampaignPhase> schedule) {
-        LocalDate start = firstDay(schedule);
-        LocalDate end = schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow();
+        return months(firstDay(schedule), schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow());
+    }
+
+    private static List<String> months(LocalDate start, LocalDate end) {
         List<String> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(start); !m.atDay(DUE_ON).isAfter(end); m = m.plusMonths(1)) {
             if (!m.atDay(DUE_ON).isBefore(start)) {
@@ -80,10 +193,31 @@ public class MonthlyDispatch {
     }
 
     public DispatchDates dates(long campaignId, String month) {
-        YearMonth m = YearMonth.parse(month);
-        return new DispatchDates(LedgerTime.at(m.atDay(OPENS_ON), LedgerTime.WORKDAY_START),
-                LedgerTime.at(m.atDay(REMIND_ON), LedgerTime.WORKDAY_START), LedgerTime.at(m.atDay(DUE_ON), DUE_AT),
-                LedgerTime.at(m.atDay(COUNTY_DUE_ON), LedgerTime.LAST_SECOND));
+        return dates(YearMonth.parse(month), closing(run.campaign(campaignId)));
+    }
+
+    private DispatchDates dates(YearMonth m, LocalTime closing) {
+        OffsetDateTime due = officeHours.endOfOfficeHours(m.atDay(DUE_ON), closing);
+        LocalDate remind = officeHours.workingDaysBefore(due.toLocalDate(), REMIND_WORKING_DAYS_BEFORE);
+        LocalDate opens = officeHours.workingDayFrom(m.atDay(OPENS_ON));
+        opens = opens.isAfter(remind) ? remind : opens; // a run of holidays: open no later than the reminder
+        return new DispatchDates(LedgerTime.at(opens, LedgerTime.WORKDAY_START), LedgerTime.at(remind, LedgerTime.WORKDAY_START),
+                due, officeHours.endOfOfficeHours(m.atDay(COUNTY_DUE_ON), closing));
+    }
+
+    /** When the offices of the campaign's regions close (a county's own hours, else its city's, else the default). */
+    private LocalTime closing(Campaign campaign) {
+        return closesAt(List.copyOf(campaign.getRegionIds()));
+    }
+
+    private LocalTime closesAt(List<Long> regionIds) {
+        List<String> codes = new ArrayList<>();
+        for (Region region : regions.findAllById(regionIds)) {
+            for (Region at = region; at != null; at = at.getParentId() == null ? null : regions.findById(at.getParentId()).orElse(null)) {
+                codes.add(at.getCode());
+            }
+        }
+        return officeHours.closesAt(codes);
     }
 
     /**
@@ -92,14 +226,15 @@ public class MonthlyDispatch {
      */
     public int openTownships(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
-        if (!campaign.isActive()) {
+        if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        LocalDate due = YearMonth.parse(month).atDay(DUE_ON);
+        OffsetDateTime due = dates(campaignId, month).dueAt();
         String slot = townshipSlot(month);
         List<CampaignRun.Opened> opened = run.townships(campaign).stream().map(t -> new CampaignRun.Opened(
-                new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, "R" + t.getId(), t.getId(), null, due),
-                t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + label(month) + "（" + due + " 16:00 前报送）")).toList();
+                new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, "R" + t.getId(), t.getId(), null, due.toLocalDate()),
+                t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + label(month) + "（" + written(due) + "前报送）",
+                due.toInstant())).toList();
         int count = run.save(campaign, slot, opened, step, w -> w);
         if (count == 0) {
             return 0; // opened before (a rebuilt instance runs the step again)
@@ -111,12 +246,13 @@ public class MonthlyDispatch {
 
     /** Reminds the townships that have not yet submitted; answers how many. */
     public int remindTownships(long campaignId, String month, ProcessStep step) {
-        return run.remind(campaignId, townshipSlot(month), true, step);
+        return run.campaign(campaignId).reportsIn(month) ? run.remind(campaignId, townshipSlot(month), true, step) : 0;
     }
 
     /** Escalates the townships whose report is late; answers how many. */
     public int escalateTownships(long campaignId, String month, ProcessStep step) {
-        return run.escalateLate(run.campaign(campaignId), townshipSlot(month), label(month), step);
+        Campaign campaign = run.campaign(campaignId);
+        return campaign.reportsIn(month) ? run.escalateLate(campaign, townshipSlot(month), label(month), step) : 0;
     }
 
     /**
@@ -125,14 +261,15 @@ public class MonthlyDispatch {
      */
     public int consolidate(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
-        if (!campaign.isActive()) {
+        if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        LocalDate due = YearMonth.parse(month).atDay(COUNTY_DUE_ON);
+        OffsetDateTime due = dates(campaignId, month).countyDueAt();
         String slot = countySlot(month);
         List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
-                new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due),
-                r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + due + " 前报市局）")).toList();
+                new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due.toLocalDate()),
+                r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + written(due) + "前报市局）",
+                due.toInstant())).toList();
         return run.save(campaign, slot, opened, step, w -> w);
     }
 
@@ -143,7 +280,7 @@ public class MonthlyDispatch {
     public int escalateCounty(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         String slot = countySlot(month);
-        List<CampaignWork> late = campaign.isActive() ? work.lockOpen(campaignId, slot) : List.of();
+        List<CampaignWork> late = campaign.isActive() && campaign.reportsIn(month) ? work.lockOpen(campaignId, slot) : List.of();
         late.forEach(CampaignWork::markLate);
         LocalDate due = LedgerTime.today(clock).plusDays(CampaignRun.FOLLOW_UP_DAYS);
         List<CampaignRun.Opened> followUps = late.stream().map(w -> {
@@ -158,6 +295,11 @@ public class MonthlyDispatch {
                     Map.of("slot", slot, "late", late.size(), "followUps", followUps.size()));
         }
         return late.size();
+    }
+
+    /** A deadline as people read it: 12月16日17:30. */
+    private static String written(OffsetDateTime at) {
+        return at.atZoneSameInstant(LedgerTime.ZONE).format(DateTimeFormatter.ofPattern("M月d日HH:mm"));
     }
 
     static String label(String month) {

@@ -14,6 +14,7 @@ public enum EventType {
     CAMPAIGN_STARTED("专项行动启动"),
     CAMPAIGN_PHASE_OPENED("阶段开始"),
     CAMPAIGN_PHASE_RESCHEDULED("阶段日期调整"),
+    CAMPAIGN_DISPATCH_MONTHS_CHANGED("调度月份调整"),
     CAMPAIGN_PHASE_CLOSED("阶段结束"),
     CAMPAIGN_DELIVERABLE_OPENED("报送任务下达"),
     CAMPAIGN_REMINDED("报送提醒"),

@@ -11,6 +11,7 @@ import com.civilsafety.ledger.campaign.CampaignTaskForm;
 import com.civilsafety.ledger.campaign.CampaignTemplate;
 import com.civilsafety.ledger.campaign.CampaignView;
 import com.civilsafety.ledger.campaign.InstitutionCampaignWork;
+import com.civilsafety.ledger.campaign.MonthlyDispatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,10 +36,12 @@ class CampaignController {
     private final CampaignLaunch launch;
     private final CampaignProgressQuery progress;
     private final CampaignReminders reminders;
+    private final MonthlyDispatch dispatch;
 
     CampaignController(CampaignService campaigns, CampaignLaunch launch, CampaignProgressQuery progress,
-                       CampaignReminders reminders) {
+                       CampaignReminders reminders, MonthlyDispatch dispatch) {
         this.reminders = reminders;
+        this.dispatch = dispatch;
         this.campaigns = campaigns;
         this.launch = launch;
         this.progress = progress;
@@ -51,7 +54,8 @@ class CampaignController {
     record Reschedule(LocalDate startsOn, LocalDate endsOn, Boolean laterPhasesFollow, String reason) {
     }
 
-    record Template(String code, String label, CampaignPlan plan) {
+    /** A template's plan for a year, with the monthly dispatch it would run (months, dates, which report). */
+    record Template(String code, String label, CampaignPlan plan, List<CampaignDetails.Dispatch> dispatches) {
     }
 
     record FromTemplate(@NotNull(message = "必须选择模板") CampaignTemplate templateCode,
@@ -62,8 +66,19 @@ class CampaignController {
     /** The templates with their schedule for a year, scoped to the caller's region. */
     @GetMapping("/api/campaign-templates")
     List<Template> templates(@RequestParam int year, @AuthenticationPrincipal ActorUser user) {
-        return Arrays.stream(CampaignTemplate.values())
-                .map(t -> new Template(t.name(), t.label(), campaigns.planFromTemplate(t, year, user.actor()))).toList();
+        return Arrays.stream(CampaignTemplate.values()).map(t -> {
+            CampaignPlan plan = campaigns.planFromTemplate(t, year, user.actor());
+            return new Template(t.name(), t.label(), plan, dispatch.preview(plan).stream().map(CampaignDetails.Dispatch::of).toList());
+        }).toList();
+    }
+
+    /**
+     * 调度日程预览: the months of a plan being written, with the dates each month's reports open, are reminded and are
+     * due (the county's office hours and working days), and whether each would report. The plan need not be complete.
+     */
+    @PostMapping("/api/campaigns/dispatch-preview")
+    List<CampaignDetails.Dispatch> dispatchPreview(@RequestBody CampaignPlan plan) {
+        return dispatch.preview(plan).stream().map(CampaignDetails.Dispatch::of).toList();
     }
 
     @PostMapping("/api/campaigns")
@@ -112,6 +127,17 @@ class CampaignController {
                                     @AuthenticationPrincipal ActorUser user) {
         launch.reschedulePhase(id, ordinal, body.startsOn(), body.endsOn(), Boolean.TRUE.equals(body.laterPhasesFollow()),
                 body.reason(), user.actor());
+        return get(id, user);
+    }
+
+    record DispatchMonths(List<String> months, String reason) {
+    }
+
+    /** 调整调度月份: which months' 《清单》《调度表》 are reported, until each month's reports open. */
+    @PostMapping("/api/campaigns/{id}/dispatch-months")
+    CampaignDetails changeDispatchMonths(@PathVariable long id, @RequestBody DispatchMonths body,
+                                         @AuthenticationPrincipal ActorUser user) {
+        campaigns.changeDispatchMonths(id, body.months(), body.reason(), user.actor());
         return get(id, user);
     }
 

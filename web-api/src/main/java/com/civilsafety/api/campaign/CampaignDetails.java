@@ -4,17 +4,35 @@ import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.campaign.Campaign;
 import com.civilsafety.ledger.campaign.CampaignView;
+import com.civilsafety.ledger.campaign.MonthlyDispatch;
 import com.civilsafety.ledger.institution.InstitutionType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A campaign as the API shows it: scope, schedule (phases, deliverables) and status. */
+/**
+ * A campaign as the API shows it: scope, schedule (phases, deliverables, the months of its span with their dispatch
+ * dates and whether each reports) and status.
+ */
 public record CampaignDetails(long id, String name, String templateCode, String leadOrganisation,
                               String responsibleSections, String status, String statusLabel, List<String> regions,
                               List<String> institutionTypes, List<Phase> phases, List<Deliverable> deliverables,
-                              Instant createdAt, String statusReason, String inspectionMode, int inspectionShare,
-                              boolean unannounced, Long processInstanceKey) {
+                              List<Dispatch> dispatches, Instant createdAt, String statusReason, String inspectionMode,
+                              int inspectionShare, boolean unannounced, Long processInstanceKey) {
+
+    /**
+     * A month of the campaign's span: whether its 《清单》《调度表》 are reported, when the townships' tasks open, are
+     * reminded and are due, when the county's consolidation is due, and whether the month's tasks have opened (after
+     * which it cannot be changed).
+     */
+    public record Dispatch(String month, String label, boolean reported, OffsetDateTime opensAt, OffsetDateTime remindAt,
+                           OffsetDateTime dueAt, OffsetDateTime countyDueAt, boolean opened) {
+        static Dispatch of(MonthlyDispatch.Month m) {
+            return new Dispatch(m.month(), m.label(), m.reported(), m.dates().opensAt(), m.dates().remindAt(),
+                    m.dates().dueAt(), m.dates().countyDueAt(), m.opened());
+        }
+    }
 
     public record Phase(int ordinal, String kind, String name, LocalDate startsOn, LocalDate endsOn, String status,
                         Long drawSeed) {
@@ -38,6 +56,7 @@ public record CampaignDetails(long id, String name, String templateCode, String 
                         p.getEndsOn(), p.getStatus().name(), bureau ? p.getDrawSeed() : null)).toList(),
                 view.deliverables().stream().map(d -> new Deliverable(d.getId(), d.getKind().name(), d.getName(),
                         d.getOpensOn(), d.getDueOn(), d.getStatus().name())).toList(),
+                view.dispatches().stream().map(Dispatch::of).toList(),
                 c.getCreatedAt(), c.getStatusReason(), c.getInspectionMode().name(), c.getInspectionShare(),
                 c.isUnannounced(), c.getProcessInstanceKey());
     }
