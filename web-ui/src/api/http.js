@@ -64,6 +64,7 @@ export const api = {
   /** a document that is not JSON (a BPMN model's XML) */
   xml: (path) => request('GET', path, undefined, { accept: 'application/xml' }),
   post: (path, body) => request('POST', path, body ?? {}),
+  put: (path, body) => request('PUT', path, body ?? {}),
   /** a document that is not JSON (a BPMN model to check), answered with JSON */
   postText: (path, text, type) => request('POST', path, new Blob([text], { type })),
   del: (path) => request('DELETE', path),

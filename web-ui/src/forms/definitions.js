@@ -61,6 +61,7 @@ export const TASK_FORMS = {
     yesNo('substantiated', '核查结论', '情况属实，立案整改', '不予立案', { required: true }),
     area('findings', '核查情况', { required: true }),
     { name: 'criterionCode', label: '判定依据', type: 'criterion', when: (f) => f.substantiated === true },
+    yesNo('residentsExposed', '服务对象是否暴露于风险', '是', '否', { when: (f) => f.substantiated === true }),
     area('dismissReason', '不予立案理由', { when: (f) => f.substantiated === false }),
     date('verifiedOn', '核查日期', { required: true, defaultToday: true, notAfter: 'today' }),
     signature('核查人签名'),

@@ -41,7 +41,7 @@ export function resultRows(kind, result, { criteria = {}, checklist = [] } = {})
       title: `${n + 1}. ${texts[i.criterionCode] ?? criteria[i.criterionCode] ?? '检查项'}`,
       answer: CHECKLIST_ANSWERS[i.answer] ?? '未作答',
       bad: i.answer === 'NO',
-      detail: [i.note, i.location && `部位：${i.location}`].filter(Boolean).join('；'),
+      detail: [i.note, i.location && `部位：${i.location}`, i.residentsExposed && '服务对象暴露于风险'].filter(Boolean).join('；'),
     }))
     const no = items.filter((i) => i.bad).length
     rows.push({ label: '自查结果', text: no ? `${items.length} 项中 ${no} 项存在隐患（已生成隐患）` : `${items.length} 项均不存在或不涉及` })
@@ -54,7 +54,7 @@ export function resultRows(kind, result, { criteria = {}, checklist = [] } = {})
       answer: f.fixedOnSite ? '现场已整改' : '需整改',
       bad: !f.fixedOnSite,
       detail: [criteria[f.criterionCode] && `判定依据：${criteria[f.criterionCode]}`, f.location && `部位：${f.location}`,
-        f.onSiteMeasures && `现场整改：${f.onSiteMeasures}`].filter(Boolean).join('；'),
+        f.residentsExposed && '服务对象暴露于风险', f.onSiteMeasures && `现场整改：${f.onSiteMeasures}`].filter(Boolean).join('；'),
     }))
     rows.push({ label: '检查发现', text: findings.length ? `隐患 ${findings.length} 条` : '未发现隐患' })
     if (findings.length) lists.push({ title: '检查发现的隐患', items: findings })

@@ -149,7 +149,8 @@ abstract class CampaignRunContract {
         assertThat(api.upload("inst002", "/api/tasks/" + selfCheck1 + "/attachments", "x.png", Photos.PNG).status()).isEqualTo(404);
         assertThat(api.get("inst002", "/api/attachments/" + photo).status()).isEqualTo(404);
         long stranger = api.upload("inst002", "/api/tasks/" + selfCheck2 + "/attachments", "y.png", Photos.PNG).body().path("id").asLong();
-        String withPhoto = selfCheckJson(checklist, "GEN-FIRE").replace("\"location\": \"二楼走廊\"", "\"location\": \"二楼走廊\", \"photoIds\": [%d]");
+        String withPhoto = selfCheckJson(checklist, "GEN-FIRE").replace("\"location\": \"二楼走廊\"",
+                "\"location\": \"二楼走廊\", \"photoIds\": [%d], \"residentsExposed\": true");
         assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(stranger)), "items[");
         assertThat(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(photo)).status())
                 .isEqualTo(200);
@@ -162,6 +163,8 @@ abstract class CampaignRunContract {
                 "select id from hazard where campaign_id = ? and process_instance_key is not null and source = 'SELF_CHECK'",
                 Long.class, id).stream().findFirst().orElse(null), h -> h != null);
         assertThat(api.get("fuli", "/api/hazards/" + hazard).body().path("institutionId").asLong()).isEqualTo(inst1);
+        assertThat(api.get("fuli", "/api/hazards/" + hazard).body().path("residentsExposed").asBoolean())
+                .as("the grading fact a self-check item records, as a direct report does").isTrue();
         assertThat(texts(api.get("fuli", "/api/hazards/" + hazard + "/attachments").body(), "filename"))
                 .as("the item's photo is the hazard's first evidence").containsExactly("fire-exit.png");
 
@@ -193,10 +196,19 @@ abstract class CampaignRunContract {
         assertThat(api.get("inst001", "/api/campaigns/" + id).body().path("phases").get(2).path("drawSeed").isNull()).isTrue();
         Api.Reply inspected = api.post(inspector, "/api/tasks/" + inspectionTask + "/complete", """
                 {"inspectedOn": "%s", "signedBy": "钱检查、何专家", "notes": "四不两直检查",
-                 "findings": [{"criterionCode": "GEN-ELECTRICAL", "description": "厨房私拉电线", "location": "厨房"}]}"""
+                 "findings": [{"criterionCode": "GEN-ELECTRICAL", "description": "厨房私拉电线", "location": "厨房",
+                               "residentsExposed": true}]}"""
                 .formatted(day(21)));
         assertThat(inspected.status()).as(inspected.body().toString()).isEqualTo(200);
         await().atMost(STEP).until(() -> count("select count(*) from hazard where campaign_id = ? and source = 'DEPARTMENT_CHECK' and process_instance_key is not null", id) == 1);
+        // graded on the facts a direct report carries: an electrical hazard residents are exposed to, in a care home,
+        // gets 7 days (15 without the exposure) — docs/processes.md, 隐患定级
+        await().atMost(STEP).until(() -> jdbc.queryForObject("""
+                select rectification_deadline from hazard where campaign_id = ? and source = 'DEPARTMENT_CHECK'""", LocalDate.class, id) != null);
+        assertThat(jdbc.queryForObject("select residents_exposed from hazard where campaign_id = ? and source = 'DEPARTMENT_CHECK'",
+                Boolean.class, id)).isTrue();
+        assertThat(jdbc.queryForObject("select rectification_deadline from hazard where campaign_id = ? and source = 'DEPARTMENT_CHECK'",
+                LocalDate.class, id)).isEqualTo(LocalDate.parse(day(21)).plusDays(7));
 
         // the bureau moves 督导检查 later and extends 部门检查 into the freed days: the running phase waits longer
         assertField(api.post("fuli", "/api/campaigns/" + id + "/phases/3/reschedule",

@@ -43,6 +43,10 @@ public final class Api {
         return exchange(user, PASSWORD, HttpMethod.POST, path, body);
     }
 
+    public Reply put(String user, String path, String body) {
+        return exchange(user, PASSWORD, HttpMethod.PUT, path, body);
+    }
+
     /** A multipart upload of one file as the form field {@code file} (user null: without signing in). */
     public Reply upload(String user, String path, String filename, byte[] content) {
         HttpHeaders headers = new HttpHeaders();

@@ -150,13 +150,23 @@ class WhistleblowerApiTest {
         assertThat(noCriterion.fieldErrors().toString()).contains("criterionCode");
         assertThat(api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
                 {"substantiated": true, "findings": "现场核实：值班室灭火器过期两个月", "criterionCode": "GEN-FIRE",
-                 "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
+                 "residentsExposed": true, "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
         assertThat(dismiss(dismissed, "食堂检查合格", "现场检查食堂卫生合格，未发现问题")).contains("现场检查食堂卫生合格");
         await().atMost(STEP).until(() -> status(held).path("status").asText().equals("SUBSTANTIATED"));
         Long hazard = jdbc.queryForObject("select hazard_id from whistleblower_report where tracking_code = ?", Long.class, held);
         assertThat(jdbc.queryForObject("select source from hazard where id = ?", String.class, hazard)).isEqualTo("WHISTLEBLOWER");
         await().atMost(STEP).until(() -> jdbc.queryForObject("select process_instance_key from hazard where id = ?", Long.class, hazard) != null);
         assertThat(status(held).path("feedback").asText()).contains("情况属实", "YH");
+        // graded on the same facts as any other finding; the reporter's words stay beside the verifier's, for staff only
+        assertThat(jdbc.queryForObject("select residents_exposed from hazard where id = ?", Boolean.class, hazard)).isTrue();
+        JsonNode filed = api.get("fuli", "/api/hazards/" + hazard).body();
+        assertThat(filed.path("description").asText()).contains("现场核实：值班室灭火器过期两个月");
+        assertThat(filed.path("report").path("description").asText()).isEqualTo("夜间值班室无人值守，灭火器已过期");
+        assertThat(filed.path("report").path("reference").asText()).startsWith("JB");
+        String institutionUser = jdbc.queryForObject("select min(username) from person where institution_id = ?", String.class, institution);
+        JsonNode seenByInstitution = api.get(institutionUser, "/api/hazards/" + hazard).body();
+        assertThat(seenByInstitution.path("code").asText()).isEqualTo(filed.path("code").asText());
+        assertThat(seenByInstitution.path("report").isNull()).as("the institution never sees the report's words").isTrue();
 
         // the leader decides on the reward; the reporter is told
         long reward = awaitTask("leader", "WHISTLEBLOWER_REWARD", held);

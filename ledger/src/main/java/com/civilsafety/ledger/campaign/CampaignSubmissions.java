@@ -65,12 +65,13 @@ class CampaignSubmissions {
         List<Hazard> found = switch (completed.result()) {
             case SelfCheckForm form -> form.items().stream().filter(i -> i.answer() == ChecklistAnswer.NO)
                     .map(i -> withPhotos(hazards.reportFound(new HazardReport(item.getInstitutionId(), i.note().strip(), i.location(),
-                            i.criterionCode().strip(), false, HazardSource.SELF_CHECK, form.checkedOn()), item.getCampaignId(), actor),
+                            i.criterionCode().strip(), Boolean.TRUE.equals(i.residentsExposed()), HazardSource.SELF_CHECK,
+                            form.checkedOn()), item.getCampaignId(), actor),
                             i.photoIds()))
                     .toList();
             case InspectionReport report -> report.findings().stream()
                     .map(f -> hazards.reportFound(new HazardReport(item.getInstitutionId(), f.description().strip(), f.location(),
-                            f.criterionCode().strip(), false, item.getKind() == TaskKind.SUPERVISION_VISIT
+                            f.criterionCode().strip(), Boolean.TRUE.equals(f.residentsExposed()), item.getKind() == TaskKind.SUPERVISION_VISIT
                             ? HazardSource.SUPERVISION : HazardSource.DEPARTMENT_CHECK, report.inspectedOn(),
                             f.fixedOnSite(), f.onSiteMeasures()), item.getCampaignId(), actor))
                     .toList();

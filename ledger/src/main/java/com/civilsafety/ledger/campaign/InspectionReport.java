@@ -21,7 +21,9 @@ public record InspectionReport(
             @NotBlank(message = "隐患描述不能为空") @Size(max = 2000, message = "隐患描述不能超过2000字") String description,
             @Size(max = 255, message = "隐患部位不能超过255字") String location,
             Boolean fixedOnSite,
-            @Size(max = 2000, message = "现场整改情况不能超过2000字") String onSiteMeasures) {
+            @Size(max = 2000, message = "现场整改情况不能超过2000字") String onSiteMeasures,
+            /** 服务对象是否暴露于风险: graded as a direct report with the same fact would be */
+            Boolean residentsExposed) {
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.List;
  * 机构自查表: an answer to every checklist item of the institution's type — the items are hazard statements, so YES
  * (不存在) means the institution meets the item, NO (存在) that the hazard is there, or 不涉及 — signed by the person
  * responsible. Every NO becomes a hazard: its note says what is wrong and where, its photos (uploaded to the task
- * before submitting) go with it.
+ * before submitting) go with it, and whether residents are exposed to it (the grading fact every way of finding a
+ * hazard records).
  */
 public record SelfCheckForm(
         @NotNull(message = "必须填写自查日期") LocalDate checkedOn,
@@ -26,7 +27,8 @@ public record SelfCheckForm(
             @NotNull(message = "必须选择不存在、存在或不涉及") ChecklistAnswer answer,
             @Size(max = 2000, message = "说明不能超过2000字") String note,
             @Size(max = 255, message = "部位不能超过255字") String location,
-            @Size(max = Item.MAX_PHOTOS, message = "每项最多附 " + Item.MAX_PHOTOS + " 张照片") List<@NotNull Long> photoIds) {
+            @Size(max = Item.MAX_PHOTOS, message = "每项最多附 " + Item.MAX_PHOTOS + " 张照片") List<@NotNull Long> photoIds,
+            Boolean residentsExposed) {
         public static final int MAX_PHOTOS = 9;
 
         public Item {
@@ -34,7 +36,7 @@ public record SelfCheckForm(
         }
 
         public Item(String criterionCode, ChecklistAnswer answer, String note, String location) {
-            this(criterionCode, answer, note, location, List.of());
+            this(criterionCode, answer, note, location, List.of(), null);
         }
     }
 

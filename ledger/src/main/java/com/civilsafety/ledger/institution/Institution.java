@@ -74,6 +74,44 @@ public class Institution {
         this.safetyOfficerPhone = phone;
     }
 
+    /** The register's record changed (变更登记); answers what changed, each field with its value before and after. */
+    java.util.Map<String, java.util.List<Object>> update(InstitutionRecord record, Region newRegion) {
+        java.util.Map<String, java.util.List<Object>> changes = new java.util.LinkedHashMap<>();
+        code = changed(changes, "code", code, record.code().strip());
+        name = changed(changes, "name", name, record.name().strip());
+        type = changed(changes, "type", type, record.type());
+        if (!region.getId().equals(newRegion.getId())) {
+            changes.put("region", java.util.Arrays.asList(region.getName(), newRegion.getName()));
+            region = newRegion;
+        }
+        address = changed(changes, "address", address, blankToNull(record.address()));
+        capacity = changed(changes, "capacity", capacity, record.capacity());
+        principalName = changed(changes, "principalName", principalName, blankToNull(record.principalName()));
+        principalPhone = changed(changes, "principalPhone", principalPhone, blankToNull(record.principalPhone()));
+        safetyOfficerName = changed(changes, "safetyOfficerName", safetyOfficerName, blankToNull(record.safetyOfficerName()));
+        safetyOfficerPhone = changed(changes, "safetyOfficerPhone", safetyOfficerPhone, blankToNull(record.safetyOfficerPhone()));
+        return changes;
+    }
+
+    /** 停业整顿, 关停 or back to 运营中; answers the status it had. */
+    InstitutionStatus changeStatus(InstitutionStatus next) {
+        InstitutionStatus before = status;
+        status = next;
+        return before;
+    }
+
+    private static <T> T changed(java.util.Map<String, java.util.List<Object>> changes, String field, T before, T after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.put(field, java.util.Arrays.asList(before instanceof Enum<?> e ? e.name() : before,
+                    after instanceof Enum<?> e ? e.name() : after));
+        }
+        return after;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     public void assignCadre(Long cadreId) {
         this.cadreId = cadreId;
     }

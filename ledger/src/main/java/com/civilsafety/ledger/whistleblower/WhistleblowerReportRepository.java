@@ -20,6 +20,8 @@ interface WhistleblowerReportRepository extends JpaRepository<WhistleblowerRepor
     int recordInstance(Long id, Long processInstanceKey);
     Optional<WhistleblowerReport> findByTrackingCode(String trackingCode);
 
+    Optional<WhistleblowerReport> findFirstByHazardId(Long hazardId);
+
     /** The report, locked: photos sent at once are counted one after another against the limit. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select w from WhistleblowerReport w where w.trackingCode = :trackingCode")

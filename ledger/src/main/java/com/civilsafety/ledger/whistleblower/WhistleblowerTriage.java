@@ -106,7 +106,8 @@ public class WhistleblowerTriage {
                 long institutionId = verification.institutionId() != null ? verification.institutionId() : report.getInstitutionId();
                 Hazard hazard = hazards.reportAwaitingLoop(new HazardReport(institutionId,
                         "【举报核实】" + verification.findings().strip(), report.getLocation(), verification.criterionCode().strip(),
-                        false, HazardSource.WHISTLEBLOWER, verification.verifiedOn()), signer);
+                        Boolean.TRUE.equals(verification.residentsExposed()), HazardSource.WHISTLEBLOWER,
+                        verification.verifiedOn()), signer);
                 report.substantiated(institutionId, hazard.getId(), hazard.getCode(), now);
                 events.publishEvent(new HazardsFound(List.of(hazard.getId())));
                 yield Optional.of(true);

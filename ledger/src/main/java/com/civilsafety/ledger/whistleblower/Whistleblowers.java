@@ -183,6 +183,20 @@ public class Whistleblowers {
         }).toList(), about, actor);
     }
 
+    /**
+     * The report a hazard was filed from, as the reporter wrote it, beside the verifier's findings on the hazard: for
+     * staff who may see the report, never for the institution (its words could point to who reported).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReportView> ofHazard(long hazardId, Actor actor) {
+        if (actor.institutionId() != null) {
+            return java.util.Optional.empty();
+        }
+        return reports.findFirstByHazardId(hazardId)
+                .filter(r -> regions.findById(r.getRegionId()).filter(g -> g.getPath().startsWith(actor.regionPath())).isPresent())
+                .map(r -> views(List.of(r), institutionsOf(List.of(r)), actor).getFirst());
+    }
+
     /** One report the actor may see (else not found), as the list shows it. */
     @Transactional(readOnly = true)
     public ReportView one(long reportId, Actor actor) {

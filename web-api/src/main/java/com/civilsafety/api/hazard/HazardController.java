@@ -11,6 +11,7 @@ import com.civilsafety.ledger.hazard.Hazard;
 import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardReport;
 import com.civilsafety.ledger.hazard.HazardService;
+import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +32,11 @@ class HazardController {
     private final HazardService hazards;
     private final ExtensionRequests extensions;
     private final HazardList list;
+    private final Whistleblowers whistleblowers;
 
-    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions, HazardList list) {
+    HazardController(HazardIntake intake, HazardService hazards, ExtensionRequests extensions, HazardList list,
+                     Whistleblowers whistleblowers) {
+        this.whistleblowers = whistleblowers;
         this.intake = intake;
         this.hazards = hazards;
         this.extensions = extensions;
@@ -69,9 +73,13 @@ class HazardController {
         return ResponseEntity.status(201).body(HazardDetails.of(hazards.view(id, user.actor())));
     }
 
-    /** A hazard with its status history, rectifications, verifications and tasks. */
+    /**
+     * A hazard with its status history, rectifications, verifications and tasks; filed from a whistleblower's report,
+     * the report as its reporter wrote it (for staff).
+     */
     @GetMapping("/{id}")
     HazardDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
-        return HazardDetails.of(hazards.view(id, user.actor()));
+        HazardDetails details = HazardDetails.of(hazards.view(id, user.actor()));
+        return whistleblowers.ofHazard(id, user.actor()).map(details::withReport).orElse(details);
     }
 }

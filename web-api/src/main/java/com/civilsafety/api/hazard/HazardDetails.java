@@ -8,6 +8,7 @@ import com.civilsafety.ledger.hazard.HazardRectification;
 import com.civilsafety.ledger.hazard.HazardStatusChange;
 import com.civilsafety.ledger.hazard.HazardVerification;
 import com.civilsafety.ledger.hazard.HazardView;
+import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,18 @@ public record HazardDetails(long id, String code, String status, String statusLa
                             LocalDate rectificationDeadline, Long processInstanceKey,
                             Instant createdAt, Instant closedAt, List<StatusChange> history,
                             List<Rectification> rectifications, List<Verification> verifications,
-                            List<Escalation> escalations, List<Extension> extensions, List<TaskDetails> tasks) {
+                            List<Escalation> escalations, List<Extension> extensions, List<TaskDetails> tasks,
+                            Whistleblowers.ReportView report) {
+
+    /** With the whistleblower's report it was filed from (as the reporter wrote it), for those who may see it. */
+    HazardDetails withReport(Whistleblowers.ReportView report) {
+        return new HazardDetails(id, code, status, statusLabel, institutionId, institutionName, township, description,
+                location, category, categoryLabel, criterionCode, criterionText, residentsExposed, source, sourceLabel, grade,
+                gradeLabel, supervisionLevel, listedSupervision, emergencyMeasuresRequired, fixedOnSite, escalationLevel,
+                responsibleUnit, responsiblePerson, supervisingLeaderId, reopenedFromId, foundOn, reminderOn,
+                rectificationDeadline, processInstanceKey, createdAt, closedAt, history, rectifications, verifications,
+                escalations, extensions, tasks, report);
+    }
 
     public record Escalation(int level, Instant at, String notifiedRoles, String action) {
         static Escalation of(HazardEscalation e) {
@@ -84,6 +96,6 @@ public record HazardDetails(long id, String code, String status, String statusLa
                 view.verifications().stream().map(Verification::of).toList(),
                 view.escalations().stream().map(Escalation::of).toList(),
                 view.extensions().stream().map(Extension::of).toList(),
-                view.tasks().stream().map(TaskDetails::of).toList());
+                view.tasks().stream().map(TaskDetails::of).toList(), null);
     }
 }

@@ -5,16 +5,24 @@ import com.civilsafety.api.common.Paging;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRecord;
+import com.civilsafety.ledger.institution.InstitutionRegister;
 import com.civilsafety.ledger.institution.InstitutionService;
+import com.civilsafety.ledger.institution.InstitutionStatus;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.people.Person;
 import com.civilsafety.ledger.statistics.StatisticsQuery;
 import com.civilsafety.ledger.statistics.StatisticsService;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,20 +31,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/institutions")
 class InstitutionController {
     private final InstitutionService institutions;
+    private final InstitutionRegister register;
     private final StatisticsService statistics;
 
-    InstitutionController(InstitutionService institutions, StatisticsService statistics) {
+    InstitutionController(InstitutionService institutions, InstitutionRegister register, StatisticsService statistics) {
         this.institutions = institutions;
+        this.register = register;
         this.statistics = statistics;
     }
 
+    /** township: the institution's township, or "<county>直属机构" for one the bureau runs directly */
     record InstitutionSummary(long id, String code, String name, String type, String typeLabel, String township,
-                              Integer capacity, String principalName, String status, boolean zeroReportFlagged) {
+                              Integer capacity, String principalName, String status, String statusLabel,
+                              boolean zeroReportFlagged) {
         static InstitutionSummary of(Institution i) {
             return new InstitutionSummary(i.getId(), i.getCode(), i.getName(), i.getType().name(), i.getType().label(),
-                    i.getRegion().getName(), i.getCapacity(), i.getPrincipalName(), i.getStatus().name(),
-                    i.isZeroReportFlagged());
+                    StatisticsService.unitName(i.getRegion()), i.getCapacity(), i.getPrincipalName(), i.getStatus().name(),
+                    i.getStatus().label(), i.isZeroReportFlagged());
         }
+    }
+
+    record StatusChange(InstitutionStatus status, String reason) {
     }
 
     record Contact(String name, String phone, String username) {
@@ -72,6 +87,34 @@ class InstitutionController {
         }
         return PageOf.of(institutions.listInScope(user.actor(), regionId, type, name, Paging.of(page, size)),
                 InstitutionSummary::of);
+    }
+
+    /** 登记机构: a new institution in the register (the county bureau; a township officer in his township). */
+    @PostMapping
+    ResponseEntity<InstitutionDetails> register(@RequestBody InstitutionRecord record, @AuthenticationPrincipal ActorUser user) {
+        long id = register.register(record, user.actor()).getId();
+        return ResponseEntity.created(URI.create("/api/institutions/" + id)).body(get(id, user));
+    }
+
+    /** 变更登记: the record as it now is, with why it changed. */
+    @PutMapping("/{id}")
+    InstitutionDetails update(@PathVariable long id, @RequestBody InstitutionRecord record,
+                              @AuthenticationPrincipal ActorUser user) {
+        register.update(id, record, user.actor());
+        return get(id, user);
+    }
+
+    /** 停业整顿 / 关停 / 恢复运营, with the reason (the county bureau). */
+    @PostMapping("/{id}/status")
+    InstitutionDetails changeStatus(@PathVariable long id, @RequestBody StatusChange change, @AuthenticationPrincipal ActorUser user) {
+        register.changeStatus(id, change.status(), change.reason(), user.actor());
+        return get(id, user);
+    }
+
+    /** 变更记录: registered, changed (each field before and after), suspended, closed — who, when and why. */
+    @GetMapping("/{id}/history")
+    List<InstitutionRegister.Change> history(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        return register.history(id, user.actor());
     }
 
     /** 机构详情: contacts, the people with accounts, the 包保 cadre. */

@@ -22,6 +22,8 @@ public final class EndpointRules {
     /** who watches the processes run: the bureau and its leaders */
     static final Set<Role> SUPERVISORS = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION, Role.LEADER);
     static final Set<Role> INSTITUTION = EnumSet.of(Role.INSTITUTION_MANAGER);
+    /** who keeps the register of institutions */
+    static final Set<Role> REGISTER_KEEPERS = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION, Role.TOWNSHIP_OFFICER);
     /** No login needed (the public whistleblower form); rate-limited instead. */
     public static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
 
@@ -58,6 +60,11 @@ public final class EndpointRules {
             post("/api/process-models/*/migrations", ADMIN),
             get("/api/institutions", ALL),
             get("/api/institutions/*", ALL),
+            // the register: the county bureau, and a township officer for his own township (InstitutionRegister)
+            post("/api/institutions", REGISTER_KEEPERS),
+            put("/api/institutions/*", REGISTER_KEEPERS),
+            post("/api/institutions/*/status", BUREAU),
+            get("/api/institutions/*/history", REGIONAL),
             get("/api/institutions/*/campaigns", ALL),
             get("/api/institutions/*/help-visits", ALL),
             post("/api/help-visits", REGIONAL),
@@ -163,5 +170,9 @@ public final class EndpointRules {
 
     private static Rule post(String path, Set<Role> roles) {
         return new Rule(HttpMethod.POST, path, roles);
+    }
+
+    private static Rule put(String path, Set<Role> roles) {
+        return new Rule(HttpMethod.PUT, path, roles);
     }
 }
