@@ -13,6 +13,7 @@ const routes = [
   { path: '/dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { roles: REGIONAL, title: '数据看板' } },
   { path: '/institutions', component: () => import('./pages/InstitutionsPage.vue'), meta: { roles: ALL, title: '机构管理' } },
   { path: '/institutions/:id', component: () => import('./pages/InstitutionDetailPage.vue'), meta: { roles: ALL, title: '机构详情' } },
+  { path: '/institutions/:id/poster', component: () => import('./pages/InstitutionPosterPage.vue'), meta: { roles: ALL, title: '一院一码海报', print: true } },
   { path: '/hazards', component: () => import('./pages/HazardsPage.vue'), meta: { roles: ALL, title: '隐患台账' } },
   { path: '/hazards/new', component: () => import('./pages/HazardReportPage.vue'), meta: { roles: ALL, title: '上报隐患' } },
   { path: '/hazards/:id', component: () => import('./pages/HazardDetailPage.vue'), meta: { roles: ALL, title: '隐患详情' } },

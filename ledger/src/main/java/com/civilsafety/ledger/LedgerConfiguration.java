@@ -2,6 +2,7 @@ package com.civilsafety.ledger;
 
 import com.civilsafety.ledger.common.LegacyMigrationHistory;
 import com.civilsafety.ledger.common.OfficeHours;
+import com.civilsafety.ledger.common.ReportPhones;
 import com.civilsafety.ledger.common.PlatformClock;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -14,7 +15,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OfficeHours.class)
+@EnableConfigurationProperties({OfficeHours.class, ReportPhones.class})
 public class LedgerConfiguration {
 
     /** All "now"s of the ledger come from here, so tests can pin time (and civil-safety.clock.start can move it). */

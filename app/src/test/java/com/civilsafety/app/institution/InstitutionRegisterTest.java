@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with what it was, what it became and why; bad records are refused, naming the field, and change nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:institution-register;DB_CLOSE_DELAY=-1") // institutions of its own
+        properties = {"spring.datasource.url=jdbc:h2:mem:institution-register;DB_CLOSE_DELAY=-1", // institutions of its own
+                "civil-safety.whistleblower.phone=0563-8164609", "civil-safety.notification.base-url=https://minzheng.example.cn/"})
 class InstitutionRegisterTest {
     @Autowired
     TestRestTemplate rest;
@@ -126,6 +127,74 @@ class InstitutionRegisterTest {
 
         assertThat(jdbc.queryForObject("select count(*) from institution", Long.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where subject_type = 'INSTITUTION'", Long.class)).isEqualTo(events);
+    }
+
+    /**
+     * 一院一码: the institution's QR code leads to the public report form naming it, where anyone sees its safety card —
+     * open hazards by grade, the last inspection, the number to call — and nothing private.
+     */
+    @Test
+    void theQrCodeOpensTheReportFormWithTheInstitutionsSafetyCard() throws Exception {
+        Api.Reply registered = api.post("fuli", "/api/institutions", record("QR-001", "城关镇夕阳红养老院", "ELDERLY_CARE", chengguan, ""));
+        long id = registered.body().path("summary").path("id").asLong();
+        String qrCode = jdbc.queryForObject("select qr_code from institution where id = ?", String.class, id);
+        // two open hazards (one major, one general), one awaiting its grade, one closed; inspected twice, last on 3 March
+        hazard(id, "MAJOR", "RECTIFYING", null);
+        hazard(id, "GENERAL", "RECTIFYING", null);
+        hazard(id, null, "REPORTED", null);
+        hazard(id, "GENERAL", "CLOSED", "2027-02-01T02:00:00Z");
+        inspection(id, "2027-02-10T02:00:00Z");
+        inspection(id, "2027-03-02T20:00:00Z"); // 04:00 on 3 March in China
+
+        JsonNode poster = api.get("fuli", "/api/institutions/" + id + "/poster").body();
+        String url = "https://minzheng.example.cn/whistleblower?i=" + qrCode;
+        assertThat(poster.path("reportUrl").asText()).isEqualTo(url);
+        assertThat(poster.path("card").path("reportPhone").asText()).isEqualTo("0563-8164609");
+        org.springframework.http.ResponseEntity<byte[]> png = api.download("fuli", "/api/institutions/" + id + "/qr.png");
+        assertThat(png.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        assertThat(decode(png.getBody())).as("the code leads to the report form naming the institution").isEqualTo(url);
+        assertThat(api.get("town2", "/api/institutions/" + id + "/qr.png").status()).isEqualTo(404);
+
+        Api.Reply card = api.bearer(null, org.springframework.http.HttpMethod.GET, "/api/public/institutions/" + qrCode, null);
+        assertThat(card.status()).as(card.body().toString()).isEqualTo(200);
+        assertThat(card.body().path("name").asText()).isEqualTo("城关镇夕阳红养老院");
+        assertThat(card.body().path("openMajor").asLong()).isEqualTo(1);
+        assertThat(card.body().path("openGeneral").asLong()).isEqualTo(1);
+        assertThat(card.body().path("openPending").asLong()).isEqualTo(1);
+        assertThat(card.body().path("lastInspectedOn").asText()).isEqualTo("2027-03-03");
+        assertThat(card.body().toString()).as("nothing private").doesNotContain("李院长", "0563-1234567", "QR-001");
+        assertThat(api.bearer(null, org.springframework.http.HttpMethod.GET, "/api/public/institutions/no-such-code", null).status())
+                .isEqualTo(404);
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    private void hazard(long institutionId, String grade, String status, String closedAt) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.update("""
+                insert into hazard (institution_id, region_id, institution_type, description, category, source, grade, found_on,
+                                    status, rectification_deadline, listed_supervision, closed_at, created_at, updated_at, version)
+                values (?, ?, 'ELDERLY_CARE', '一院一码样例', 'FIRE', 'SELF_CHECK', ?, ?, ?, ?, false, ?, ?, ?, 0)""",
+                institutionId, chengguan, grade, java.sql.Date.valueOf("2027-01-20"), status, java.sql.Date.valueOf("2027-02-20"),
+                closedAt == null ? null : java.sql.Timestamp.from(java.time.Instant.parse(closedAt)), now, now);
+    }
+
+    private void inspection(long institutionId, String submittedAt) {
+        Long person = jdbc.queryForObject("select id from person where username = 'fuli'", Long.class);
+        jdbc.update("""
+                insert into campaign (name, lead_organisation, status, created_by, created_at, version)
+                values ('一院一码样例', '安澜县民政局', 'ACTIVE', ?, ?, 0)""", person, java.sql.Timestamp.from(java.time.Instant.now()));
+        long campaign = jdbc.queryForObject("select max(id) from campaign", Long.class);
+        jdbc.update("""
+                insert into campaign_work (campaign_id, slot, kind, owner_key, region_id, institution_id, due_on, status,
+                                           late, reminders, submitted_at)
+                values (?, 'P1', 'INSPECTION', ?, ?, ?, ?, 'SUBMITTED', false, 0, ?)""", campaign, "I" + institutionId, chengguan,
+                institutionId, java.sql.Date.valueOf("2027-03-31"), java.sql.Timestamp.from(java.time.Instant.parse(submittedAt)));
     }
 
     private static void assertField(Api.Reply reply, String field) {

@@ -212,11 +212,7 @@ public class MonthlyDispatch {
 
     private LocalTime closesAt(List<Long> regionIds) {
         List<String> codes = new ArrayList<>();
-        for (Region region : regions.findAllById(regionIds)) {
-            for (Region at = region; at != null; at = at.getParentId() == null ? null : regions.findById(at.getParentId()).orElse(null)) {
-                codes.add(at.getCode());
-            }
-        }
+        regions.findAllById(regionIds).forEach(region -> codes.addAll(regions.codesUpward(region)));
         return officeHours.closesAt(codes);
     }
 

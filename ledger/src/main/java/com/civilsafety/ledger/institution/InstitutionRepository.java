@@ -44,6 +44,8 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
 
     Optional<Institution> findByCode(String code);
 
+    Optional<Institution> findByQrCode(String qrCode);
+
     /** Operating institutions whose name contains a text: what the public report form offers to choose from. */
     List<Institution> findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus status, String name);
 }

@@ -12,10 +12,14 @@ import com.civilsafety.ledger.institution.InstitutionStatus;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.people.Person;
 import com.civilsafety.ledger.statistics.StatisticsQuery;
+import com.civilsafety.ledger.statistics.SafetyCards;
 import com.civilsafety.ledger.statistics.StatisticsService;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +37,39 @@ class InstitutionController {
     private final InstitutionService institutions;
     private final InstitutionRegister register;
     private final StatisticsService statistics;
+    private final SafetyCards cards;
+    private final String baseUrl;
 
-    InstitutionController(InstitutionService institutions, InstitutionRegister register, StatisticsService statistics) {
+    InstitutionController(InstitutionService institutions, InstitutionRegister register, StatisticsService statistics,
+                          SafetyCards cards, @Value("${civil-safety.notification.base-url:http://localhost:8080}") String baseUrl) {
         this.institutions = institutions;
         this.register = register;
         this.statistics = statistics;
+        this.cards = cards;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Where an institution's QR code leads: the public report form naming it, with its safety card. */
+    String reportUrl(String qrCode) {
+        return baseUrl + "/whistleblower?i=" + qrCode;
+    }
+
+    /** 一院一码 as printed on the poster: the card (name, address, 举报电话) and the address the code leads to. */
+    record Poster(SafetyCards.SafetyCard card, String reportUrl) {
+    }
+
+    @GetMapping("/{id}/poster")
+    Poster poster(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        Institution institution = institutions.profile(id, user.actor()).institution();
+        return new Poster(cards.of(institution), reportUrl(institution.getQrCode()));
+    }
+
+    /** The institution's QR code (PNG), leading to the public report form that names it. */
+    @GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qrCode(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
+        Institution institution = institutions.profile(id, user.actor()).institution();
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG)
+                .body(QrCodeImage.png(reportUrl(institution.getQrCode()), 600));
     }
 
     /** township: the institution's township, or "<county>直属机构" for one the bureau runs directly */

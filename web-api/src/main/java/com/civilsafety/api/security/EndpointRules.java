@@ -65,6 +65,8 @@ public final class EndpointRules {
             put("/api/institutions/*", REGISTER_KEEPERS),
             post("/api/institutions/*/status", BUREAU),
             get("/api/institutions/*/history", REGIONAL),
+            get("/api/institutions/*/poster", ALL),
+            get("/api/institutions/*/qr.png", ALL),
             get("/api/institutions/*/campaigns", ALL),
             get("/api/institutions/*/help-visits", ALL),
             post("/api/help-visits", REGIONAL),
@@ -127,6 +129,7 @@ public final class EndpointRules {
             get("/api/public/whistleblower-reports/*", PUBLIC),
             post("/api/public/whistleblower-reports/*/photos", PUBLIC),
             get("/api/public/institutions", PUBLIC),
+            get("/api/public/institutions/*", PUBLIC),
             get("/api/public/townships", PUBLIC),
             get("/api/whistleblower-reports", REGIONAL),
             get("/api/whistleblower-reports/*", REGIONAL));

@@ -5,6 +5,7 @@ import com.civilsafety.api.security.PublicBudget;
 import com.civilsafety.engine.whistleblower.WhistleblowerIntake;
 import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.whistleblower.WhistleblowerSubmission;
+import com.civilsafety.ledger.statistics.SafetyCards;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -32,8 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 class WhistleblowerController {
     private final Whistleblowers whistleblowers;
     private final WhistleblowerIntake intake;
+    private final SafetyCards cards;
 
-    WhistleblowerController(Whistleblowers whistleblowers, WhistleblowerIntake intake) {
+    WhistleblowerController(Whistleblowers whistleblowers, WhistleblowerIntake intake, SafetyCards cards) {
+        this.cards = cards;
         this.whistleblowers = whistleblowers;
         this.intake = intake;
     }
@@ -77,6 +80,16 @@ class WhistleblowerController {
     @PublicBudget(PublicBudget.Kind.LOOKUP)
     List<Whistleblowers.InstitutionChoice> institutions(@RequestParam(required = false) String name) {
         return whistleblowers.institutions(name);
+    }
+
+    /**
+     * 一院一码: what the public may know of the institution a QR code names — the card shown with the report form the
+     * code opens (an unknown code: 404).
+     */
+    @GetMapping("/api/public/institutions/{qrCode}")
+    @PublicBudget(PublicBudget.Kind.LOOKUP)
+    SafetyCards.SafetyCard institution(@PathVariable String qrCode) {
+        return cards.byQrCode(qrCode);
     }
 
     /** 举报线索 in the caller's region, newest first; {@code from}/{@code to}: received on those China dates or between. */
