@@ -123,6 +123,14 @@ class CampaignApiTest {
                 "[\"" + y + "-07\", \"" + y + "-07\"]")), "dispatchMonths");
         assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear,
                 "[\"" + y + "-7\"]")), "dispatchMonths");
+        // a year mistyped: a campaign of a century is refused, and so is its preview
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, nextYear, nextYear, nextYear, nextYear + 100,
+                "null")), "phases");
+        assertField(api.post("fuli", "/api/campaigns/dispatch-preview", """
+                {"phases": [{"kind": "SELF_CHECK", "startsOn": "0001-01-01", "endsOn": "9999-12-31"}]}"""), "phases");
+        assertField(api.post("fuli", "/api/campaigns/dispatch-preview", """
+                {"phases": [{"kind": "SELF_CHECK", "startsOn": "%d-01-01", "endsOn": "%d-03-31"}], "dispatchMonths": ["%d-13"]}"""
+                .formatted(nextYear, nextYear, nextYear)), "dispatchMonths");
 
         Api.Reply changed = api.post("fuli", "/api/campaigns/" + id + "/dispatch-months",
                 "{\"months\": [\"" + y + "-06\", \"" + y + "-07\"], \"reason\": \"市局要求自6月起按月调度\"}");
@@ -131,6 +139,12 @@ class CampaignApiTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from ledger_event where type = 'CAMPAIGN_DISPATCH_MONTHS_CHANGED' and subject_id = ?""", Long.class, id))
                 .isEqualTo(1);
+        // the operation log says what changed and why
+        JsonNode log = api.get("admin", "/api/admin/operation-log?size=100").body().path("items");
+        assertThat(texts(log, "detail")).anyMatch(d -> d.contains("调整调度月份：由 " + y + "年7月、" + y + "年9月 改为 " + y + "年6月、"
+                + y + "年7月") && d.contains("原因：市局要求自6月起按月调度"));
+        assertField(api.post("fuli", "/api/campaigns/" + id + "/dispatch-months",
+                "{\"months\": [\"" + y + "-06\", \"" + y + "-07\"], \"reason\": \"再提交一次\"}"), "months"); // nothing to change
         assertField(api.post("fuli", "/api/campaigns/" + id + "/dispatch-months", "{\"months\": [\"" + y + "-06\"]}"), "reason");
         assertField(api.post("fuli", "/api/campaigns/" + id + "/dispatch-months",
                 "{\"months\": [\"" + y + "-12\"], \"reason\": \"x\"}"), "months");

@@ -119,6 +119,8 @@ class StatisticsApiTest {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 api.download("town1", "/api/reports/dispatch-table.xlsx?" + window).getBody()))) {
             assertThat(text(workbook.getSheetAt(0), 0, 0)).startsWith("城关镇");
+            assertThat(text(workbook.getSheetAt(0), 1, 0)).isEqualTo("填报单位：城关镇民政办（盖章）");
+            assertThat(workbook.getSheetAt(0).getRow(4).getCell(0).getNumericCellValue()).as("序号").isEqualTo(1.0);
             assertThat(text(workbook.getSheetAt(0), 4, 1)).isEqualTo("城关镇");
             assertThat(text(workbook.getSheetAt(0), 5, 1)).isEqualTo("合计");
         }

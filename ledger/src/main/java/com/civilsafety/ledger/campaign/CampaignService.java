@@ -71,8 +71,8 @@ public class CampaignService {
             throw new ForbiddenException("只有县局管理员或业务股室可以部署专项行动");
         }
         List<Region> scope = checkScope(plan.regionIds(), actor);
+        checkNotOver(plan, LedgerTime.today(clock)); // first: a phase of a past year is what went wrong, not the length
         checkSchedule(plan);
-        checkNotOver(plan, LedgerTime.today(clock));
         Campaign campaign = campaigns.save(new Campaign(plan, actor.personId(), clock.instant()));
         List<CampaignPlan.Phase> ordered = plan.phases().stream().sorted(Comparator.comparing(CampaignPlan.Phase::startsOn)).toList();
         List<CampaignPhase> saved = new ArrayList<>();
@@ -180,8 +180,12 @@ public class CampaignService {
      * 调整调度月份: the months whose 《清单》《调度表》 are reported, with the reason; a month whose reports have opened (or
      * whose opening day has come) stays as it is.
      */
+    /** The months reported before and after a change, in the words of the forms (2027年6月). */
+    public record MonthsChange(List<String> before, List<String> after, String reason) {
+    }
+
     @Transactional
-    public void changeDispatchMonths(long campaignId, List<String> months, String reason, Actor actor) {
+    public MonthsChange changeDispatchMonths(long campaignId, List<String> months, String reason, Actor actor) {
         Campaign campaign = manageable(campaignId, actor);
         if (months == null) {
             throw new InvalidInputException("months", "必须选择调度月份（可以为空列表，表示不再按月调度）");
@@ -191,9 +195,15 @@ public class CampaignService {
         List<String> before = dispatch.schedule(campaign, schedule).stream().filter(MonthlyDispatch.Month::reported)
                 .map(MonthlyDispatch.Month::month).toList();
         dispatch.changeMonths(campaign, schedule, months);
+        List<String> after = dispatch.schedule(campaign, schedule).stream().filter(MonthlyDispatch.Month::reported)
+                .map(MonthlyDispatch.Month::month).toList();
         eventLog.append(EventType.CAMPAIGN_DISPATCH_MONTHS_CHANGED, SUBJECT, campaign.getId(), actor, null,
-                Map.of("months", Map.of("from", before, "to", dispatch.schedule(campaign, schedule).stream()
-                        .filter(MonthlyDispatch.Month::reported).map(MonthlyDispatch.Month::month).toList()), "reason", why));
+                Map.of("months", Map.of("from", before, "to", after), "reason", why));
+        return new MonthsChange(written(before), written(after), why);
+    }
+
+    private static List<String> written(List<String> months) {
+        return months.stream().map(m -> m.substring(0, 4) + "年" + Integer.parseInt(m.substring(5)) + "月").toList();
     }
 
     /**
@@ -368,6 +378,16 @@ public class CampaignService {
         return scope;
     }
 
+    /** The longest campaign: the three-year plans (泽州 2024—2026) with room to spare. */
+    static final int MAX_YEARS = 5;
+
+    /** A campaign lasts at most {@link #MAX_YEARS} years (a typo in a year would otherwise schedule a century of work). */
+    static void checkSpan(LocalDate first, LocalDate last) {
+        if (last.isAfter(first.plusYears(MAX_YEARS))) {
+            throw new InvalidInputException("phases", "行动期不能超过" + MAX_YEARS + "年（" + first + " 至 " + last + "），请检查年份");
+        }
+    }
+
     /** Each phase ends on or after it starts; phases do not overlap; deliverables fall within the campaign. */
     private static void checkSchedule(CampaignPlan plan) {
         for (int i = 0; i < plan.phases().size(); i++) {
@@ -384,7 +404,8 @@ public class CampaignService {
             }
         }
         LocalDate first = ordered.getFirst().startsOn();
-        LocalDate last = ordered.getLast().endsOn();
+        LocalDate last = ordered.stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow();
+        checkSpan(first, last);
         if (plan.deliverables() != null) {
             for (int i = 0; i < plan.deliverables().size(); i++) {
                 LocalDate due = plan.deliverables().get(i).dueOn();

@@ -90,8 +90,17 @@ public class MonthlyDispatch {
         }
         LocalTime closing = closesAt(plan.regionIds() == null ? List.of()
                 : plan.regionIds().stream().filter(java.util.Objects::nonNull).toList());
-        List<String> span = months(plan.phases().stream().map(CampaignPlan.Phase::startsOn).min(Comparator.naturalOrder()).orElseThrow(),
-                plan.phases().stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow());
+        LocalDate first = plan.phases().stream().map(CampaignPlan.Phase::startsOn).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = plan.phases().stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow();
+        CampaignService.checkSpan(first, last);
+        if (plan.dispatchMonths() != null) {
+            for (String m : plan.dispatchMonths()) {
+                if (m == null || !m.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                    throw new InvalidInputException("dispatchMonths", m == null ? "调度月份不能为空" : "调度月份应写作 2027-06：" + m);
+                }
+            }
+        }
+        List<String> span = months(first, last);
         return span.stream().map(m -> {
             DispatchDates dates = dates(YearMonth.parse(m), closing);
             boolean ahead = dates.dueAt().toInstant().isAfter(clock.instant());
@@ -127,12 +136,16 @@ public class MonthlyDispatch {
         List<String> span = months(phases);
         LocalTime closing = closing(campaign);
         List<String> months = checkMonths("months", asked, span, m -> null);
+        if (span.stream().allMatch(m -> months.contains(m) == campaign.reportsIn(m))) {
+            throw new InvalidInputException("months", "所选月份与现在相同，没有需要调整的");
+        }
         for (String m : span) {
-            boolean fixed = opened.contains(townshipSlot(m))
-                    || !dates(YearMonth.parse(m), closing).opensAt().toInstant().isAfter(clock.instant());
-            if (fixed && months.contains(m) != campaign.reportsIn(m)) {
-                throw new InvalidInputException("months", label(m) + "已于 " + YearMonth.parse(m).atDay(OPENS_ON)
-                        + " 派发（或派发时间已过），不能再" + (months.contains(m) ? "增加" : "取消"));
+            OffsetDateTime opens = dates(YearMonth.parse(m), closing).opensAt();
+            boolean sent = opened.contains(townshipSlot(m));
+            if ((sent || !opens.toInstant().isAfter(clock.instant())) && months.contains(m) != campaign.reportsIn(m)) {
+                String when = opens.toLocalDate().format(DateTimeFormatter.ofPattern("M月d日"));
+                throw new InvalidInputException("months", label(m) + (sent ? "已于" + when + "派发" : "的派发时间（" + when + "）已过")
+                        + "，不能再" + (months.contains(m) ? "增加" : "取消"));
             }
         }
         campaign.reportIn(months);
@@ -142,7 +155,10 @@ public class MonthlyDispatch {
                                             java.util.function.Function<String, String> problem) {
         Set<String> seen = new HashSet<>();
         for (String m : asked) {
-            if (m == null || !m.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            if (m == null) {
+                throw new InvalidInputException(field, "调度月份不能为空");
+            }
+            if (!m.matches("\\d{4}-(0[1-9]|1[0-2])")) {
                 throw new InvalidInputException(field, "调度月份应写作 2027-06：" + m);
             }
             if (!span.contains(m)) {

@@ -1,5 +1,6 @@
 package com.civilsafety.api.campaign;
 
+import com.civilsafety.api.oplog.OperationDetail;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.ledger.campaign.CampaignPlan;
@@ -12,6 +13,7 @@ import com.civilsafety.ledger.campaign.CampaignTemplate;
 import com.civilsafety.ledger.campaign.CampaignView;
 import com.civilsafety.ledger.campaign.InstitutionCampaignWork;
 import com.civilsafety.ledger.campaign.MonthlyDispatch;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -136,9 +138,15 @@ class CampaignController {
     /** 调整调度月份: which months' 《清单》《调度表》 are reported, until each month's reports open. */
     @PostMapping("/api/campaigns/{id}/dispatch-months")
     CampaignDetails changeDispatchMonths(@PathVariable long id, @RequestBody DispatchMonths body,
-                                         @AuthenticationPrincipal ActorUser user) {
-        campaigns.changeDispatchMonths(id, body.months(), body.reason(), user.actor());
+                                         @AuthenticationPrincipal ActorUser user, HttpServletRequest request) {
+        CampaignService.MonthsChange change = campaigns.changeDispatchMonths(id, body.months(), body.reason(), user.actor());
+        OperationDetail.describe(request, "调整调度月份：由 " + listed(change.before()) + " 改为 " + listed(change.after())
+                + "；原因：" + change.reason());
         return get(id, user);
+    }
+
+    private static String listed(List<String> months) {
+        return months.isEmpty() ? "不按月调度" : String.join("、", months);
     }
 
     /** 撤销行动, with the reason recorded; open work is withdrawn, hazards found stay in their loops. */

@@ -50,8 +50,14 @@ class OperationRecorder implements HandlerInterceptor, WebMvcConfigurer {
         }
     }
 
+    /** POSTs that change nothing: a preview asked for at every keystroke of a plan being written. */
+    private static final java.util.Set<String> READ_ONLY_POSTS = java.util.Set.of("/api/campaigns/dispatch-preview");
+
     private static boolean worthLogging(HttpServletRequest request) {
         String path = request.getRequestURI();
+        if (READ_ONLY_POSTS.contains(path)) {
+            return false;
+        }
         return !SafeMethods.contains(request.getMethod()) || path.startsWith("/api/admin/") || path.startsWith("/api/reports/")
                 || path.startsWith("/api/attachments/") || path.startsWith("/api/dispatch-reports/");
     }

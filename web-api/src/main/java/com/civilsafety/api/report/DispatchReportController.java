@@ -41,7 +41,9 @@ class DispatchReportController {
     ResponseEntity<StreamingResponseBody> dispatchTable(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         DispatchReportContent report = reports.content(id, user.actor());
         return ReportController.attachment(ReportController.XLSX, report.region() + report.reportMonth() + "调度表.xlsx", out -> DispatchTableWorkbook.write(
-                report.table(), report.region(), report.submittedOn(), remarks(report), report.signedBy(), out));
+                report.table(), report.region(), DispatchTableWorkbook.office(report.region(),
+                        DispatchReportContent.TOWNSHIP.equals(report.level())), report.submittedOn(), remarks(report),
+                report.signedBy(), out));
     }
 
     @GetMapping("/api/dispatch-reports/{id}/hazard-list.xlsx")

@@ -52,12 +52,18 @@ final class DispatchTableWorkbook {
     private DispatchTableWorkbook() {
     }
 
-    static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, OutputStream out) throws IOException {
-        write(report, reportingUnit, filledOn, List.of(), "", out);
+    /** The office that fills the form in: a township's 民政办, a county's (or city's) 民政局. */
+    static String office(String unit, boolean township) {
+        return unit + (township ? "民政办" : "民政局");
+    }
+
+    static void write(StatisticsReport report, String reportingUnit, String office, LocalDate filledOn, OutputStream out)
+            throws IOException {
+        write(report, reportingUnit, office, filledOn, List.of(), "", out);
     }
 
     /** With remarks under the table (corrections and their reasons, the reporter's notes) and the signer's name. */
-    static void write(StatisticsReport report, String reportingUnit, LocalDate filledOn, List<String> remarks,
+    static void write(StatisticsReport report, String reportingUnit, String office, LocalDate filledOn, List<String> remarks,
                       String filledBy, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             FormStyles styles = new FormStyles(workbook);
@@ -68,7 +74,7 @@ final class DispatchTableWorkbook {
             FormStyles.cell(title, 0, reportingUnit + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTH - 1));
             Row unit = sheet.createRow(r++);
-            FormStyles.cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
+            FormStyles.cell(unit, 0, "填报单位：" + office + "（盖章）", styles.plain);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 6));
             FormStyles.cell(unit, 7, "统计区间：" + report.from() + " 至 " + report.to()
                     + (report.overdueOn() == null || report.overdueOn().equals(report.to()) ? ""
@@ -88,9 +94,9 @@ final class DispatchTableWorkbook {
 
             int number = 1;
             for (StatisticsReport.Row row : report.rows()) {
-                figures(sheet.createRow(r++), String.valueOf(number++), row.label(), row.figures(), styles);
+                figures(sheet.createRow(r++), number++, row.label(), row.figures(), styles);
             }
-            figures(sheet.createRow(r++), "", "合计", report.total(), styles);
+            figures(sheet.createRow(r++), null, "合计", report.total(), styles);
 
             for (String remark : remarks) {
                 Row line = sheet.createRow(r);
@@ -111,8 +117,15 @@ final class DispatchTableWorkbook {
         }
     }
 
-    private static void figures(Row row, String number, String label, SafetyFigures figures, FormStyles styles) {
-        FormStyles.cell(row, 0, number, styles.body);
+    /** A row of figures; {@code number} its 序号 (a number, so that the sheet sorts and counts it), none for 合计. */
+    private static void figures(Row row, Integer number, String label, SafetyFigures figures, FormStyles styles) {
+        if (number == null) {
+            FormStyles.cell(row, 0, "", styles.body);
+        } else {
+            Cell cell = row.createCell(0);
+            cell.setCellValue(number);
+            cell.setCellStyle(styles.body);
+        }
         FormStyles.cell(row, 1, label, styles.body);
         for (int c = 0; c < COLUMNS.size(); c++) {
             Object value = COLUMNS.get(c).figure().apply(figures);

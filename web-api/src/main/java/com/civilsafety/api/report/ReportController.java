@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import com.civilsafety.ledger.region.Region;
+import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
 import com.civilsafety.ledger.statistics.StatisticsQuery;
 import com.civilsafety.ledger.statistics.StatisticsReport;
@@ -69,9 +70,11 @@ class ReportController {
         LocalDate today = LedgerTime.today(clock);
         StatisticsReport report = statistics.figures(StatisticsQuery.withDefaults(from, to, today, regionId, null,
                 StatisticsQuery.Grouping.REGION), user.actor());
-        String unit = reportingUnit(regionId, user.actor()); // the statistics query has checked the region
+        Region region = reportingRegion(regionId, user.actor()); // the statistics query has checked the region
+        String unit = region == null ? "" : region.getName();
+        String office = DispatchTableWorkbook.office(unit, region != null && region.getLevel() == RegionLevel.TOWNSHIP);
         return attachment(XLSX, unit + "调度表（" + report.from() + "至" + report.to() + "）.xlsx",
-                out -> DispatchTableWorkbook.write(report, unit, today, out));
+                out -> DispatchTableWorkbook.write(report, unit, office, today, out));
     }
 
     /** 《隐患清单》 as Excel: the hazards the ledger filters select (重大事故隐患清单 when grade=MAJOR). */
@@ -131,8 +134,12 @@ class ReportController {
 
     /** The name of the region a form is filled for: the one asked for (already checked), else the caller's own. */
     private String reportingUnit(Long regionId, Actor actor) {
-        return (regionId != null ? regions.findById(regionId) : regions.findByPath(actor.regionPath()))
-                .map(Region::getName).orElse("");
+        Region region = reportingRegion(regionId, actor);
+        return region == null ? "" : region.getName();
+    }
+
+    private Region reportingRegion(Long regionId, Actor actor) {
+        return (regionId != null ? regions.findById(regionId) : regions.findByPath(actor.regionPath())).orElse(null);
     }
 
     static ResponseEntity<StreamingResponseBody> attachment(MediaType type, String filename, StreamingResponseBody body) {
