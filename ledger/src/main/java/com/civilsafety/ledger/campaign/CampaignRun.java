@@ -285,7 +285,8 @@ public class CampaignRun {
         String mode = campaign.isUnannounced() ? "（四不两直）" : "";
         return assignments.stream().map(a -> {
             Institution institution = byId.get(a.institutionId());
-            String team = a.inspectorIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+            // the team, the same whoever leads it: 检查组数 counts teams by this text
+            String team = a.inspectorIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
             return new Opened(new CampaignWork(campaign.getId(), phase.slot(), TaskKind.INSPECTION, "I" + institution.getId(),
                     institution.getRegion().getId(), institution.getId(), phase.getEndsOn()).inspectedBy(team),
                     institution.getRegion(), Role.INSPECTOR, a.inspectorIds().getFirst(),

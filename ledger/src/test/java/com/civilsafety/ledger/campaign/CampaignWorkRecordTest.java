@@ -103,7 +103,8 @@ class CampaignWorkRecordTest {
         assertThat(phase.getStatus()).isEqualTo(PhaseStatus.OPEN);
         assertThat(phase.getDrawSeed()).isNotNull();
         InboxTask task = inbox.get(inspections.getFirst().getTaskId(), section);
-        assertThat(task.getAssigneeId()).isEqualTo(Long.valueOf(inspections.getFirst().getInspectorIds().split(",")[0]));
+        assertThat(inspections.getFirst().getInspectorIds().split(",")).as("the task goes to one of the team")
+                .contains(String.valueOf(task.getAssigneeId()));
         assertThat(task.getTitle()).contains("四不两直");
 
         // the same step run again (a rebuilt instance) opens nothing twice and draws with the recorded seed
