@@ -60,8 +60,8 @@ export const TASK_FORMS = {
   WHISTLEBLOWER_VERIFICATION: [
     yesNo('substantiated', '核查结论', '情况属实，立案整改', '不予立案', { required: true }),
     area('findings', '核查情况', { required: true }),
-    { name: 'criterionCode', label: '判定依据', type: 'criterion', when: (f) => f.substantiated === true },
-    yesNo('residentsExposed', '服务对象是否暴露于风险', '是', '否', { when: (f) => f.substantiated === true }),
+    { name: 'criterionCode', label: '判定依据', type: 'criterion', required: true, when: (f) => f.substantiated === true },
+    yesNo('residentsExposed', '服务对象是否暴露于风险', '是', '否', { required: true, when: (f) => f.substantiated === true }),
     area('dismissReason', '不予立案理由', { when: (f) => f.substantiated === false }),
     date('verifiedOn', '核查日期', { required: true, defaultToday: true, notAfter: 'today' }),
     signature('核查人签名'),
@@ -117,6 +117,7 @@ export function missingInList(kind, form) {
     ;(form.items || []).forEach((item, i) => {
       need(`items[${i}].answer`, '请选择「不存在」「存在」或「不涉及」', item.answer)
       if (item.answer === 'NO') need(`items[${i}].note`, '选择「存在」时必须写明存在的问题', item.note)
+      if (item.answer === 'NO') need(`items[${i}].residentsExposed`, '请回答服务对象是否暴露于此风险', item.residentsExposed)
     })
     need('checkedOn', '请选择自查日期', form.checkedOn)
   }
@@ -125,6 +126,7 @@ export function missingInList(kind, form) {
     ;(form.findings || []).forEach((f, i) => {
       need(`findings[${i}].criterionCode`, '请选择判定依据', f.criterionCode)
       need(`findings[${i}].description`, '请填写隐患描述', f.description)
+      need(`findings[${i}].residentsExposed`, '请回答服务对象是否暴露于该隐患的风险', f.residentsExposed)
     })
   }
   if (kind === 'DISPATCH_REPORT' || kind === 'COUNTY_DISPATCH_REPORT') {

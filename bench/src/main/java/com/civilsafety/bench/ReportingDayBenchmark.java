@@ -195,7 +195,7 @@ public final class ReportingDayBenchmark {
                 for (JsonNode item : form.path("checklist")) {
                     String code = item.path("criterionCode").asText();
                     items.add(findsOne && first
-                            ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"一楼走廊\"}".formatted(code)
+                            ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"一楼走廊\", \"residentsExposed\": false}".formatted(code)
                             : "{\"criterionCode\": \"%s\", \"answer\": \"YES\"}".formatted(code));
                     first = false;
                 }

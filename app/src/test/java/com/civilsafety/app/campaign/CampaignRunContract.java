@@ -149,7 +149,10 @@ abstract class CampaignRunContract {
         assertThat(api.upload("inst002", "/api/tasks/" + selfCheck1 + "/attachments", "x.png", Photos.PNG).status()).isEqualTo(404);
         assertThat(api.get("inst002", "/api/attachments/" + photo).status()).isEqualTo(404);
         long stranger = api.upload("inst002", "/api/tasks/" + selfCheck2 + "/attachments", "y.png", Photos.PNG).body().path("id").asLong();
-        String withPhoto = selfCheckJson(checklist, "GEN-FIRE").replace("\"location\": \"二楼走廊\"",
+        // whether residents are exposed is answered, never assumed
+        assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete",
+                selfCheckJson(checklist, "GEN-FIRE").replace(", \"residentsExposed\": false", "")), "items[");
+        String withPhoto = selfCheckJson(checklist, "GEN-FIRE").replace("\"location\": \"二楼走廊\", \"residentsExposed\": false",
                 "\"location\": \"二楼走廊\", \"photoIds\": [%d], \"residentsExposed\": true");
         assertField(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(stranger)), "items[");
         assertThat(api.post("inst001", "/api/tasks/" + selfCheck1 + "/complete", withPhoto.formatted(photo)).status())
@@ -487,7 +490,8 @@ abstract class CampaignRunContract {
             Row row = StreamSupport.stream(sheet.spliterator(), false)
                     .filter(r -> r.getCell(1) != null && "城关镇".equals(r.getCell(1).getStringCellValue())).findFirst().orElseThrow();
             assertThat((long) row.getCell(5).getNumericCellValue()).as("发现隐患数").isEqualTo(found + 2);
-            assertThat(StreamSupport.stream(sheet.spliterator(), false).map(r -> r.getCell(0).getStringCellValue()))
+            org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+            assertThat(StreamSupport.stream(sheet.spliterator(), false).map(r -> shown.formatCellValue(r.getCell(0))))
                     .anyMatch(t -> t.startsWith("未报送乡镇（按台账数汇总）："))
                     .anyMatch(t -> t.equals("填报人：福利股"));
         } catch (IOException e) {
@@ -581,7 +585,7 @@ abstract class CampaignRunContract {
 
     private String selfCheckJson(List<String> codes, String failing) {
         String items = codes.stream().map(code -> code.equals(failing)
-                ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\"}".formatted(code)
+                ? "{\"criterionCode\": \"%s\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\", \"residentsExposed\": false}".formatted(code)
                 : "{\"criterionCode\": \"%s\", \"answer\": \"YES\"}".formatted(code)).collect(Collectors.joining(", "));
         return "{\"checkedOn\": \"%s\", \"signedBy\": \"李建国\", \"items\": [%s]}".formatted(time.today(), items);
     }

@@ -108,6 +108,14 @@ class InstitutionRegisterTest {
         String existingCode = jdbc.queryForObject("select min(code) from institution", String.class);
         String existingName = jdbc.queryForObject("select min(name) from institution where region_id = ?", String.class, chengguan);
         assertField(api.post("fuli", "/api/institutions", record(existingCode, "新机构甲", "ELDERLY_CARE", chengguan, "")), "code");
+        assertField(api.post("fuli", "/api/institutions", record(existingCode.toLowerCase(), "新机构甲", "ELDERLY_CARE", chengguan, "")),
+                "code"); // one code, whatever its case
+        assertField(api.post("fuli", "/api/institutions", record("---", "新机构甲", "ELDERLY_CARE", chengguan, "")), "code");
+        assertField(api.post("fuli", "/api/institutions", record("ZX-010", "新机构\u202e甲", "ELDERLY_CARE", chengguan, "")), "name");
+        assertField(api.post("fuli", "/api/institutions", record("ZX-011", "新机构甲", "ELDERLY_CARE", chengguan, "")
+                .replace("0563-1234567", "1")), "principalPhone");
+        assertThat(api.post("fuli", "/api/institutions", record("ZX-012", "新机构甲", "ELDERLY_CARE", chengguan, "")
+                .replace("\"capacity\": 60", "\"capacity\": 1.5")).status()).as("1.5 beds").isEqualTo(400);
         assertField(api.post("fuli", "/api/institutions", record("ZX-001", existingName, "ELDERLY_CARE", chengguan, "")), "name");
         assertField(api.post("fuli", "/api/institutions", record("ZX-002", "新机构乙", "PARTY", chengguan, "")), "type");
         assertField(api.post("fuli", "/api/institutions", record("ZX 003", "新机构丙", "ELDERLY_CARE", chengguan, "")), "code");
@@ -124,6 +132,11 @@ class InstitutionRegisterTest {
         assertThat(api.post("fuli", "/api/institutions", "{\"code\": ").status()).isEqualTo(400);
         long id = jdbc.queryForObject("select min(id) from institution where region_id = ?", Long.class, chengguan);
         assertField(api.post("fuli", "/api/institutions/" + id + "/status", "{\"status\": \"GONE\", \"reason\": \"x\"}"), "status");
+        String code = jdbc.queryForObject("select code from institution where id = ?", String.class, id);
+        String name = jdbc.queryForObject("select name from institution where id = ?", String.class, id);
+        assertField(api.put("fuli", "/api/institutions/" + id, record(code, name, "ELDERLY_CARE", chengguan, "")), "reason");
+        assertField(api.put("fuli", "/api/institutions/" + id, record(code, name, "ELDERLY_CARE", chengguan, ", \"reason\": \"  \"")),
+                "reason");
 
         assertThat(jdbc.queryForObject("select count(*) from institution", Long.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from ledger_event where subject_type = 'INSTITUTION'", Long.class)).isEqualTo(events);
@@ -165,6 +178,13 @@ class InstitutionRegisterTest {
         assertThat(card.body().toString()).as("nothing private").doesNotContain("李院长", "0563-1234567", "QR-001");
         assertThat(api.bearer(null, org.springframework.http.HttpMethod.GET, "/api/public/institutions/no-such-code", null).status())
                 .isEqualTo(404);
+
+        // suspended, the poster still on its wall: a report from its code is taken (working on regardless is reported)
+        assertThat(api.post("fuli", "/api/institutions/" + id + "/status", "{\"status\": \"SUSPENDED\", \"reason\": \"停业整顿\"}")
+                .status()).isEqualTo(200);
+        Api.Reply reported = api.bearer(null, org.springframework.http.HttpMethod.POST, "/api/public/whistleblower-reports", """
+                {"institutionId": %d, "description": "停业整顿期间仍在收住老人", "reporterKind": "PUBLIC"}""".formatted(id));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
     }
 
     private static String decode(byte[] png) throws Exception {

@@ -155,7 +155,7 @@ class DashboardFiguresTest {
         List<String> checklist = StreamSupport.stream(api.get("inst001", "/api/campaign-tasks/" + task).body().path("checklist")
                 .spliterator(), false).map(i -> i.path("criterionCode").asText()).toList();
         String items = checklist.stream().map(code -> code.equals("GEN-FIRE")
-                ? "{\"criterionCode\": \"GEN-FIRE\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\"}"
+                ? "{\"criterionCode\": \"GEN-FIRE\", \"answer\": \"NO\", \"note\": \"疏散通道堆放杂物\", \"location\": \"二楼走廊\", \"residentsExposed\": false}"
                 : "{\"criterionCode\": \"%s\", \"answer\": \"YES\"}".formatted(code)).collect(Collectors.joining(", "));
         Api.Reply done = api.post("inst001", "/api/tasks/" + task + "/complete",
                 "{\"checkedOn\": \"%s\", \"signedBy\": \"李建国\", \"items\": [%s]}".formatted(time.today(), items));
@@ -194,7 +194,7 @@ class DashboardFiguresTest {
                 .filter(t -> t.path("kind").asText().equals("WHISTLEBLOWER_VERIFICATION")).map(t -> t.path("id").asLong())
                 .findFirst().orElse(null), id -> id != null);
         Api.Reply verified = api.post("fuli", "/api/tasks/" + task + "/complete", """
-                {"substantiated": true, "findings": "灭火器过期两个月", "criterionCode": "GEN-FIRE", "verifiedOn": "%s",
+                {"substantiated": true, "findings": "灭火器过期两个月", "criterionCode": "GEN-FIRE", "residentsExposed": false, "verifiedOn": "%s",
                  "signedBy": "钱福利股"}""".formatted(today));
         assertThat(verified.status()).as(verified.body().toString()).isEqualTo(200);
         await().atMost(STEP).until(() -> hazards("fuli", "source=WHISTLEBLOWER") == 1);

@@ -148,6 +148,11 @@ class WhistleblowerApiTest {
                 {"substantiated": true, "findings": "现场核实", "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today));
         assertThat(noCriterion.status()).isEqualTo(400);
         assertThat(noCriterion.fieldErrors().toString()).contains("criterionCode");
+        Api.Reply unanswered = api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
+                {"substantiated": true, "findings": "现场核实", "criterionCode": "GEN-FIRE", "verifiedOn": "%s", "signedBy": "钱福利股"}"""
+                .formatted(today));
+        assertThat(unanswered.status()).as("not answering is not \"not exposed\"").isEqualTo(400);
+        assertThat(unanswered.fieldErrors().toString()).contains("residentsExposed");
         assertThat(api.post("fuli", "/api/tasks/" + verifyHeld + "/complete", """
                 {"substantiated": true, "findings": "现场核实：值班室灭火器过期两个月", "criterionCode": "GEN-FIRE",
                  "residentsExposed": true, "verifiedOn": "%s", "signedBy": "钱福利股"}""".formatted(today)).status()).isEqualTo(200);
@@ -227,7 +232,7 @@ class WhistleblowerApiTest {
         assertThat(api.get("fuli", "/api/tasks/" + verify).body().path("title").asText()).contains("阳光托老所，未在册");
         String substantiated = """
                 {"substantiated": true, "findings": "经查为城关镇敬老院的分点，消防通道堆放杂物", "criterionCode": "GEN-FIRE",
-                 "verifiedOn": "%s", "signedBy": "钱福利股"%s}""";
+                 "residentsExposed": false, "verifiedOn": "%s", "signedBy": "钱福利股"%s}""";
         Api.Reply unnamed = api.post("fuli", "/api/tasks/" + verify + "/complete", substantiated.formatted(today, ""));
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.fieldErrors().toString()).contains("institutionId", "未在册");

@@ -31,5 +31,11 @@ public record InspectionReport(
         if (inspectedOn.isAfter(today)) {
             throw new InvalidInputException("inspectedOn", "检查日期不能晚于今天");
         }
+        for (int i = 0; i < findings.size(); i++) {
+            // not answering is not "not exposed": the answer decides the grade, the deadline and emergency measures
+            if (findings.get(i).residentsExposed() == null) {
+                throw new InvalidInputException("findings[" + i + "].residentsExposed", "请回答服务对象是否暴露于该隐患的风险");
+            }
+        }
     }
 }

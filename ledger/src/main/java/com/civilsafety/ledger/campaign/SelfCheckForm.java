@@ -50,6 +50,10 @@ public record SelfCheckForm(
             if (item.answer() == ChecklistAnswer.NO && (item.note() == null || item.note().isBlank())) {
                 throw new InvalidInputException("items[" + i + "].note", "选择「存在」时必须写明存在的问题");
             }
+            // not answering is not "not exposed": the answer decides the grade, the deadline and emergency measures
+            if (item.answer() == ChecklistAnswer.NO && item.residentsExposed() == null) {
+                throw new InvalidInputException("items[" + i + "].residentsExposed", "选择「存在」时必须回答服务对象是否暴露于风险");
+            }
             if (item.answer() != ChecklistAnswer.NO && !item.photoIds().isEmpty()) {
                 throw new InvalidInputException("items[" + i + "].photoIds", "只有选择「存在」的项可以附照片");
             }

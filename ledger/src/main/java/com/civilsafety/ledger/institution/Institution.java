@@ -81,7 +81,7 @@ public class Institution {
         name = changed(changes, "name", name, record.name().strip());
         type = changed(changes, "type", type, record.type());
         if (!region.getId().equals(newRegion.getId())) {
-            changes.put("region", java.util.Arrays.asList(region.getName(), newRegion.getName()));
+            changes.put("region", java.util.Arrays.asList(region.unitName(), newRegion.unitName()));
             region = newRegion;
         }
         address = changed(changes, "address", address, blankToNull(record.address()));

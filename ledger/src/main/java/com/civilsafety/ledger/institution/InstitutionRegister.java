@@ -56,8 +56,9 @@ public class InstitutionRegister {
     }
 
     @Transactional
-    public Institution register(InstitutionRecord record, Actor actor) {
-        Region region = regionFor(valid(record).regionId(), actor);
+    public Institution register(InstitutionRecord asSent, Actor actor) {
+        InstitutionRecord record = valid(asSent);
+        Region region = regionFor(record.regionId(), actor);
         checkUnique(record, region, null);
         Institution institution = new Institution(record.code().strip(), record.name().strip(), record.type(), region,
                 Institution.blankToNull(record.address()), record.capacity(), clock.instant());
@@ -73,9 +74,13 @@ public class InstitutionRegister {
 
     /** 变更登记: the record as it now is; answers the institution (unchanged if nothing differed). */
     @Transactional
-    public Institution update(long id, InstitutionRecord record, Actor actor) {
+    public Institution update(long id, InstitutionRecord asSent, Actor actor) {
         Institution institution = editable(id, actor); // another township's is not found, whatever was sent
-        Region region = regionFor(valid(record).regionId(), actor);
+        InstitutionRecord record = valid(asSent);
+        if (record.reason() == null || record.reason().isEmpty()) {
+            throw new InvalidInputException("reason", "必须填写修改原因");
+        }
+        Region region = regionFor(record.regionId(), actor);
         checkUnique(record, region, institution.getId());
         Map<String, List<Object>> changes = institution.update(record, region);
         if (!changes.isEmpty()) {
@@ -98,8 +103,8 @@ public class InstitutionRegister {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "必须填写原因");
         }
-        if (reason.strip().length() > 500) {
-            throw new InvalidInputException("reason", "原因不能超过500字");
+        if (reason.strip().length() > 1000) {
+            throw new InvalidInputException("reason", "原因不能超过1000字");
         }
         if (institution.getStatus() == status) {
             throw new ConflictException("机构已是「" + status.label() + "」");
@@ -126,7 +131,8 @@ public class InstitutionRegister {
                 reason == null || "null".equals(reason) ? null : reason.toString());
     }
 
-    private InstitutionRecord valid(InstitutionRecord record) {
+    private InstitutionRecord valid(InstitutionRecord asSent) {
+        InstitutionRecord record = asSent.normalized();
         Set<ConstraintViolation<InstitutionRecord>> violations = validator.validate(record);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -173,7 +179,8 @@ public class InstitutionRegister {
     }
 
     private void checkUnique(InstitutionRecord record, Region region, Long self) {
-        institutions.findByCode(record.code().strip()).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
+        // codes are compared ignoring case: 91341824MA2N… and 91341824ma2n… are one 统一社会信用代码
+        institutions.findFirstByCodeIgnoreCase(record.code()).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
             throw new InvalidInputException("code", "机构编号 " + record.code().strip() + " 已登记为「" + other.getName() + "」");
         });
         institutions.findByNameInScope(region.getPath(), record.name().strip()).stream()

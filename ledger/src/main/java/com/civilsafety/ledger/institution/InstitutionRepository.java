@@ -47,5 +47,7 @@ public interface InstitutionRepository extends JpaRepository<Institution, Long> 
     Optional<Institution> findByQrCode(String qrCode);
 
     /** Operating institutions whose name contains a text: what the public report form offers to choose from. */
-    List<Institution> findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus status, String name);
+    List<Institution> findTop20ByStatusInAndNameContainingOrderByName(Collection<InstitutionStatus> statuses, String name);
+
+    Optional<Institution> findFirstByCodeIgnoreCase(String code);
 }

@@ -36,6 +36,11 @@ public class Region {
         this.path = (parent == null ? "/" : parent.getPath()) + code + "/";
     }
 
+    /** How the forms name a reporting unit: a township by its name, a bureau's own institutions as 直属机构. */
+    public String unitName() {
+        return level == RegionLevel.TOWNSHIP ? name : name + "直属机构";
+    }
+
     public Long getId() {
         return id;
     }

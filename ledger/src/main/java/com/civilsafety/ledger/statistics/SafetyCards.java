@@ -80,7 +80,7 @@ public class SafetyCards {
                 .setParameter("id", institution.getId()).setParameter("submitted", WorkStatus.SUBMITTED)
                 .setParameter("kinds", EnumSet.of(TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT)).getSingleResult();
         return new SafetyCard(institution.getId(), institution.getQrCode(), institution.getName(),
-                institution.getType().label(), StatisticsService.unitName(institution.getRegion()), institution.getAddress(),
+                institution.getType().label(), institution.getRegion().unitName(), institution.getAddress(),
                 institution.getStatus().name(), institution.getStatus().label(), major, general, pending,
                 inspected == null ? null : inspected.atZone(LedgerTime.ZONE).toLocalDate(), phoneOf(institution.getRegion()));
     }

@@ -95,15 +95,12 @@ public class StatisticsService {
                 Long.class).setParameter("path", path + "%").setParameter("township", RegionLevel.TOWNSHIP).getResultList());
         return regions.findAllById(ids).stream()
                 .sorted(Comparator.comparing(r -> r.getLevel() == RegionLevel.TOWNSHIP ? r.getCode() : r.getCode() + "~"))
-                .map(r -> new StatisticsReport.Row(String.valueOf(r.getId()), unitName(r),
+                .map(r -> new StatisticsReport.Row(String.valueOf(r.getId()), r.unitName(),
                         byRegion.getOrDefault(r.getId(), SafetyFigures.NONE)))
                 .toList();
     }
 
-    /** How the forms name a reporting unit: a township by its name, a bureau's own institutions as 直属机构. */
-    public static String unitName(Region region) {
-        return region.getLevel() == RegionLevel.TOWNSHIP ? region.getName() : region.getName() + "直属机构";
-    }
+
 
     /** Hazards found per month of the window, and how many of them were rectified by its end. */
     public MonthlyTrend monthly(StatisticsQuery query, Actor actor) {

@@ -31,6 +31,9 @@ public record ReportVerification(
         if (substantiated && (criterionCode == null || criterionCode.isBlank())) {
             throw new InvalidInputException("criterionCode", "情况属实时必须选择判定依据，以便立案整改");
         }
+        if (substantiated && residentsExposed == null) {
+            throw new InvalidInputException("residentsExposed", "情况属实时必须回答服务对象是否暴露于风险（决定整改时限和是否紧急处置）");
+        }
         if (!substantiated && (dismissReason == null || dismissReason.isBlank())) {
             throw new InvalidInputException("dismissReason", "不予立案时必须写明理由（将告知举报人）");
         }

@@ -93,8 +93,8 @@ public class Whistleblowers {
         Institution institution = null;
         Region region;
         if (submission.institutionId() != null) {
+            // any institution of the register, suspended or closed too: one working on regardless is what gets reported
             institution = institutions.findById(submission.institutionId())
-                    .filter(i -> i.getStatus() == InstitutionStatus.OPERATING)
                     .orElseThrow(() -> new InvalidInputException("institutionId", "机构不存在，请重新选择，或选择“找不到机构”后填写"));
             region = institution.getRegion();
         } else {
@@ -225,14 +225,18 @@ public class Whistleblowers {
         }).toList();
     }
 
-    /** Institutions to choose from on the public form: operating ones whose name contains the text. */
+    /**
+     * Institutions to choose from on the public form: those operating or suspended (停业整顿) whose name contains the
+     * text; a closed one is reached by its own QR code.
+     */
     @Transactional(readOnly = true)
     public List<InstitutionChoice> institutions(String name) {
         if (name == null || name.strip().length() < 2) {
             throw new InvalidInputException("name", "请输入机构名称中的至少两个字");
         }
-        return institutions.findTop20ByStatusAndNameContainingOrderByName(InstitutionStatus.OPERATING, name.strip()).stream()
-                .map(i -> new InstitutionChoice(i.getId(), i.getName(), i.getRegion().getName())).toList();
+        return institutions.findTop20ByStatusInAndNameContainingOrderByName(
+                        java.util.EnumSet.of(InstitutionStatus.OPERATING, InstitutionStatus.SUSPENDED), name.strip()).stream()
+                .map(i -> new InstitutionChoice(i.getId(), i.getName(), i.getRegion().unitName())).toList();
     }
 
     private WhistleblowerReport byCode(String trackingCode) {

@@ -78,7 +78,7 @@ class InstitutionController {
                               boolean zeroReportFlagged) {
         static InstitutionSummary of(Institution i) {
             return new InstitutionSummary(i.getId(), i.getCode(), i.getName(), i.getType().name(), i.getType().label(),
-                    StatisticsService.unitName(i.getRegion()), i.getCapacity(), i.getPrincipalName(), i.getStatus().name(),
+                    i.getRegion().unitName(), i.getCapacity(), i.getPrincipalName(), i.getStatus().name(),
                     i.getStatus().label(), i.isZeroReportFlagged());
         }
     }
