@@ -25,6 +25,7 @@ import com.civilsafety.ledger.campaign.CampaignProgressQuery;
 import com.civilsafety.ledger.campaign.CampaignReminders;
 import com.civilsafety.ledger.campaign.CampaignService;
 import com.civilsafety.ledger.campaign.DispatchReports;
+import com.civilsafety.ledger.campaign.MonthlyDispatch;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.eventlog.EventChain;
 import com.civilsafety.ledger.eventlog.OperationLog;
@@ -33,12 +34,14 @@ import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.helpvisit.HelpVisits;
 import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.institution.InstitutionRegister;
 import com.civilsafety.ledger.institution.InstitutionService;
 import com.civilsafety.ledger.job.JobIncidents;
 import com.civilsafety.ledger.job.ProcessProjection;
 import com.civilsafety.ledger.notification.Notifications;
 import com.civilsafety.ledger.people.PeopleService;
 import com.civilsafety.ledger.region.RegionRepository;
+import com.civilsafety.ledger.statistics.SafetyCards;
 import com.civilsafety.ledger.statistics.StatisticsService;
 import com.civilsafety.ledger.whistleblower.Whistleblowers;
 import java.time.Clock;
@@ -85,7 +88,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
         RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class,
         InstanceNames.class, VariableCorrections.class, IncidentRetries.class, InstanceSearch.class,
-        InstanceCancellations.class, EventLog.class})
+        InstanceCancellations.class, EventLog.class, MonthlyDispatch.class, InstitutionRegister.class, SafetyCards.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";
