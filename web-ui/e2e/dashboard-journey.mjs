@@ -197,7 +197,7 @@ async function everyCardOpensAListOfItsFigure(browser, user) {
   const page = await newPage(browser)
   await signIn(page, user)
   const shown = await cards(page)
-  expect(shown.length === 9, `${user}: the dashboard shows its nine cards (got ${shown.map((c) => c.label)})`)
+  expect(shown.length === 10, `${user}: the dashboard shows its ten cards (got ${shown.map((c) => c.label)})`)
   expect(Number(shown.find((c) => c.label === '举报线索')?.value) >= 1, `${user}: 举报线索 counts the report still waiting`)
   await page.waitForSelector('.chart canvas')
   await checkPage(page, user === 'leader' ? '56-dashboard-leader' : '57-dashboard-county-section')

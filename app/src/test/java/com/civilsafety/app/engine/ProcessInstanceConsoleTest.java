@@ -192,11 +192,11 @@ class ProcessInstanceConsoleTest {
 
         // one of them: its timers with their dates, as the engine holds them, its path and its record's timeline
         long key = found.path("items").get(0).path("processInstanceKey").asLong();
+        // the escalation is recorded by a worker while the timer that ran it is still being written: wait for the
+        // engine's records and the console to agree (they are read at different moments)
         JsonNode detail = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("leader", LIST + "/" + key).body(),
-                d -> d.path("timeline").findValuesAsText("what").contains("逾期升级督办"));
-        Map<String, Instant> timers = new TreeMap<>();
-        detail.path("timers").forEach(t -> timers.put(t.path("elementId").asText(), Instant.parse(t.path("dueAt").asText())));
-        assertThat(timers).isNotEmpty().isEqualTo(engineTimers(key));
+                d -> d.path("timeline").findValuesAsText("what").contains("逾期升级督办") && timersOf(d).equals(engineTimers(key)));
+        assertThat(timersOf(detail)).isNotEmpty().isEqualTo(engineTimers(key));
         assertThat(detail.path("timers").findValuesAsText("name")).contains("逾期未改");
         assertThat(detail.path("waits").findValuesAsText("name")).contains("机构整改", "等待机构整改");
         assertThat(StreamSupport.stream(detail.path("path").spliterator(), false).map(JsonNode::asText))
@@ -386,6 +386,12 @@ class ProcessInstanceConsoleTest {
     }
 
     /** The timers the engine has armed for one instance: created (or migrated), neither triggered nor cancelled. */
+    private static Map<String, Instant> timersOf(JsonNode detail) {
+        Map<String, Instant> timers = new TreeMap<>();
+        detail.path("timers").forEach(t -> timers.put(t.path("elementId").asText(), Instant.parse(t.path("dueAt").asText())));
+        return timers;
+    }
+
     private Map<String, Instant> engineTimers(long instanceKey) {
         Map<Long, TimerRecordValue> armed = new HashMap<>();
         for (Record<?> record : records()) {
