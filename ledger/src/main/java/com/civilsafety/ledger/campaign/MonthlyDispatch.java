@@ -241,7 +241,7 @@ public class MonthlyDispatch {
         if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        OffsetDateTime due = dates(campaignId, month).dueAt();
+        OffsetDateTime due = dates(YearMonth.parse(month), closing(campaign)).dueAt();
         String slot = townshipSlot(month);
         List<CampaignRun.Opened> opened = run.townships(campaign).stream().map(t -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, "R" + t.getId(), t.getId(), null, due.toLocalDate()),
@@ -276,7 +276,7 @@ public class MonthlyDispatch {
         if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        OffsetDateTime due = dates(campaignId, month).countyDueAt();
+        OffsetDateTime due = dates(YearMonth.parse(month), closing(campaign)).countyDueAt();
         String slot = countySlot(month);
         List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due.toLocalDate()),

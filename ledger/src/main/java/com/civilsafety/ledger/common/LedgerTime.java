@@ -30,6 +30,11 @@ public final class LedgerTime {
         return day.atTime(time).atZone(ZONE).toOffsetDateTime();
     }
 
+    /** The first instant of the day after, in China: what happens "by the end of" a day happens before it. */
+    public static Instant startOfDayAfter(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
     /** A deadline date is met until the end of that day in China. */
     public static Instant endOf(LocalDate day) {
         return day.atTime(LAST_SECOND).atZone(ZONE).toInstant();

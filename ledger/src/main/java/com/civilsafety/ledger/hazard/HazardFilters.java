@@ -2,7 +2,6 @@ package com.civilsafety.ledger.hazard;
 
 import jakarta.persistence.criteria.Predicate;
 import com.civilsafety.ledger.common.LedgerTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,23 +61,18 @@ final class HazardFilters {
                 where.add(cb.equal(hazard.get("listedSupervision"), q.listedSupervision()));
             }
             if (q.closedBy() != null) {
-                where.add(cb.lessThan(hazard.get("closedAt"), endOf(q.closedBy())));
+                where.add(cb.lessThan(hazard.get("closedAt"), LedgerTime.startOfDayAfter(q.closedBy())));
             }
             if (q.overdueOn() != null) { // HazardStatus.overdueOn: as StatisticsService counts 逾期 on a window's day
                 where.add(cb.lessThanOrEqualTo(hazard.get("foundOn"), q.overdueOn()));
                 where.add(cb.lessThan(hazard.get("rectificationDeadline"), q.overdueOn()));
-                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.overdueOn()))));
+                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), LedgerTime.startOfDayAfter(q.overdueOn()))));
             }
             if (q.openOn() != null) {
-                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), endOf(q.openOn()))));
+                where.add(cb.or(cb.isNull(hazard.get("closedAt")), cb.greaterThanOrEqualTo(hazard.get("closedAt"), LedgerTime.startOfDayAfter(q.openOn()))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-    }
-
-    /** The start of the day after, in China: "by the end of the day" is before it. */
-    private static Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
     private HazardFilters() {

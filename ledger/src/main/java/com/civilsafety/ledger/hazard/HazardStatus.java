@@ -22,7 +22,7 @@ public enum HazardStatus {
      */
     public static boolean overdueOn(LocalDate day, LocalDate foundOn, LocalDate deadline, Instant closedAt) {
         return deadline != null && deadline.isBefore(day) && (foundOn == null || !foundOn.isAfter(day))
-                && (closedAt == null || !closedAt.isBefore(day.plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant()));
+                && (closedAt == null || !closedAt.isBefore(LedgerTime.startOfDayAfter(day)));
     }
 
     private final String label;

@@ -242,7 +242,7 @@ public class StatisticsService {
                   and (:type is null or h.institutionType = :type)
                 group by h.region.id, h.institutionType""", Object[].class);
         overdue.setParameter("path", path + "%").setParameter("day", window.overdueOn())
-                .setParameter("dayEnd", window.overdueOn().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant())
+                .setParameter("dayEnd", LedgerTime.startOfDayAfter(window.overdueOn()))
                 .setParameter("type", type);
         for (Object[] r : overdue.getResultList()) {
             cell(cells, r)[OVERDUE] += number(r[2]);
@@ -357,7 +357,7 @@ public class StatisticsService {
         }
         LocalDate today = LedgerTime.today(clock);
         return new Window(query.from().atStartOfDay(LedgerTime.ZONE).toInstant(),
-                query.to().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant(), query.to().isAfter(today) ? today : query.to());
+                LedgerTime.startOfDayAfter(query.to()), query.to().isAfter(today) ? today : query.to());
     }
 
     /** The region to count within: the one asked for if the caller may see it, else the caller's own. */
