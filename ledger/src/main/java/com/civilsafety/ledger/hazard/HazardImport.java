@@ -2,14 +2,18 @@ package com.civilsafety.ledger.hazard;
 
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.common.InvalidInputException;
-import com.civilsafety.ledger.common.LedgerException;
+import com.civilsafety.ledger.common.SheetImport;
+import com.civilsafety.ledger.common.SheetImport.Column;
+import com.civilsafety.ledger.common.SheetImport.Outcome;
+import com.civilsafety.ledger.common.SheetImport.RejectedException;
+import com.civilsafety.ledger.common.SheetImport.Row;
+import com.civilsafety.ledger.common.SheetImport.RowError;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import com.civilsafety.ledger.common.LedgerTime;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -53,38 +55,6 @@ public class HazardImport {
             new Column("是否立查立改", "fixedOnSite", false, "是 或 否，默认否；重大隐患不能立查立改"),
             new Column("现场整改情况", "onSiteMeasures", false, "立查立改时必填"));
 
-    /** A date as people type it in a cell: 2026-03-01, 2026/3/1, 2026.3.1 or 2026年3月1日. */
-    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
-
-    public record Column(String header, String field, boolean required, String hint) {
-    }
-
-    /** One data row as read from the file: its number as the spreadsheet shows it, and its cells as text. */
-    public record Row(int number, List<String> cells) {
-        String cell(int column) {
-            String value = column < cells.size() ? cells.get(column) : null;
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-    }
-
-    /** A problem of a row: {@code message} says it whole (第3行「发现日期」应为日期，如 2026-12-01). */
-    public record RowError(int row, String column, String message) {
-    }
-
-    public enum Outcome {
-        CREATED("已导入"), DUPLICATE("已存在，未重复导入"), REFUSED("未导入");
-
-        private final String label;
-
-        Outcome(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     /**
      * What became of one row: the hazard it created or repeats (with its code, for a link), or the problems that kept it
      * out.
@@ -108,26 +78,6 @@ public class HazardImport {
 
         public List<Long> createdIds() {
             return rows.stream().filter(r -> r.outcome() == Outcome.CREATED).map(RowResult::hazardId).toList();
-        }
-    }
-
-    /** Nothing was imported: the file has no rows, too many, or only rows that were refused. */
-    public static class RejectedException extends LedgerException {
-        private final List<RowError> errors;
-        private final List<RowResult> rows;
-
-        public RejectedException(List<RowError> errors, List<RowResult> rows) {
-            super("导入失败，共 " + errors.size() + " 处错误，未导入任何数据");
-            this.errors = List.copyOf(errors);
-            this.rows = List.copyOf(rows);
-        }
-
-        public List<RowError> errors() {
-            return errors;
-        }
-
-        public List<RowResult> rows() {
-            return rows;
         }
     }
 
@@ -168,13 +118,7 @@ public class HazardImport {
      * neighbouring institutions could deadlock on their inserts.)
      */
     public Result importAll(List<Row> rows, Actor actor) {
-        if (rows.isEmpty()) {
-            throw new RejectedException(List.of(new RowError(0, "", "文件中没有隐患数据")), List.of());
-        }
-        if (rows.size() > MAX_ROWS) {
-            throw new RejectedException(List.of(new RowError(0, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + rows.size() + " 行")),
-                    List.of());
-        }
+        SheetImport.checkSize(rows, MAX_ROWS, "文件中没有隐患数据");
         Checked checked = reading.execute(status -> check(rows, actor));
         return storing.execute(status -> store(rows, checked, actor));
     }
@@ -191,14 +135,14 @@ public class HazardImport {
             for (ConstraintViolation<HazardReport> v : validator.validate(report)) {
                 String column = header(v.getPropertyPath().toString());
                 if (rowErrors.stream().noneMatch(e -> e.column().equals(column))) { // a cell that could not be read
-                    rowErrors.add(error(row, column, "：" + v.getMessage()));
+                    rowErrors.add(RowError.of(row, column, "：" + v.getMessage()));
                 }
             }
             if (rowErrors.isEmpty()) {
                 try {
                     hazards.check(report, actor);
                 } catch (InvalidInputException e) {
-                    rowErrors.add(error(row, header(e.field()), "：" + e.getMessage()));
+                    rowErrors.add(RowError.of(row, header(e.field()), "：" + e.getMessage()));
                 }
             }
             if (rowErrors.isEmpty()) {
@@ -255,20 +199,15 @@ public class HazardImport {
         }
     }
 
-    /** 第3行「发现日期」 and what is wrong: the column's name in the corner brackets, the row as the spreadsheet numbers it. */
-    private static RowError error(Row row, String column, String what) {
-        return new RowError(row.number(), column, "第" + row.number() + "行「" + column + "」" + what);
-    }
-
     private HazardReport read(Row row, Actor actor, LocalDate today, List<RowError> errors) {
         Long institutionId = null;
         String name = row.cell(0);
         if (name != null) {
             List<Institution> found = institutions.findByNameInScope(actor.regionPath(), name);
             if (found.isEmpty()) {
-                errors.add(error(row, COLUMNS.get(0).header(), "找不到“" + name + "”，或该机构不在您的辖区内"));
+                errors.add(RowError.of(row, COLUMNS.get(0).header(), "找不到“" + name + "”，或该机构不在您的辖区内"));
             } else if (found.size() > 1) {
-                errors.add(error(row, COLUMNS.get(0).header(), "辖区内有 " + found.size() + " 家名为“" + name + "”的机构，无法确定是哪一家"));
+                errors.add(RowError.of(row, COLUMNS.get(0).header(), "辖区内有 " + found.size() + " 家名为“" + name + "”的机构，无法确定是哪一家"));
             } else {
                 institutionId = found.getFirst().getId();
             }
@@ -278,34 +217,21 @@ public class HazardImport {
             source = Arrays.stream(HazardSource.values()).filter(s -> s.label().equals(row.cell(4)) || s.name().equals(row.cell(4)))
                     .findFirst().orElse(null);
             if (source == null) {
-                errors.add(error(row, COLUMNS.get(4).header(), "无法识别“" + row.cell(4) + "”，应为"
+                errors.add(RowError.of(row, COLUMNS.get(4).header(), "无法识别“" + row.cell(4) + "”，应为"
                         + Arrays.stream(HazardSource.values()).map(HazardSource::label).collect(Collectors.joining("、")) + "之一"));
             }
         }
         LocalDate foundOn = null;
         if (row.cell(5) != null) {
-            foundOn = date(row.cell(5));
+            foundOn = SheetImport.date(row.cell(5));
             if (foundOn == null) {
-                errors.add(error(row, COLUMNS.get(5).header(), "应为日期，如 " + today + "（现为“" + row.cell(5) + "”）"));
+                errors.add(RowError.of(row, COLUMNS.get(5).header(), "应为日期，如 " + today + "（现为“" + row.cell(5) + "”）"));
             }
         }
         Boolean residentsExposed = yesNo(row, 6, errors);
         Boolean fixedOnSite = yesNo(row, 7, errors);
         return new HazardReport(institutionId, row.cell(1), row.cell(2), row.cell(3), residentsExposed, source, foundOn,
                 fixedOnSite, row.cell(8));
-    }
-
-    /** The date a cell holds, or null if it holds none (a day that does not exist, or not a date at all). */
-    private static LocalDate date(String text) {
-        Matcher m = DATE.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     private static Boolean yesNo(Row row, int column, List<RowError> errors) {
@@ -317,19 +243,13 @@ public class HazardImport {
             case "是" -> true;
             case "否" -> false;
             default -> {
-                errors.add(error(row, COLUMNS.get(column).header(), "应填“是”或“否”（现为“" + value + "”）"));
+                errors.add(RowError.of(row, COLUMNS.get(column).header(), "应填“是”或“否”（现为“" + value + "”）"));
                 yield null;
             }
         };
     }
 
-    private static final Map<String, String> HEADERS = columnsByField();
-
-    private static Map<String, String> columnsByField() {
-        Map<String, String> byField = new HashMap<>();
-        COLUMNS.forEach(c -> byField.put(c.field(), c.header()));
-        return byField;
-    }
+    private static final Map<String, String> HEADERS = SheetImport.headersByField(COLUMNS);
 
     static String header(String field) {
         return HEADERS.getOrDefault(field, field);

@@ -58,8 +58,7 @@ public class InstitutionRegister {
     @Transactional
     public Institution register(InstitutionRecord asSent, Actor actor) {
         InstitutionRecord record = valid(asSent);
-        Region region = regionFor(record.regionId(), actor);
-        checkUnique(record, region, null);
+        Region region = check(record, actor);
         Institution institution = new Institution(record.code().strip(), record.name().strip(), record.type(), region,
                 Institution.blankToNull(record.address()), record.capacity(), clock.instant());
         institution.assignPrincipal(Institution.blankToNull(record.principalName()), Institution.blankToNull(record.principalPhone()));
@@ -70,6 +69,18 @@ public class InstitutionRegister {
                 institution.getCode(), "name", institution.getName(), "region", region.getName(), "reason",
                 String.valueOf(Institution.blankToNull(record.reason()))));
         return institution;
+    }
+
+    /**
+     * Whether the actor may register the institution as recorded, by the register's rules: the region within his keeping,
+     * the code and the name in its township not taken. Answers the region; refuses with the field that is wrong. Runs in
+     * the caller's transaction, and marks none for rollback when it refuses (an import checks every row in one).
+     */
+    public Region check(InstitutionRecord asSent, Actor actor) {
+        InstitutionRecord record = valid(asSent);
+        Region region = regionFor(record.regionId(), actor);
+        checkUnique(record, region, null);
+        return region;
     }
 
     /** 变更登记: the record as it now is; answers the institution (unchanged if nothing differed). */

@@ -8,6 +8,7 @@ import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.testsupport.AllAtOnce;
 import com.civilsafety.ledger.testsupport.DemoActors;
 import com.civilsafety.ledger.testsupport.MariaDbDatabase;
+import com.civilsafety.ledger.common.SheetImport;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class HazardImportRaceMariaDbTest {
     @Test
     void theSameFileUploadedTwiceAtOnceGoesInOnce() throws Exception {
         Actor township = actors.get("town1");
-        List<HazardImport.Row> file = List.of(row(3, "inst001", "消防水带破损"), row(4, "inst001", "应急照明失效"));
+        List<SheetImport.Row> file = List.of(row(3, "inst001", "消防水带破损"), row(4, "inst001", "应急照明失效"));
         List<HazardImport.Result> results = AllAtOnce.send(2, i -> hazardImport.importAll(file, township));
         assertThat(results.stream().mapToLong(HazardImport.Result::created).sum()).isEqualTo(2);
         assertThat(results.stream().mapToLong(HazardImport.Result::skipped).sum()).isEqualTo(2);
@@ -57,16 +58,16 @@ class HazardImportRaceMariaDbTest {
     void neighbouringInstitutionsAreImportedSideBySide() throws Exception {
         Actor township = actors.get("town1");
         for (int round = 0; round < 5; round++) {
-            List<List<HazardImport.Row>> files = List.of(List.of(row(3, "inst001", "楼梯间堆放纸箱" + round)),
+            List<List<SheetImport.Row>> files = List.of(List.of(row(3, "inst001", "楼梯间堆放纸箱" + round)),
                     List.of(row(3, "inst002", "楼梯间堆放纸箱" + round)));
             List<HazardImport.Result> results = AllAtOnce.send(2, i -> hazardImport.importAll(files.get(i), township));
             assertThat(results).allSatisfy(r -> assertThat(r.created()).isEqualTo(1));
         }
     }
 
-    private HazardImport.Row row(int number, String manager, String description) {
+    private SheetImport.Row row(int number, String manager, String description) {
         String institution = institutions.findById(actors.get(manager).institutionId()).orElseThrow().getName();
-        return new HazardImport.Row(number, List.of(institution, description, "", "GEN-FIRE", "部门检查",
+        return new SheetImport.Row(number, List.of(institution, description, "", "GEN-FIRE", "部门检查",
                 LedgerTime.today(clock).toString()));
     }
 }

@@ -8,6 +8,7 @@ import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.testsupport.AllAtOnce;
 import com.civilsafety.ledger.testsupport.DemoActors;
+import com.civilsafety.ledger.common.SheetImport;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -52,24 +53,24 @@ class HazardImportTest {
 
     @Test
     void theSameListImportedTwiceIsStoredOnce() {
-        List<HazardImport.Row> list = List.of(
+        List<SheetImport.Row> list = List.of(
                 row(3, home, mark + "厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today.toString()),
                 row(4, home, mark + "安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today.minusDays(2).toString()));
 
         HazardImport.Result first = hazardImport.importAll(list, township);
         assertThat(first.created()).isEqualTo(2);
-        assertThat(first.rows()).extracting(HazardImport.RowResult::outcome).containsOnly(HazardImport.Outcome.CREATED);
+        assertThat(first.rows()).extracting(HazardImport.RowResult::outcome).containsOnly(SheetImport.Outcome.CREATED);
         assertThat(first.rows()).allSatisfy(r -> assertThat(r.hazardCode()).matches("YH\\d{4}-\\d{6}"));
         assertThat(marked()).hasSize(2);
 
         // the same file again, one cell of a column outside the key corrected: nothing new, each row says why
-        List<HazardImport.Row> again = List.of(list.get(0), row(4, home, mark + "安全出口指示灯损坏", "二楼楼梯口", "GEN-FIRE", "督导检查",
+        List<SheetImport.Row> again = List.of(list.get(0), row(4, home, mark + "安全出口指示灯损坏", "二楼楼梯口", "GEN-FIRE", "督导检查",
                 today.minusDays(2).toString()));
         HazardImport.Result second = hazardImport.importAll(again, township);
         assertThat(second.created()).isZero();
         assertThat(second.skipped()).isEqualTo(2);
         assertThat(second.rows()).allSatisfy(r -> {
-            assertThat(r.outcome()).isEqualTo(HazardImport.Outcome.DUPLICATE);
+            assertThat(r.outcome()).isEqualTo(SheetImport.Outcome.DUPLICATE);
             assertThat(r.outcomeLabel()).isEqualTo("已存在，未重复导入");
             assertThat(r.messages()).singleElement().asString().contains("台账中已有这条隐患");
         });
@@ -84,7 +85,7 @@ class HazardImportTest {
                 row(3, home, mark + "楼梯间堆放纸箱", "", "GEN-FIRE", "机构自查", today.toString()),
                 row(4, home, "  " + mark + "楼梯间堆放纸箱 ", "", "GEN-FIRE", "机构自查", today.toString())), township);
         assertThat(result.rows()).extracting(HazardImport.RowResult::outcome)
-                .containsExactly(HazardImport.Outcome.CREATED, HazardImport.Outcome.DUPLICATE);
+                .containsExactly(SheetImport.Outcome.CREATED, SheetImport.Outcome.DUPLICATE);
         assertThat(result.rows().get(1).messages()).containsExactly("与第3行是同一条隐患，未重复导入");
         assertThat(result.rows().get(1).hazardId()).isEqualTo(result.rows().get(0).hazardId());
         assertThat(marked()).hasSize(1);
@@ -93,7 +94,7 @@ class HazardImportTest {
     @Test
     void goodRowsGoInBadOnesAreNamedByRowAndColumnAndACorrectedFileAddsOnlyThem() {
         String slashes = today.format(DateTimeFormatter.ofPattern("yyyy/M/d"));
-        List<HazardImport.Row> list = List.of(
+        List<SheetImport.Row> list = List.of(
                 row(3, home, mark + "配电箱未上锁", "一楼", "GEN-FIRE", "部门检查", slashes), // a date as people type it
                 row(4, home, mark + "灭火器过期", "三楼", "NO-SUCH-ITEM", "路过看到", "2026/13/01", "也许"));
         HazardImport.Result result = hazardImport.importAll(list, township);
@@ -111,7 +112,7 @@ class HazardImportTest {
         HazardImport.Result corrected = hazardImport.importAll(List.of(list.get(0),
                 row(4, home, mark + "灭火器过期", "三楼", "GEN-FIRE", "部门检查", today.toString(), "否")), township);
         assertThat(corrected.rows()).extracting(HazardImport.RowResult::outcome)
-                .containsExactly(HazardImport.Outcome.DUPLICATE, HazardImport.Outcome.CREATED);
+                .containsExactly(SheetImport.Outcome.DUPLICATE, SheetImport.Outcome.CREATED);
         assertThat(marked()).hasSize(2);
     }
 
@@ -120,32 +121,33 @@ class HazardImportTest {
         assertThatThrownBy(() -> hazardImport.importAll(List.of(
                 row(3, "不存在的机构", mark + "x", "", "GEN-FIRE", "部门检查", today.toString()),
                 row(5, home, "", "", "GEN-FIRE", "部门检查", today.plusDays(3).toString())), township))
-                .isInstanceOfSatisfying(HazardImport.RejectedException.class, e -> {
-                    assertThat(e.errors()).extracting(HazardImport.RowError::message).containsExactly(
+                .isInstanceOfSatisfying(SheetImport.RejectedException.class, e -> {
+                    assertThat(e.errors()).extracting(SheetImport.RowError::message).containsExactly(
                             "第3行「机构名称」找不到“不存在的机构”，或该机构不在您的辖区内",
                             "第5行「隐患描述」：隐患描述不能为空");
-                    assertThat(e.rows()).extracting(HazardImport.RowResult::row).containsExactly(3, 5);
-                    assertThat(e.rows()).extracting(HazardImport.RowResult::outcome).containsOnly(HazardImport.Outcome.REFUSED);
+                    List<HazardImport.RowResult> rows = e.rows().stream().map(HazardImport.RowResult.class::cast).toList();
+                    assertThat(rows).extracting(HazardImport.RowResult::row).containsExactly(3, 5);
+                    assertThat(rows).extracting(HazardImport.RowResult::outcome).containsOnly(SheetImport.Outcome.REFUSED);
                 });
         assertThatThrownBy(() -> hazardImport.importAll(List.of(
                 row(3, home, mark + "屋顶漏水", "", "GEN-BUILDING", "部门检查", today.plusDays(1).toString())), township))
-                .isInstanceOfSatisfying(HazardImport.RejectedException.class, e -> assertThat(e.errors())
-                        .extracting(HazardImport.RowError::message).containsExactly("第3行「发现日期」：发现日期不能晚于今天"));
+                .isInstanceOfSatisfying(SheetImport.RejectedException.class, e -> assertThat(e.errors())
+                        .extracting(SheetImport.RowError::message).containsExactly("第3行「发现日期」：发现日期不能晚于今天"));
         assertThat(marked()).isEmpty();
     }
 
     /** Two uploads of the same file at once (a double click): one stores the rows, the other finds them. */
     @Test
     void twoUploadsOfTheSameFileAtOnceStoreItOnce() throws Exception {
-        List<HazardImport.Row> list = List.of(row(3, home, mark + "消防水带破损", "", "GEN-FIRE", "部门检查", today.toString()),
+        List<SheetImport.Row> list = List.of(row(3, home, mark + "消防水带破损", "", "GEN-FIRE", "部门检查", today.toString()),
                 row(4, home, mark + "应急照明失效", "", "GEN-FIRE", "部门检查", today.toString()));
         List<HazardImport.Result> both = AllAtOnce.send(2, i -> hazardImport.importAll(list, township));
         assertThat(both.stream().mapToLong(HazardImport.Result::created).sum()).isEqualTo(2);
         assertThat(marked()).hasSize(2);
     }
 
-    private static HazardImport.Row row(int number, String... cells) {
-        return new HazardImport.Row(number, Arrays.asList(cells));
+    private static SheetImport.Row row(int number, String... cells) {
+        return new SheetImport.Row(number, Arrays.asList(cells));
     }
 
     /** The hazards on the books that this test imported. */

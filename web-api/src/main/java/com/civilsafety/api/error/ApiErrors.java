@@ -1,5 +1,6 @@
 package com.civilsafety.api.error;
 
+import com.civilsafety.ledger.common.SheetImport;
 import com.civilsafety.api.common.RequestBodyLimit;
 import com.civilsafety.api.common.ProblemResponses;
 import com.civilsafety.api.common.TooBusyException;
@@ -11,7 +12,6 @@ import com.civilsafety.ledger.attachment.UnsupportedFileException;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.DatabaseFaults;
 import com.civilsafety.ledger.common.ForbiddenException;
-import com.civilsafety.ledger.hazard.HazardImport;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.NotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -129,9 +129,9 @@ public class ApiErrors {
      * An import of which nothing went in: every bad cell by its row and column (each message names them), and every
      * row's answer as a successful import gives it.
      */
-    @ExceptionHandler(HazardImport.RejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(HazardImport.RejectedException e, HttpServletRequest request) {
-        String listed = e.errors().stream().limit(20).map(HazardImport.RowError::message).collect(Collectors.joining("；"));
+    @ExceptionHandler(SheetImport.RejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(SheetImport.RejectedException e, HttpServletRequest request) {
+        String listed = e.errors().stream().limit(20).map(SheetImport.RowError::message).collect(Collectors.joining("；"));
         ProblemDetail body = ProblemResponses.body(request, HttpStatus.BAD_REQUEST, e.getMessage() + "。" + listed
                 + (e.errors().size() > 20 ? "；……" : ""));
         body.setProperty("rowErrors", e.errors());

@@ -1,14 +1,9 @@
 package com.civilsafety.api.report;
 
-import com.civilsafety.api.common.TooBusyException;
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.hazard.HazardImport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,23 +15,20 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * 《隐患清单》 filled offline: the template to fill, and the upload that imports all of its rows or none. Reading a file
- * is bounded in memory ({@link HazardImportFile}) and in number: at most {@code civil-safety.import.concurrent} files are
- * read and stored at once; one more waits a moment, then is told to try again (503), so that a burst of uploads cannot slow
- * everyone else down.
+ * 《隐患清单》 filled offline: the template to fill, and the upload that imports its rows (each answered on its own).
+ * Reading a file is bounded in memory and in number ({@link SheetUploads}).
  */
 @RestController
 @RequestMapping("/api/reports/hazard-import")
 class HazardImportController {
     private final HazardImport hazardImport;
     private final CriterionCatalogue criteria;
-    private final Semaphore reading;
+    private final SheetUploads uploads;
 
-    HazardImportController(HazardImport hazardImport, CriterionCatalogue criteria,
-                           @Value("${civil-safety.import.concurrent:2}") int concurrent) {
+    HazardImportController(HazardImport hazardImport, CriterionCatalogue criteria, SheetUploads uploads) {
         this.hazardImport = hazardImport;
         this.criteria = criteria;
-        this.reading = new Semaphore(concurrent);
+        this.uploads = uploads;
     }
 
     @GetMapping("/template.xlsx")
@@ -53,14 +45,7 @@ class HazardImportController {
     @PostMapping
     ResponseEntity<HazardImport.Result> upload(@RequestParam("file") MultipartFile file,
                                                @AuthenticationPrincipal ActorUser user) throws IOException, InterruptedException {
-        if (!reading.tryAcquire(2, TimeUnit.SECONDS)) {
-            throw new TooBusyException("正在处理其他导入文件，请稍后再试", 10);
-        }
-        try (InputStream in = file.getInputStream()) { // the rows read are held until they are stored: both under the bound
-            HazardImport.Result result = hazardImport.importAll(HazardImportFile.read(in, file.getSize()), user.actor());
-            return ResponseEntity.status(result.created() > 0 ? 201 : 200).body(result);
-        } finally {
-            reading.release();
-        }
+        HazardImport.Result result = uploads.importRows(file, HazardImportWorkbook.LAYOUT, rows -> hazardImport.importAll(rows, user.actor()));
+        return ResponseEntity.status(result.created() > 0 ? 201 : 200).body(result);
     }
 }

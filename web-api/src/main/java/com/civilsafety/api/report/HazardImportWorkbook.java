@@ -7,22 +7,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The 《隐患清单》 import template people fill offline: a title, the header row of {@link HazardImport#COLUMNS},
  * drop-down lists for 发现方式 and 是/否, a sheet of instructions and one of the 判定依据 items. A filled one is read
- * back by {@link HazardImportFile}.
+ * back by {@link SheetFile}, as {@link #LAYOUT} says.
  */
 final class HazardImportWorkbook {
     static final String SHEET = "隐患清单";
     /** The header row's index; data starts on the row after it. */
     static final int HEADER_ROW = 1;
+    static final SheetFile.Layout LAYOUT = new SheetFile.Layout(SHEET, HEADER_ROW, HazardImport.COLUMNS, HazardImport.MAX_ROWS);
 
     private HazardImportWorkbook() {
     }
@@ -30,43 +28,15 @@ final class HazardImportWorkbook {
     static void template(List<HazardCriterion> criteria, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             FormStyles styles = new FormStyles(workbook);
-            Sheet sheet = workbook.createSheet(SHEET);
-            Row title = sheet.createRow(0);
-            FormStyles.cell(title, 0, "隐患清单导入模板（表头请勿修改，自第3行起每行一条隐患）", styles.title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HazardImport.COLUMNS.size() - 1));
-            Row header = sheet.createRow(HEADER_ROW);
-            for (int c = 0; c < HazardImport.COLUMNS.size(); c++) {
-                HazardImport.Column column = HazardImport.COLUMNS.get(c);
-                FormStyles.cell(header, c, column.header() + (column.required() ? "*" : ""), styles.header);
-                sheet.setColumnWidth(c, (c == 1 || c == 8 ? 36 : 16) * 256);
-            }
-            sheet.createFreezePane(0, HEADER_ROW + 1);
-            DataValidationHelper validations = sheet.getDataValidationHelper();
-            int last = HEADER_ROW + HazardImport.MAX_ROWS;
-            String[] sources = Arrays.stream(HazardSource.values()).map(HazardSource::label).toArray(String[]::new);
-            sheet.addValidationData(validations.createValidation(validations.createExplicitListConstraint(sources),
-                    new CellRangeAddressList(HEADER_ROW + 1, last, 4, 4)));
-            for (int c : new int[]{6, 7}) {
-                sheet.addValidationData(validations.createValidation(
-                        validations.createExplicitListConstraint(new String[]{"是", "否"}),
-                        new CellRangeAddressList(HEADER_ROW + 1, last, c, c)));
-            }
-
-            Sheet help = workbook.createSheet("填写说明");
-            FormStyles.cell(help.createRow(0), 0, "列", styles.header);
-            FormStyles.cell(help.getRow(0), 1, "必填", styles.header);
-            FormStyles.cell(help.getRow(0), 2, "说明", styles.header);
-            for (int c = 0; c < HazardImport.COLUMNS.size(); c++) {
-                HazardImport.Column column = HazardImport.COLUMNS.get(c);
-                Row row = help.createRow(c + 1);
-                FormStyles.cell(row, 0, column.header(), styles.body);
-                FormStyles.cell(row, 1, column.required() ? "是" : "否", styles.body);
-                FormStyles.cell(row, 2, column.hint(), styles.text);
-            }
-            Row rule = help.createRow(HazardImport.COLUMNS.size() + 2);
-            FormStyles.cell(rule, 0, "每行单独校验：通过的行导入，有错误的行不导入，并列出出错的行和列。同一条隐患（机构、判定依据编号、隐患描述、发现日期都相同）不会重复登记，改正后可将整份文件重新导入。", styles.plain);
-            help.setColumnWidth(0, 18 * 256);
-            help.setColumnWidth(2, 60 * 256);
+            int[] widths = new int[HazardImport.COLUMNS.size()];
+            Arrays.fill(widths, 16);
+            widths[1] = 36;
+            widths[8] = 36;
+            Sheet sheet = ImportTemplates.dataSheet(workbook, styles, LAYOUT, "隐患清单导入模板（表头请勿修改，自第3行起每行一条隐患）", widths);
+            ImportTemplates.choices(sheet, LAYOUT, 4, Arrays.stream(HazardSource.values()).map(HazardSource::label).toArray(String[]::new));
+            ImportTemplates.choices(sheet, LAYOUT, 6, "是", "否");
+            ImportTemplates.choices(sheet, LAYOUT, 7, "是", "否");
+            ImportTemplates.helpSheet(workbook, styles, LAYOUT, "每行单独校验：通过的行导入，有错误的行不导入，并列出出错的行和列。同一条隐患（机构、判定依据编号、隐患描述、发现日期都相同）不会重复登记，改正后可将整份文件重新导入。");
 
             Sheet items = workbook.createSheet("判定依据");
             String[] headers = {"判定依据编号", "适用机构", "类别", "是否重大", "内容", "依据"};

@@ -112,6 +112,8 @@ public final class EndpointRules {
             get("/api/reports/hazard-list.csv", ALL),
             get("/api/reports/hazard-import/template.xlsx", ALL),
             post("/api/reports/hazard-import", ALL),
+            get("/api/reports/institution-import/template.xlsx", REGISTER_KEEPERS),
+            post("/api/reports/institution-import", REGISTER_KEEPERS),
             get("/api/notifications", ALL),
             get("/api/notifications/unread-count", ALL),
             post("/api/notifications/*/read", ALL),

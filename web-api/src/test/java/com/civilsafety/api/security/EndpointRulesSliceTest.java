@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.civilsafety.api.operate.OperateLinks;
+import com.civilsafety.api.report.SheetUploads;
 import com.civilsafety.engine.campaign.CampaignLaunch;
 import com.civilsafety.engine.command.ProcessCommands;
 import com.civilsafety.engine.command.VariableCorrections;
@@ -34,6 +35,7 @@ import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardService;
 import com.civilsafety.ledger.helpvisit.HelpVisits;
 import com.civilsafety.ledger.inbox.InboxService;
+import com.civilsafety.ledger.institution.InstitutionImport;
 import com.civilsafety.ledger.institution.InstitutionRegister;
 import com.civilsafety.ledger.institution.InstitutionService;
 import com.civilsafety.ledger.job.JobIncidents;
@@ -79,7 +81,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the data scope narrows within an endpoint needs the ledger's records: AuthorizationMatrixTest in the app module.
  */
 @WebMvcTest(properties = "camunda.client.enabled=false") // no embedded engine: the engine module is mocked
-@Import(OperateLinks.class) // a plain component: the slice scans controllers only
+@Import({OperateLinks.class, SheetUploads.class}) // plain components: the slice scans controllers only
 @MockitoBean(types = {CampaignLaunch.class, ProcessCommands.class, ExtensionRequests.class, HazardIntake.class,
         TaskSubmission.class, ProcessModelCheck.class, ProcessModelDeployments.class, ProcessModels.class,
         ProcessRebuild.class, WhistleblowerIntake.class, AttachmentStore.class, CampaignProgressQuery.class, CampaignReminders.class,
@@ -88,7 +90,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         InstitutionService.class, JobIncidents.class, ProcessProjection.class, PeopleService.class,
         RegionRepository.class, StatisticsService.class, Whistleblowers.class, PasswordEncoder.class, Notifications.class,
         InstanceNames.class, VariableCorrections.class, IncidentRetries.class, InstanceSearch.class,
-        InstanceCancellations.class, EventLog.class, MonthlyDispatch.class, InstitutionRegister.class, SafetyCards.class})
+        InstanceCancellations.class, EventLog.class, MonthlyDispatch.class, InstitutionRegister.class, SafetyCards.class, InstitutionImport.class})
 class EndpointRulesSliceTest {
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";

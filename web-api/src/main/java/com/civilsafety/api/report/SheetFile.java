@@ -2,7 +2,7 @@ package com.civilsafety.api.report;
 
 import com.civilsafety.ledger.attachment.FileTooLargeException;
 import com.civilsafety.ledger.attachment.UnsupportedFileException;
-import com.civilsafety.ledger.hazard.HazardImport;
+import com.civilsafety.ledger.common.SheetImport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,15 +27,22 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads a filled 《隐患清单》 template (HazardImportWorkbook) as rows of text, numbered as the spreadsheet numbers them,
+ * Reads a filled import template (the 《隐患清单》's, the 机构台账's: a {@link Layout}) as rows of text, numbered as the spreadsheet numbers them,
  * without ever holding more than a bounded amount: the upload is at most {@link #MAX_BYTES}; before POI sees it, every
  * part is unpacked once and counted (a part beyond {@link #MAX_PART_BYTES}, or all beyond {@link #MAX_UNPACKED_BYTES},
  * refuses the file — a "zip bomb" whose sheet swells to 94 MB from 1.2 MB is stopped after 16); the sheet is then read
- * as a stream of rows (POI's SAX reader), stopping at the first row past {@link HazardImport#MAX_ROWS}, at the first
+ * as a stream of rows (POI's SAX reader), stopping at the first row past the layout's {@code maxRows}, at the first
  * cell longer than {@link #MAX_CELL_CHARS} and once the cells together pass {@link #MAX_TOTAL_CHARS}. A file that is not an .xlsx workbook, too big or not our template is
  * refused as a whole.
  */
-final class HazardImportFile {
+final class SheetFile {
+    /**
+     * A template as its file is read: the sheet holding the rows, the index of its header row (data starts below it),
+     * the columns in order, and the most rows one file may hold.
+     */
+    record Layout(String sheet, int headerRow, List<SheetImport.Column> columns, int maxRows) {
+    }
+
     /** A filled template of the largest allowed size stays well below this. */
     static final long MAX_BYTES = 5L * 1024 * 1024;
     /** The sheet of 2,000 full rows is about 4 MB unpacked; so are its shared strings at most. */
@@ -48,10 +55,10 @@ final class HazardImportFile {
     /** All the cells read together: 2,000 full rows of the template's fields stay well below. */
     static final long MAX_TOTAL_CHARS = 6_000_000;
 
-    private HazardImportFile() {
+    private SheetFile() {
     }
 
-    static List<HazardImport.Row> read(InputStream in, long size) throws IOException {
+    static List<SheetImport.Row> read(InputStream in, long size, Layout layout) throws IOException {
         if (size > MAX_BYTES) {
             throw new FileTooLargeException(MAX_BYTES);
         }
@@ -62,14 +69,14 @@ final class HazardImportFile {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
             throw new UnsupportedFileException("请上传按模板填写的 Excel 文件（.xlsx）");
         }
-        checkUnpacked(bytes);
+        checkUnpacked(bytes, layout);
         try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(bytes))) {
             XSSFReader reader = new XSSFReader(workbook);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
-                    if (HazardImportWorkbook.SHEET.equals(sheets.getSheetName())) {
-                        Rows rows = new Rows();
+                    if (layout.sheet().equals(sheets.getSheetName())) {
+                        Rows rows = new Rows(layout);
                         XMLReader parser = XMLHelper.newXMLReader();
                         parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
                                 new ReadOnlySharedStringsTable(workbook, false), rows, new IsoDates(), false));
@@ -78,7 +85,7 @@ final class HazardImportFile {
                     }
                 }
             }
-            throw new UnsupportedFileException("文件中没有“" + HazardImportWorkbook.SHEET + "”工作表，请使用下载的模板");
+            throw new UnsupportedFileException("文件中没有“" + layout.sheet() + "”工作表，请使用下载的模板");
         } catch (Refused e) {
             throw new UnsupportedFileException(e.getMessage());
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
@@ -90,7 +97,7 @@ final class HazardImportFile {
     }
 
     /** Unpacks every part once, counting and discarding, before anything parses it; refuses names that climb out. */
-    private static void checkUnpacked(byte[] bytes) {
+    private static void checkUnpacked(byte[] bytes, Layout layout) {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         // the zip reader POI itself uses, so that every file POI could open is counted here first
@@ -107,7 +114,7 @@ final class HazardImportFile {
                     total += n;
                     if (part > limit || total > MAX_UNPACKED_BYTES) {
                         throw new UnsupportedFileException("无法读取该 Excel 文件：解压后内容过大（" + name + " 上限 "
-                                + limit / (1024 * 1024) + "MB），一次最多导入 " + HazardImport.MAX_ROWS + " 行");
+                                + limit / (1024 * 1024) + "MB），一次最多导入 " + layout.maxRows() + " 行");
                     }
                 }
             }
@@ -125,27 +132,32 @@ final class HazardImportFile {
 
     /** The sheet's rows as they stream by: the header checked, blank rows left out, the first columns only. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final List<HazardImport.Row> rows = new ArrayList<>();
+        private final Layout layout;
+        private final List<SheetImport.Row> rows = new ArrayList<>();
         private String[] cells;
         private boolean headerSeen;
         private int lastRow = -1;
         private int rowsRead;
         private long charsRead;
 
+        Rows(Layout layout) {
+            this.layout = layout;
+        }
+
         @Override
         public void startRow(int rowNum) {
             // counted as read, not as numbered: a sheet that numbers every row "3" is still a sheet of many rows
-            if (rowNum - HazardImportWorkbook.HEADER_ROW > HazardImport.MAX_ROWS || ++rowsRead > HazardImport.MAX_ROWS + 2) {
-                throw new Refused("一次最多导入 " + HazardImport.MAX_ROWS + " 行");
+            if (rowNum - layout.headerRow() > layout.maxRows() || ++rowsRead > layout.maxRows() + layout.headerRow() + 1) {
+                throw new Refused("一次最多导入 " + layout.maxRows() + " 行");
             }
             if (rowNum <= lastRow) {
                 throw new Refused("第 " + (rowNum + 1) + " 行出现在第 " + (lastRow + 1) + " 行之后，文件结构不正确，请用 Excel 或 WPS 另存后重试");
             }
             lastRow = rowNum;
-            if (rowNum > HazardImportWorkbook.HEADER_ROW && !headerSeen) {
-                checkHeader(new String[HazardImport.COLUMNS.size()]);
+            if (rowNum > layout.headerRow() && !headerSeen) {
+                checkHeader(new String[layout.columns().size()]);
             }
-            cells = new String[HazardImport.COLUMNS.size()];
+            cells = new String[layout.columns().size()];
         }
 
         @Override
@@ -166,17 +178,17 @@ final class HazardImportFile {
 
         @Override
         public void endRow(int rowNum) {
-            if (rowNum == HazardImportWorkbook.HEADER_ROW) {
+            if (rowNum == layout.headerRow()) {
                 checkHeader(cells);
-            } else if (rowNum > HazardImportWorkbook.HEADER_ROW && Arrays.stream(cells).anyMatch(v -> v != null && !v.isBlank())) {
-                rows.add(new HazardImport.Row(rowNum + 1, Arrays.asList(cells)));
+            } else if (rowNum > layout.headerRow() && Arrays.stream(cells).anyMatch(v -> v != null && !v.isBlank())) {
+                rows.add(new SheetImport.Row(rowNum + 1, Arrays.asList(cells)));
             }
         }
 
         private void checkHeader(String[] header) {
             headerSeen = true;
-            for (int c = 0; c < HazardImport.COLUMNS.size(); c++) {
-                String expected = HazardImport.COLUMNS.get(c).header();
+            for (int c = 0; c < layout.columns().size(); c++) {
+                String expected = layout.columns().get(c).header();
                 String actual = header[c] == null ? "" : header[c].replace("*", "").strip();
                 if (!expected.equals(actual)) {
                     throw new Refused("表头与模板不符：第 " + (c + 1) + " 列应为“" + expected + "”，实为“" + actual + "”");
@@ -184,9 +196,9 @@ final class HazardImportFile {
             }
         }
 
-        List<HazardImport.Row> done() {
+        List<SheetImport.Row> done() {
             if (!headerSeen) {
-                checkHeader(new String[HazardImport.COLUMNS.size()]);
+                checkHeader(new String[layout.columns().size()]);
             }
             return rows;
         }
