@@ -1,6 +1,7 @@
 // The form of each task kind, field by field, as the ledger's records take them (ledger/.../TaskKind.java).
 // Kinds with a list to fill (self-check, inspection, dispatch report) have their own components.
 import { EMERGENCY_MEASURES, ACCEPTORS, options } from '../dictionaries.js'
+import { auth } from '../api/auth.js'
 
 const text = (name, label, extra = {}) => ({ name, label, type: 'text', ...extra })
 const area = (name, label, extra = {}) => ({ name, label, type: 'textarea', ...extra })
@@ -9,6 +10,7 @@ const date = (name, label, extra = {}) => ({ name, label, type: 'date', ...extra
 const money = (name, label, extra = {}) => ({ name, label, type: 'number', ...extra })
 const yesNo = (name, label, yes, no, extra = {}) => ({ name, label, type: 'bool', yes, no, ...extra })
 const signature = (label = '签名') => text('signedBy', label, { required: true, signature: true })
+const external = () => auth.has('expert', 'third-party')
 
 export const TASK_FORMS = {
   SUPERVISION: [area('requirements', '督办要求', { required: true })],
@@ -42,7 +44,9 @@ export const TASK_FORMS = {
     yesNo('passed', '核查结论', '整改到位，同意销号', '未整改到位，退回整改', { required: true }),
     area('opinion', '核查意见'),
     date('newDeadline', '重新整改时限', { when: (f) => f.passed === false, notBefore: 'tomorrow' }),
-    { name: 'acceptedBy', label: '验收人员类别', type: 'select', options: options(ACCEPTORS), when: (f) => f.passed === true },
+    // an expert's or a third party's acceptance is theirs, signed with the body their account acts for (the unit typed
+    // here only where the account names none): who accepted is asked of the inspectors only
+    { name: 'acceptedBy', label: '验收人员类别', type: 'select', options: options(ACCEPTORS), when: (f) => f.passed === true && !external() },
     text('acceptanceOrganisation', '验收单位', { when: (f) => f.passed === true }),
   ],
   RECHECK: [yesNo('rebound', '回头看结论', '有反弹', '无反弹', { required: true }), area('findings', '回头看情况')],

@@ -37,7 +37,8 @@ class AuthorizationMatrixTest {
     /** A demo user of each role (README). */
     private static final Map<Role, String> USERS = new LinkedHashMap<>(Map.of(
             Role.BUREAU_ADMIN, "admin", Role.BUREAU_SECTION, "fuli", Role.LEADER, "leader",
-            Role.TOWNSHIP_OFFICER, "town1", Role.INSTITUTION_MANAGER, "inst001", Role.INSPECTOR, "inspector1"));
+            Role.TOWNSHIP_OFFICER, "town1", Role.INSTITUTION_MANAGER, "inst001", Role.INSPECTOR, "inspector1",
+            Role.EXPERT, "expert1", Role.THIRD_PARTY, "thirdparty1"));
     /** What the security filter answers a role outside the rule: nothing past it does. */
     private static final String FILTER_REFUSAL = "没有权限";
 

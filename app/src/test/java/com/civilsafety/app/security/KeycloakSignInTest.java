@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -33,10 +34,14 @@ class KeycloakSignInTest {
             "leader", List.of("leader", "安澜县"),
             "town1", List.of("township-officer", "城关镇"),
             "inst001", List.of("institution-manager", "城关镇"),
-            "inspector1", List.of("inspector", "安澜县"));
+            "inspector1", List.of("inspector", "安澜县"),
+            "expert1", List.of("expert", "安澜县"),
+            "thirdparty1", List.of("third-party", "安澜县"));
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
 
@@ -70,6 +75,11 @@ class KeycloakSignInTest {
                 .isNotEmpty().containsOnly("城关镇");
         assertThat(api.bearer(KeycloakServer.token("fuli"), HttpMethod.GET, "/api/me", null).body().path("displayName").asText())
                 .as("family name first").isEqualTo("钱福利股");
+        // the body a third party acts for comes with its token, and signs its acceptances
+        jdbc.update("update person set organisation = null where username = 'thirdparty1'");
+        assertThat(api.bearer(KeycloakServer.token("thirdparty1"), HttpMethod.GET, "/api/me", null).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select organisation from person where username = 'thirdparty1'", String.class))
+                .isEqualTo("江南安泰安全技术服务有限公司");
     }
 
     @Test

@@ -9,7 +9,11 @@ public enum Role {
     LEADER("leader", "局领导"),
     TOWNSHIP_OFFICER("township-officer", "乡镇民政办"),
     INSTITUTION_MANAGER("institution-manager", "机构负责人"),
-    INSPECTOR("inspector", "检查人员");
+    INSPECTOR("inspector", "检查人员"),
+    /** an expert the county engages (专家诊断, 专家勘察): reports what he finds, and accepts a major hazard where no third party does */
+    EXPERT("expert", "专家"),
+    /** a third-party assessment body (第三方评估): reports what it finds, and accepts major hazards (第三方评估验收) */
+    THIRD_PARTY("third-party", "第三方机构");
 
     private final String code;
     private final String label;

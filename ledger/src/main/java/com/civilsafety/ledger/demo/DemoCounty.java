@@ -105,6 +105,14 @@ final class DemoCounty {
             List.of("inspector3", "吕评估", "inspector"),
             List.of("inspector4", "施执法", "inspector"));
 
+    /**
+     * Engaged from outside the bureau, county-wide: username, name, role code, the body they act for. The third party
+     * accepts the county's major hazards (第三方评估验收); the expert diagnoses (专家诊断).
+     */
+    static final List<List<String>> ENGAGED = List.of(
+            List.of("expert1", "冯专家", "expert", "安澜县安全生产专家库"),
+            List.of("thirdparty1", "韩评估", "third-party", "江南安泰安全技术服务有限公司"));
+
     static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周");
     static final List<String> GIVEN = List.of("建国", "秀英", "志明", "丽华", "国强", "桂兰", "伟", "芳", "军", "敏");
 

@@ -64,6 +64,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
         List<Person> countyStaff = DemoCounty.COUNTY_STAFF.stream().map(s -> people.save(new Person(s.get(0), s.get(1),
                 null, password, county, null, Set.of(Role.ofCode(s.get(2))), now))).toList();
+        DemoCounty.ENGAGED.forEach(s -> people.save(new Person(s.get(0), s.get(1), null, password, county, null,
+                Set.of(Role.ofCode(s.get(2))), now).actingFor(s.get(3))));
         List<Person> sectionCadres = countyStaff.stream().filter(p -> p.getRoles().contains(Role.BUREAU_SECTION)).toList();
 
         int serial = 0;

@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardService {
     public static final String SUBJECT = "HAZARD";
     private static final Set<Role> REPORTERS = EnumSet.of(Role.INSPECTOR, Role.TOWNSHIP_OFFICER,
-            Role.INSTITUTION_MANAGER, Role.BUREAU_SECTION, Role.BUREAU_ADMIN, Role.LEADER);
+            Role.INSTITUTION_MANAGER, Role.BUREAU_SECTION, Role.BUREAU_ADMIN, Role.LEADER, Role.EXPERT, Role.THIRD_PARTY);
 
     private final HazardRepository hazards;
     private final HazardStatusChangeRepository statusChanges;
@@ -85,6 +85,11 @@ public class HazardService {
     Checked check(HazardReport report, Actor actor) {
         if (REPORTERS.stream().noneMatch(actor::hasRole)) {
             throw new ForbiddenException("您的角色不能上报隐患");
+        }
+        // what an expert or a third party finds is counted as theirs (专家诊断, 第三方评估): signed by who found it
+        HazardSource own = actor.hasRole(Role.EXPERT) ? HazardSource.EXPERT : actor.hasRole(Role.THIRD_PARTY) ? HazardSource.THIRD_PARTY : null;
+        if (own != null && report.source() != own) {
+            throw new InvalidInputException("source", "您上报的隐患发现方式应为「" + own.label() + "」");
         }
         Institution institution = institutions.findById(report.institutionId())
                 .filter(i -> actor.covers(i.getRegion().getPath(), i.getId()))

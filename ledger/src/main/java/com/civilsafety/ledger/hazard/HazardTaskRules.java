@@ -1,11 +1,15 @@
 package com.civilsafety.ledger.hazard;
 
+import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.ConflictException;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.inbox.InboxTask;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
 import com.civilsafety.ledger.inbox.TaskRules;
+import com.civilsafety.ledger.people.Person;
+import com.civilsafety.ledger.people.PersonRepository;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
@@ -14,9 +18,27 @@ import org.springframework.stereotype.Component;
 @Component
 class HazardTaskRules implements TaskRules {
     private final HazardRepository hazards;
+    private final PersonRepository people;
 
-    HazardTaskRules(HazardRepository hazards) {
+    HazardTaskRules(HazardRepository hazards, PersonRepository people) {
         this.hazards = hazards;
+        this.people = people;
+    }
+
+    /**
+     * An acceptance signed by an expert's or a third party's account is theirs, whatever the form said: 专家 or 第三方机构,
+     * and the body their account acts for.
+     */
+    @Override
+    public TaskResult signed(InboxTask task, TaskResult result, Actor signer) {
+        Acceptor acceptor = signer.hasRole(Role.THIRD_PARTY) ? Acceptor.THIRD_PARTY : signer.hasRole(Role.EXPERT) ? Acceptor.EXPERT : null;
+        if (acceptor == null || !(result instanceof VerificationResult verification) || !Boolean.TRUE.equals(verification.passed())) {
+            return result;
+        }
+        String organisation = signer.personId() == null ? null
+                : people.findById(signer.personId()).map(Person::getOrganisation).orElse(null);
+        return new VerificationResult(true, verification.opinion(), verification.newDeadline(), acceptor,
+                organisation == null ? verification.acceptanceOrganisation() : organisation);
     }
 
     @Override

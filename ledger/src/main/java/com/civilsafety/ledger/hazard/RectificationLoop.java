@@ -157,7 +157,8 @@ public class RectificationLoop {
             case ASSIGNMENT -> hazard.getSupervisionLevel() == SupervisionLevel.COUNTY ? Role.BUREAU_SECTION : Role.TOWNSHIP_OFFICER;
             case EXTENSION -> Role.BUREAU_SECTION;
             case EMERGENCY_MEASURES, RECTIFICATION, EXPLANATION -> Role.INSTITUTION_MANAGER;
-            case VERIFICATION, RECHECK -> Role.INSPECTOR;
+            case VERIFICATION -> hazard.getGrade() == HazardGrade.MAJOR ? acceptorOf(hazard) : Role.INSPECTOR;
+            case RECHECK -> Role.INSPECTOR;
             default -> throw new IllegalArgumentException(kind + " is not a step of the hazard loop");
         };
         Instant due = switch (kind) {
@@ -180,6 +181,19 @@ public class RectificationLoop {
             }
         }
         return OpenedTask.of(task);
+    }
+
+    /**
+     * Who accepts a major hazard (评估验收): a third-party body engaged for the hazard's region; where there is none, an
+     * expert; where neither has an account, the inspectors, who then name the body or expert that accepted it.
+     */
+    private Role acceptorOf(Hazard hazard) {
+        for (Role role : List.of(Role.THIRD_PARTY, Role.EXPERT)) {
+            if (!people.contactsCovering(role, hazard.getRegion().getPath(), hazard.getInstitution().getId()).isEmpty()) {
+                return role;
+            }
+        }
+        return Role.INSPECTOR;
     }
 
     static final int TITLE_DESCRIPTION_CHARS = 30;

@@ -17,7 +17,8 @@ public record TaskOverdue(InboxTask task, List<Role> escalatedTo, ProcessStep st
         }
         return switch (owner) {
             case INSTITUTION_MANAGER -> List.of(Role.TOWNSHIP_OFFICER, Role.BUREAU_SECTION);
-            case TOWNSHIP_OFFICER, INSPECTOR -> List.of(Role.BUREAU_SECTION);
+            // the section engaged the experts and the third party, and answers for their lateness
+            case TOWNSHIP_OFFICER, INSPECTOR, EXPERT, THIRD_PARTY -> List.of(Role.BUREAU_SECTION);
             // the section prepares the leader's 挂牌督办 and reminds the leader
             case LEADER -> List.of(Role.BUREAU_SECTION);
             case BUREAU_SECTION, BUREAU_ADMIN -> List.of(Role.LEADER);

@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.inbox;
 
+import com.civilsafety.ledger.access.Actor;
 import java.time.LocalDate;
 
 /**
@@ -8,6 +9,14 @@ import java.time.LocalDate;
  */
 public interface TaskRules {
     String subjectType();
+
+    /**
+     * The submission with what it says of its signer taken from the signer's account rather than from the form (whose
+     * body accepted a major hazard); the submission as sent by default. Applied before anything is checked.
+     */
+    default TaskResult signed(InboxTask task, TaskResult result, Actor signer) {
+        return result;
+    }
 
     /** @throws com.civilsafety.ledger.common.LedgerException naming what is wrong */
     void check(InboxTask task, TaskResult result, LocalDate today);

@@ -36,10 +36,12 @@ public class PeopleService {
     /**
      * The acting identity of someone signed in through the identity provider (Keycloak): their roles, region and
      * institution are the token's; the ledger keeps a person of the same username for signatures and history,
-     * created on first sign-in and kept in step with the token afterwards.
+     * created on first sign-in and kept in step with the token afterwards. {@code organisation}: the body an expert or a
+     * third party acts for.
      */
     @Transactional
-    public Actor signedIn(String username, String displayName, Set<Role> roles, String regionCode, String institutionCode) {
+    public Actor signedIn(String username, String displayName, Set<Role> roles, String regionCode, String institutionCode,
+                          String organisation) {
         Region region = regions.findByCode(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new IllegalArgumentException("unknown region code in token: " + regionCode));
         Long institutionId = null;
@@ -52,9 +54,9 @@ public class PeopleService {
         Person person = people.findByUsername(username).orElse(null);
         if (person == null) {
             person = people.save(new Person(username, displayName, null, null, region, institutionId,
-                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, clock.instant()));
+                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, clock.instant()).actingFor(organisation));
         } else {
-            person.signedInAs(displayName, region, institutionId, roles);
+            person.signedInAs(displayName, region, institutionId, roles, organisation);
         }
         return new Actor(person.getId(), username, displayName, roles, region.getPath(), institutionId);
     }

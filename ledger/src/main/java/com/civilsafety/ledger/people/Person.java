@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import com.civilsafety.ledger.region.Region;
 
-/** A user of the platform: bureau staff, township officers, institution managers, inspectors. */
+/** A user of the platform: bureau staff, township officers, institution managers, inspectors, experts and third parties. */
 @Entity
 public class Person {
     @Id
@@ -35,6 +35,8 @@ public class Person {
     private Region region;
     @Column(name = "institution_id")
     private Long institutionId;
+    /** the body an expert or a third party acts for (signed with their acceptance); null for the bureau's own people */
+    private String organisation;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role")
@@ -58,8 +60,15 @@ public class Person {
         this.createdAt = createdAt;
     }
 
+    /** The body the person acts for: an expert's unit, a third party's company. */
+    public Person actingFor(String organisation) {
+        this.organisation = organisation == null || organisation.isBlank() ? null : organisation.strip();
+        return this;
+    }
+
     /** Kept in step with the identity provider's token at each sign-in. */
-    void signedInAs(String displayName, Region region, Long institutionId, Set<Role> roles) {
+    void signedInAs(String displayName, Region region, Long institutionId, Set<Role> roles, String organisation) {
+        actingFor(organisation);
         this.displayName = displayName;
         this.region = region;
         this.institutionId = institutionId;
@@ -76,6 +85,10 @@ public class Person {
 
     public String getUsername() {
         return username;
+    }
+
+    public String getOrganisation() {
+        return organisation;
     }
 
     public String getDisplayName() {

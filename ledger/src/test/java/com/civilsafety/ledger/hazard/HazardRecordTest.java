@@ -284,24 +284,92 @@ class HazardRecordTest {
     }
 
     @Test
-    void aMajorHazardPassesOnlyOnAnExpertsOrAThirdPartysAcceptance() {
+    void aMajorHazardIsAcceptedByTheThirdPartyEngagedAndSignedWithItsBody() {
+        Actor thirdParty = actors.get("thirdparty1");
         Hazard hazard = report(inspector, institution.getId());
         loop.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
                 step(24, "Task_RecordGrading"));
         long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(24, "Task_OpenVerificationTask")).id();
 
-        assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
+        assertThat(inbox.openTasksFor(thirdParty)).extracting(InboxTask::getId).contains(verification);
+        assertThat(inbox.openTasksFor(inspector)).extracting(InboxTask::getId).doesNotContain(verification);
+        // an inspector can no longer pass it off as the third party's acceptance
         assertThatThrownBy(() -> inbox.complete(verification, inspector,
-                new VerificationResult(true, "已整改", null, Acceptor.THIRD_PARTY, " ")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptanceOrganisation"));
-        inbox.complete(verification, inspector, new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司"));
+                new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司")))
+                .isInstanceOf(ForbiddenException.class);
+        // what the form says of the acceptor is replaced by the signer's account
+        inbox.complete(verification, thirdParty, new VerificationResult(true, "经评估整改到位", null, Acceptor.INSPECTOR, "随便写的单位"));
         loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(24, "Task_RecordVerification"));
 
         assertThat(hazards.view(hazard.getId(), inspector).verifications()).singleElement().satisfies(v -> {
             assertThat(v.getAcceptedBy()).isEqualTo(Acceptor.THIRD_PARTY);
-            assertThat(v.getAcceptanceOrganisation()).isEqualTo("某消防技术服务公司");
+            assertThat(v.getAcceptanceOrganisation()).isEqualTo("江南安泰安全技术服务有限公司");
         });
+        assertThat(jdbc.queryForObject("select accepted_by_name from hazard where id = ?", String.class, hazard.getId()))
+                .isEqualTo("韩评估（江南安泰安全技术服务有限公司）");
+    }
+
+    @Test
+    void withoutAThirdPartyTheExpertAcceptsAndWithNeitherTheInspectorsNameWhoDid() {
+        try {
+            enable("thirdparty1", false);
+            Hazard byExpert = majorAwaitingVerification();
+            long expertTask = loop.openTask(byExpert.getId(), TaskKind.VERIFICATION, step(25, "Task_OpenVerificationTask")).id();
+            assertThat(inbox.openTasksFor(actors.get("expert1"))).extracting(InboxTask::getId).contains(expertTask);
+            inbox.complete(expertTask, actors.get("expert1"), new VerificationResult(true, "专家复核合格", null));
+            loop.recordTask(byExpert.getId(), expertTask, TaskKind.VERIFICATION, step(25, "Task_RecordVerification"));
+            assertThat(hazards.view(byExpert.getId(), inspector).verifications()).singleElement().satisfies(v -> {
+                assertThat(v.getAcceptedBy()).isEqualTo(Acceptor.EXPERT);
+                assertThat(v.getAcceptanceOrganisation()).isEqualTo("安澜县安全生产专家库");
+            });
+
+            enable("expert1", false);
+            Hazard hazard = majorAwaitingVerification();
+            long verification = loop.openTask(hazard.getId(), TaskKind.VERIFICATION, step(26, "Task_OpenVerificationTask")).id();
+            assertThatThrownBy(() -> inbox.complete(verification, inspector, new VerificationResult(true, "已整改", null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptedBy"));
+            assertThatThrownBy(() -> inbox.complete(verification, inspector,
+                    new VerificationResult(true, "已整改", null, Acceptor.THIRD_PARTY, " ")))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("acceptanceOrganisation"));
+            inbox.complete(verification, inspector, new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司"));
+            loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(26, "Task_RecordVerification"));
+            assertThat(hazards.view(hazard.getId(), inspector).verifications()).singleElement().satisfies(v -> {
+                assertThat(v.getAcceptedBy()).isEqualTo(Acceptor.THIRD_PARTY);
+                assertThat(v.getAcceptanceOrganisation()).isEqualTo("某消防技术服务公司");
+            });
+        } finally {
+            enable("thirdparty1", true);
+            enable("expert1", true);
+        }
+    }
+
+    @Test
+    void expertsAndThirdPartiesReportAsWhatTheyAreAndSeeOnlyTheirOwnTasks() {
+        Actor expert = actors.get("expert1");
+        assertThatThrownBy(() -> hazards.report(new HazardReport(institution.getId(), "配电箱无防护", null, "GEN-FIRE", false,
+                HazardSource.DEPARTMENT_CHECK, today()), expert))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("专家勘察"));
+        Hazard found = hazards.report(new HazardReport(institution.getId(), "配电箱无防护", null, "GEN-FIRE", false,
+                HazardSource.EXPERT, today()), expert);
+        assertThat(found.getSource()).isEqualTo(HazardSource.EXPERT);
+
+        // an inspector's task in the same county is not found by its number
+        loop.recordGrading(found.getId(), GENERAL, step(27, "Task_RecordGrading"));
+        long recheck = loop.openTask(found.getId(), TaskKind.RECHECK, step(27, "Task_OpenRecheckTask")).id();
+        assertThat(inbox.get(recheck, inspector).getId()).isEqualTo(recheck);
+        assertThatThrownBy(() -> inbox.get(recheck, expert)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> inbox.get(recheck, actors.get("thirdparty1"))).isInstanceOf(NotFoundException.class);
+    }
+
+    private Hazard majorAwaitingVerification() {
+        Hazard hazard = report(inspector, institution.getId());
+        loop.recordGrading(hazard.getId(), new Grading(HazardGrade.MAJOR, 60, 10, SupervisionLevel.COUNTY, true, false, 30, 3),
+                step(25, "Task_RecordGrading"));
+        return hazard;
+    }
+
+    private void enable(String username, boolean enabled) {
+        jdbc.update("update person set enabled = ? where username = ?", enabled, username);
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 public final class EndpointRules {
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
-    static final Set<Role> REGIONAL = EnumSet.complementOf(EnumSet.of(Role.INSTITUTION_MANAGER));
+    /** the bureau's and townships' own people: not institutions, nor the experts and third parties engaged from outside */
+    static final Set<Role> REGIONAL = EnumSet.complementOf(EnumSet.of(Role.INSTITUTION_MANAGER, Role.EXPERT, Role.THIRD_PARTY));
     static final Set<Role> BUREAU = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION);
     static final Set<Role> ADMIN = EnumSet.of(Role.BUREAU_ADMIN);
     /** who watches the processes run: the bureau and its leaders */
