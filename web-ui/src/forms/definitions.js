@@ -44,10 +44,10 @@ export const TASK_FORMS = {
     yesNo('passed', '核查结论', '整改到位，同意销号', '未整改到位，退回整改', { required: true }),
     area('opinion', '核查意见'),
     date('newDeadline', '重新整改时限', { when: (f) => f.passed === false, notBefore: 'tomorrow' }),
-    // an expert's or a third party's acceptance is theirs, signed with the body their account acts for (the unit typed
-    // here only where the account names none): who accepted is asked of the inspectors only
+    // an expert's or a third party's acceptance is theirs, signed with the body their account acts for: who accepted,
+    // and for which body, is asked of the inspectors only
     { name: 'acceptedBy', label: '验收人员类别', type: 'select', options: options(ACCEPTORS), when: (f) => f.passed === true && !external() },
-    text('acceptanceOrganisation', '验收单位', { when: (f) => f.passed === true }),
+    text('acceptanceOrganisation', '验收单位', { when: (f) => f.passed === true && !external() }),
   ],
   RECHECK: [yesNo('rebound', '回头看结论', '有反弹', '无反弹', { required: true }), area('findings', '回头看情况')],
   SAMPLE_RECHECK: [yesNo('rebound', '回头看结论', '有反弹', '无反弹', { required: true }), area('findings', '回头看情况')],

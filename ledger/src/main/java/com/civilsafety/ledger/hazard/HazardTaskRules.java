@@ -27,7 +27,7 @@ class HazardTaskRules implements TaskRules {
 
     /**
      * An acceptance signed by an expert's or a third party's account is theirs, whatever the form said: 专家 or 第三方机构,
-     * and the body their account acts for.
+     * and the body their account acts for (one whose account names no body cannot accept until it does).
      */
     @Override
     public TaskResult signed(InboxTask task, TaskResult result, Actor signer) {
@@ -37,8 +37,10 @@ class HazardTaskRules implements TaskRules {
         }
         String organisation = signer.personId() == null ? null
                 : people.findById(signer.personId()).map(Person::getOrganisation).orElse(null);
-        return new VerificationResult(true, verification.opinion(), verification.newDeadline(), acceptor,
-                organisation == null ? verification.acceptanceOrganisation() : organisation);
+        if (organisation == null) {
+            throw new InvalidInputException("acceptanceOrganisation", "您的账号未登记所属单位，请县局管理员在账号中填写所属单位后再验收");
+        }
+        return new VerificationResult(true, verification.opinion(), verification.newDeadline(), acceptor, organisation);
     }
 
     @Override

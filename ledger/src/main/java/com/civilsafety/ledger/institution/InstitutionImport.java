@@ -120,14 +120,16 @@ public class InstitutionImport {
     }
 
     private Map<Row, Verdict> check(List<Row> rows, Actor actor) {
-        List<Region> inScope = regions.findByPathStartingWithOrderByPath(actor.regionPath()).stream()
+        List<Region> units = regions.findAll().stream()
                 .filter(r -> r.getLevel() == RegionLevel.TOWNSHIP || r.getLevel() == RegionLevel.COUNTY).toList();
+        List<Region> inScope = units.stream().filter(r -> r.getPath().startsWith(actor.regionPath())).toList();
+        Region own = regions.findByPath(actor.regionPath()).orElse(null);
         Map<Row, Verdict> verdicts = new LinkedHashMap<>();
         Map<String, Row> byCode = new HashMap<>();
         Map<String, Row> byName = new HashMap<>();
         for (Row row : rows) {
             List<RowError> errors = new ArrayList<>();
-            InstitutionRecord record = read(row, inScope, errors);
+            InstitutionRecord record = read(row, inScope, units, own, errors);
             for (ConstraintViolation<InstitutionRecord> v : validator.validate(record)) {
                 String column = header(v.getPropertyPath().toString());
                 if (errors.stream().noneMatch(e -> e.column().equals(column))) { // a cell that could not be read
@@ -205,7 +207,7 @@ public class InstitutionImport {
         }
     }
 
-    private InstitutionRecord read(Row row, List<Region> inScope, List<RowError> errors) {
+    private InstitutionRecord read(Row row, List<Region> inScope, List<Region> units, Region own, List<RowError> errors) {
         InstitutionType type = null;
         if (row.cell(2) != null) {
             type = Arrays.stream(InstitutionType.values()).filter(t -> t.label().equals(row.cell(2)) || t.name().equals(row.cell(2)))
@@ -221,8 +223,7 @@ public class InstitutionImport {
             if (named.size() == 1) {
                 regionId = named.getFirst().getId();
             } else {
-                errors.add(RowError.of(row, COLUMNS.get(3).header(), named.isEmpty()
-                        ? "找不到“" + row.cell(3) + "”，或不在您的辖区内（县局直属机构填“" + DIRECTLY_RUN + "”）"
+                errors.add(RowError.of(row, COLUMNS.get(3).header(), named.isEmpty() ? unknownUnit(row.cell(3), units, own)
                         : "辖区内有 " + named.size() + " 个名为“" + row.cell(3) + "”的区划，无法确定是哪一个"));
             }
         }
@@ -236,6 +237,18 @@ public class InstitutionImport {
         }
         return new InstitutionRecord(row.cell(0), row.cell(1), type, regionId, row.cell(4), capacity, row.cell(6),
                 row.cell(7), row.cell(8), row.cell(9), REASON).normalized();
+    }
+
+    /** Why 所属乡镇 names no unit the actor keeps: another's township, the bureau's own, or nothing known. */
+    private static String unknownUnit(String text, List<Region> units, Region own) {
+        String yours = own == null ? "" : "（" + own.getName() + "）";
+        if (own != null && own.getLevel() == RegionLevel.TOWNSHIP && units.stream().anyMatch(r -> names(r, text))) {
+            return "“" + text + "”不在您的辖区内：乡镇民政办只能导入本乡镇" + yours + "的机构";
+        }
+        if (units.stream().anyMatch(r -> names(r, text))) {
+            return "“" + text + "”不在您的辖区" + yours + "内";
+        }
+        return "找不到“" + text + "”，应为辖区内乡镇的名称（县局直属机构填“" + DIRECTLY_RUN + "”）";
     }
 
     /** Whether 所属乡镇 names the region: a township by its name; the county by its name, its 直属机构 or 县局直属. */

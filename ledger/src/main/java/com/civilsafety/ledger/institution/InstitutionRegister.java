@@ -192,7 +192,8 @@ public class InstitutionRegister {
     private void checkUnique(InstitutionRecord record, Region region, Long self) {
         // codes are compared ignoring case: 91341824MA2N… and 91341824ma2n… are one 统一社会信用代码
         institutions.findFirstByCodeIgnoreCase(record.code()).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
-            throw new InvalidInputException("code", "机构编号 " + record.code().strip() + " 已登记为「" + other.getName() + "」");
+            throw new InvalidInputException("code", "机构编号 " + record.code().strip() + " 已登记为「" + other.getName()
+                    + "」，请核对编号或名称");
         });
         institutions.findByNameInScope(region.getPath(), record.name().strip()).stream()
                 .filter(other -> other.getRegion().getId().equals(region.getId()) && !other.getId().equals(self)

@@ -297,6 +297,14 @@ class HazardRecordTest {
         assertThatThrownBy(() -> inbox.complete(verification, inspector,
                 new VerificationResult(true, "经第三方检测合格", null, Acceptor.THIRD_PARTY, "某消防技术服务公司")))
                 .isInstanceOf(ForbiddenException.class);
+        // an account that names no body cannot accept until the administrator fills it in
+        jdbc.update("update person set organisation = null where username = 'thirdparty1'");
+        try {
+            assertThatThrownBy(() -> inbox.complete(verification, thirdParty, new VerificationResult(true, "经评估整改到位", null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("账号未登记所属单位"));
+        } finally {
+            jdbc.update("update person set organisation = '江南安泰安全技术服务有限公司' where username = 'thirdparty1'");
+        }
         // what the form says of the acceptor is replaced by the signer's account
         inbox.complete(verification, thirdParty, new VerificationResult(true, "经评估整改到位", null, Acceptor.INSPECTOR, "随便写的单位"));
         loop.recordTask(hazard.getId(), verification, TaskKind.VERIFICATION, step(24, "Task_RecordVerification"));

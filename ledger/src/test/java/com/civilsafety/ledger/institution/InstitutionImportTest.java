@@ -100,7 +100,7 @@ class InstitutionImportTest {
         List<String> row4 = result.rows().get(1).messages();
         assertThat(row4).containsExactlyInAnyOrder("第4行「机构编号」：机构编号不能为空",
                 "第4行「机构类型」无法识别“敬老院”，应为养老机构、儿童福利机构、未成年人救助保护机构、救助管理机构、殡葬服务机构、婚姻登记机构之一",
-                "第4行「所属乡镇」找不到“火星镇”，或不在您的辖区内（县局直属机构填“县局直属”）",
+                "第4行「所属乡镇」找不到“火星镇”，应为辖区内乡镇的名称（县局直属机构填“县局直属”）",
                 "第4行「床位数」应为整数（现为“三十”）",
                 "第4行「负责人电话」：电话号码应为至少7位数字（可含+、-和空格），如 0563-8164609 或 13800000000");
         assertThat(result.rows().get(2).messages()).singleElement().asString().startsWith("第5行「机构编号」：机构编号 " + taken + " 已登记为「");
@@ -138,7 +138,8 @@ class InstitutionImportTest {
 
         assertThat(result.rows()).extracting(InstitutionImport.RowResult::outcome)
                 .containsExactly(Outcome.CREATED, Outcome.REFUSED, Outcome.REFUSED);
-        assertThat(result.rows().get(1).messages()).containsExactly("第4行「所属乡镇」找不到“东山镇”，或不在您的辖区内（县局直属机构填“县局直属”）");
+        assertThat(result.rows().get(1).messages()).containsExactly("第4行「所属乡镇」“东山镇”不在您的辖区内：乡镇民政办只能导入本乡镇（" + own + "）的机构");
+        assertThat(result.rows().get(2).messages()).containsExactly("第5行「所属乡镇」“县局直属”不在您的辖区内：乡镇民政办只能导入本乡镇（" + own + "）的机构");
         assertThat(institutions.findByCode(mark + "-1").orElseThrow().getRegion().getName()).isEqualTo(own);
     }
 
