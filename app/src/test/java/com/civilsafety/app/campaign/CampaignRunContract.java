@@ -467,9 +467,23 @@ abstract class CampaignRunContract {
         assertThat(api.post("town3", "/api/tasks/" + town3Task + "/complete", "{\"signedBy\": \"郑镇长\"}").status()).isEqualTo(200);
         assertThat(count("select count(*) from dispatch_report where campaign_id = ? and late", id)).isEqualTo(1);
 
-        // the county draft: each township as it reported, the ledger for those that did not
+        // an institution the bureau runs itself (直属机构), with a hazard found this month
+        Api.Reply direct = api.post("admin", "/api/institutions", """
+                {"code": "ZS-%d", "name": "安澜县救助管理站%d", "type": "RELIEF_MANAGEMENT", "regionId": %d, "capacity": 40}"""
+                .formatted(id, id, county));
+        assertThat(direct.status()).as(direct.body().toString()).isEqualTo(201);
+        reportHazard(direct.body().path("summary").path("id").asLong(), month.atDay(12));
+
+        // the county draft: each township as it reported, the ledger for those that did not, then the bureau's own
         JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
-        assertThat(countyDraft.path("table").path("rows")).hasSize((int) townships);
+        assertThat(countyDraft.path("table").path("rows")).hasSize((int) townships + 1);
+        JsonNode own = countyDraft.path("table").path("rows").get((int) townships);
+        assertThat(own.path("label").asText()).isEqualTo("安澜县直属机构");
+        assertThat(own.path("figures").path("hazardsFound").asLong()).isEqualTo(1);
+        assertThat(countyDraft.path("table").path("total").path("hazardsFound").asLong())
+                .as("the county's total counts its own institutions").isEqualTo(StreamSupport.stream(
+                        countyDraft.path("table").path("rows").spliterator(), false)
+                        .mapToLong(r -> r.path("figures").path("hazardsFound").asLong()).sum());
         JsonNode chengguan = StreamSupport.stream(countyDraft.path("table").path("rows").spliterator(), false)
                 .filter(r -> r.path("label").asText().equals("城关镇")).findFirst().orElseThrow();
         assertThat(chengguan.path("figures").path("hazardsFound").asLong()).isEqualTo(found + 2);

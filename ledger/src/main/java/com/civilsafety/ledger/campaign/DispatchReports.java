@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -97,11 +98,34 @@ public class DispatchReports {
                         HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM)));
             }
         }
+        if (county) {
+            directlyRun(ledger, townships, period, rows, hazards);
+        }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
                 region.getName(), new StatisticsReport(period[0], period[1], ledger.overdueOn(),
                         StatisticsQuery.Grouping.REGION.name(), rows, total),
                 ledger.total(), List.of(), null, null, null, notSubmitted, hazards);
+    }
+
+    /**
+     * 直属机构: the institutions the bureau runs itself report to it directly, so the county's consolidation has their
+     * own row after the townships, read from the ledger, with their major hazards.
+     */
+    private void directlyRun(StatisticsReport ledger, List<Region> townships, LocalDate[] period, List<StatisticsReport.Row> rows,
+                             List<HazardListRow> hazards) {
+        Set<String> townshipKeys = townships.stream().map(t -> String.valueOf(t.getId())).collect(Collectors.toSet());
+        for (StatisticsReport.Row row : ledger.rows()) {
+            if (townshipKeys.contains(row.key())) {
+                continue;
+            }
+            rows.add(row);
+            Region unit = regions.findById(Long.parseLong(row.key())).orElseThrow();
+            // the unit's subtree holds its townships too: its own hazards are those registered at the unit itself
+            hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(unit.getId(), null, null, HazardGrade.MAJOR, null,
+                    null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM)).stream()
+                    .filter(h -> h.township().equals(unit.getName())).toList());
+        }
     }
 
     /** Stores what was submitted, as it was: the draft of this moment with the reporter's corrections and notes. */
