@@ -53,12 +53,28 @@ public final class SheetImport {
         }
     }
 
+    /** What became of a row, whatever the import: its outcome, and whatever the import tells of its record. */
+    public interface Answer {
+        Outcome outcome();
+    }
+
+    /** Every row's answer, in the file's order, and how many went each way. */
+    public record Result<A extends Answer>(long created, long skipped, long refused, List<A> rows) {
+        public static <A extends Answer> Result<A> of(List<A> rows) {
+            return new Result<>(count(rows, Outcome.CREATED), count(rows, Outcome.DUPLICATE), count(rows, Outcome.REFUSED), rows);
+        }
+
+        private static long count(List<? extends Answer> rows, Outcome outcome) {
+            return rows.stream().filter(r -> r.outcome() == outcome).count();
+        }
+    }
+
     /** Nothing was imported: the file has no rows, too many, or only rows that were refused. */
     public static class RejectedException extends LedgerException {
         private final List<RowError> errors;
-        private final List<?> rows;
+        private final List<? extends Answer> rows;
 
-        public RejectedException(List<RowError> errors, List<?> rows) {
+        public RejectedException(List<RowError> errors, List<? extends Answer> rows) {
             super("导入失败，共 " + errors.size() + " 处错误，未导入任何数据");
             this.errors = List.copyOf(errors);
             this.rows = List.copyOf(rows);
@@ -69,7 +85,7 @@ public final class SheetImport {
         }
 
         /** every row's answer, as a successful import gives it */
-        public List<?> rows() {
+        public List<? extends Answer> rows() {
             return rows;
         }
     }

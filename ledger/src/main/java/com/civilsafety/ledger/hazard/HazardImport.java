@@ -6,6 +6,7 @@ import com.civilsafety.ledger.common.SheetImport;
 import com.civilsafety.ledger.common.SheetImport.Column;
 import com.civilsafety.ledger.common.SheetImport.Outcome;
 import com.civilsafety.ledger.common.SheetImport.RejectedException;
+import com.civilsafety.ledger.common.SheetImport.Result;
 import com.civilsafety.ledger.common.SheetImport.Row;
 import com.civilsafety.ledger.common.SheetImport.RowError;
 import com.civilsafety.ledger.institution.Institution;
@@ -59,25 +60,11 @@ public class HazardImport {
      * What became of one row: the hazard it created or repeats (with its code, for a link), or the problems that kept it
      * out.
      */
-    public record RowResult(int row, Outcome outcome, String outcomeLabel, Long hazardId, String hazardCode, List<String> messages) {
+    public record RowResult(int row, Outcome outcome, String outcomeLabel, Long hazardId, String hazardCode, List<String> messages)
+            implements SheetImport.Answer {
         static RowResult of(int row, Outcome outcome, Hazard hazard, List<String> messages) {
             return new RowResult(row, outcome, outcome.label(), hazard == null ? null : hazard.getId(),
                     hazard == null ? null : hazard.getCode(), List.copyOf(messages));
-        }
-    }
-
-    /** Every row's answer, in the file's order, and how many went each way. */
-    public record Result(long created, long skipped, long refused, List<RowResult> rows) {
-        static Result of(List<RowResult> rows) {
-            return new Result(count(rows, Outcome.CREATED), count(rows, Outcome.DUPLICATE), count(rows, Outcome.REFUSED), rows);
-        }
-
-        private static long count(List<RowResult> rows, Outcome outcome) {
-            return rows.stream().filter(r -> r.outcome() == outcome).count();
-        }
-
-        public List<Long> createdIds() {
-            return rows.stream().filter(r -> r.outcome() == Outcome.CREATED).map(RowResult::hazardId).toList();
         }
     }
 
@@ -117,7 +104,7 @@ public class HazardImport {
      * import committed. (A locking read of the hazards instead would lock the gaps of their index, and two imports of
      * neighbouring institutions could deadlock on their inserts.)
      */
-    public Result importAll(List<Row> rows, Actor actor) {
+    public Result<RowResult> importAll(List<Row> rows, Actor actor) {
         SheetImport.checkSize(rows, MAX_ROWS, "文件中没有隐患数据");
         Checked checked = reading.execute(status -> check(rows, actor));
         return storing.execute(status -> store(rows, checked, actor));
@@ -156,7 +143,7 @@ public class HazardImport {
     }
 
     /** One import at a time per institution: each row that passed is stored unless the ledger (or an earlier row) has it. */
-    private Result store(List<Row> rows, Checked checked, Actor actor) {
+    private Result<RowResult> store(List<Row> rows, Checked checked, Actor actor) {
         if (!checked.passed().isEmpty()) { // first, before anything is read
             institutions.lockAll(checked.passed().values().stream().map(HazardReport::institutionId).distinct().toList());
         }

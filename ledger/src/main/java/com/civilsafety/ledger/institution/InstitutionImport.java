@@ -6,6 +6,7 @@ import com.civilsafety.ledger.common.SheetImport;
 import com.civilsafety.ledger.common.SheetImport.Column;
 import com.civilsafety.ledger.common.SheetImport.Outcome;
 import com.civilsafety.ledger.common.SheetImport.RejectedException;
+import com.civilsafety.ledger.common.SheetImport.Result;
 import com.civilsafety.ledger.common.SheetImport.Row;
 import com.civilsafety.ledger.common.SheetImport.RowError;
 import com.civilsafety.ledger.region.Region;
@@ -15,6 +16,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,21 +62,10 @@ public class InstitutionImport {
 
     /** What became of one row: the institution it registered or repeats (for a link), or the problems that kept it out. */
     public record RowResult(int row, Outcome outcome, String outcomeLabel, Long institutionId, String institutionName,
-                            List<String> messages) {
+                            List<String> messages) implements SheetImport.Answer {
         static RowResult of(int row, Outcome outcome, Institution institution, List<String> messages) {
             return new RowResult(row, outcome, outcome.label(), institution == null ? null : institution.getId(),
                     institution == null ? null : institution.getName(), List.copyOf(messages));
-        }
-    }
-
-    /** Every row's answer, in the file's order, and how many went each way. */
-    public record Result(long created, long skipped, long refused, List<RowResult> rows) {
-        static Result of(List<RowResult> rows) {
-            return new Result(count(rows, Outcome.CREATED), count(rows, Outcome.DUPLICATE), count(rows, Outcome.REFUSED), rows);
-        }
-
-        private static long count(List<RowResult> rows, Outcome outcome) {
-            return rows.stream().filter(r -> r.outcome() == outcome).count();
         }
     }
 
@@ -113,10 +104,24 @@ public class InstitutionImport {
      * Checks every row, then registers those that passed; answers each row. Refused whole (400, every problem listed) when
      * nothing was registered and some rows were refused; a file of institutions all registered already is answered.
      */
-    public Result importAll(List<Row> rows, Actor actor) {
+    public Result<RowResult> importAll(List<Row> rows, Actor actor) {
         SheetImport.checkSize(rows, MAX_ROWS, "文件中没有机构数据");
         Map<Row, Verdict> verdicts = reading.execute(status -> check(rows, actor));
         return storing.execute(status -> store(rows, verdicts, actor));
+    }
+
+    /**
+     * What 所属乡镇 may say for the actor, as the template offers it: the townships of his region in code order, then
+     * 县局直属 where the bureau's own institutions are his to keep.
+     */
+    public List<String> unitChoices(Actor actor) {
+        List<Region> inScope = regions.findByPathStartingWithOrderByPath(actor.regionPath());
+        List<String> units = new ArrayList<>(inScope.stream().filter(r -> r.getLevel() == RegionLevel.TOWNSHIP)
+                .sorted(Comparator.comparing(Region::getCode)).map(Region::getName).toList());
+        if (InstitutionRegister.isBureau(actor) && inScope.stream().filter(r -> r.getLevel() == RegionLevel.COUNTY).count() == 1) {
+            units.add(DIRECTLY_RUN);
+        }
+        return units;
     }
 
     private Map<Row, Verdict> check(List<Row> rows, Actor actor) {
@@ -125,7 +130,7 @@ public class InstitutionImport {
         List<Region> inScope = units.stream().filter(r -> r.getPath().startsWith(actor.regionPath())).toList();
         Region own = regions.findByPath(actor.regionPath()).orElse(null);
         Map<Row, Verdict> verdicts = new LinkedHashMap<>();
-        Map<String, Row> byCode = new HashMap<>();
+        Map<String, FirstOfCode> byCode = new HashMap<>();
         Map<String, Row> byName = new HashMap<>();
         for (Row row : rows) {
             List<RowError> errors = new ArrayList<>();
@@ -136,21 +141,20 @@ public class InstitutionImport {
                     errors.add(RowError.of(row, column, "：" + v.getMessage()));
                 }
             }
-            Verdict verdict = errors.isEmpty() ? judge(row, record, actor, byCode, byName, verdicts) : new Refused(errors);
+            Verdict verdict = errors.isEmpty() ? judge(row, record, actor, byCode, byName) : new Refused(errors);
             verdicts.put(row, verdict);
         }
         return verdicts;
     }
 
     /** A row whose cells are all readable: a repeat (in the register or the file), refused by the register, or new. */
-    private Verdict judge(Row row, InstitutionRecord record, Actor actor, Map<String, Row> byCode, Map<String, Row> byName,
-                          Map<Row, Verdict> earlier) {
+    private Verdict judge(Row row, InstitutionRecord record, Actor actor, Map<String, FirstOfCode> byCode, Map<String, Row> byName) {
         String code = record.code().toLowerCase(Locale.ROOT);
-        Row sameCode = byCode.get(code);
-        if (sameCode != null) {
-            boolean sameName = earlier.get(sameCode) instanceof ToRegister first && first.record().name().equals(record.name());
-            return sameName ? new Registered(null, "与第" + sameCode.number() + "行是同一家机构（机构编号相同），未重复导入")
-                    : refused(row, "机构编号", "与第" + sameCode.number() + "行的机构编号相同，但机构名称不同");
+        FirstOfCode first = byCode.get(code);
+        if (first != null) {
+            int at = first.row().number();
+            return first.name().equals(record.name()) ? new Registered(null, "与第" + at + "行是同一家机构（机构编号相同），未重复导入")
+                    : refused(row, "机构编号", "与第" + at + "行的机构编号相同，但机构名称不同");
         }
         var registered = institutions.findFirstByCodeIgnoreCase(record.code());
         if (registered.isPresent() && registered.get().getName().equals(record.name())
@@ -168,16 +172,20 @@ public class InstitutionImport {
         } catch (InvalidInputException e) {
             return refused(row, header(e.field()), "：" + e.getMessage());
         }
-        byCode.put(code, row);
+        byCode.put(code, new FirstOfCode(row, record.name()));
         byName.put(name, row);
         return new ToRegister(record);
+    }
+
+    /** The file's row that is to register a code, and the name it gives. */
+    private record FirstOfCode(Row row, String name) {
     }
 
     private static Refused refused(Row row, String column, String what) {
         return new Refused(List.of(RowError.of(row, column, what)));
     }
 
-    private Result store(List<Row> rows, Map<Row, Verdict> verdicts, Actor actor) {
+    private Result<RowResult> store(List<Row> rows, Map<Row, Verdict> verdicts, Actor actor) {
         List<RowResult> results = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         for (Row row : rows) {
@@ -190,7 +198,7 @@ public class InstitutionImport {
                 }
             });
         }
-        Result result = Result.of(results);
+        Result<RowResult> result = Result.of(results);
         if (result.created() == 0 && !errors.isEmpty()) {
             throw new RejectedException(errors, results);
         }

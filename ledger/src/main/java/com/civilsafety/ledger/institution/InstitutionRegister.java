@@ -105,7 +105,7 @@ public class InstitutionRegister {
     @Transactional
     public Institution changeStatus(long id, InstitutionStatus status, String reason, Actor actor) {
         Institution institution = editable(id, actor);
-        if (!actor.hasRole(Role.BUREAU_ADMIN) && !actor.hasRole(Role.BUREAU_SECTION)) {
+        if (!isBureau(actor)) {
             throw new ForbiddenException("机构停业、关停或恢复运营由县局办理");
         }
         if (status == null) {
@@ -165,6 +165,11 @@ public class InstitutionRegister {
         return institution;
     }
 
+    /** the county bureau, who keeps its townships' institutions and those it runs itself */
+    static boolean isBureau(Actor actor) {
+        return actor.hasRole(Role.BUREAU_ADMIN) || actor.hasRole(Role.BUREAU_SECTION);
+    }
+
     private static boolean keepsRegister(Actor actor) {
         return actor.hasRole(Role.BUREAU_ADMIN) || actor.hasRole(Role.BUREAU_SECTION) || actor.hasRole(Role.TOWNSHIP_OFFICER);
     }
@@ -182,8 +187,7 @@ public class InstitutionRegister {
         if (region.getLevel() != RegionLevel.TOWNSHIP && region.getLevel() != RegionLevel.COUNTY) {
             throw new InvalidInputException("regionId", "机构应登记在乡镇，县局直属机构登记在县");
         }
-        boolean bureau = actor.hasRole(Role.BUREAU_ADMIN) || actor.hasRole(Role.BUREAU_SECTION);
-        if (!bureau && !region.getPath().equals(actor.regionPath())) {
+        if (!isBureau(actor) && !region.getPath().equals(actor.regionPath())) {
             throw new InvalidInputException("regionId", "乡镇民政办只能登记本乡镇的机构");
         }
         return region;

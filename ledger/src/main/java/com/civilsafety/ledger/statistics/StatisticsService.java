@@ -100,8 +100,6 @@ public class StatisticsService {
                 .toList();
     }
 
-
-
     /** Hazards found per month of the window, and how many of them were rectified by its end. */
     public MonthlyTrend monthly(StatisticsQuery query, Actor actor) {
         Window window = window(query);

@@ -47,9 +47,9 @@ class HazardImportRaceMariaDbTest {
     void theSameFileUploadedTwiceAtOnceGoesInOnce() throws Exception {
         Actor township = actors.get("town1");
         List<SheetImport.Row> file = List.of(row(3, "inst001", "消防水带破损"), row(4, "inst001", "应急照明失效"));
-        List<HazardImport.Result> results = AllAtOnce.send(2, i -> hazardImport.importAll(file, township));
-        assertThat(results.stream().mapToLong(HazardImport.Result::created).sum()).isEqualTo(2);
-        assertThat(results.stream().mapToLong(HazardImport.Result::skipped).sum()).isEqualTo(2);
+        List<SheetImport.Result<HazardImport.RowResult>> results = AllAtOnce.send(2, i -> hazardImport.importAll(file, township));
+        assertThat(results.stream().mapToLong(SheetImport.Result::created).sum()).isEqualTo(2);
+        assertThat(results.stream().mapToLong(SheetImport.Result::skipped).sum()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from hazard where description in ('消防水带破损', '应急照明失效')", Long.class))
                 .isEqualTo(2);
     }
@@ -60,7 +60,7 @@ class HazardImportRaceMariaDbTest {
         for (int round = 0; round < 5; round++) {
             List<List<SheetImport.Row>> files = List.of(List.of(row(3, "inst001", "楼梯间堆放纸箱" + round)),
                     List.of(row(3, "inst002", "楼梯间堆放纸箱" + round)));
-            List<HazardImport.Result> results = AllAtOnce.send(2, i -> hazardImport.importAll(files.get(i), township));
+            List<SheetImport.Result<HazardImport.RowResult>> results = AllAtOnce.send(2, i -> hazardImport.importAll(files.get(i), township));
             assertThat(results).allSatisfy(r -> assertThat(r.created()).isEqualTo(1));
         }
     }

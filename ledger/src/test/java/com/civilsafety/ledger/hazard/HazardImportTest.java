@@ -57,7 +57,7 @@ class HazardImportTest {
                 row(3, home, mark + "厨房燃气管道老化", "厨房", "GEN-FIRE", "部门检查", today.toString()),
                 row(4, home, mark + "安全出口指示灯损坏", "二楼", "GEN-FIRE", "督导检查", today.minusDays(2).toString()));
 
-        HazardImport.Result first = hazardImport.importAll(list, township);
+        SheetImport.Result<HazardImport.RowResult> first = hazardImport.importAll(list, township);
         assertThat(first.created()).isEqualTo(2);
         assertThat(first.rows()).extracting(HazardImport.RowResult::outcome).containsOnly(SheetImport.Outcome.CREATED);
         assertThat(first.rows()).allSatisfy(r -> assertThat(r.hazardCode()).matches("YH\\d{4}-\\d{6}"));
@@ -66,7 +66,7 @@ class HazardImportTest {
         // the same file again, one cell of a column outside the key corrected: nothing new, each row says why
         List<SheetImport.Row> again = List.of(list.get(0), row(4, home, mark + "安全出口指示灯损坏", "二楼楼梯口", "GEN-FIRE", "督导检查",
                 today.minusDays(2).toString()));
-        HazardImport.Result second = hazardImport.importAll(again, township);
+        SheetImport.Result<HazardImport.RowResult> second = hazardImport.importAll(again, township);
         assertThat(second.created()).isZero();
         assertThat(second.skipped()).isEqualTo(2);
         assertThat(second.rows()).allSatisfy(r -> {
@@ -81,7 +81,7 @@ class HazardImportTest {
 
     @Test
     void aRowRepeatedInTheFileIsImportedOnceAndBlanksAroundTheDescriptionMakeNoNewHazard() {
-        HazardImport.Result result = hazardImport.importAll(List.of(
+        SheetImport.Result<HazardImport.RowResult> result = hazardImport.importAll(List.of(
                 row(3, home, mark + "楼梯间堆放纸箱", "", "GEN-FIRE", "机构自查", today.toString()),
                 row(4, home, "  " + mark + "楼梯间堆放纸箱 ", "", "GEN-FIRE", "机构自查", today.toString())), township);
         assertThat(result.rows()).extracting(HazardImport.RowResult::outcome)
@@ -97,7 +97,7 @@ class HazardImportTest {
         List<SheetImport.Row> list = List.of(
                 row(3, home, mark + "配电箱未上锁", "一楼", "GEN-FIRE", "部门检查", slashes), // a date as people type it
                 row(4, home, mark + "灭火器过期", "三楼", "NO-SUCH-ITEM", "路过看到", "2026/13/01", "也许"));
-        HazardImport.Result result = hazardImport.importAll(list, township);
+        SheetImport.Result<HazardImport.RowResult> result = hazardImport.importAll(list, township);
         assertThat(result.created()).isEqualTo(1);
         assertThat(result.refused()).isEqualTo(1);
         HazardImport.RowResult refused = result.rows().get(1);
@@ -109,7 +109,7 @@ class HazardImportTest {
                 "第4行「是否危及服务对象」应填“是”或“否”（现为“也许”）");
         assertThat(String.join("", refused.messages())).doesNotContain("yyyy");
 
-        HazardImport.Result corrected = hazardImport.importAll(List.of(list.get(0),
+        SheetImport.Result<HazardImport.RowResult> corrected = hazardImport.importAll(List.of(list.get(0),
                 row(4, home, mark + "灭火器过期", "三楼", "GEN-FIRE", "部门检查", today.toString(), "否")), township);
         assertThat(corrected.rows()).extracting(HazardImport.RowResult::outcome)
                 .containsExactly(SheetImport.Outcome.DUPLICATE, SheetImport.Outcome.CREATED);
@@ -141,8 +141,8 @@ class HazardImportTest {
     void twoUploadsOfTheSameFileAtOnceStoreItOnce() throws Exception {
         List<SheetImport.Row> list = List.of(row(3, home, mark + "消防水带破损", "", "GEN-FIRE", "部门检查", today.toString()),
                 row(4, home, mark + "应急照明失效", "", "GEN-FIRE", "部门检查", today.toString()));
-        List<HazardImport.Result> both = AllAtOnce.send(2, i -> hazardImport.importAll(list, township));
-        assertThat(both.stream().mapToLong(HazardImport.Result::created).sum()).isEqualTo(2);
+        List<SheetImport.Result<HazardImport.RowResult>> both = AllAtOnce.send(2, i -> hazardImport.importAll(list, township));
+        assertThat(both.stream().mapToLong(SheetImport.Result::created).sum()).isEqualTo(2);
         assertThat(marked()).hasSize(2);
     }
 

@@ -48,7 +48,7 @@ class InstitutionImportTest {
                 row(4, mark + "-2", mark + "县救助站", "救助管理机构", "县局直属", "", "", "", "", "", ""),
                 row(5, mark + "-3", mark + "城关儿童之家", "儿童福利机构", "城关镇", "", "12", "", "", "李芳", "0563-8164609"));
 
-        InstitutionImport.Result first = institutionImport.importAll(file, bureau);
+        SheetImport.Result<InstitutionImport.RowResult> first = institutionImport.importAll(file, bureau);
         assertThat(first.created()).isEqualTo(3);
         Institution careHome = institutions.findByCode(mark + "-1").orElseThrow();
         assertThat(careHome.getName()).isEqualTo(mark + "东山颐养院");
@@ -69,7 +69,7 @@ class InstitutionImportTest {
         // the same file again, its code typed in lower case and an address corrected: nothing registered or changed
         List<SheetImport.Row> again = List.of(row(3, (mark + "-1").toLowerCase(), mark + "东山颐养院", "养老机构", "东山镇",
                 "东山镇大街2号", "80", "", "", "", ""), file.get(1), file.get(2));
-        InstitutionImport.Result second = institutionImport.importAll(again, bureau);
+        SheetImport.Result<InstitutionImport.RowResult> second = institutionImport.importAll(again, bureau);
         assertThat(second.created()).isZero();
         assertThat(second.skipped()).isEqualTo(3);
         assertThat(second.rows()).allSatisfy(r -> {
@@ -92,7 +92,7 @@ class InstitutionImportTest {
                 row(7, mark + "-4", mark + "好的养老院", "养老机构", "西河镇", "", "", "", "", "", ""),
                 row(8, mark + "-1", mark + "好的养老院", "养老机构", "西河镇", "", "", "", "", "", ""));
 
-        InstitutionImport.Result result = institutionImport.importAll(file, bureau);
+        SheetImport.Result<InstitutionImport.RowResult> result = institutionImport.importAll(file, bureau);
 
         assertThat(result.created()).isEqualTo(1);
         assertThat(result.skipped()).isEqualTo(1);
@@ -134,7 +134,7 @@ class InstitutionImportTest {
                 row(4, mark + "-2", mark + "邻镇养老院", "养老机构", "东山镇", "", "", "", "", "", ""),
                 row(5, mark + "-3", mark + "县直属", "养老机构", "县局直属", "", "", "", "", "", ""));
 
-        InstitutionImport.Result result = institutionImport.importAll(file, town1);
+        SheetImport.Result<InstitutionImport.RowResult> result = institutionImport.importAll(file, town1);
 
         assertThat(result.rows()).extracting(InstitutionImport.RowResult::outcome)
                 .containsExactly(Outcome.CREATED, Outcome.REFUSED, Outcome.REFUSED);

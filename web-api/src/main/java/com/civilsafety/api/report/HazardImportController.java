@@ -1,6 +1,7 @@
 package com.civilsafety.api.report;
 
 import com.civilsafety.api.security.ActorUser;
+import com.civilsafety.ledger.common.SheetImport;
 import com.civilsafety.ledger.criterion.CriterionCatalogue;
 import com.civilsafety.ledger.hazard.HazardImport;
 import java.io.IOException;
@@ -43,9 +44,9 @@ class HazardImportController {
      * rows were refused.
      */
     @PostMapping
-    ResponseEntity<HazardImport.Result> upload(@RequestParam("file") MultipartFile file,
+    ResponseEntity<SheetImport.Result<HazardImport.RowResult>> upload(@RequestParam("file") MultipartFile file,
                                                @AuthenticationPrincipal ActorUser user) throws IOException, InterruptedException {
-        HazardImport.Result result = uploads.importRows(file, HazardImportWorkbook.LAYOUT, rows -> hazardImport.importAll(rows, user.actor()));
+        SheetImport.Result<HazardImport.RowResult> result = uploads.importRows(file, HazardImportWorkbook.LAYOUT, rows -> hazardImport.importAll(rows, user.actor()));
         return ResponseEntity.status(result.created() > 0 ? 201 : 200).body(result);
     }
 }
