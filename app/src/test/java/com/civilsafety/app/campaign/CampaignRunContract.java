@@ -394,8 +394,9 @@ abstract class CampaignRunContract {
                 {"name": "殡葬服务机构安全隐患月度调度", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
                  "institutionTypes": ["FUNERAL"], "recurringDuties": false,
                  "phases": [{"kind": "MOBILISATION", "startsOn": "%s", "endsOn": "%s"},
-                            {"kind": "SUMMARY", "startsOn": "%s", "endsOn": "%s"}]}""".formatted(county,
-                month.atDay(1), month.atDay(3), month.atDay(4), month.atDay(25)));
+                            {"kind": "SUMMARY", "startsOn": "%s", "endsOn": "%s"}],
+                 "deliverables": [{"kind": "STAGE_PROGRESS", "opensOn": "%s", "dueOn": "%s"}]}""".formatted(county,
+                month.atDay(1), month.atDay(3), month.atDay(4), month.atDay(25), month.atDay(5), month.atDay(24)));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
         long townships = count("select count(*) from region where level = 'TOWNSHIP' and path like (select concat(path, '%') from region where id = ?)", county);
@@ -405,11 +406,29 @@ abstract class CampaignRunContract {
         // a hazard found in the month, before the drafts open on the 10th
         passTo(month.atDay(2).toString(), LocalTime.of(10, 0));
         reportHazard(chengguanInstitution, month.atDay(2));
+        // a funeral home the bureau runs itself (直属机构) reports like a township, signed by its manager
+        long funeralHome = register("ZB-%d".formatted(id), "安澜县殡仪馆%d".formatted(id), "FUNERAL", county);
+        String funeralHomeManager = manager("zb" + id, funeralHome);
+        reportHazard(funeralHome, month.atDay(2));
         // the month's dates as the campaign shows them: the 10th, 14th, 16th and 20th or, on a day no one works, the
         // working day after (the reminder two working days before the deadline)
         passTo(dispatchDate(id, month, "opensAt").plusHours(1));
         long town1Task = awaitTask("town1", "DISPATCH_REPORT", id);
-        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT'", id) == townships);
+        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT'", id) == townships + 1);
+        long funeralHomeTask = awaitTask(funeralHomeManager, "DISPATCH_REPORT", id);
+        // 各乡镇、各直属机构 owe their stage progress too
+        awaitTask(funeralHomeManager, "DELIVERABLE", id);
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'DELIVERABLE'", id))
+                .isEqualTo(townships + 1);
+        JsonNode ownDraft = api.get(funeralHomeManager, "/api/campaign-tasks/" + funeralHomeTask).body().path("dispatchDraft");
+        assertThat(ownDraft.path("level").asText()).isEqualTo("DIRECTLY_RUN");
+        assertThat(ownDraft.path("region").asText()).isEqualTo("安澜县殡仪馆" + id);
+        assertThat(ownDraft.path("table").path("rows")).singleElement()
+                .satisfies(r -> assertThat(r.path("figures").path("hazardsFound").asLong()).as("its own hazard only").isEqualTo(1));
+        assertThat(api.get("town1", "/api/campaign-tasks/" + funeralHomeTask).status()).isEqualTo(404);
+        Api.Reply ownSent = api.post(funeralHomeManager, "/api/tasks/" + funeralHomeTask + "/complete", """
+                {"signedBy": "殡仪馆馆长", "corrections": [{"field": "hazardsFound", "value": 2, "reason": "另有一处在整改台账外登记"}]}""");
+        assertThat(ownSent.status()).as(ownSent.body().toString()).isEqualTo(200);
         JsonNode draft = api.get("town1", "/api/campaign-tasks/" + town1Task).body().path("dispatchDraft");
         assertThat(draft.path("level").asText()).isEqualTo("TOWNSHIP");
         assertThat(draft.path("table").path("from").asText()).isEqualTo(month.atDay(1).toString());
@@ -467,19 +486,17 @@ abstract class CampaignRunContract {
         assertThat(api.post("town3", "/api/tasks/" + town3Task + "/complete", "{\"signedBy\": \"郑镇长\"}").status()).isEqualTo(200);
         assertThat(count("select count(*) from dispatch_report where campaign_id = ? and late", id)).isEqualTo(1);
 
-        // an institution the bureau runs itself (直属机构), with a hazard found this month
-        Api.Reply direct = api.post("admin", "/api/institutions", """
-                {"code": "ZS-%d", "name": "安澜县救助管理站%d", "type": "RELIEF_MANAGEMENT", "regionId": %d, "capacity": 40}"""
-                .formatted(id, id, county));
-        assertThat(direct.status()).as(direct.body().toString()).isEqualTo(201);
-        reportHazard(direct.body().path("summary").path("id").asLong(), month.atDay(12));
+        // another institution the bureau runs itself, outside the campaign's types (not asked), with a hazard found
+        // this month
+        reportHazard(register("ZS-%d".formatted(id), "安澜县救助管理站%d".formatted(id), "RELIEF_MANAGEMENT", county), month.atDay(12));
 
-        // the county draft: each township as it reported, the ledger for those that did not, then the bureau's own
+        // the county draft: each township as it reported, the ledger for those that did not, then one row for the
+        // bureau's own: the funeral home as it reported (2), the relief station from the ledger (1)
         JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
         assertThat(countyDraft.path("table").path("rows")).hasSize((int) townships + 1);
         JsonNode own = countyDraft.path("table").path("rows").get((int) townships);
         assertThat(own.path("label").asText()).isEqualTo("安澜县直属机构");
-        assertThat(own.path("figures").path("hazardsFound").asLong()).isEqualTo(1);
+        assertThat(own.path("figures").path("hazardsFound").asLong()).isEqualTo(3);
         assertThat(countyDraft.path("table").path("total").path("hazardsFound").asLong())
                 .as("the county's total counts its own institutions").isEqualTo(StreamSupport.stream(
                         countyDraft.path("table").path("rows").spliterator(), false)
@@ -487,13 +504,14 @@ abstract class CampaignRunContract {
         JsonNode chengguan = StreamSupport.stream(countyDraft.path("table").path("rows").spliterator(), false)
                 .filter(r -> r.path("label").asText().equals("城关镇")).findFirst().orElseThrow();
         assertThat(chengguan.path("figures").path("hazardsFound").asLong()).isEqualTo(found + 2);
-        assertThat(countyDraft.path("townshipsNotSubmitted")).hasSize((int) townships - 3);
+        assertThat(countyDraft.path("unitsNotSubmitted")).hasSize((int) townships - 3);
         Api.Reply countySent = api.post("fuli", "/api/tasks/" + countyTask + "/complete", "{\"signedBy\": \"福利股\"}");
         assertThat(countySent.status()).as(countySent.body().toString()).isEqualTo(200);
 
         JsonNode listed = api.get("fuli", "/api/campaigns/" + id + "/dispatch-reports").body();
-        assertThat(texts(listed, "level")).as("townships first, then the county")
-                .containsExactly("TOWNSHIP", "TOWNSHIP", "TOWNSHIP", "COUNTY");
+        assertThat(texts(listed, "level")).as("townships first, then the directly-run institution, then the county")
+                .containsExactly("TOWNSHIP", "TOWNSHIP", "TOWNSHIP", "DIRECTLY_RUN", "COUNTY");
+        assertThat(texts(listed, "region")).contains("安澜县殡仪馆" + id);
         assertThat(api.get("town1", "/api/campaigns/" + id + "/dispatch-reports").body()).hasSize(1);
         long countyReport = StreamSupport.stream(listed.spliterator(), false)
                 .filter(r -> r.path("level").asText().equals("COUNTY")).findFirst().orElseThrow().path("id").asLong();
@@ -506,7 +524,7 @@ abstract class CampaignRunContract {
             assertThat((long) row.getCell(5).getNumericCellValue()).as("发现隐患数").isEqualTo(found + 2);
             org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
             assertThat(StreamSupport.stream(sheet.spliterator(), false).map(r -> shown.formatCellValue(r.getCell(0))))
-                    .anyMatch(t -> t.startsWith("未报送乡镇（按台账数汇总）："))
+                    .anyMatch(t -> t.startsWith("未报送单位（按台账数汇总）："))
                     .anyMatch(t -> t.equals("填报人：福利股"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -546,6 +564,24 @@ abstract class CampaignRunContract {
                 .spliterator(), false).filter(d -> d.path("month").asText().equals(month.toString())).findFirst().orElseThrow();
         assertThat(dispatch.path("reported").asBoolean()).as(month + " reports").isTrue();
         return OffsetDateTime.parse(dispatch.path(field).asText()).atZoneSameInstant(LedgerTime.ZONE).toOffsetDateTime();
+    }
+
+    /** Registers an institution as the county administrator does; answers its id. */
+    private long register(String code, String name, String type, long regionId) {
+        Api.Reply registered = api.post("admin", "/api/institutions", """
+                {"code": "%s", "name": "%s", "type": "%s", "regionId": %d, "capacity": 40}""".formatted(code, name, type, regionId));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        return registered.body().path("summary").path("id").asLong();
+    }
+
+    /** A manager's account for an institution, with the demo password (accounts are kept in Keycloak, not by the API). */
+    private String manager(String username, long institutionId) {
+        jdbc.update("""
+                insert into person (username, display_name, password_hash, enabled, region_id, institution_id, created_at)
+                select ?, '直属机构负责人', password_hash, true, (select region_id from institution where id = ?), ?, created_at
+                from person where username = 'inst001'""", username, institutionId, institutionId);
+        jdbc.update("insert into person_role (person_id, role) select id, 'INSTITUTION_MANAGER' from person where username = ?", username);
+        return username;
     }
 
     private long institution(String name) {

@@ -16,9 +16,11 @@ import com.civilsafety.ledger.region.RegionRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -154,16 +156,18 @@ public class CampaignProgressQuery {
     /** The campaign's arrangements as its notice states them, and what the one signing owes it. */
     private CampaignTaskForm.Notice notice(Campaign campaign, CampaignWork item, List<CampaignPhase> campaignPhases,
                                            List<CampaignDeliverable> campaignDeliverables) {
-        Audience audience = item.getInstitutionId() != null ? Audience.INSTITUTIONS
-                : regions.findById(item.getRegionId()).map(r -> r.getLevel() == RegionLevel.TOWNSHIP).orElse(false)
-                        ? Audience.TOWNSHIPS : Audience.BUREAU;
+        boolean township = regions.findById(item.getRegionId()).map(r -> r.getLevel() == RegionLevel.TOWNSHIP).orElse(false);
+        // a directly-run institution (registered at the county) owes what institutions owe and what reporting units owe
+        Set<Audience> audiences = item.getInstitutionId() != null
+                ? (township ? EnumSet.of(Audience.INSTITUTIONS) : EnumSet.of(Audience.INSTITUTIONS, Audience.REPORTING_UNITS))
+                : EnumSet.of(township ? Audience.REPORTING_UNITS : Audience.BUREAU);
         List<CampaignTaskForm.Dated> owed = new ArrayList<>();
-        if (audience == Audience.INSTITUTIONS) {
+        if (audiences.contains(Audience.INSTITUTIONS)) {
             campaignPhases.stream().filter(p -> p.getKind().opens(TaskKind.SELF_CHECK))
                     .forEach(p -> owed.add(new CampaignTaskForm.Dated(p.getName() + "：对照检查清单逐项自查，签名上报",
                             p.getStartsOn(), p.getEndsOn())));
         }
-        campaignDeliverables.stream().filter(d -> d.getKind().audience() == audience)
+        campaignDeliverables.stream().filter(d -> audiences.contains(d.getKind().audience()))
                 .forEach(d -> owed.add(new CampaignTaskForm.Dated(d.getName(), null, d.getDueOn())));
         // by when each begins to be owed: a phase from its start, a deliverable on its day
         owed.sort(Comparator.comparing(d -> d.from() != null ? d.from() : d.to()));

@@ -199,9 +199,9 @@ public class CampaignRun {
         DeliverableKind kind = deliverable.getKind();
         String title = deliverable.getName() + "（" + deliverable.getDueOn() + " 前报送）";
         List<Opened> opened = switch (kind.audience()) {
-            case TOWNSHIPS -> townships(campaign).stream().map(t -> new Opened(new CampaignWork(campaign.getId(),
-                    deliverable.slot(), TaskKind.DELIVERABLE, "R" + t.getId(), t.getId(), null, deliverable.getDueOn()),
-                    t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + title)).toList();
+            case REPORTING_UNITS -> reportingUnits(campaign).stream().map(u -> u.opened(new CampaignWork(campaign.getId(),
+                    deliverable.slot(), TaskKind.DELIVERABLE, u.ownerKey(), u.region().getId(), u.institutionId(),
+                    deliverable.getDueOn()), title, null)).toList();
             case BUREAU -> regions.findAllById(campaign.getRegionIds()).stream().map(r -> new Opened(new CampaignWork(
                     campaign.getId(), deliverable.slot(), TaskKind.DELIVERABLE, "R" + r.getId(), r.getId(), null,
                     deliverable.getDueOn()).drafted(kind.drafted() ? drafts.summary(campaign, deliverable, r) : null),
@@ -243,7 +243,6 @@ public class CampaignRun {
 
     // ---- fan-out -------------------------------------------------------------------------------------------------
 
-    /** A work row to store, with the inbox task that goes with it. */
     /** Work to open, with its inbox task; due at the end of its due day unless {@code dueAt} says when. */
     record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title, Instant dueAt) {
         Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
@@ -438,7 +437,41 @@ public class CampaignRun {
         return all.stream().distinct().toList();
     }
 
-    List<Region> townships(Campaign campaign) {
+    /**
+     * Who reports to the bureau (各乡镇、各直属机构): each township of the campaign's regions, in code order, then each
+     * institution in the campaign's scope that the bureau runs itself (registered at the county, not in a township).
+     */
+    List<ReportingUnit> reportingUnits(Campaign campaign) {
+        List<ReportingUnit> units = new ArrayList<>(townships(campaign).stream().map(t -> new ReportingUnit(t, null)).toList());
+        scope(campaign).stream().filter(ReportingUnit::directlyRun).forEach(i -> units.add(new ReportingUnit(i.getRegion(), i)));
+        return units;
+    }
+
+    /** A township (its officers report), or a directly-run institution (its manager reports) with the county it is in. */
+    record ReportingUnit(Region region, Institution institution) {
+        static boolean directlyRun(Institution institution) {
+            return institution.getRegion().getLevel() != RegionLevel.TOWNSHIP;
+        }
+
+        String ownerKey() {
+            return institution == null ? "R" + region.getId() : "I" + institution.getId();
+        }
+
+        Long institutionId() {
+            return institution == null ? null : institution.getId();
+        }
+
+        String name() {
+            return institution == null ? region.getName() : institution.getName();
+        }
+
+        Opened opened(CampaignWork work, String what, Instant dueAt) {
+            return new Opened(work, region, institution == null ? Role.TOWNSHIP_OFFICER : Role.INSTITUTION_MANAGER, null,
+                    name() + " " + what, dueAt);
+        }
+    }
+
+    private List<Region> townships(Campaign campaign) {
         List<Region> all = new ArrayList<>();
         for (Region region : regions.findAllById(campaign.getRegionIds())) {
             all.addAll(regions.findByPathStartingWithAndLevelOrderByCode(region.getPath(), RegionLevel.TOWNSHIP));

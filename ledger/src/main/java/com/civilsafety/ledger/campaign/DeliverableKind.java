@@ -2,12 +2,12 @@ package com.civilsafety.ledger.campaign;
 
 /** What someone owes the campaign by a date, and who owes it. */
 public enum DeliverableKind {
-    TOWNSHIP_PLAN("乡镇专项方案", Audience.TOWNSHIPS),
+    TOWNSHIP_PLAN("乡镇专项方案", Audience.REPORTING_UNITS),
     SELF_CHECK_REPORT("机构自查报告", Audience.INSTITUTIONS),
     STAGE_SUMMARY("阶段性总结", Audience.BUREAU),
     /** 阶段性进展情况 of a township (绩溪: 各乡镇、各直属机构于8月3日前报送) */
-    STAGE_PROGRESS("阶段性进展情况", Audience.TOWNSHIPS),
-    TOWNSHIP_SUMMARY("乡镇工作总结", Audience.TOWNSHIPS),
+    STAGE_PROGRESS("阶段性进展情况", Audience.REPORTING_UNITS),
+    TOWNSHIP_SUMMARY("乡镇工作总结", Audience.REPORTING_UNITS),
     OVERALL_SUMMARY("全面总结", Audience.BUREAU),
     /** 每季度主要负责人带队检查1次 */
     PRINCIPAL_INSPECTION("主要负责人带队检查", Audience.INSTITUTIONS,

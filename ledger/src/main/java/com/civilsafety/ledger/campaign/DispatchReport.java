@@ -18,6 +18,8 @@ public class DispatchReport {
     private String reportMonth;
     private String level;
     private Long regionId;
+    /** The directly-run institution (直属机构) that reported, or null for a township's or the county's report. */
+    private Long institutionId;
     private LocalDate periodFrom;
     private LocalDate periodTo;
     /** {@link DispatchReportContent} as JSON. */
@@ -36,6 +38,7 @@ public class DispatchReport {
         this.reportMonth = reportMonth;
         this.level = level;
         this.regionId = work.getRegionId();
+        this.institutionId = work.getInstitutionId();
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
         this.content = content;
@@ -62,6 +65,10 @@ public class DispatchReport {
 
     public Long getRegionId() {
         return regionId;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
     }
 
     public LocalDate getPeriodFrom() {

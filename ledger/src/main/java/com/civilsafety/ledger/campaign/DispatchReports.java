@@ -11,6 +11,8 @@ import com.civilsafety.ledger.hazard.HazardList;
 import com.civilsafety.ledger.hazard.HazardListRow;
 import com.civilsafety.ledger.hazard.HazardQuery;
 import com.civilsafety.ledger.inbox.TaskKind;
+import com.civilsafety.ledger.institution.Institution;
+import com.civilsafety.ledger.institution.InstitutionRepository;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,10 +33,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Monthly dispatch reports: the draft a township or the county section sees while its task is open (read live from the
+ * Monthly dispatch reports: the draft a township, a directly-run institution or the county section sees while its task is open (read live from the
  * ledger through {@link StatisticsService} and {@link HazardList}, so the figures are those of every other form), and
- * the frozen copy stored when it is submitted. A county draft takes each township's figures as the township submitted
- * them, and the ledger's for townships that have not.
+ * the frozen copy stored when it is submitted. A county draft takes each reporting unit's figures as it submitted
+ * them, and the ledger's for those that have not.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,9 +47,14 @@ public class DispatchReports {
     private final StatisticsService statistics;
     private final HazardList hazardList;
     private final EventLog eventLog;
+    private final InstitutionRepository institutions;
+    private final CampaignWorkRepository work;
 
-    DispatchReports(CampaignPhaseRepository phases, DispatchReportRepository reports,
-                    RegionRepository regions, StatisticsService statistics, HazardList hazardList, EventLog eventLog) {
+    DispatchReports(CampaignPhaseRepository phases, DispatchReportRepository reports, RegionRepository regions,
+                    StatisticsService statistics, HazardList hazardList, EventLog eventLog, InstitutionRepository institutions,
+                    CampaignWorkRepository work) {
+        this.institutions = institutions;
+        this.work = work;
         this.phases = phases;
         this.reports = reports;
         this.regions = regions;
@@ -55,7 +63,7 @@ public class DispatchReports {
         this.eventLog = eventLog;
     }
 
-    /** A submitted report as listed. */
+    /** A submitted report as listed: {@code region} names who reported (a township, an institution, a county). */
     public record Summary(long id, String reportMonth, String level, long regionId, String region, LocalDate periodFrom,
                           LocalDate periodTo, boolean late, Instant submittedAt) {
     }
@@ -69,6 +77,12 @@ public class DispatchReports {
         String month = item.getSlot().substring(1, 8);
         LocalDate[] period = MonthlyDispatch.period(phases.findByCampaignIdOrderByOrdinal(item.getCampaignId()), month);
         Region region = regions.findById(item.getRegionId()).orElseThrow();
+        if (item.getInstitutionId() != null) {
+            Institution institution = institutions.findById(item.getInstitutionId()).orElseThrow();
+            StatisticsReport own = statistics.ofInstitution(institution, period[0], period[1]);
+            return new DispatchReportContent(month, DispatchReportContent.DIRECTLY_RUN, institution.getName(), own,
+                    own.total(), List.of(), null, null, null, List.of(), majorHazards(region, institution.getId(), period));
+        }
         boolean county = item.getKind() == TaskKind.COUNTY_DISPATCH_REPORT;
         StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], region.getId(), null,
                 StatisticsQuery.Grouping.REGION), Actor.SYSTEM);
@@ -94,12 +108,11 @@ public class DispatchReports {
                 }
                 rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(),
                         ledgerRows.getOrDefault(String.valueOf(township.getId()), SafetyFigures.NONE)));
-                hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(township.getId(), null, null,
-                        HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM)));
+                hazards.addAll(majorHazards(township, null, period));
             }
         }
         if (county) {
-            directlyRun(ledger, townships, period, rows, hazards);
+            directlyRun(item, month, ledger, townships, period, rows, notSubmitted, hazards);
         }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
@@ -109,23 +122,51 @@ public class DispatchReports {
     }
 
     /**
-     * 直属机构: the institutions the bureau runs itself report to it directly, so the county's consolidation has their
-     * own row after the townships, read from the ledger, with their major hazards.
+     * 直属机构: the institutions the bureau runs itself report to it as townships do, and the county's consolidation has
+     * one row for them after the townships: the ledger's figures of all of them, with each one's as it submitted them
+     * in place of the ledger's; and their major hazards, likewise.
      */
-    private void directlyRun(StatisticsReport ledger, List<Region> townships, LocalDate[] period, List<StatisticsReport.Row> rows,
+    private void directlyRun(CampaignWork item, String month, StatisticsReport ledger, List<Region> townships,
+                             LocalDate[] period, List<StatisticsReport.Row> rows, List<String> notSubmitted,
                              List<HazardListRow> hazards) {
         Set<String> townshipKeys = townships.stream().map(t -> String.valueOf(t.getId())).collect(Collectors.toSet());
+        Map<Long, List<DispatchReport>> sentByUnit = reports.findByCampaignIdAndReportMonthAndLevel(item.getCampaignId(),
+                month, DispatchReportContent.DIRECTLY_RUN).stream().collect(Collectors.groupingBy(DispatchReport::getRegionId));
         for (StatisticsReport.Row row : ledger.rows()) {
             if (townshipKeys.contains(row.key())) {
                 continue;
             }
-            rows.add(row);
             Region unit = regions.findById(Long.parseLong(row.key())).orElseThrow();
-            // the unit's subtree holds its townships too: its own hazards are those registered at the unit itself
-            hazards.addAll(hazardList.rows(hazardList.select(new HazardQuery(unit.getId(), null, null, HazardGrade.MAJOR, null,
-                    null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM)).stream()
-                    .filter(h -> h.township().equals(unit.getName())).toList());
+            SafetyFigures figures = row.figures();
+            List<HazardListRow> unitHazards = new ArrayList<>(majorHazards(unit, null, period));
+            for (DispatchReport report : sentByUnit.getOrDefault(unit.getId(), List.of())) {
+                Institution institution = institutions.findById(report.getInstitutionId()).orElseThrow();
+                DispatchReportContent sent = Json.read(report.getContent(), DispatchReportContent.class);
+                figures = figures.minus(statistics.ofInstitution(institution, period[0], period[1]).total())
+                        .plus(sent.table().total());
+                Set<Long> asInLedger = majorHazards(unit, institution.getId(), period).stream().map(HazardListRow::id)
+                        .collect(Collectors.toSet());
+                unitHazards.removeIf(h -> asInLedger.contains(h.id()));
+                unitHazards.addAll(sent.hazards());
+            }
+            rows.add(new StatisticsReport.Row(row.key(), row.label(), figures));
+            hazards.addAll(unitHazards);
         }
+        work.findByCampaignIdAndSlotAndStatusOrderById(item.getCampaignId(), MonthlyDispatch.townshipSlot(month), WorkStatus.OPEN)
+                .stream().filter(w -> w.getInstitutionId() != null)
+                .forEach(w -> notSubmitted.add(institutions.findById(w.getInstitutionId()).orElseThrow().getName()));
+    }
+
+    /**
+     * The major hazards found in the period that a unit's 《清单》 lists: a township's, or one institution's; for the
+     * county itself, those registered at the county (its directly-run institutions'), not its townships'.
+     */
+    private List<HazardListRow> majorHazards(Region region, Long institutionId, LocalDate[] period) {
+        List<HazardListRow> rows = hazardList.rows(hazardList.select(new HazardQuery(region.getId(), institutionId, null,
+                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM));
+        // a county's subtree holds its townships too: its own hazards are those registered at the county itself
+        return region.getLevel() == RegionLevel.TOWNSHIP || institutionId != null ? rows
+                : rows.stream().filter(h -> h.township().equals(region.getName())).toList();
     }
 
     /** Stores what was submitted, as it was: the draft of this moment with the reporter's corrections and notes. */
@@ -136,14 +177,14 @@ public class DispatchReports {
         for (DispatchConfirmation.Correction c : confirmation.correctionsOrNone()) {
             reported = reported.with(c.field().strip(), c.value());
         }
-        List<StatisticsReport.Row> rows = draft.level().equals(DispatchReportContent.TOWNSHIP)
+        List<StatisticsReport.Row> rows = !draft.level().equals(DispatchReportContent.COUNTY)
                 ? List.of(new StatisticsReport.Row(draft.table().rows().getFirst().key(), draft.table().rows().getFirst().label(), reported))
                 : draft.table().rows();
         DispatchReportContent frozen = new DispatchReportContent(draft.reportMonth(), draft.level(), draft.region(),
                 new StatisticsReport(draft.table().from(), draft.table().to(), draft.table().overdueOn(),
                         draft.table().groupBy(), rows, reported),
                 draft.ledgerTotal(), confirmation.correctionsOrNone(), confirmation.notes(), confirmation.signedBy().strip(),
-                item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.townshipsNotSubmitted(), draft.hazards());
+                item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.unitsNotSubmitted(), draft.hazards());
         DispatchReport report = reports.save(new DispatchReport(item, draft.reportMonth(), draft.level(),
                 draft.table().from(), draft.table().to(), Json.write(frozen)));
         eventLog.append(EventType.DISPATCH_REPORT_SUBMITTED, CampaignService.SUBJECT, item.getCampaignId(), actor, null,
@@ -151,21 +192,27 @@ public class DispatchReports {
                         "corrections", confirmation.correctionsOrNone().size()));
     }
 
-    /** The submitted reports of a campaign the actor may see: a township its own, county roles all of their county. */
+    /**
+     * The submitted reports of a campaign the actor may see: a township its own, a directly-run institution its own,
+     * county roles all of their county.
+     */
     public List<Summary> ofCampaign(long campaignId, Actor actor) {
         List<DispatchReport> all = reports.findByCampaignIdOrderByReportMonthAscLevelDescRegionIdAsc(campaignId);
         Map<Long, Region> byId = regions.findAllById(all.stream().map(DispatchReport::getRegionId).distinct().toList())
                 .stream().collect(Collectors.toMap(Region::getId, Function.identity()));
-        return all.stream().filter(r -> actor.covers(byId.get(r.getRegionId()).getPath(), null))
+        Map<Long, String> institutionNames = institutions.findAllById(all.stream().map(DispatchReport::getInstitutionId)
+                .filter(Objects::nonNull).distinct().toList()).stream().collect(Collectors.toMap(Institution::getId, Institution::getName));
+        return all.stream().filter(r -> actor.covers(byId.get(r.getRegionId()).getPath(), r.getInstitutionId()))
                 .map(r -> new Summary(r.getId(), r.getReportMonth(), r.getLevel(), r.getRegionId(),
-                        byId.get(r.getRegionId()).getName(), r.getPeriodFrom(), r.getPeriodTo(), r.isLate(), r.getSubmittedAt()))
+                        r.getInstitutionId() == null ? byId.get(r.getRegionId()).getName() : institutionNames.get(r.getInstitutionId()),
+                        r.getPeriodFrom(), r.getPeriodTo(), r.isLate(), r.getSubmittedAt()))
                 .toList();
     }
 
     /** A submitted report as it was sent. */
     public DispatchReportContent content(long reportId, Actor actor) {
         DispatchReport report = reports.findById(reportId)
-                .filter(r -> actor.covers(regions.findById(r.getRegionId()).orElseThrow().getPath(), null))
+                .filter(r -> actor.covers(regions.findById(r.getRegionId()).orElseThrow().getPath(), r.getInstitutionId()))
                 .orElseThrow(() -> new NotFoundException("调度报表不存在：" + reportId));
         return Json.read(report.getContent(), DispatchReportContent.class);
     }

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps of the monthly dispatch model (processes/campaign-dispatch.bpmn): in each month the campaign reports in,
- * every township confirms and submits its 《清单》 and 《调度表》 drafted from the ledger by the end of office hours on
+ * every reporting unit (each township, each directly-run institution) confirms and submits its 《清单》 and 《调度表》
+ * drafted from the ledger by the end of office hours on
  * the 16th (每月16日下午下班前: opened on the 10th or the first working day after it, reminded two working days before
  * the deadline, late ones escalated at the deadline); the bureau section then consolidates the county's forms and submits them upward by the end of office hours
  * on the 20th, or the leader hears of it. A deadline on a day no one works moves to the next working day
@@ -233,7 +234,8 @@ public class MonthlyDispatch {
     }
 
     /**
-     * 生成乡镇报表: a confirm-and-submit task for every township in scope; its draft is read live from the ledger.
+     * 生成乡镇报表: a confirm-and-submit task for every reporting unit in scope (townships, directly-run institutions);
+     * its draft is read live from the ledger.
      * Answers how many were opened.
      */
     public int openTownships(long campaignId, String month, ProcessStep step) {
@@ -243,10 +245,10 @@ public class MonthlyDispatch {
         }
         OffsetDateTime due = dates(YearMonth.parse(month), closing(campaign)).dueAt();
         String slot = townshipSlot(month);
-        List<CampaignRun.Opened> opened = run.townships(campaign).stream().map(t -> new CampaignRun.Opened(
-                new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, "R" + t.getId(), t.getId(), null, due.toLocalDate()),
-                t, Role.TOWNSHIP_OFFICER, null, t.getName() + " " + label(month) + "（" + written(due) + "前报送）",
-                due.toInstant())).toList();
+        List<CampaignRun.Opened> opened = run.reportingUnits(campaign).stream().map(u -> u.opened(
+                new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, u.ownerKey(), u.region().getId(),
+                        u.institutionId(), due.toLocalDate()),
+                label(month) + "（" + written(due) + "前报送）", due.toInstant())).toList();
         int count = run.save(campaign, slot, opened, step, w -> w);
         if (count == 0) {
             return 0; // opened before (a rebuilt instance runs the step again)

@@ -72,6 +72,16 @@ public record SafetyFigures(long institutionsChecked, long inspections, long ins
         return of(v, rewardAmount.add(o.rewardAmount));
     }
 
+    /** These figures without another's part of them (a unit's ledger figures less one institution's). */
+    public SafetyFigures minus(SafetyFigures o) {
+        long[] v = counts();
+        long[] w = o.counts();
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= w[i];
+        }
+        return of(v, rewardAmount.subtract(o.rewardAmount));
+    }
+
     /** The counts in the order of {@link #CORRECTABLE}. */
     private long[] counts() {
         return new long[] {institutionsChecked, inspections, inspectionGroups, hazardsFound, foundBySelfCheck,

@@ -63,7 +63,7 @@ public class StatisticsService {
     public StatisticsReport figures(StatisticsQuery query, Actor actor) {
         Window window = window(query);
         String path = scopePath(query.regionId(), actor);
-        Map<Key, SafetyFigures> cells = cells(window, path, query.institutionType());
+        Map<Key, SafetyFigures> cells = cells(window, path, query.institutionType(), null);
         StatisticsQuery.Grouping grouping = query.groupBy() == null ? StatisticsQuery.Grouping.NONE : query.groupBy();
         List<StatisticsReport.Row> rows = switch (grouping) {
             case NONE -> List.of(new StatisticsReport.Row("ALL", "合计",
@@ -78,6 +78,18 @@ public class StatisticsService {
         };
         SafetyFigures total = cells.values().stream().reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new StatisticsReport(query.from(), query.to(), window.overdueOn(), grouping.name(), rows, total);
+    }
+
+    /**
+     * One institution's own figures for a window, by the same rules as every other figure: what a directly-run
+     * institution (直属机构) reports as its monthly 《调度表》. For the ledger's own use (no caller's scope).
+     */
+    public StatisticsReport ofInstitution(Institution institution, LocalDate from, LocalDate to) {
+        Window window = window(new StatisticsQuery(from, to, null, null, StatisticsQuery.Grouping.NONE));
+        SafetyFigures figures = cells(window, institution.getRegion().getPath(), null, institution.getId()).values().stream()
+                .reduce(SafetyFigures.NONE, SafetyFigures::plus);
+        return new StatisticsReport(from, to, window.overdueOn(), StatisticsQuery.Grouping.NONE.name(),
+                List.of(new StatisticsReport.Row("I" + institution.getId(), institution.getName(), figures)), figures);
     }
 
     /**
@@ -197,7 +209,7 @@ public class StatisticsService {
     }
 
     /** Every figure per (region, institution type). */
-    private Map<Key, SafetyFigures> cells(Window window, String path, InstitutionType type) {
+    private Map<Key, SafetyFigures> cells(Window window, String path, InstitutionType type, Long institution) {
         Map<Key, long[]> cells = new TreeMap<>();
         // hazards found in the window: how, how grave, how far rectified by its end
         TypedQuery<Object[]> found = entityManager.createQuery("""
@@ -212,8 +224,9 @@ public class StatisticsService {
                        sum(case when h.source = :whistleblower then 1 else 0 end)
                 from Hazard h
                 where h.region.path like :path and h.foundOn >= :from and h.foundOn <= :to
-                  and (:type is null or h.institutionType = :type)
+                  and (:type is null or h.institutionType = :type) and (:institution is null or h.institution.id = :institution)
                 group by h.region.id, h.institutionType""", Object[].class);
+        found.setParameter("institution", institution);
         found.setParameter("selfCheck", HazardSource.SELF_CHECK).setParameter("departmentCheck", HazardSource.DEPARTMENT_CHECK)
                 .setParameter("expert", HazardSource.EXPERT).setParameter("major", HazardGrade.MAJOR)
                 .setParameter("whistleblower", HazardSource.WHISTLEBLOWER);
@@ -237,11 +250,11 @@ public class StatisticsService {
                 from Hazard h
                 where h.region.path like :path and h.foundOn <= :day and h.rectificationDeadline < :day
                   and (h.closedAt is null or h.closedAt >= :dayEnd)
-                  and (:type is null or h.institutionType = :type)
+                  and (:type is null or h.institutionType = :type) and (:institution is null or h.institution.id = :institution)
                 group by h.region.id, h.institutionType""", Object[].class);
         overdue.setParameter("path", path + "%").setParameter("day", window.overdueOn())
                 .setParameter("dayEnd", LedgerTime.startOfDayAfter(window.overdueOn()))
-                .setParameter("type", type);
+                .setParameter("type", type).setParameter("institution", institution);
         for (Object[] r : overdue.getResultList()) {
             cell(cells, r)[OVERDUE] += number(r[2]);
         }
@@ -252,12 +265,13 @@ public class StatisticsService {
                 from CampaignWork w join Institution i on i.id = w.institutionId
                 where i.region.path like :path and w.status = :submitted and w.kind in :checkKinds
                   and w.submittedAt >= :start and w.submittedAt < :end
-                  and (:type is null or i.type = :type)
+                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
                 group by w.regionId, i.type""", Object[].class);
         checked.setParameter("inspectionKinds", EnumSet.of(TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT))
                 .setParameter("checkKinds", CHECK_KINDS)
                 .setParameter("submitted", WorkStatus.SUBMITTED).setParameter("path", path + "%")
                 .setParameter("start", window.start()).setParameter("end", window.end()).setParameter("type", type);
+        checked.setParameter("institution", institution);
         for (Object[] r : checked.getResultList()) {
             long[] c = cell(cells, r);
             c[CHECKED] += number(r[2]);
@@ -269,11 +283,12 @@ public class StatisticsService {
                 from CampaignWork w join Institution i on i.id = w.institutionId
                 where i.region.path like :path and w.status = :submitted and w.kind = :inspection
                   and w.inspectorIds is not null and w.submittedAt >= :start and w.submittedAt < :end
-                  and (:type is null or i.type = :type)
+                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
                 group by w.regionId, i.type""", Object[].class);
         teams.setParameter("inspection", TaskKind.INSPECTION).setParameter("submitted", WorkStatus.SUBMITTED)
                 .setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
                 .setParameter("type", type);
+        teams.setParameter("institution", institution);
         for (Object[] r : teams.getResultList()) {
             cell(cells, r)[GROUPS] += number(r[2]);
         }
@@ -283,11 +298,12 @@ public class StatisticsService {
                 from WhistleblowerReport r join Institution i on i.id = r.institutionId join Region g on g.id = r.regionId
                 where g.path like :path and r.rewardAmount is not null
                   and r.rewardDecidedAt >= :start and r.rewardDecidedAt < :end
-                  and (:type is null or i.type = :type)
+                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
                 group by r.regionId, i.type""", Object[].class);
         rewards.setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
                 .setParameter("type", type);
         Map<Key, BigDecimal> amounts = new HashMap<>();
+        rewards.setParameter("institution", institution);
         for (Object[] r : rewards.getResultList()) {
             cell(cells, r)[REWARDS] += number(r[2]);
             amounts.merge(key(r), (BigDecimal) r[3], BigDecimal::add);
@@ -297,10 +313,11 @@ public class StatisticsService {
                 select v.regionId, i.type, count(v)
                 from HelpVisit v join Institution i on i.id = v.institutionId
                 where i.region.path like :path and v.visitedOn >= :from and v.visitedOn <= :to
-                  and (:type is null or i.type = :type)
+                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
                 group by v.regionId, i.type""", Object[].class);
         helped.setParameter("path", path + "%").setParameter("type", type)
                 .setParameter("from", window.start().atZone(LedgerTime.ZONE).toLocalDate()).setParameter("to", windowTo(window));
+        helped.setParameter("institution", institution);
         for (Object[] r : helped.getResultList()) {
             cell(cells, r)[HELP_VISITS] += number(r[2]);
         }

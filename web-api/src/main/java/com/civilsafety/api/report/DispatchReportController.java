@@ -41,8 +41,7 @@ class DispatchReportController {
     ResponseEntity<StreamingResponseBody> dispatchTable(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         DispatchReportContent report = reports.content(id, user.actor());
         return ReportController.attachment(ReportController.XLSX, report.region() + report.reportMonth() + "调度表.xlsx", out -> DispatchTableWorkbook.write(
-                report.table(), report.region(), DispatchTableWorkbook.office(report.region(),
-                        DispatchReportContent.TOWNSHIP.equals(report.level())), report.submittedOn(), remarks(report),
+                report.table(), report.region(), office(report), report.submittedOn(), remarks(report),
                 report.signedBy(), out));
     }
 
@@ -57,15 +56,24 @@ class DispatchReportController {
         });
     }
 
-    /** 备注 under the table: each correction beside the ledger's figure, the townships that did not report, the notes. */
+    /** 填报单位: a township's 民政办, the county's 民政局, or the directly-run institution itself. */
+    private static String office(DispatchReportContent report) {
+        return switch (report.level()) {
+            case DispatchReportContent.DIRECTLY_RUN -> report.region();
+            case DispatchReportContent.TOWNSHIP -> DispatchTableWorkbook.office(report.region(), true);
+            default -> DispatchTableWorkbook.office(report.region(), false);
+        };
+    }
+
+    /** 备注 under the table: each correction beside the ledger's figure, the units that did not report, the notes. */
     private static List<String> remarks(DispatchReportContent report) {
         List<String> remarks = new ArrayList<>();
         for (DispatchConfirmation.Correction c : report.corrections()) {
             remarks.add("更正：" + SafetyFigures.CORRECTABLE_LABELS.get(c.field()) + " 台账数 " + report.ledgerTotal().get(c.field())
                     + "，报送数 " + c.value() + "。原因：" + c.reason());
         }
-        if (!report.townshipsNotSubmitted().isEmpty()) {
-            remarks.add("未报送乡镇（按台账数汇总）：" + String.join("、", report.townshipsNotSubmitted()));
+        if (!report.unitsNotSubmitted().isEmpty()) {
+            remarks.add("未报送单位（按台账数汇总）：" + String.join("、", report.unitsNotSubmitted()));
         }
         if (report.notes() != null && !report.notes().isBlank()) {
             remarks.add("填报说明：" + report.notes().strip());
