@@ -12,7 +12,7 @@ import bpmn_writer
 CAMPAIGN_DOC = ("A 专项排查整治行动 from deployment to its end: its phases run one after another (CampaignPhase, "
                 "sequential multi-instance over the phase numbers the ledger gives), and meanwhile every deliverable with "
                 "a due date (乡镇专项方案, summaries, quarterly 主要负责人带队检查, the annual drill) runs in parallel "
-                "(CampaignDeliverable), and so does each month's dispatch of 《清单》 and 《调度表》 (CampaignDispatch). "
+                "(CampaignDeliverable), and so does each month's (and, for 周调度, each week's) dispatch of 《清单》 and 《调度表》 (CampaignDispatch). "
                 "Cancelling a campaign cancels its instance; the ledger records the reason.")
 CAMPAIGN_NODES = [
     ("StartEvent_CampaignDeployed", "start", "行动部署", 0, 1, {}),
@@ -22,7 +22,7 @@ CAMPAIGN_NODES = [
                                                   "element": "ordinal", "sequential": True}),
     ("Task_RunDeliverables", "call", "按节点报送", 3, 2, {"process": "CampaignDeliverable",
                                                         "collection": "=deliverableIds", "element": "deliverableId"}),
-    ("Task_RunDispatches", "call", "月度调度", 3, 3, {"process": "CampaignDispatch",
+    ("Task_RunDispatches", "call", "月度及周调度", 3, 3, {"process": "CampaignDispatch",
                                                     "collection": "=dispatchMonths", "element": "reportMonth"}),
     ("Gateway_Join", "parallel", "", 4, 1, {}),
     ("Task_CloseCampaign", "service", "行动结束", 5, 1, {"type": "campaign.close"}),
@@ -116,25 +116,27 @@ DELIVERABLE_FLOWS = [
     ("Flow_8", "Task_EscalateLate", "EndEvent_DeliverableDone", None, None),
 ]
 
-DISPATCH_DOC = ("One month's dispatch (seed 000: 每月16日前报送《清单》《调度表》，20日前汇总报市局): on the 10th every "
-                "township gets a confirm-and-submit task for its 清单 and 调度表, drafted live from the ledger (figures "
-                "may be corrected with a reason, never overwritten); reminded on the 14th; at 16:00 on the 16th the late "
-                "ones are escalated and the bureau section gets the county consolidation (submitted townships as they "
-                "sent them, the ledger for the rest); not sent upward by the end of the 20th, the leader is told. "
-                "Submitted reports are frozen in the ledger.")
+DISPATCH_DOC = ("One period's dispatch, a month (seed 000: 每月16日下午下班前报送《清单》《调度表》，20日前汇总报市局) or, "
+                "for a campaign with 周调度 (seed 003: 周调度、月通报), a week (Monday to Friday, consolidated by the next "
+                "Monday): when it opens every reporting unit (township, directly-run institution) gets a confirm-and-submit "
+                "task for its 清单 and 调度表, drafted live from the ledger (figures may be corrected with a reason, never "
+                "overwritten); reminded before the deadline; at the end of office hours on the due day the late ones are "
+                "escalated and the bureau section gets the county consolidation (submitted units as they sent them, the "
+                "ledger for the rest); not sent upward by its deadline, the leader is told. The dates come from the ledger "
+                "(dispatch.dates), moved past days no one works. Submitted reports are frozen in the ledger.")
 DISPATCH_NODES = [
-    ("StartEvent_MonthScheduled", "start", "月度调度已排期", 0, 1, {}),
+    ("StartEvent_MonthScheduled", "start", "本期调度已排期", 0, 1, {}),
     ("Task_ReadDispatchDates", "service", "读取报送日期", 1, 1, {"type": "dispatch.dates"}),
-    ("Event_DraftsOpen", "timer", "每月10日", 2, 1, {"date": "=date and time(opensAt)"}),
+    ("Event_DraftsOpen", "timer", "派发日（每月10日/每周一）", 2, 1, {"date": "=date and time(opensAt)"}),
     ("Task_OpenTownshipReports", "service", "生成乡镇报表草稿", 3, 1, {"type": "dispatch.open-townships"}),
-    ("Event_ReminderDue", "timer", "每月14日", 4, 1, {"date": "=date and time(remindAt)"}),
+    ("Event_ReminderDue", "timer", "提醒未报", 4, 1, {"date": "=date and time(remindAt)"}),
     ("Task_RemindTownships", "service", "提醒未报乡镇", 5, 1, {"type": "dispatch.remind-townships"}),
-    ("Event_TownshipReportsDue", "timer", "每月16日16时", 6, 1, {"date": "=date and time(dueAt)"}),
+    ("Event_TownshipReportsDue", "timer", "报送截止（每月16日/每周五下班前）", 6, 1, {"date": "=date and time(dueAt)"}),
     ("Task_EscalateLateTownships", "service", "逾期乡镇督办", 7, 1, {"type": "dispatch.escalate-townships"}),
     ("Task_ConsolidateCounty", "service", "汇总县级报表", 8, 1, {"type": "dispatch.consolidate"}),
-    ("Event_CountyReportDue", "timer", "每月20日", 9, 1, {"date": "=date and time(countyDueAt)"}),
+    ("Event_CountyReportDue", "timer", "汇总截止（每月20日/下周一下班前）", 9, 1, {"date": "=date and time(countyDueAt)"}),
     ("Task_EscalateLateCounty", "service", "县级逾期报告领导", 10, 1, {"type": "dispatch.escalate-county"}),
-    ("EndEvent_MonthDone", "end", "本月调度结束", 11, 1, {}),
+    ("EndEvent_MonthDone", "end", "本期调度结束", 11, 1, {}),
 ]
 DISPATCH_FLOWS = [
     ("Flow_1", "StartEvent_MonthScheduled", "Task_ReadDispatchDates", None, None),
@@ -156,5 +158,5 @@ if __name__ == "__main__":
                       "campaign-phase.bpmn")
     bpmn_writer.write("CampaignDeliverable", "报送节点", DELIVERABLE_DOC, DELIVERABLE_NODES, [], DELIVERABLE_FLOWS, [],
                       "campaign-deliverable.bpmn")
-    bpmn_writer.write("CampaignDispatch", "月度调度", DISPATCH_DOC, DISPATCH_NODES, [], DISPATCH_FLOWS, [],
+    bpmn_writer.write("CampaignDispatch", "调度报送", DISPATCH_DOC, DISPATCH_NODES, [], DISPATCH_FLOWS, [],
                       "campaign-dispatch.bpmn")

@@ -4,7 +4,7 @@ export const MODELS = [
   { name: 'campaign', process: 'Campaign', label: '专项行动（总流程）' },
   { name: 'campaign-phase', process: 'CampaignPhase', label: '行动阶段' },
   { name: 'campaign-deliverable', process: 'CampaignDeliverable', label: '任务节点报送' },
-  { name: 'campaign-dispatch', process: 'CampaignDispatch', label: '月度调度' },
+  { name: 'campaign-dispatch', process: 'CampaignDispatch', label: '调度报送' },
   { name: 'whistleblower-triage', process: 'WhistleblowerTriage', label: '举报核查' },
 ]
 

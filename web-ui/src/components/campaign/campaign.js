@@ -15,6 +15,14 @@ export const PHASE_STATUSES = { PLANNED: '未开始', OPEN: '进行中', CLOSED:
 export const PHASE_STATUS_TAG = { PLANNED: 'info', OPEN: 'warning', CLOSED: 'success' }
 export const INSPECTION_MODES = { FULL: '全覆盖检查', DOUBLE_RANDOM: '双随机抽查' }
 
+/** A dispatch period as people say it: 2027-06 → 2027年6月, 2027-W23 → 2027年第23周 */
+export function periodLabel(key) {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key || '')
+  if (week) return `${week[1]}年第${Number(week[2])}周`
+  const month = /^(\d{4})-(\d{2})$/.exec(key || '')
+  return month ? `${month[1]}年${Number(month[2])}月` : key
+}
+
 export function addDays(isoDay, days) {
   const d = new Date(`${isoDay}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + days)

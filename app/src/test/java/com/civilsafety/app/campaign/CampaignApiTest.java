@@ -3,9 +3,14 @@ package com.civilsafety.app.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.civilsafety.app.testsupport.Api;
+import com.civilsafety.ledger.common.LedgerTime;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +189,57 @@ class CampaignApiTest {
         assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, today.minusDays(40), today.plusDays(60),
                 ", \"deliverables\": [{\"kind\": \"TOWNSHIP_PLAN\", \"dueOn\": \"" + today.minusDays(1) + "\"}]")),
                 "deliverables[0].dueOn");
+    }
+
+    /**
+     * 周调度 (seed 003: 周调度、月通报) as well as the months: every week whose Friday lies within the campaign, opened on
+     * its Monday, reminded on Thursday, due by the end of office hours on Friday, consolidated by the next Monday's;
+     * from the first week still ahead when deployed in its course. (No holidays are configured here: the days are as
+     * written.)
+     */
+    @Test
+    void aWeeklyCampaignReportsEveryWeekAsWellAsEveryMonth() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        LocalDate today = api.today();
+        String plan = """
+                {"name": "周调度专项整治", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["FUNERAL"], "recurringDuties": false, "weeklyDispatch": %s,
+                 "phases": [{"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]}""";
+        Api.Reply created = api.post("fuli", "/api/campaigns", plan.formatted(county, "true", today.minusDays(20), today.plusDays(40)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        JsonNode weeks = created.body().path("weeklyDispatches");
+        long fridaysAhead = today.minusDays(20).datesUntil(today.plusDays(41))
+                .filter(d -> d.getDayOfWeek() == DayOfWeek.FRIDAY && !d.isBefore(today)).count();
+        // a Friday of today counts only while its office hours last
+        assertThat((long) weeks.size()).isBetween(fridaysAhead - 1, fridaysAhead);
+        for (JsonNode week : weeks) {
+            String key = week.path("month").asText();
+            assertThat(key).matches("\\d{4}-W\\d{2}");
+            OffsetDateTime opens = inChina(week, "opensAt");
+            OffsetDateTime due = inChina(week, "dueAt");
+            OffsetDateTime countyDue = inChina(week, "countyDueAt");
+            OffsetDateTime remind = inChina(week, "remindAt");
+            assertThat(opens.getDayOfWeek()).as(key).isEqualTo(DayOfWeek.MONDAY);
+            assertThat(opens.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+            assertThat(remind.toLocalDate()).isEqualTo(opens.toLocalDate().plusDays(3));
+            assertThat(due.toLocalDate()).isEqualTo(opens.toLocalDate().plusDays(4));
+            assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(17, 30));
+            assertThat(countyDue.toLocalDate()).isEqualTo(opens.toLocalDate().plusDays(7));
+            assertThat(due.toInstant()).as("no week already due").isAfter(Instant.parse(created.body().path("createdAt").asText()));
+            assertThat(week.path("label").asText()).contains("周调度《清单》《调度表》");
+        }
+        // the months are reported as before
+        assertThat(reported(created.body())).isNotEmpty();
+        // not asked for: none
+        Api.Reply monthly = api.post("fuli", "/api/campaigns", plan.formatted(county, "false", today.plusDays(1), today.plusDays(40)));
+        assertThat(monthly.body().path("weeklyDispatches")).isEmpty();
+        // a campaign whose Fridays have all passed has no week to report
+        LocalDate monday = today.plusDays(7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        assertField(api.post("fuli", "/api/campaigns", plan.formatted(county, "true", monday, monday.plusDays(3))), "weeklyDispatch");
+    }
+
+    private static OffsetDateTime inChina(JsonNode dispatch, String field) {
+        return OffsetDateTime.parse(dispatch.path(field).asText()).atZoneSameInstant(LedgerTime.ZONE).toOffsetDateTime();
     }
 
     private static List<String> reported(JsonNode campaign) {

@@ -539,6 +539,52 @@ abstract class CampaignRunContract {
                 .noneMatch(t -> t.contains(month.getYear() + "年" + month.getMonthValue() + "月《清单》《调度表》汇总逾期"));
     }
 
+    /**
+     * 周调度: a campaign that reports weekly opens the week's forms on Monday to every reporting unit, covering the
+     * campaign to Thursday; at the end of office hours on Friday the county consolidation opens, due the next Monday.
+     */
+    @Test
+    @Order(4)
+    void eachWeekTheReportingUnitsConfirmTheirFormsWhenTheCampaignReportsWeekly() {
+        long county = jdbc.queryForObject("select id from region where code = '990121'", Long.class);
+        LocalDate monday = day0.plusDays(14).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        // one Friday within the campaign, and no month reported: this week's forms are the only ones
+        Api.Reply created = api.post("fuli", "/api/campaigns", """
+                {"name": "殡葬服务机构周调度", "leadOrganisation": "安澜县民政局", "regionIds": [%d],
+                 "institutionTypes": ["FUNERAL"], "recurringDuties": false, "weeklyDispatch": true, "dispatchMonths": [],
+                 "phases": [{"kind": "SELF_CHECK", "startsOn": "%s", "endsOn": "%s"}]}""".formatted(county, monday, monday.plusDays(10)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        JsonNode week = created.body().path("weeklyDispatches").get(0);
+        assertThat(created.body().path("weeklyDispatches")).hasSize(1);
+        String key = week.path("month").asText();
+        long units = count("select count(*) from region where level = 'TOWNSHIP' and path like (select concat(path, '%') from region where id = ?)", county)
+                + count("select count(*) from institution where type = 'FUNERAL' and status = 'OPERATING' and region_id = ?", county);
+
+        passTo(OffsetDateTime.parse(week.path("opensAt").asText()).plusHours(1));
+        long town1Task = awaitTask("town1", "DISPATCH_REPORT", id);
+        await().atMost(STEP).until(() -> count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT'", id) == units);
+        assertThat(taskTitles("town1", "DISPATCH_REPORT")).anyMatch(t -> t.contains("周调度《清单》《调度表》"));
+        JsonNode draft = api.get("town1", "/api/campaign-tasks/" + town1Task).body().path("dispatchDraft");
+        assertThat(draft.path("reportMonth").asText()).isEqualTo(key);
+        assertThat(draft.path("table").path("from").asText()).isEqualTo(monday.toString());
+        assertThat(draft.path("table").path("to").asText()).as("to Thursday").isEqualTo(monday.plusDays(3).toString());
+        assertThat(api.post("town1", "/api/tasks/" + town1Task + "/complete", "{\"signedBy\": \"周镇长\"}").status()).isEqualTo(200);
+
+        passTo(OffsetDateTime.parse(week.path("dueAt").asText()).plusMinutes(30));
+        long countyTask = awaitTask("fuli", "COUNTY_DISPATCH_REPORT", id);
+        JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
+        assertThat(countyDraft.path("unitsNotSubmitted")).hasSize((int) units - 1);
+        assertThat(api.post("fuli", "/api/tasks/" + countyTask + "/complete", "{\"signedBy\": \"福利股\"}").status()).isEqualTo(200);
+        JsonNode listed = api.get("fuli", "/api/campaigns/" + id + "/dispatch-reports").body();
+        assertThat(texts(listed, "reportMonth")).containsOnly(key).hasSize(2);
+
+        passTo(OffsetDateTime.parse(week.path("countyDueAt").asText()).plusHours(16));
+        sleepAWhile();
+        assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'LATE_FOLLOW_UP' and owner_key like 'L%'", id))
+                .as("sent upward in time: the leader hears nothing").isZero();
+    }
+
     private void reportHazard(long institutionId, LocalDate foundOn) {
         Api.Reply reported = api.post("inspector1", "/api/hazards", """
                 {"institutionId": %d, "description": "火化车间灭火器过期", "location": "火化车间",

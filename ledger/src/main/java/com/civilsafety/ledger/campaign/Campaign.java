@@ -54,6 +54,8 @@ public class Campaign {
      * months were chosen, which reports in every month of its span.
      */
     private String dispatchMonths;
+    /** 周调度: the first week ("2027-W23") whose 《清单》《调度表》 are reported weekly, every week after it too; null: none. */
+    private String dispatchWeeksFrom;
     @Version
     private long version;
 
@@ -81,9 +83,24 @@ public class Campaign {
         this.dispatchMonths = String.join(",", months);
     }
 
-    /** Whether the month's 《清单》《调度表》 are reported (the month is one of the campaign's span). */
-    public boolean reportsIn(String month) {
-        return dispatchMonths == null || List.of(dispatchMonths.split(",")).contains(month);
+    void reportWeeklyFrom(String week) {
+        this.dispatchWeeksFrom = week;
+    }
+
+    /**
+     * Whether the period's 《清单》《调度表》 are reported: a month of the campaign's span as chosen, a week from the
+     * first weekly one on (ISO week keys sort in time).
+     */
+    public boolean reportsIn(String period) {
+        if (new DispatchPeriod(period).weekly()) {
+            return dispatchWeeksFrom != null && period.compareTo(dispatchWeeksFrom) >= 0;
+        }
+        return dispatchMonths == null || List.of(dispatchMonths.split(",")).contains(period);
+    }
+
+    /** 周调度 as well as the monthly dispatch. */
+    public boolean isWeeklyDispatch() {
+        return dispatchWeeksFrom != null;
     }
 
     void end(CampaignStatus status, String reason) {

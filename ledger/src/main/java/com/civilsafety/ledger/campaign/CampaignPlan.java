@@ -15,7 +15,8 @@ import java.util.Set;
  * A campaign as its creator plans it: scope, schedule, who leads it, how inspections are assigned (full coverage
  * unless given), whether the recurring duties (每季度主要负责人带队检查, 每年应急演练) are tracked (yes unless false), and
  * the months whose 《清单》《调度表》 are reported ("2027-06"; unless given, every month whose reports fall due within
- * the campaign from the day it is deployed).
+ * the campaign from the day it is deployed), and whether they are also reported weekly (周调度: every week from the
+ * first whose reports fall due after deployment; not unless true).
  */
 public record CampaignPlan(
         @NotBlank(message = "行动名称不能为空") @Size(max = 128, message = "行动名称不能超过128字") String name,
@@ -29,19 +30,20 @@ public record CampaignPlan(
         @Valid InspectionPlan inspection,
         Boolean recurringDuties,
         List<@NotNull(message = "调度月份不能为空") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])",
-                message = "调度月份应写作 2027-06") String> dispatchMonths) {
+                message = "调度月份应写作 2027-06") String> dispatchMonths,
+        Boolean weeklyDispatch) {
 
     public CampaignPlan(String name, String templateCode, String leadOrganisation, String responsibleSections,
                         List<Long> regionIds, Set<InstitutionType> institutionTypes, List<Phase> phases,
                         List<Deliverable> deliverables, InspectionPlan inspection, Boolean recurringDuties) {
         this(name, templateCode, leadOrganisation, responsibleSections, regionIds, institutionTypes, phases, deliverables,
-                inspection, recurringDuties, null);
+                inspection, recurringDuties, null, null);
     }
 
     /** The same plan under another name. */
     public CampaignPlan named(String newName) {
         return new CampaignPlan(newName, templateCode, leadOrganisation, responsibleSections, regionIds, institutionTypes,
-                phases, deliverables, inspection, recurringDuties, dispatchMonths);
+                phases, deliverables, inspection, recurringDuties, dispatchMonths, weeklyDispatch);
     }
 
     public record Phase(

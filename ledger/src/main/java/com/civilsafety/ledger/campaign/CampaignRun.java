@@ -99,7 +99,7 @@ public class CampaignRun {
         List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaignId);
         return new CampaignSchedule(schedule.stream().map(CampaignPhase::getOrdinal).toList(),
                 deliverables.findByCampaignIdOrderByDueOn(campaignId).stream().map(CampaignDeliverable::getId).toList(),
-                MonthlyDispatch.months(schedule));
+                MonthlyDispatch.periods(campaign(campaignId), schedule));
     }
 
     /**

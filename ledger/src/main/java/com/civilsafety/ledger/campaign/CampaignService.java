@@ -80,6 +80,9 @@ public class CampaignService {
             saved.add(phases.save(new CampaignPhase(campaign.getId(), i + 1, ordered.get(i))));
         }
         campaign.reportIn(dispatch.chooseMonths(plan.dispatchMonths(), saved, plan.regionIds()));
+        if (Boolean.TRUE.equals(plan.weeklyDispatch())) {
+            campaign.reportWeeklyFrom(dispatch.firstWeek(saved, plan.regionIds()));
+        }
         LocalDate first = ordered.getFirst().startsOn();
         LocalDate last = ordered.stream().map(CampaignPlan.Phase::endsOn).max(Comparator.naturalOrder()).orElseThrow();
         List<CampaignPlan.Deliverable> owed = new ArrayList<>(plan.deliverables() == null ? List.of() : plan.deliverables());
@@ -133,7 +136,8 @@ public class CampaignService {
                 schedule.stream().filter(p -> p.getStatus() != PhaseStatus.CLOSED).map(CampaignPhase::getOrdinal).toList(),
                 deliverables.findByCampaignIdOrderByDueOn(campaignId).stream()
                         .filter(d -> d.getStatus() != PhaseStatus.CLOSED).map(CampaignDeliverable::getId).toList(),
-                MonthlyDispatch.months(schedule).stream().filter(m -> !monthSettled(campaignId, m)).toList());
+                MonthlyDispatch.periods(campaigns.findById(campaignId).orElseThrow(), schedule).stream()
+                        .filter(m -> !monthSettled(campaignId, m)).toList());
     }
 
     /** A month is settled once its county report was consolidated and nothing of it is still open (sent, or late). */
@@ -357,7 +361,8 @@ public class CampaignService {
     private CampaignView view(Campaign campaign, List<Region> scope) {
         List<CampaignPhase> schedule = phases.findByCampaignIdOrderByOrdinal(campaign.getId());
         return new CampaignView(campaign, scope.stream().sorted(Comparator.comparing(Region::getCode)).toList(), schedule,
-                deliverables.findByCampaignIdOrderByDueOn(campaign.getId()), dispatch.schedule(campaign, schedule));
+                deliverables.findByCampaignIdOrderByDueOn(campaign.getId()), dispatch.schedule(campaign, schedule),
+                dispatch.weeklySchedule(campaign, schedule));
     }
 
     /** In scope when a campaign region lies within the actor's region, or the actor's region within it. */

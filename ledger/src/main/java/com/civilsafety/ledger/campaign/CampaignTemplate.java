@@ -30,7 +30,7 @@ public enum CampaignTemplate {
                     new Deliverable(DeliverableKind.TOWNSHIP_SUMMARY, "专项行动总体情况", date(year, "11-08"))),
                     // 部门检查: 全覆盖, by 四不两直 among other ways
                     new InspectionPlan(InspectionMode.FULL, 100, 2, true), true,
-                    monthsFrom(year, 6, 12));
+                    monthsFrom(year, 6, 12), false);
         }
     },
     ZEZHOU_THREE_YEAR("三年行动四阶段（参照泽州县2024—2026年方案）") {

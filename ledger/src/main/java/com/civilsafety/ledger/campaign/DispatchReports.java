@@ -74,7 +74,7 @@ public class DispatchReports {
 
     /** The report as it stands in the ledger now, for the person about to confirm it. */
     DispatchReportContent draft(CampaignWork item) {
-        String month = item.getSlot().substring(1, 8);
+        String month = DispatchPeriod.ofSlot(item.getSlot()).key();
         LocalDate[] period = MonthlyDispatch.period(phases.findByCampaignIdOrderByOrdinal(item.getCampaignId()), month);
         Region region = regions.findById(item.getRegionId()).orElseThrow();
         if (item.getInstitutionId() != null) {

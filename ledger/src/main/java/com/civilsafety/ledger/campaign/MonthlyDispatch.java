@@ -43,8 +43,6 @@ public class MonthlyDispatch {
     static final int OPENS_ON = 10;
     static final int DUE_ON = 16;
     static final int COUNTY_DUE_ON = 20;
-    /** Reminded at the start of the second working day before the deadline (the 14th when the 16th is a Wednesday). */
-    static final int REMIND_WORKING_DAYS_BEFORE = 2;
 
     private final CampaignRun run;
     private final CampaignWorkRepository work;
@@ -75,8 +73,38 @@ public class MonthlyDispatch {
     public List<Month> schedule(Campaign campaign, List<CampaignPhase> phases) {
         LocalTime closing = closing(campaign);
         Set<String> opened = new HashSet<>(work.findSlots(campaign.getId()));
-        return months(phases).stream().map(m -> new Month(m, label(m), campaign.reportsIn(m), dates(YearMonth.parse(m), closing),
+        return months(phases).stream().map(m -> new Month(m, label(m), campaign.reportsIn(m), dates(new DispatchPeriod(m), closing),
                 opened.contains(townshipSlot(m)))).toList();
+    }
+
+    /** 周调度: the weeks the campaign reports in, each with its dates and whether its reports have opened; none unless weekly. */
+    @Transactional(readOnly = true)
+    public List<Month> weeklySchedule(Campaign campaign, List<CampaignPhase> phases) {
+        LocalTime closing = closing(campaign);
+        Set<String> opened = new HashSet<>(work.findSlots(campaign.getId()));
+        return weeks(phases).stream().filter(campaign::reportsIn).map(w -> new Month(w, label(w), true,
+                dates(new DispatchPeriod(w), closing), opened.contains(townshipSlot(w)))).toList();
+    }
+
+    /**
+     * The first week a weekly campaign reports in: the first of its span whose reports are still due ahead (a campaign
+     * deployed in its course is not told of weeks already past). Refused when no week is left.
+     */
+    String firstWeek(List<CampaignPhase> phases, List<Long> regionIds) {
+        LocalTime closing = closesAt(regionIds);
+        return weeks(phases).stream()
+                .filter(w -> dates(new DispatchPeriod(w), closing).dueAt().toInstant().isAfter(clock.instant())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("weeklyDispatch", "行动期内没有可以周调度的周（每周五报送，须在行动期内）"));
+    }
+
+    /**
+     * The periods the campaign's model runs a dispatch for: every month of the span (a month not reported opens
+     * nothing) and, for a weekly campaign, the weeks it reports in.
+     */
+    static List<String> periods(Campaign campaign, List<CampaignPhase> schedule) {
+        List<String> periods = new ArrayList<>(months(schedule));
+        weeks(schedule).stream().filter(campaign::reportsIn).forEach(periods::add);
+        return periods;
     }
 
     /**
@@ -103,7 +131,7 @@ public class MonthlyDispatch {
         }
         List<String> span = months(first, last);
         return span.stream().map(m -> {
-            DispatchDates dates = dates(YearMonth.parse(m), closing);
+            DispatchDates dates = dates(new DispatchPeriod(m), closing);
             boolean ahead = dates.dueAt().toInstant().isAfter(clock.instant());
             return new Month(m, label(m), ahead && (plan.dispatchMonths() == null || plan.dispatchMonths().contains(m)), dates, false);
         }).toList();
@@ -118,10 +146,10 @@ public class MonthlyDispatch {
         LocalTime closing = closesAt(regionIds);
         List<String> span = months(phases);
         if (asked == null) {
-            return span.stream().filter(m -> dates(YearMonth.parse(m), closing).dueAt().toInstant().isAfter(clock.instant())).toList();
+            return span.stream().filter(m -> dates(new DispatchPeriod(m), closing).dueAt().toInstant().isAfter(clock.instant())).toList();
         }
         return checkMonths("dispatchMonths", asked, span, m -> {
-            if (!dates(YearMonth.parse(m), closing).dueAt().toInstant().isAfter(clock.instant())) {
+            if (!dates(new DispatchPeriod(m), closing).dueAt().toInstant().isAfter(clock.instant())) {
                 return m + " 的报送截止时间已过";
             }
             return null;
@@ -141,7 +169,7 @@ public class MonthlyDispatch {
             throw new InvalidInputException("months", "所选月份与现在相同，没有需要调整的");
         }
         for (String m : span) {
-            OffsetDateTime opens = dates(YearMonth.parse(m), closing).opensAt();
+            OffsetDateTime opens = dates(new DispatchPeriod(m), closing).opensAt();
             boolean sent = opened.contains(townshipSlot(m));
             if ((sent || !opens.toInstant().isAfter(clock.instant())) && months.contains(m) != campaign.reportsIn(m)) {
                 String when = opens.toLocalDate().format(DateTimeFormatter.ofPattern("M月d日"));
@@ -182,6 +210,19 @@ public class MonthlyDispatch {
         return months(firstDay(schedule), schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow());
     }
 
+    /** The weeks of the span: those whose Friday (their reports' due day) lies within the campaign. */
+    static List<String> weeks(List<CampaignPhase> schedule) {
+        LocalDate start = firstDay(schedule);
+        LocalDate end = schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow();
+        List<String> weeks = new ArrayList<>();
+        for (DispatchPeriod w = DispatchPeriod.weekOf(start); !w.dueOn().isAfter(end); w = DispatchPeriod.weekOf(w.firstDay().plusWeeks(1))) {
+            if (!w.dueOn().isBefore(start)) {
+                weeks.add(w.key());
+            }
+        }
+        return weeks;
+    }
+
     private static List<String> months(LocalDate start, LocalDate end) {
         List<String> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(start); !m.atDay(DUE_ON).isAfter(end); m = m.plusMonths(1)) {
@@ -192,9 +233,12 @@ public class MonthlyDispatch {
         return months;
     }
 
-    /** The first and last day a month's report covers: from the campaign's first day to the 15th of the month. */
-    static LocalDate[] period(List<CampaignPhase> schedule, String month) {
-        return new LocalDate[]{firstDay(schedule), YearMonth.parse(month).atDay(DUE_ON - 1)};
+    /**
+     * The first and last day a report covers: from the campaign's first day to the day before the due day (the 15th
+     * of the month; a week's Thursday).
+     */
+    static LocalDate[] period(List<CampaignPhase> schedule, String period) {
+        return new LocalDate[]{firstDay(schedule), new DispatchPeriod(period).lastDayCovered()};
     }
 
     private static LocalDate firstDay(List<CampaignPhase> schedule) {
@@ -209,17 +253,20 @@ public class MonthlyDispatch {
         return "M" + month + "C";
     }
 
-    public DispatchDates dates(long campaignId, String month) {
-        return dates(YearMonth.parse(month), closing(run.campaign(campaignId)));
+    public DispatchDates dates(long campaignId, String period) {
+        return dates(new DispatchPeriod(period), closing(run.campaign(campaignId)));
     }
 
-    private DispatchDates dates(YearMonth m, LocalTime closing) {
-        OffsetDateTime due = officeHours.endOfOfficeHours(m.atDay(DUE_ON), closing);
-        LocalDate remind = officeHours.workingDaysBefore(due.toLocalDate(), REMIND_WORKING_DAYS_BEFORE);
-        LocalDate opens = officeHours.workingDayFrom(m.atDay(OPENS_ON));
+    private DispatchDates dates(DispatchPeriod p, LocalTime closing) {
+        OffsetDateTime due = officeHours.endOfOfficeHours(p.dueOn(), closing);
+        LocalDate remind = officeHours.workingDaysBefore(due.toLocalDate(), p.remindWorkingDaysBefore());
+        LocalDate opens = officeHours.workingDayFrom(p.opensOn());
         opens = opens.isAfter(remind) ? remind : opens; // a run of holidays: open no later than the reminder
+        OffsetDateTime countyDue = officeHours.endOfOfficeHours(p.countyDueOn(), closing);
+        // a week's deadline moved past its next Monday by holidays: the county still has the next working day
+        countyDue = countyDue.isAfter(due) ? countyDue : officeHours.endOfOfficeHours(due.toLocalDate().plusDays(1), closing);
         return new DispatchDates(LedgerTime.at(opens, LedgerTime.WORKDAY_START), LedgerTime.at(remind, LedgerTime.WORKDAY_START),
-                due, officeHours.endOfOfficeHours(m.atDay(COUNTY_DUE_ON), closing));
+                due, countyDue);
     }
 
     /** When the offices of the campaign's regions close (a county's own hours, else its city's, else the default). */
@@ -243,7 +290,7 @@ public class MonthlyDispatch {
         if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        OffsetDateTime due = dates(YearMonth.parse(month), closing(campaign)).dueAt();
+        OffsetDateTime due = dates(new DispatchPeriod(month), closing(campaign)).dueAt();
         String slot = townshipSlot(month);
         List<CampaignRun.Opened> opened = run.reportingUnits(campaign).stream().map(u -> u.opened(
                 new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, u.ownerKey(), u.region().getId(),
@@ -278,7 +325,7 @@ public class MonthlyDispatch {
         if (!campaign.isActive() || !campaign.reportsIn(month)) {
             return 0;
         }
-        OffsetDateTime due = dates(YearMonth.parse(month), closing(campaign)).countyDueAt();
+        OffsetDateTime due = dates(new DispatchPeriod(month), closing(campaign)).countyDueAt();
         String slot = countySlot(month);
         List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due.toLocalDate()),
@@ -316,8 +363,7 @@ public class MonthlyDispatch {
         return at.atZoneSameInstant(LedgerTime.ZONE).format(DateTimeFormatter.ofPattern("M月d日HH:mm"));
     }
 
-    static String label(String month) {
-        YearMonth m = YearMonth.parse(month);
-        return m.getYear() + "年" + m.getMonthValue() + "月《清单》《调度表》";
+    static String label(String period) {
+        return new DispatchPeriod(period).label();
     }
 }

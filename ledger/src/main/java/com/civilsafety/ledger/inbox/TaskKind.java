@@ -23,7 +23,7 @@ public enum TaskKind {
     DUTY_RECORD("履职记录"),
     LATE_FOLLOW_UP("逾期催办"),
     /** a township's monthly 《清单》 and 《调度表》, drafted from the ledger, confirmed and submitted */
-    DISPATCH_REPORT("月度调度报送"),
+    DISPATCH_REPORT("调度报送"),
     /** the county's consolidation of them, submitted upward by the bureau section */
     COUNTY_DISPATCH_REPORT("县级调度汇总报送"),
     // a whistleblower report's triage (whistleblower-triage.bpmn)

@@ -13,16 +13,16 @@ import java.util.List;
 
 /**
  * A campaign as the API shows it: scope, schedule (phases, deliverables, the months of its span with their dispatch
- * dates and whether each reports) and status.
+ * dates and whether each reports, the weeks of 周调度 with theirs) and status.
  */
 public record CampaignDetails(long id, String name, String templateCode, String leadOrganisation,
                               String responsibleSections, String status, String statusLabel, List<String> regions,
                               List<String> institutionTypes, List<Phase> phases, List<Deliverable> deliverables,
-                              List<Dispatch> dispatches, Instant createdAt, String statusReason, String inspectionMode,
+                              List<Dispatch> dispatches, List<Dispatch> weeklyDispatches, Instant createdAt, String statusReason, String inspectionMode,
                               int inspectionShare, boolean unannounced, Long processInstanceKey) {
 
     /**
-     * A month of the campaign's span: whether its 《清单》《调度表》 are reported, when the townships' tasks open, are
+     * A month of the campaign's span (or a week of 周调度, its {@code month} then "2027-W23"): whether its 《清单》《调度表》 are reported, when the townships' tasks open, are
      * reminded and are due, when the county's consolidation is due, and whether the month's tasks have opened (after
      * which it cannot be changed).
      */
@@ -57,6 +57,7 @@ public record CampaignDetails(long id, String name, String templateCode, String 
                 view.deliverables().stream().map(d -> new Deliverable(d.getId(), d.getKind().name(), d.getName(),
                         d.getOpensOn(), d.getDueOn(), d.getStatus().name())).toList(),
                 view.dispatches().stream().map(Dispatch::of).toList(),
+                view.weeklyDispatches().stream().map(Dispatch::of).toList(),
                 c.getCreatedAt(), c.getStatusReason(), c.getInspectionMode().name(), c.getInspectionShare(),
                 c.isUnannounced(), c.getProcessInstanceKey());
     }
