@@ -401,7 +401,7 @@ abstract class CampaignRunContract {
         long id = created.body().path("id").asLong();
         long townships = count("select count(*) from region where level = 'TOWNSHIP' and path like (select concat(path, '%') from region where id = ?)", county);
         long chengguanInstitution = jdbc.queryForObject("""
-                select min(i.id) from institution i join region r on r.id = i.region_id where r.name = '城关镇'""", Long.class);
+                select min(i.id) from institution i join region r on r.id = i.region_id where r.name = '城关镇' and i.type = 'FUNERAL'""", Long.class);
 
         // a hazard found in the month, before the drafts open on the 10th
         passTo(month.atDay(2).toString(), LocalTime.of(10, 0));
@@ -426,9 +426,20 @@ abstract class CampaignRunContract {
         assertThat(ownDraft.path("table").path("rows")).singleElement()
                 .satisfies(r -> assertThat(r.path("figures").path("hazardsFound").asLong()).as("its own hazard only").isEqualTo(1));
         assertThat(api.get("town1", "/api/campaign-tasks/" + funeralHomeTask).status()).isEqualTo(404);
+        // corrected figures must hold together: more rectified than found is refused, nothing stored
+        assertField(api.post(funeralHomeManager, "/api/tasks/" + funeralHomeTask + "/complete", """
+                {"signedBy": "殡仪馆馆长", "corrections": [{"field": "rectified", "value": 5, "reason": "x"}]}"""), "corrections");
+        // 其他方式发现 follows a corrected 发现隐患数 (it is what the other ways leave)
         Api.Reply ownSent = api.post(funeralHomeManager, "/api/tasks/" + funeralHomeTask + "/complete", """
                 {"signedBy": "殡仪馆馆长", "corrections": [{"field": "hazardsFound", "value": 2, "reason": "另有一处在整改台账外登记"}]}""");
         assertThat(ownSent.status()).as(ownSent.body().toString()).isEqualTo(200);
+        // the manager keeps what he sent: the frozen report, to download, print and stamp
+        long ownReport = api.get(funeralHomeManager, "/api/campaign-tasks/" + funeralHomeTask).body().path("submittedReportId").asLong();
+        JsonNode ownFrozen = api.get(funeralHomeManager, "/api/dispatch-reports/" + ownReport).body();
+        assertThat(ownFrozen.path("table").path("total").path("hazardsFound").asLong()).isEqualTo(2);
+        assertThat(ownFrozen.path("table").path("total").path("foundOtherwise").asLong()).isEqualTo(1);
+        assertThat(api.download(funeralHomeManager, "/api/dispatch-reports/" + ownReport + "/dispatch-table.xlsx").getStatusCode().value())
+                .isEqualTo(200);
         JsonNode draft = api.get("town1", "/api/campaign-tasks/" + town1Task).body().path("dispatchDraft");
         assertThat(draft.path("level").asText()).isEqualTo("TOWNSHIP");
         assertThat(draft.path("table").path("from").asText()).isEqualTo(month.atDay(1).toString());
@@ -457,6 +468,7 @@ abstract class CampaignRunContract {
         assertThat(sent.path("ledgerTotal").path("hazardsFound").asLong()).isEqualTo(found);
         assertThat(sent.path("signedBy").asText()).isEqualTo("周镇长");
         assertThat(api.get("town2", "/api/dispatch-reports/" + town1Report).status()).isEqualTo(404);
+        assertThat(api.get(funeralHomeManager, "/api/dispatch-reports/" + town1Report).status()).isEqualTo(404);
 
         // reminded on the 14th; one more township reports on time
         passTo(dispatchDate(id, month, "remindAt").plusHours(1));
@@ -486,17 +498,17 @@ abstract class CampaignRunContract {
         assertThat(api.post("town3", "/api/tasks/" + town3Task + "/complete", "{\"signedBy\": \"郑镇长\"}").status()).isEqualTo(200);
         assertThat(count("select count(*) from dispatch_report where campaign_id = ? and late", id)).isEqualTo(1);
 
-        // another institution the bureau runs itself, outside the campaign's types (not asked), with a hazard found
-        // this month
+        // another institution the bureau runs itself, outside the campaign's types (neither asked nor counted), with a
+        // hazard found this month
         reportHazard(register("ZS-%d".formatted(id), "安澜县救助管理站%d".formatted(id), "RELIEF_MANAGEMENT", county), month.atDay(12));
 
         // the county draft: each township as it reported, the ledger for those that did not, then one row for the
-        // bureau's own: the funeral home as it reported (2), the relief station from the ledger (1)
+        // bureau's own: the funeral home as it reported (2); the relief station is no funeral home
         JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
         assertThat(countyDraft.path("table").path("rows")).hasSize((int) townships + 1);
         JsonNode own = countyDraft.path("table").path("rows").get((int) townships);
         assertThat(own.path("label").asText()).isEqualTo("安澜县直属机构");
-        assertThat(own.path("figures").path("hazardsFound").asLong()).isEqualTo(3);
+        assertThat(own.path("figures").path("hazardsFound").asLong()).isEqualTo(2);
         assertThat(countyDraft.path("table").path("total").path("hazardsFound").asLong())
                 .as("the county's total counts its own institutions").isEqualTo(StreamSupport.stream(
                         countyDraft.path("table").path("rows").spliterator(), false)

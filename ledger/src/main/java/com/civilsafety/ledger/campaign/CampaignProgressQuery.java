@@ -149,7 +149,8 @@ public class CampaignProgressQuery {
         CampaignTaskForm.Notice notice = item.getKind() == TaskKind.NOTICE
                 ? notice(campaign, item, campaignPhases, campaignDeliverables) : null;
         return new CampaignTaskForm(taskId, campaign.getId(), campaign.getName(), item.getKind().name(), item.getKind().label(),
-                stage, item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item), notice,
+                stage, item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item),
+                dispatchReports.submittedOf(item), notice,
                 deliverable == null ? null : deliverable.getKind().guidance());
     }
 

@@ -87,4 +87,6 @@ interface DispatchReportRepository extends JpaRepository<DispatchReport, Long> {
     List<DispatchReport> findByCampaignIdOrderByReportMonthAscLevelDescRegionIdAsc(Long campaignId);
 
     List<DispatchReport> findByCampaignIdAndReportMonthAndLevel(Long campaignId, String reportMonth, String level);
+
+    Optional<DispatchReport> findByWorkId(Long workId);
 }

@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * What a person needs to fill a campaign task: for a self-check the checklist of the institution's type, for a
  * bureau summary the platform's draft, for a monthly dispatch report its 《调度表》 and 《清单》 as the ledger has them now;
- * for a notice what is being signed for (the campaign's arrangements); for a duty record what the duty asks.
+ * once such a report is submitted, the frozen report to download ({@code submittedReportId}); for a notice what is
+ * being signed for (the campaign's arrangements); for a duty record what the duty asks.
  */
 public record CampaignTaskForm(long taskId, long campaignId, String campaign, String work, String workLabel,
                                String stage, LocalDate dueOn, boolean late, List<ChecklistItem> checklist, String draft,
-                               DispatchReportContent dispatchDraft, Notice notice, String guidance) {
+                               DispatchReportContent dispatchDraft, Long submittedReportId, Notice notice, String guidance) {
 
     public record ChecklistItem(String criterionCode, String category, String text, String standard, String article,
                                 boolean major) {

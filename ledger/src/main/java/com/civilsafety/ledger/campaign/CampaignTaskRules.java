@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +31,12 @@ class CampaignTaskRules implements TaskRules {
     private final InstitutionRepository institutions;
     private final HazardCriterionRepository criteria;
     private final AttachmentStore attachments;
+    private final DispatchReports dispatchReports;
 
     CampaignTaskRules(CampaignWorkRepository work, InstitutionRepository institutions, HazardCriterionRepository criteria,
-                      AttachmentStore attachments) {
+                      AttachmentStore attachments,
+                      @Lazy DispatchReports dispatchReports) { // drafting reads the ledger, whose services use the rules
+        this.dispatchReports = dispatchReports;
         this.attachments = attachments;
         this.work = work;
         this.institutions = institutions;
@@ -48,7 +52,7 @@ class CampaignTaskRules implements TaskRules {
     public void check(InboxTask task, TaskResult result, LocalDate today) {
         CampaignWork item = workOf(task);
         if (item.getStatus() != WorkStatus.OPEN) {
-            throw new ConflictException("该项工作已" + item.getStatus().label());
+            throw new ConflictException("该项工作" + item.getStatus().label());
         }
         switch (result) {
             case SelfCheckForm form -> {
@@ -65,6 +69,7 @@ class CampaignTaskRules implements TaskRules {
                     }
                 }
             }
+            case DispatchConfirmation confirmation -> dispatchReports.checkCorrections(item, confirmation);
             default -> {
             }
         }

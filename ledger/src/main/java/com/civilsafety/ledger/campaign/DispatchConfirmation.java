@@ -41,10 +41,11 @@ public record DispatchConfirmation(
             String field = all.get(i).field().strip();
             if (!SafetyFigures.CORRECTABLE.contains(field)) {
                 throw new InvalidInputException("corrections[" + i + "].field",
-                        "不能更正的数字：" + field + "（可更正：" + String.join("、", SafetyFigures.CORRECTABLE) + "）");
+                        "不能更正的数字：" + field + "（可更正：" + String.join("、", SafetyFigures.CORRECTABLE_LABELS.values()) + "）");
             }
             if (!seen.add(field)) {
-                throw new InvalidInputException("corrections[" + i + "].field", "同一数字只能更正一次：" + field);
+                throw new InvalidInputException("corrections[" + i + "].field", "同一数字只能更正一次："
+                        + SafetyFigures.CORRECTABLE_LABELS.get(field));
             }
         }
     }

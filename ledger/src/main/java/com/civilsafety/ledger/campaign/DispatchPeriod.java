@@ -93,11 +93,23 @@ public record DispatchPeriod(String key) {
     public String label() {
         if (weekly()) {
             DateTimeFormatter md = DateTimeFormatter.ofPattern("M月d日");
-            return key.substring(0, 4) + "年第" + Integer.parseInt(key.substring(6)) + "周（" + firstDay().format(md) + "—"
-                    + dueOn().format(md) + "）周调度《清单》《调度表》";
+            return shortLabel() + "（" + firstDay().format(md) + "—" + dueOn().format(md) + "）周调度《清单》《调度表》";
+        }
+        return shortLabel() + "《清单》《调度表》";
+    }
+
+    /** The period as people name it: 2027年6月, 2027年第23周. */
+    public String shortLabel() {
+        if (weekly()) {
+            return key.substring(0, 4) + "年第" + Integer.parseInt(key.substring(6)) + "周";
         }
         YearMonth m = YearMonth.parse(key);
-        return m.getYear() + "年" + m.getMonthValue() + "月《清单》《调度表》";
+        return m.getYear() + "年" + m.getMonthValue() + "月";
+    }
+
+    /** What a form's title names after its unit: 2027年6月 or 2027年第23周周调度. */
+    public String titleLabel() {
+        return weekly() ? shortLabel() + "周调度" : shortLabel();
     }
 
     @Override

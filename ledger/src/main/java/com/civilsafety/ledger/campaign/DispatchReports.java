@@ -1,6 +1,7 @@
 package com.civilsafety.ledger.campaign;
 
 import com.civilsafety.ledger.access.Actor;
+import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.common.Json;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.NotFoundException;
@@ -13,6 +14,7 @@ import com.civilsafety.ledger.hazard.HazardQuery;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.institution.Institution;
 import com.civilsafety.ledger.institution.InstitutionRepository;
+import com.civilsafety.ledger.institution.InstitutionType;
 import com.civilsafety.ledger.region.Region;
 import com.civilsafety.ledger.region.RegionLevel;
 import com.civilsafety.ledger.region.RegionRepository;
@@ -49,10 +51,12 @@ public class DispatchReports {
     private final EventLog eventLog;
     private final InstitutionRepository institutions;
     private final CampaignWorkRepository work;
+    private final CampaignRepository campaigns;
 
     DispatchReports(CampaignPhaseRepository phases, DispatchReportRepository reports, RegionRepository regions,
                     StatisticsService statistics, HazardList hazardList, EventLog eventLog, InstitutionRepository institutions,
-                    CampaignWorkRepository work) {
+                    CampaignWorkRepository work, CampaignRepository campaigns) {
+        this.campaigns = campaigns;
         this.institutions = institutions;
         this.work = work;
         this.phases = phases;
@@ -77,15 +81,17 @@ public class DispatchReports {
         String month = DispatchPeriod.ofSlot(item.getSlot()).key();
         LocalDate[] period = MonthlyDispatch.period(phases.findByCampaignIdOrderByOrdinal(item.getCampaignId()), month);
         Region region = regions.findById(item.getRegionId()).orElseThrow();
+        // the campaign's forms count the institutions it covers: a funeral campaign's 调度表 is about funeral homes
+        Set<InstitutionType> types = campaigns.findById(item.getCampaignId()).orElseThrow().getInstitutionTypes();
         if (item.getInstitutionId() != null) {
             Institution institution = institutions.findById(item.getInstitutionId()).orElseThrow();
             StatisticsReport own = statistics.ofInstitution(institution, period[0], period[1]);
             return new DispatchReportContent(month, DispatchReportContent.DIRECTLY_RUN, institution.getName(), own,
-                    own.total(), List.of(), null, null, null, List.of(), majorHazards(region, institution.getId(), period));
+                    own.total(), List.of(), null, null, null, List.of(), majorHazards(region, institution.getId(), types, period));
         }
         boolean county = item.getKind() == TaskKind.COUNTY_DISPATCH_REPORT;
         StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], region.getId(), null,
-                StatisticsQuery.Grouping.REGION), Actor.SYSTEM);
+                StatisticsQuery.Grouping.REGION, types), Actor.SYSTEM);
         Map<String, SafetyFigures> ledgerRows = ledger.rows().stream()
                 .collect(Collectors.toMap(StatisticsReport.Row::key, StatisticsReport.Row::figures));
         List<Region> townships = county
@@ -108,11 +114,11 @@ public class DispatchReports {
                 }
                 rows.add(new StatisticsReport.Row(String.valueOf(township.getId()), township.getName(),
                         ledgerRows.getOrDefault(String.valueOf(township.getId()), SafetyFigures.NONE)));
-                hazards.addAll(majorHazards(township, null, period));
+                hazards.addAll(majorHazards(township, null, types, period));
             }
         }
         if (county) {
-            directlyRun(item, month, ledger, townships, period, rows, notSubmitted, hazards);
+            directlyRun(item, month, ledger, townships, types, period, rows, notSubmitted, hazards);
         }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
@@ -127,7 +133,7 @@ public class DispatchReports {
      * in place of the ledger's; and their major hazards, likewise.
      */
     private void directlyRun(CampaignWork item, String month, StatisticsReport ledger, List<Region> townships,
-                             LocalDate[] period, List<StatisticsReport.Row> rows, List<String> notSubmitted,
+                             Set<InstitutionType> types, LocalDate[] period, List<StatisticsReport.Row> rows, List<String> notSubmitted,
                              List<HazardListRow> hazards) {
         Set<String> townshipKeys = townships.stream().map(t -> String.valueOf(t.getId())).collect(Collectors.toSet());
         Map<Long, List<DispatchReport>> sentByUnit = reports.findByCampaignIdAndReportMonthAndLevel(item.getCampaignId(),
@@ -138,13 +144,13 @@ public class DispatchReports {
             }
             Region unit = regions.findById(Long.parseLong(row.key())).orElseThrow();
             SafetyFigures figures = row.figures();
-            List<HazardListRow> unitHazards = new ArrayList<>(majorHazards(unit, null, period));
+            List<HazardListRow> unitHazards = new ArrayList<>(majorHazards(unit, null, types, period));
             for (DispatchReport report : sentByUnit.getOrDefault(unit.getId(), List.of())) {
                 Institution institution = institutions.findById(report.getInstitutionId()).orElseThrow();
                 DispatchReportContent sent = Json.read(report.getContent(), DispatchReportContent.class);
                 figures = figures.minus(statistics.ofInstitution(institution, period[0], period[1]).total())
                         .plus(sent.table().total());
-                Set<Long> asInLedger = majorHazards(unit, institution.getId(), period).stream().map(HazardListRow::id)
+                Set<Long> asInLedger = majorHazards(unit, institution.getId(), types, period).stream().map(HazardListRow::id)
                         .collect(Collectors.toSet());
                 unitHazards.removeIf(h -> asInLedger.contains(h.id()));
                 unitHazards.addAll(sent.hazards());
@@ -158,25 +164,52 @@ public class DispatchReports {
     }
 
     /**
-     * The major hazards found in the period that a unit's 《清单》 lists: a township's, or one institution's; for the
-     * county itself, those registered at the county (its directly-run institutions'), not its townships'.
+     * The major hazards found in the period that a unit's 《清单》 lists, of the campaign's types: a township's, or one
+     * institution's; for the county itself, those registered at the county (its directly-run institutions'), not its
+     * townships'.
      */
-    private List<HazardListRow> majorHazards(Region region, Long institutionId, LocalDate[] period) {
+    private List<HazardListRow> majorHazards(Region region, Long institutionId, Set<InstitutionType> types, LocalDate[] period) {
         List<HazardListRow> rows = hazardList.rows(hazardList.select(new HazardQuery(region.getId(), institutionId, null,
-                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM));
+                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM))
+                .stream().filter(h -> types.contains(h.institutionType())).toList();
         // a county's subtree holds its townships too: its own hazards are those registered at the county itself
         return region.getLevel() == RegionLevel.TOWNSHIP || institutionId != null ? rows
                 : rows.stream().filter(h -> h.township().equals(region.getName())).toList();
+    }
+
+    /** Refuses corrections that would leave the report's figures contradicting each other, before anything is stored. */
+    void checkCorrections(CampaignWork item, DispatchConfirmation confirmation) {
+        corrected(draft(item).table().total(), confirmation.correctionsOrNone());
+    }
+
+    /**
+     * The figures with the reporter's corrections. 其他方式发现 is by definition what the other ways leave of 发现隐患数,
+     * so it follows them unless corrected itself; figures that contradict each other are refused.
+     */
+    static SafetyFigures corrected(SafetyFigures ledger, List<DispatchConfirmation.Correction> corrections) {
+        SafetyFigures reported = ledger;
+        boolean otherwiseGiven = false;
+        for (DispatchConfirmation.Correction c : corrections) {
+            reported = reported.with(c.field().strip(), c.value());
+            otherwiseGiven |= c.field().strip().equals("foundOtherwise");
+        }
+        if (!corrections.isEmpty() && !otherwiseGiven) {
+            long rest = reported.hazardsFound() - reported.foundBySelfCheck() - reported.foundByDepartmentCheck()
+                    - reported.foundByExpert();
+            reported = reported.with("foundOtherwise", Math.max(rest, 0));
+        }
+        List<String> problems = reported.contradictions();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("corrections", "更正后的数字相互矛盾：" + String.join("；", problems) + "。请一并更正相关数字");
+        }
+        return reported;
     }
 
     /** Stores what was submitted, as it was: the draft of this moment with the reporter's corrections and notes. */
     @Transactional
     void freeze(CampaignWork item, DispatchConfirmation confirmation, Actor actor) {
         DispatchReportContent draft = draft(item);
-        SafetyFigures reported = draft.table().total();
-        for (DispatchConfirmation.Correction c : confirmation.correctionsOrNone()) {
-            reported = reported.with(c.field().strip(), c.value());
-        }
+        SafetyFigures reported = corrected(draft.table().total(), confirmation.correctionsOrNone());
         List<StatisticsReport.Row> rows = !draft.level().equals(DispatchReportContent.COUNTY)
                 ? List.of(new StatisticsReport.Row(draft.table().rows().getFirst().key(), draft.table().rows().getFirst().label(), reported))
                 : draft.table().rows();
@@ -215,6 +248,12 @@ public class DispatchReports {
                 .filter(r -> actor.covers(regions.findById(r.getRegionId()).orElseThrow().getPath(), r.getInstitutionId()))
                 .orElseThrow(() -> new NotFoundException("调度报表不存在：" + reportId));
         return Json.read(report.getContent(), DispatchReportContent.class);
+    }
+
+    /** The report a dispatch task submitted, or null (still open, or other work). */
+    Long submittedOf(CampaignWork item) {
+        return isDispatch(item.getKind()) && item.getStatus() == WorkStatus.SUBMITTED
+                ? reports.findByWorkId(item.getId()).map(DispatchReport::getId).orElse(null) : null;
     }
 
     /** The draft of an open dispatch task, or null for other work. */

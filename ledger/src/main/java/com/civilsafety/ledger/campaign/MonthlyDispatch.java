@@ -295,7 +295,7 @@ public class MonthlyDispatch {
         List<CampaignRun.Opened> opened = run.reportingUnits(campaign).stream().map(u -> u.opened(
                 new CampaignWork(campaignId, slot, TaskKind.DISPATCH_REPORT, u.ownerKey(), u.region().getId(),
                         u.institutionId(), due.toLocalDate()),
-                label(month) + "（" + written(due) + "前报送）", due.toInstant())).toList();
+                label(month) + "（" + written(due) + "前报送；" + campaign.getName() + "）", due.toInstant())).toList();
         int count = run.save(campaign, slot, opened, step, w -> w);
         if (count == 0) {
             return 0; // opened before (a rebuilt instance runs the step again)
@@ -329,7 +329,8 @@ public class MonthlyDispatch {
         String slot = countySlot(month);
         List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due.toLocalDate()),
-                r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + written(due) + "前报市局）",
+                r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + written(due) + "前报市局；"
+                        + campaign.getName() + "）",
                 due.toInstant())).toList();
         return run.save(campaign, slot, opened, step, w -> w);
     }

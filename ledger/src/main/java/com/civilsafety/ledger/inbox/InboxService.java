@@ -181,7 +181,7 @@ public class InboxService {
             throw new ForbiddenException("该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内");
         }
         if (task.getStatus() != TaskStatus.OPEN) {
-            throw new ConflictException("任务已" + task.getStatus().label() + "，不能重复提交");
+            throw new ConflictException("任务" + task.getStatus().label() + "，不能重复提交");
         }
         if (!forms.formOf(task.getKind()).isInstance(sent)) {
             throw new IllegalArgumentException(sent.getClass().getSimpleName() + " does not complete a " + task.getKind());

@@ -3,6 +3,7 @@ package com.civilsafety.ledger.inbox;
 import com.civilsafety.ledger.access.Actor;
 import com.civilsafety.ledger.access.Role;
 import com.civilsafety.ledger.common.LedgerTime;
+import com.civilsafety.ledger.common.ShortText;
 import com.civilsafety.ledger.region.Region;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,6 +64,8 @@ public class InboxTask {
     @Version
     private long version;
 
+    static final int MAX_TITLE = 255;
+
     protected InboxTask() {
     }
 
@@ -72,7 +75,7 @@ public class InboxTask {
         this.kind = kind;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
-        this.title = title;
+        this.title = ShortText.cut(title, MAX_TITLE); // a long institution and campaign name together may not fit
         this.candidateRole = candidateRole;
         this.region = region;
         this.institutionId = institutionId;

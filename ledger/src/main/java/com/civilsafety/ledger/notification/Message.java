@@ -1,5 +1,7 @@
 package com.civilsafety.ledger.notification;
 
+import com.civilsafety.ledger.common.ShortText;
+
 /**
  * What a notification says: a title for the in-app list and the e-mail subject, a body short enough for an SMS
  * (at most {@link #SMS_CHARS} characters, cut with an ellipsis otherwise), and the path of the record it is about.
@@ -8,12 +10,7 @@ public record Message(NotificationKind kind, String title, String body, String l
     public static final int SMS_CHARS = 70;
 
     public Message {
-        title = cut(title, 200);
-        body = cut(body, SMS_CHARS);
-    }
-
-    private static String cut(String text, int max) {
-        String t = text == null ? "" : text.strip();
-        return t.codePointCount(0, t.length()) <= max ? t : t.substring(0, t.offsetByCodePoints(0, max - 1)) + "…";
+        title = ShortText.cut(title, 200);
+        body = ShortText.cut(body, SMS_CHARS);
     }
 }

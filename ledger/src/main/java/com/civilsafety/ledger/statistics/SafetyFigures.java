@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,29 @@ public record SafetyFigures(long institutionsChecked, long inspections, long ins
         long[] v = counts();
         v[index] = value;
         return of(v, rewardAmount);
+    }
+
+    /**
+     * What no set of figures can be (a correction's outcome is checked against it): the ways of finding adding up to
+     * more or less than what was found, more major or rectified hazards than were found, more listed hazards closed
+     * than listed. Empty when the figures hold together.
+     */
+    public List<String> contradictions() {
+        List<String> problems = new ArrayList<>();
+        long byWay = foundBySelfCheck + foundByDepartmentCheck + foundByExpert + foundOtherwise;
+        if (byWay != hazardsFound) {
+            problems.add("机构自查、部门检查、专家诊断、其他方式发现之和（" + byWay + "）与发现隐患数（" + hazardsFound + "）不符");
+        }
+        if (major > hazardsFound) {
+            problems.add("其中重大（" + major + "）多于发现隐患数（" + hazardsFound + "）");
+        }
+        if (rectified > hazardsFound) {
+            problems.add("已整改数（" + rectified + "）多于发现隐患数（" + hazardsFound + "）");
+        }
+        if (listedSupervisionClosed > listedSupervision) {
+            problems.add("挂牌督办已销号（" + listedSupervisionClosed + "）多于挂牌督办数（" + listedSupervision + "）");
+        }
+        return problems;
     }
 
     /** The value of a correctable figure by its name. */

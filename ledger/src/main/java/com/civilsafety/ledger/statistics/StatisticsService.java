@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ public class StatisticsService {
     public StatisticsReport figures(StatisticsQuery query, Actor actor) {
         Window window = window(query);
         String path = scopePath(query.regionId(), actor);
-        Map<Key, SafetyFigures> cells = cells(window, path, query.institutionType(), null);
+        Map<Key, SafetyFigures> cells = cells(window, path, typesOf(query), null);
         StatisticsQuery.Grouping grouping = query.groupBy() == null ? StatisticsQuery.Grouping.NONE : query.groupBy();
         List<StatisticsReport.Row> rows = switch (grouping) {
             case NONE -> List.of(new StatisticsReport.Row("ALL", "合计",
@@ -86,7 +87,8 @@ public class StatisticsService {
      */
     public StatisticsReport ofInstitution(Institution institution, LocalDate from, LocalDate to) {
         Window window = window(new StatisticsQuery(from, to, null, null, StatisticsQuery.Grouping.NONE));
-        SafetyFigures figures = cells(window, institution.getRegion().getPath(), null, institution.getId()).values().stream()
+        SafetyFigures figures = cells(window, institution.getRegion().getPath(), EnumSet.allOf(InstitutionType.class),
+                        institution.getId()).values().stream()
                 .reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new StatisticsReport(from, to, window.overdueOn(), StatisticsQuery.Grouping.NONE.name(),
                 List.of(new StatisticsReport.Row("I" + institution.getId(), institution.getName(), figures)), figures);
@@ -209,7 +211,7 @@ public class StatisticsService {
     }
 
     /** Every figure per (region, institution type). */
-    private Map<Key, SafetyFigures> cells(Window window, String path, InstitutionType type, Long institution) {
+    private Map<Key, SafetyFigures> cells(Window window, String path, Collection<InstitutionType> types, Long institution) {
         Map<Key, long[]> cells = new TreeMap<>();
         // hazards found in the window: how, how grave, how far rectified by its end
         TypedQuery<Object[]> found = entityManager.createQuery("""
@@ -224,13 +226,14 @@ public class StatisticsService {
                        sum(case when h.source = :whistleblower then 1 else 0 end)
                 from Hazard h
                 where h.region.path like :path and h.foundOn >= :from and h.foundOn <= :to
-                  and (:type is null or h.institutionType = :type) and (:institution is null or h.institution.id = :institution)
+                  and h.institutionType in :types and (:institution is null or h.institution.id = :institution)
                 group by h.region.id, h.institutionType""", Object[].class);
         found.setParameter("institution", institution);
         found.setParameter("selfCheck", HazardSource.SELF_CHECK).setParameter("departmentCheck", HazardSource.DEPARTMENT_CHECK)
                 .setParameter("expert", HazardSource.EXPERT).setParameter("major", HazardGrade.MAJOR)
                 .setParameter("whistleblower", HazardSource.WHISTLEBLOWER);
-        bind(found, window, path, type);
+        found.setParameter("path", path + "%").setParameter("end", window.end()).setParameter("types", types)
+                .setParameter("from", window.start().atZone(LedgerTime.ZONE).toLocalDate()).setParameter("to", windowTo(window));
         for (Object[] r : found.getResultList()) {
             long[] c = cell(cells, r);
             c[HAZARDS_FOUND] += number(r[2]);
@@ -250,11 +253,11 @@ public class StatisticsService {
                 from Hazard h
                 where h.region.path like :path and h.foundOn <= :day and h.rectificationDeadline < :day
                   and (h.closedAt is null or h.closedAt >= :dayEnd)
-                  and (:type is null or h.institutionType = :type) and (:institution is null or h.institution.id = :institution)
+                  and h.institutionType in :types and (:institution is null or h.institution.id = :institution)
                 group by h.region.id, h.institutionType""", Object[].class);
         overdue.setParameter("path", path + "%").setParameter("day", window.overdueOn())
                 .setParameter("dayEnd", LedgerTime.startOfDayAfter(window.overdueOn()))
-                .setParameter("type", type).setParameter("institution", institution);
+                .setParameter("types", types).setParameter("institution", institution);
         for (Object[] r : overdue.getResultList()) {
             cell(cells, r)[OVERDUE] += number(r[2]);
         }
@@ -265,12 +268,12 @@ public class StatisticsService {
                 from CampaignWork w join Institution i on i.id = w.institutionId
                 where i.region.path like :path and w.status = :submitted and w.kind in :checkKinds
                   and w.submittedAt >= :start and w.submittedAt < :end
-                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
+                  and i.type in :types and (:institution is null or i.id = :institution)
                 group by w.regionId, i.type""", Object[].class);
         checked.setParameter("inspectionKinds", EnumSet.of(TaskKind.INSPECTION, TaskKind.SUPERVISION_VISIT))
                 .setParameter("checkKinds", CHECK_KINDS)
                 .setParameter("submitted", WorkStatus.SUBMITTED).setParameter("path", path + "%")
-                .setParameter("start", window.start()).setParameter("end", window.end()).setParameter("type", type);
+                .setParameter("start", window.start()).setParameter("end", window.end()).setParameter("types", types);
         checked.setParameter("institution", institution);
         for (Object[] r : checked.getResultList()) {
             long[] c = cell(cells, r);
@@ -283,11 +286,11 @@ public class StatisticsService {
                 from CampaignWork w join Institution i on i.id = w.institutionId
                 where i.region.path like :path and w.status = :submitted and w.kind = :inspection
                   and w.inspectorIds is not null and w.submittedAt >= :start and w.submittedAt < :end
-                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
+                  and i.type in :types and (:institution is null or i.id = :institution)
                 group by w.regionId, i.type""", Object[].class);
         teams.setParameter("inspection", TaskKind.INSPECTION).setParameter("submitted", WorkStatus.SUBMITTED)
                 .setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
-                .setParameter("type", type);
+                .setParameter("types", types);
         teams.setParameter("institution", institution);
         for (Object[] r : teams.getResultList()) {
             cell(cells, r)[GROUPS] += number(r[2]);
@@ -298,10 +301,10 @@ public class StatisticsService {
                 from WhistleblowerReport r join Institution i on i.id = r.institutionId join Region g on g.id = r.regionId
                 where g.path like :path and r.rewardAmount is not null
                   and r.rewardDecidedAt >= :start and r.rewardDecidedAt < :end
-                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
+                  and i.type in :types and (:institution is null or i.id = :institution)
                 group by r.regionId, i.type""", Object[].class);
         rewards.setParameter("path", path + "%").setParameter("start", window.start()).setParameter("end", window.end())
-                .setParameter("type", type);
+                .setParameter("types", types);
         Map<Key, BigDecimal> amounts = new HashMap<>();
         rewards.setParameter("institution", institution);
         for (Object[] r : rewards.getResultList()) {
@@ -313,9 +316,9 @@ public class StatisticsService {
                 select v.regionId, i.type, count(v)
                 from HelpVisit v join Institution i on i.id = v.institutionId
                 where i.region.path like :path and v.visitedOn >= :from and v.visitedOn <= :to
-                  and (:type is null or i.type = :type) and (:institution is null or i.id = :institution)
+                  and i.type in :types and (:institution is null or i.id = :institution)
                 group by v.regionId, i.type""", Object[].class);
-        helped.setParameter("path", path + "%").setParameter("type", type)
+        helped.setParameter("path", path + "%").setParameter("types", types)
                 .setParameter("from", window.start().atZone(LedgerTime.ZONE).toLocalDate()).setParameter("to", windowTo(window));
         helped.setParameter("institution", institution);
         for (Object[] r : helped.getResultList()) {
@@ -334,6 +337,14 @@ public class StatisticsService {
     private static final int CHECKED = 0, INSPECTIONS = 1, GROUPS = 2, HAZARDS_FOUND = 3, SELF_CHECK = 4,
             DEPARTMENT_CHECK = 5, EXPERT = 6, MAJOR = 7, RECTIFIED = 8, OVERDUE = 9, LISTED = 10, LISTED_CLOSED = 11,
             WHISTLEBLOWER = 12, REWARDS = 13, HELP_VISITS = 14, COUNTS = 15;
+
+    /** The query's types: a campaign's ({@link StatisticsQuery#types}), else its one type, else every type. */
+    private static Collection<InstitutionType> typesOf(StatisticsQuery query) {
+        if (query.types() != null) {
+            return query.types();
+        }
+        return query.institutionType() == null ? EnumSet.allOf(InstitutionType.class) : EnumSet.of(query.institutionType());
+    }
 
     private static LocalDate windowTo(Window window) {
         return window.end().atZone(LedgerTime.ZONE).toLocalDate().minusDays(1);

@@ -132,7 +132,7 @@ public class Whistleblowers {
     public int addPhoto(String trackingCode, String filename, java.io.InputStream content) {
         WhistleblowerReport report = byCode(trackingCode, reports::lockByTrackingCode);
         if (report.getStatus() != ReportStatus.RECEIVED && report.getStatus() != ReportStatus.VERIFYING) {
-            throw new com.civilsafety.ledger.common.ConflictException("举报已" + report.getStatus().label() + "，不能再补充照片");
+            throw new com.civilsafety.ledger.common.ConflictException("举报" + report.getStatus().label() + "，不能再补充照片");
         }
         int count = attachments.of(SUBJECT, report.getId()).size();
         if (count >= MAX_PHOTOS) {

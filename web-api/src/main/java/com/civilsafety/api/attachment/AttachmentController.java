@@ -99,7 +99,7 @@ class AttachmentController {
             throw new InvalidInputException("file", "「" + task.getKind().label() + "」任务不附照片");
         }
         if (task.getStatus() != TaskStatus.OPEN) {
-            throw new ConflictException("任务已" + task.getStatus().label() + "，不能再上传照片");
+            throw new ConflictException("任务" + task.getStatus().label() + "，不能再上传照片");
         }
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "文件为空");

@@ -2,6 +2,7 @@ package com.civilsafety.api.report;
 
 import com.civilsafety.api.security.ActorUser;
 import com.civilsafety.ledger.campaign.DispatchConfirmation;
+import com.civilsafety.ledger.campaign.DispatchPeriod;
 import com.civilsafety.ledger.campaign.DispatchReportContent;
 import com.civilsafety.ledger.campaign.DispatchReports;
 import com.civilsafety.ledger.common.RectificationRate;
@@ -40,18 +41,22 @@ class DispatchReportController {
     @GetMapping("/api/dispatch-reports/{id}/dispatch-table.xlsx")
     ResponseEntity<StreamingResponseBody> dispatchTable(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         DispatchReportContent report = reports.content(id, user.actor());
-        return ReportController.attachment(ReportController.XLSX, report.region() + report.reportMonth() + "调度表.xlsx", out -> DispatchTableWorkbook.write(
-                report.table(), report.region(), office(report), report.submittedOn(), remarks(report),
-                report.signedBy(), out));
+        DispatchPeriod period = new DispatchPeriod(report.reportMonth());
+        return ReportController.attachment(ReportController.XLSX, report.region() + period.shortLabel() + "调度表.xlsx",
+                out -> DispatchTableWorkbook.write(report.table(), report.region(), period.titleLabel(),
+                        DispatchReportContent.DIRECTLY_RUN.equals(report.level()) ? "填报单位" : "乡镇", office(report),
+                        report.submittedOn(), remarks(report), report.signedBy(), out));
     }
 
     @GetMapping("/api/dispatch-reports/{id}/hazard-list.xlsx")
     ResponseEntity<StreamingResponseBody> hazardList(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
         DispatchReportContent report = reports.content(id, user.actor());
-        return ReportController.attachment(ReportController.XLSX, report.region() + report.reportMonth() + "重大事故隐患清单.xlsx", out -> {
-            try (HazardListWorkbook workbook = new HazardListWorkbook("重大事故隐患清单", report.region(), report.submittedOn())) {
+        DispatchPeriod period = new DispatchPeriod(report.reportMonth());
+        return ReportController.attachment(ReportController.XLSX, report.region() + period.shortLabel() + "重大事故隐患清单.xlsx", out -> {
+            try (HazardListWorkbook workbook = new HazardListWorkbook(period.titleLabel() + "重大事故隐患清单", report.region(),
+                    office(report), report.submittedOn())) {
                 report.hazards().forEach(workbook);
-                workbook.finish(out);
+                workbook.finish(out, report.signedBy());
             }
         });
     }

@@ -65,13 +65,22 @@ final class DispatchTableWorkbook {
     /** With remarks under the table (corrections and their reasons, the reporter's notes) and the signer's name. */
     static void write(StatisticsReport report, String reportingUnit, String office, LocalDate filledOn, List<String> remarks,
                       String filledBy, OutputStream out) throws IOException {
+        write(report, reportingUnit, "", "乡镇", office, filledOn, remarks, filledBy, out);
+    }
+
+    /**
+     * {@code period}: what the title names after the unit (2027年第23周 周调度), or nothing; {@code rowHeader}: what the
+     * rows are (乡镇, or 填报单位 for an institution's own report).
+     */
+    static void write(StatisticsReport report, String reportingUnit, String period, String rowHeader, String office,
+                      LocalDate filledOn, List<String> remarks, String filledBy, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             FormStyles styles = new FormStyles(workbook);
             Sheet sheet = workbook.createSheet("调度表");
             int r = 0;
             Row title = sheet.createRow(r++);
             title.setHeightInPoints(30);
-            FormStyles.cell(title, 0, reportingUnit + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
+            FormStyles.cell(title, 0, reportingUnit + period + "民政服务机构重大事故隐患专项排查整治调度表", styles.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTH - 1));
             Row unit = sheet.createRow(r++);
             FormStyles.cell(unit, 0, "填报单位：" + office + "（盖章）", styles.plain);
@@ -84,7 +93,7 @@ final class DispatchTableWorkbook {
             Row groups = sheet.createRow(r++);
             Row headers = sheet.createRow(r++);
             header(sheet, groups, headers, 0, null, "序号", styles);
-            header(sheet, groups, headers, 1, null, "乡镇", styles);
+            header(sheet, groups, headers, 1, null, rowHeader, styles);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 header(sheet, groups, headers, 2 + c, COLUMNS.get(c).group(), COLUMNS.get(c).header(), styles);
             }

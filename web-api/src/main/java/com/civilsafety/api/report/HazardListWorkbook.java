@@ -31,7 +31,8 @@ final class HazardListWorkbook implements Consumer<HazardListRow>, AutoCloseable
     private final LocalDate today;
     private int next = FIRST_ROW;
 
-    HazardListWorkbook(String title, String reportingUnit, LocalDate today) {
+    /** {@code office}: who fills it in (a township's 民政办, a county's 民政局, a directly-run institution itself). */
+    HazardListWorkbook(String title, String reportingUnit, String office, LocalDate today) {
         this.today = today;
         date = workbook.createCellStyle();
         date.cloneStyleFrom(styles.body);
@@ -45,7 +46,7 @@ final class HazardListWorkbook implements Consumer<HazardListRow>, AutoCloseable
         FormStyles.cell(titleRow, 0, reportingUnit + title, styles.title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HazardListColumns.WIDTH - 1));
         Row unit = sheet.createRow(1);
-        FormStyles.cell(unit, 0, "填报单位：" + reportingUnit + "民政局（盖章）", styles.plain);
+        FormStyles.cell(unit, 0, "填报单位：" + office + "（盖章）", styles.plain);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 8));
         FormStyles.cell(unit, 9, "填报日期：" + today, styles.plain);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 9, 14));
@@ -90,8 +91,13 @@ final class HazardListWorkbook implements Consumer<HazardListRow>, AutoCloseable
     }
 
     void finish(OutputStream out) throws IOException {
+        finish(out, "");
+    }
+
+    /** With the name of who filled it in (a submitted report's signer). */
+    void finish(OutputStream out, String filledBy) throws IOException {
         Row signatures = sheet.createRow(next + 1);
-        FormStyles.cell(signatures, 0, "填报人：", styles.plain);
+        FormStyles.cell(signatures, 0, "填报人：" + (filledBy == null ? "" : filledBy), styles.plain);
         FormStyles.cell(signatures, 6, "审核人：", styles.plain);
         FormStyles.cell(signatures, 12, "联系电话：", styles.plain);
         workbook.write(out);

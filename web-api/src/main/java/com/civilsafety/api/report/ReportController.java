@@ -83,10 +83,12 @@ class ReportController {
                                                           @AuthenticationPrincipal ActorUser user) {
         HazardList.Selection selection = hazardList.select(query, user.actor());
         LocalDate today = LedgerTime.today(clock);
-        String unit = reportingUnit(query.regionId(), user.actor());
+        Region region = reportingRegion(query.regionId(), user.actor());
+        String unit = region == null ? "" : region.getName();
+        String office = DispatchTableWorkbook.office(unit, region != null && region.getLevel() == RegionLevel.TOWNSHIP);
         String title = hazardListTitle(query);
         return attachment(XLSX, unit + title + "（" + today + "）.xlsx", out -> {
-            try (HazardListWorkbook workbook = new HazardListWorkbook(title, unit, today)) {
+            try (HazardListWorkbook workbook = new HazardListWorkbook(title, unit, office, today)) {
                 hazardList.forEach(selection, workbook);
                 workbook.finish(out);
             }

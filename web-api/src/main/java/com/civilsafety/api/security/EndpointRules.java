@@ -23,6 +23,8 @@ public final class EndpointRules {
     /** who watches the processes run: the bureau and its leaders */
     static final Set<Role> SUPERVISORS = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION, Role.LEADER);
     static final Set<Role> INSTITUTION = EnumSet.of(Role.INSTITUTION_MANAGER);
+    /** Who submits or reads dispatch reports: the regions and the directly-run institutions (each its own). */
+    static final Set<Role> REPORTERS = EnumSet.complementOf(EnumSet.of(Role.EXPERT, Role.THIRD_PARTY));
     /** who keeps the register of institutions */
     static final Set<Role> REGISTER_KEEPERS = EnumSet.of(Role.BUREAU_ADMIN, Role.BUREAU_SECTION, Role.TOWNSHIP_OFFICER);
     /** No login needed (the public whistleblower form); rate-limited instead. */
@@ -101,9 +103,9 @@ public final class EndpointRules {
             post("/api/campaigns/*/reminders", REGIONAL),
             get("/api/campaign-tasks/*", ALL),
             get("/api/campaigns/*/dispatch-reports", REGIONAL),
-            get("/api/dispatch-reports/*", REGIONAL),
-            get("/api/dispatch-reports/*/dispatch-table.xlsx", REGIONAL),
-            get("/api/dispatch-reports/*/hazard-list.xlsx", REGIONAL),
+            get("/api/dispatch-reports/*", REPORTERS),
+            get("/api/dispatch-reports/*/dispatch-table.xlsx", REPORTERS),
+            get("/api/dispatch-reports/*/hazard-list.xlsx", REPORTERS),
             get("/api/statistics", REGIONAL),
             get("/api/statistics/monthly", REGIONAL),
             get("/api/statistics/categories", REGIONAL),
