@@ -23,6 +23,15 @@ export function periodLabel(key) {
   return month ? `${month[1]}年${Number(month[2])}月` : key
 }
 
+/** The first day of a dispatch period (2027-06 → 2027-06-01, 2027-W23 → its Monday), to sort months and weeks together */
+export function periodStart(key) {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key || '')
+  if (!week) return `${key}-01`
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4)) // always in week 1
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (Number(week[2]) - 1) * 7 * 86400000)
+  return monday.toISOString().slice(0, 10)
+}
+
 export function addDays(isoDay, days) {
   const d = new Date(`${isoDay}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + days)

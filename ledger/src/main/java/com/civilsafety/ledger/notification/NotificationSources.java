@@ -11,6 +11,7 @@ import com.civilsafety.ledger.inbox.TasksDueSoon;
 import com.civilsafety.ledger.inbox.TasksOpened;
 import com.civilsafety.ledger.inbox.TasksReminded;
 import com.civilsafety.ledger.job.IncidentRecorded;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,9 +45,11 @@ class NotificationSources {
     private static final Set<TaskKind> URGENT_WHEN_DUE = Set.of(TaskKind.EMERGENCY_MEASURES);
 
     private final Notifications notifications;
+    private final Clock clock;
 
-    NotificationSources(Notifications notifications) {
+    NotificationSources(Notifications notifications, Clock clock) {
         this.notifications = notifications;
+        this.clock = clock;
     }
 
     /** 新待办 (挂牌督办 at once, also in quiet hours): whoever may do each task — its assignee, else its role's people. */
@@ -106,14 +109,18 @@ class NotificationSources {
     }
 
     /** a task's notice: what, and the task's own deadline before the title (an SMS cuts a long title at 70 characters) */
-    private static String headline(String label, Instant dueAt, String title) {
-        return label + "（办理截止" + dueText(dueAt) + "）：" + title;
+    private String headline(String label, Instant dueAt, String title) {
+        return label + "（办理截止" + dueText(dueAt, LedgerTime.today(clock)) + "）：" + title;
     }
 
-    /** a deadline as people read it: the day (12月3日), and the time when it is not the day's end (12月4日10:15) */
-    static String dueText(Instant dueAt) {
+    /**
+     * a deadline as people read it: the day (12月3日; 2029年11月30日 in another year than today's), and the time when it
+     * is not the day's end (12月4日10:15)
+     */
+    static String dueText(Instant dueAt, LocalDate today) {
         LocalDateTime due = LocalDateTime.ofInstant(dueAt, LedgerTime.ZONE);
-        return due.format(DAY) + (due.toLocalTime().equals(LedgerTime.LAST_SECOND) ? "" : due.format(TIME));
+        String day = due.getYear() == today.getYear() ? due.format(DAY) : due.getYear() + "年" + due.format(DAY);
+        return day + (due.toLocalTime().equals(LedgerTime.LAST_SECOND) ? "" : due.format(TIME));
     }
 
     /**

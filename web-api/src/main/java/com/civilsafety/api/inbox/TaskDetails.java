@@ -16,7 +16,9 @@ public record TaskDetails(long id, String kind, String kindLabel, String title, 
     public static TaskDetails of(InboxTask t) {
         return new TaskDetails(t.getId(), t.getKind().name(), t.getKind().label(), t.getTitle(), t.getStatus().name(),
                 t.getStatus().label(), t.getSubjectType(), t.getSubjectId(), t.getCandidateRole().code(),
-                t.getRegion().getName(), t.getInstitutionId(), t.getDueAt(), t.getCreatedAt(), t.getCompletedAt(),
+                // an institution's task names its unit: its township, or the county's 直属机构
+                t.getInstitutionId() == null ? t.getRegion().getName() : t.getRegion().unitName(), t.getInstitutionId(),
+                t.getDueAt(), t.getCreatedAt(), t.getCompletedAt(),
                 t.getCompletedBy(), t.getRemindedCount(), t.getLastRemindedAt(), t.getReminderNote(), t.getResult());
     }
 }
