@@ -133,7 +133,7 @@ export function missingInList(kind, form) {
       need(`findings[${i}].residentsExposed`, '请回答服务对象是否暴露于该隐患的风险', f.residentsExposed)
     })
   }
-  if (kind === 'DISPATCH_REPORT' || kind === 'COUNTY_DISPATCH_REPORT') {
+  if (['DISPATCH_REPORT', 'COUNTY_DISPATCH_REPORT', 'FIELD_DISPATCH_REPORT'].includes(kind)) {
     ;(form.corrections || []).forEach((c, i) => {
       need(`corrections[${i}].field`, '请选择更正的数字', c.field)
       need(`corrections[${i}].value`, '请填写更正后的数字', c.value)

@@ -60,7 +60,7 @@ export function resultRows(kind, result, { criteria = {}, checklist = [] } = {})
     if (findings.length) lists.push({ title: '检查发现的隐患', items: findings })
     simple('检查情况', result.notes)
     simple('检查人员签名', result.signedBy)
-  } else if (kind === 'DISPATCH_REPORT' || kind === 'COUNTY_DISPATCH_REPORT') {
+  } else if (['DISPATCH_REPORT', 'COUNTY_DISPATCH_REPORT', 'FIELD_DISPATCH_REPORT'].includes(kind)) {
     const corrections = (result.corrections || []).map((c) => ({
       title: FIGURES[c.field] ?? '数字更正', answer: `更正为 ${c.value}`, bad: false, detail: c.reason ? `原因：${c.reason}` : '',
     }))

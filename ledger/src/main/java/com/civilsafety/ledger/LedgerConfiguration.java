@@ -1,5 +1,6 @@
 package com.civilsafety.ledger;
 
+import com.civilsafety.ledger.campaign.BureauSections;
 import com.civilsafety.ledger.common.LegacyMigrationHistory;
 import com.civilsafety.ledger.common.OfficeHours;
 import com.civilsafety.ledger.common.ReportPhones;
@@ -15,7 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OfficeHours.class, ReportPhones.class})
+@EnableConfigurationProperties({OfficeHours.class, ReportPhones.class, BureauSections.class})
 public class LedgerConfiguration {
 
     /** All "now"s of the ledger come from here, so tests can pin time (and civil-safety.clock.start can move it). */

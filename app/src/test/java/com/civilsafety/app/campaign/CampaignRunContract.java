@@ -490,6 +490,15 @@ abstract class CampaignRunContract {
                 java.sql.Timestamp.class, id).toInstant()).as("the inbox says the engine's deadline").isEqualTo(due.toInstant());
         passTo(due.plusMinutes(30));
         long countyTask = awaitTask("fuli", "COUNTY_DISPATCH_REPORT", id);
+        // 各股室: the funeral field is 社会事务股's to consolidate (for 福利股), not 福利股's own
+        long fieldTask = awaitTask("shishi", "FIELD_DISPATCH_REPORT", id);
+        assertThat(taskTitles("fuli", "FIELD_DISPATCH_REPORT")).noneMatch(t -> t.contains("社会事务股"));
+        assertThat(taskTitles("shishi", "COUNTY_DISPATCH_REPORT")).as("the county's consolidation is 福利股's").isEmpty();
+        assertThat(api.post("fuli", "/api/tasks/" + fieldTask + "/complete", "{\"signedBy\": \"张福利\"}").status()).isEqualTo(403);
+        JsonNode fieldDraft = api.get("shishi", "/api/campaign-tasks/" + fieldTask).body().path("dispatchDraft");
+        assertThat(fieldDraft.path("level").asText()).isEqualTo("FIELD");
+        assertThat(fieldDraft.path("region").asText()).isEqualTo("安澜县民政局社会事务股");
+        assertThat(fieldDraft.path("table").path("rows")).as("every township and the bureau's own").hasSize((int) townships + 1);
         assertThat(taskTitles("fuli", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
         assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and late", id))
                 .isEqualTo(townships - 2);
@@ -516,14 +525,23 @@ abstract class CampaignRunContract {
         JsonNode chengguan = StreamSupport.stream(countyDraft.path("table").path("rows").spliterator(), false)
                 .filter(r -> r.path("label").asText().equals("城关镇")).findFirst().orElseThrow();
         assertThat(chengguan.path("figures").path("hazardsFound").asLong()).isEqualTo(found + 2);
-        assertThat(countyDraft.path("unitsNotSubmitted")).hasSize((int) townships - 3);
+        assertThat(strings(countyDraft.path("unitsNotSubmitted"))).as("townships and the section not reported")
+                .hasSize((int) townships - 3 + 1).contains("社会事务股");
+        assertThat(texts(countyDraft.path("fields"), "label")).containsExactly("社会事务股");
+        // the section reports its field; the county's consolidation takes it as sent
+        Api.Reply fieldSent = api.post("shishi", "/api/tasks/" + fieldTask + "/complete", """
+                {"signedBy": "刘社事", "corrections": [{"field": "inspections", "value": 9, "reason": "含联合检查"}]}""");
+        assertThat(fieldSent.status()).as(fieldSent.body().toString()).isEqualTo(200);
+        countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
+        assertThat(countyDraft.path("fields").get(0).path("figures").path("inspections").asLong()).isEqualTo(9);
+        assertThat(strings(countyDraft.path("unitsNotSubmitted"))).hasSize((int) townships - 3).doesNotContain("社会事务股");
         Api.Reply countySent = api.post("fuli", "/api/tasks/" + countyTask + "/complete", "{\"signedBy\": \"福利股\"}");
         assertThat(countySent.status()).as(countySent.body().toString()).isEqualTo(200);
 
         JsonNode listed = api.get("fuli", "/api/campaigns/" + id + "/dispatch-reports").body();
-        assertThat(texts(listed, "level")).as("townships first, then the directly-run institution, then the county")
-                .containsExactly("TOWNSHIP", "TOWNSHIP", "TOWNSHIP", "DIRECTLY_RUN", "COUNTY");
-        assertThat(texts(listed, "region")).contains("安澜县殡仪馆" + id);
+        assertThat(texts(listed, "level")).as("townships first, then the section's field, the directly-run institution, the county")
+                .containsExactly("TOWNSHIP", "TOWNSHIP", "TOWNSHIP", "FIELD", "DIRECTLY_RUN", "COUNTY");
+        assertThat(texts(listed, "region")).contains("安澜县殡仪馆" + id, "安澜县社会事务股");
         assertThat(api.get("town1", "/api/campaigns/" + id + "/dispatch-reports").body()).hasSize(1);
         long countyReport = StreamSupport.stream(listed.spliterator(), false)
                 .filter(r -> r.path("level").asText().equals("COUNTY")).findFirst().orElseThrow().path("id").asLong();
@@ -585,11 +603,13 @@ abstract class CampaignRunContract {
 
         passTo(OffsetDateTime.parse(week.path("dueAt").asText()).plusMinutes(30));
         long countyTask = awaitTask("fuli", "COUNTY_DISPATCH_REPORT", id);
+        long fieldTask = awaitTask("shishi", "FIELD_DISPATCH_REPORT", id);
+        assertThat(api.post("shishi", "/api/tasks/" + fieldTask + "/complete", "{\"signedBy\": \"刘社事\"}").status()).isEqualTo(200);
         JsonNode countyDraft = api.get("fuli", "/api/campaign-tasks/" + countyTask).body().path("dispatchDraft");
         assertThat(countyDraft.path("unitsNotSubmitted")).hasSize((int) units - 1);
         assertThat(api.post("fuli", "/api/tasks/" + countyTask + "/complete", "{\"signedBy\": \"福利股\"}").status()).isEqualTo(200);
         JsonNode listed = api.get("fuli", "/api/campaigns/" + id + "/dispatch-reports").body();
-        assertThat(texts(listed, "reportMonth")).containsOnly(key).hasSize(2);
+        assertThat(texts(listed, "reportMonth")).containsOnly(key).hasSize(3);
 
         passTo(OffsetDateTime.parse(week.path("countyDueAt").asText()).plusHours(16));
         sleepAWhile();
@@ -701,6 +721,10 @@ abstract class CampaignRunContract {
     private static void assertField(Api.Reply reply, String field) {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
         assertThat(texts(reply.fieldErrors(), "field")).as(reply.body().toString()).anyMatch(f -> f.startsWith(field));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -80,6 +80,10 @@ class KeycloakSignInTest {
         assertThat(api.bearer(KeycloakServer.token("thirdparty1"), HttpMethod.GET, "/api/me", null).status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select organisation from person where username = 'thirdparty1'", String.class))
                 .isEqualTo("江南安泰安全技术服务有限公司");
+        // and the section a section's person works in: its field's consolidations are theirs
+        jdbc.update("update person set section = null where username = 'fuli'");
+        assertThat(api.bearer(KeycloakServer.token("fuli"), HttpMethod.GET, "/api/me", null).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select section from person where username = 'fuli'", String.class)).isEqualTo("福利股");
     }
 
     @Test

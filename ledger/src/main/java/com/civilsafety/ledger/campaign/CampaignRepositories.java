@@ -49,6 +49,8 @@ interface CampaignWorkRepository extends JpaRepository<CampaignWork, Long> {
 
     List<CampaignWork> findByCampaignIdAndSlotAndStatusOrderById(Long campaignId, String slot, WorkStatus status);
 
+    List<CampaignWork> findByCampaignIdAndSlotOrderById(Long campaignId, String slot);
+
     /**
      * The open work of a slot, locked and as last committed, for a step that changes it (reminds, marks late). A step
      * may have begun reading before a cancellation or a submission committed; on MySQL and MariaDB (repeatable read) a

@@ -244,9 +244,13 @@ public class CampaignRun {
     // ---- fan-out -------------------------------------------------------------------------------------------------
 
     /** Work to open, with its inbox task; due at the end of its due day unless {@code dueAt} says when. */
-    record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title, Instant dueAt) {
+    record Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title, Instant dueAt, String section) {
         Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title) {
-            this(work, region, role, assigneeId, title, null);
+            this(work, region, role, assigneeId, title, null, null);
+        }
+
+        Opened(CampaignWork work, Region region, Role role, Long assigneeId, String title, Instant dueAt) {
+            this(work, region, role, assigneeId, title, dueAt, null);
         }
     }
 
@@ -342,7 +346,7 @@ public class CampaignRun {
                 CampaignService.SUBJECT, campaign.getId(), o.title(), o.role(), o.region(), o.work().getInstitutionId(),
                 o.dueAt() != null ? o.dueAt() : LedgerTime.endOf(o.work().getDueOn()), step.processInstanceKey(),
                 step.elementId(), null, now)
-                .assignTo(o.assigneeId())).toList(), step, CampaignService.SUBJECT, campaign.getId());
+                .assignTo(o.assigneeId()).forSection(o.section())).toList(), step, CampaignService.SUBJECT, campaign.getId());
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).work().attach(tasks.get(i).getId());
         }

@@ -22,6 +22,7 @@ public class CampaignTaskForms implements TaskForms {
                 Map.entry(TaskKind.DUTY_RECORD, DutyRecord.class),
                 Map.entry(TaskKind.LATE_FOLLOW_UP, FollowUpReport.class),
                 Map.entry(TaskKind.DISPATCH_REPORT, DispatchConfirmation.class),
-                Map.entry(TaskKind.COUNTY_DISPATCH_REPORT, DispatchConfirmation.class));
+                Map.entry(TaskKind.COUNTY_DISPATCH_REPORT, DispatchConfirmation.class),
+                Map.entry(TaskKind.FIELD_DISPATCH_REPORT, DispatchConfirmation.class));
     }
 }

@@ -47,9 +47,9 @@ public record DispatchPeriod(String key) {
         return "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** The period a work slot belongs to ("M2027-06", "M2027-W23C", "M2027-06CF"). */
+    /** The period a work slot belongs to ("M2027-06", "M2027-W23C", "M2027-06CF", "M2027-06S"). */
     static DispatchPeriod ofSlot(String slot) {
-        return new DispatchPeriod(slot.substring(1).replaceAll("[CF]+$", ""));
+        return new DispatchPeriod(slot.substring(1).replaceAll("[CSF]+$", ""));
     }
 
     public boolean weekly() {

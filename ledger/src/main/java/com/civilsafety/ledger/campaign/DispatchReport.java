@@ -1,5 +1,6 @@
 package com.civilsafety.ledger.campaign;
 
+import com.civilsafety.ledger.inbox.TaskKind;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,6 +21,8 @@ public class DispatchReport {
     private Long regionId;
     /** The directly-run institution (直属机构) that reported, or null for a township's or the county's report. */
     private Long institutionId;
+    /** The bureau section whose field the report consolidates (本领域), or null. */
+    private String section;
     private LocalDate periodFrom;
     private LocalDate periodTo;
     /** {@link DispatchReportContent} as JSON. */
@@ -39,6 +42,7 @@ public class DispatchReport {
         this.level = level;
         this.regionId = work.getRegionId();
         this.institutionId = work.getInstitutionId();
+        this.section = work.getKind() == TaskKind.FIELD_DISPATCH_REPORT ? MonthlyDispatch.sectionOf(work) : null;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
         this.content = content;
@@ -69,6 +73,10 @@ public class DispatchReport {
 
     public Long getInstitutionId() {
         return institutionId;
+    }
+
+    public String getSection() {
+        return section;
     }
 
     public LocalDate getPeriodFrom() {

@@ -25,6 +25,7 @@ import com.civilsafety.ledger.statistics.StatisticsService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,11 +53,13 @@ public class DispatchReports {
     private final InstitutionRepository institutions;
     private final CampaignWorkRepository work;
     private final CampaignRepository campaigns;
+    private final BureauSections sections;
 
     DispatchReports(CampaignPhaseRepository phases, DispatchReportRepository reports, RegionRepository regions,
                     StatisticsService statistics, HazardList hazardList, EventLog eventLog, InstitutionRepository institutions,
-                    CampaignWorkRepository work, CampaignRepository campaigns) {
+                    CampaignWorkRepository work, CampaignRepository campaigns, BureauSections sections) {
         this.campaigns = campaigns;
+        this.sections = sections;
         this.institutions = institutions;
         this.work = work;
         this.phases = phases;
@@ -73,7 +76,8 @@ public class DispatchReports {
     }
 
     static boolean isDispatch(TaskKind kind) {
-        return kind == TaskKind.DISPATCH_REPORT || kind == TaskKind.COUNTY_DISPATCH_REPORT;
+        return kind == TaskKind.DISPATCH_REPORT || kind == TaskKind.COUNTY_DISPATCH_REPORT
+                || kind == TaskKind.FIELD_DISPATCH_REPORT;
     }
 
     /** The report as it stands in the ledger now, for the person about to confirm it. */
@@ -87,7 +91,11 @@ public class DispatchReports {
             Institution institution = institutions.findById(item.getInstitutionId()).orElseThrow();
             StatisticsReport own = statistics.ofInstitution(institution, period[0], period[1]);
             return new DispatchReportContent(month, DispatchReportContent.DIRECTLY_RUN, institution.getName(), own,
-                    own.total(), List.of(), null, null, null, List.of(), majorHazards(region, institution.getId(), types, period));
+                    own.total(), List.of(), null, null, null, List.of(), majorHazards(region, institution.getId(), types, period),
+                    List.of());
+        }
+        if (item.getKind() == TaskKind.FIELD_DISPATCH_REPORT) {
+            return fieldDraft(item, month, period, region, types);
         }
         boolean county = item.getKind() == TaskKind.COUNTY_DISPATCH_REPORT;
         StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], region.getId(), null,
@@ -117,14 +125,69 @@ public class DispatchReports {
                 hazards.addAll(majorHazards(township, null, types, period));
             }
         }
+        List<StatisticsReport.Row> fields = List.of();
         if (county) {
             directlyRun(item, month, ledger, townships, types, period, rows, notSubmitted, hazards);
+            fields = fields(item, month, period, region, types, notSubmitted);
         }
         SafetyFigures total = rows.stream().map(StatisticsReport.Row::figures).reduce(SafetyFigures.NONE, SafetyFigures::plus);
         return new DispatchReportContent(month, county ? DispatchReportContent.COUNTY : DispatchReportContent.TOWNSHIP,
                 region.getName(), new StatisticsReport(period[0], period[1], ledger.overdueOn(),
                         StatisticsQuery.Grouping.REGION.name(), rows, total),
-                ledger.total(), List.of(), null, null, null, notSubmitted, hazards);
+                ledger.total(), List.of(), null, null, null, notSubmitted, hazards, fields);
+    }
+
+    /**
+     * 本领域: a section's report of the county's units, counting its field's institution types (those of the campaign),
+     * from the ledger — the section consolidates what it checked (根据检查情况), whatever the townships sent.
+     */
+    private DispatchReportContent fieldDraft(CampaignWork item, String month, LocalDate[] period, Region county,
+                                             Set<InstitutionType> campaignTypes) {
+        String section = MonthlyDispatch.sectionOf(item);
+        Set<InstitutionType> types = fieldTypes(section, campaignTypes);
+        StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], county.getId(), null,
+                StatisticsQuery.Grouping.REGION, types), Actor.SYSTEM);
+        List<HazardListRow> hazards = hazardList.rows(hazardList.select(new HazardQuery(county.getId(), null, null,
+                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM))
+                .stream().filter(h -> types.contains(h.institutionType())).toList();
+        return new DispatchReportContent(month, DispatchReportContent.FIELD, county.getName() + "民政局" + section, ledger,
+                ledger.total(), List.of(), null, null, null, List.of(), hazards, List.of());
+    }
+
+    private Set<InstitutionType> fieldTypes(String section, Set<InstitutionType> campaignTypes) {
+        Set<InstitutionType> types = EnumSet.noneOf(InstitutionType.class);
+        sections.fields().stream().filter(f -> f.name().equals(section)).forEach(f -> types.addAll(f.institutionTypes()));
+        types.retainAll(campaignTypes);
+        return types;
+    }
+
+    /**
+     * The sections' 本领域 totals for the county's consolidation: as each section sent them, the ledger's for those
+     * that have not (named as not reported).
+     */
+    private List<StatisticsReport.Row> fields(CampaignWork item, String month, LocalDate[] period, Region county,
+                                              Set<InstitutionType> campaignTypes, List<String> notSubmitted) {
+        Map<String, DispatchReportContent> sent = reports.findByCampaignIdAndReportMonthAndLevel(item.getCampaignId(), month,
+                        DispatchReportContent.FIELD).stream().filter(r -> r.getRegionId().equals(county.getId()))
+                .collect(Collectors.toMap(DispatchReport::getSection, r -> Json.read(r.getContent(), DispatchReportContent.class)));
+        List<StatisticsReport.Row> rows = new ArrayList<>();
+        for (CampaignWork field : work.findByCampaignIdAndSlotOrderById(item.getCampaignId(), MonthlyDispatch.fieldSlot(month))) {
+            if (!field.getRegionId().equals(county.getId())) {
+                continue;
+            }
+            String section = MonthlyDispatch.sectionOf(field);
+            DispatchReportContent report = sent.get(section);
+            SafetyFigures figures;
+            if (report != null) {
+                figures = report.table().total();
+            } else {
+                notSubmitted.add(section);
+                figures = statistics.figures(new StatisticsQuery(period[0], period[1], county.getId(), null,
+                        StatisticsQuery.Grouping.NONE, fieldTypes(section, campaignTypes)), Actor.SYSTEM).total();
+            }
+            rows.add(new StatisticsReport.Row(field.getOwnerKey(), section, figures));
+        }
+        return rows;
     }
 
     /**
@@ -210,14 +273,17 @@ public class DispatchReports {
     void freeze(CampaignWork item, DispatchConfirmation confirmation, Actor actor) {
         DispatchReportContent draft = draft(item);
         SafetyFigures reported = corrected(draft.table().total(), confirmation.correctionsOrNone());
-        List<StatisticsReport.Row> rows = !draft.level().equals(DispatchReportContent.COUNTY)
+        // a unit's one row is its total as reported; a consolidation's rows stay each unit's
+        List<StatisticsReport.Row> rows = draft.level().equals(DispatchReportContent.TOWNSHIP)
+                || draft.level().equals(DispatchReportContent.DIRECTLY_RUN)
                 ? List.of(new StatisticsReport.Row(draft.table().rows().getFirst().key(), draft.table().rows().getFirst().label(), reported))
                 : draft.table().rows();
         DispatchReportContent frozen = new DispatchReportContent(draft.reportMonth(), draft.level(), draft.region(),
                 new StatisticsReport(draft.table().from(), draft.table().to(), draft.table().overdueOn(),
                         draft.table().groupBy(), rows, reported),
                 draft.ledgerTotal(), confirmation.correctionsOrNone(), confirmation.notes(), confirmation.signedBy().strip(),
-                item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.unitsNotSubmitted(), draft.hazards());
+                item.getSubmittedAt().atZone(LedgerTime.ZONE).toLocalDate(), draft.unitsNotSubmitted(), draft.hazards(),
+                draft.fields());
         DispatchReport report = reports.save(new DispatchReport(item, draft.reportMonth(), draft.level(),
                 draft.table().from(), draft.table().to(), Json.write(frozen)));
         eventLog.append(EventType.DISPATCH_REPORT_SUBMITTED, CampaignService.SUBJECT, item.getCampaignId(), actor, null,
@@ -237,7 +303,8 @@ public class DispatchReports {
                 .filter(Objects::nonNull).distinct().toList()).stream().collect(Collectors.toMap(Institution::getId, Institution::getName));
         return all.stream().filter(r -> actor.covers(byId.get(r.getRegionId()).getPath(), r.getInstitutionId()))
                 .map(r -> new Summary(r.getId(), r.getReportMonth(), r.getLevel(), r.getRegionId(),
-                        r.getInstitutionId() == null ? byId.get(r.getRegionId()).getName() : institutionNames.get(r.getInstitutionId()),
+                        r.getInstitutionId() != null ? institutionNames.get(r.getInstitutionId())
+                                : byId.get(r.getRegionId()).getName() + (r.getSection() == null ? "" : r.getSection()),
                         r.getPeriodFrom(), r.getPeriodTo(), r.isLate(), r.getSubmittedAt()))
                 .toList();
     }

@@ -49,10 +49,12 @@ public class MonthlyDispatch {
     private final RegionRepository regions;
     private final EventLog eventLog;
     private final OfficeHours officeHours;
+    private final BureauSections sections;
     private final Clock clock;
 
     MonthlyDispatch(CampaignRun run, CampaignWorkRepository work, RegionRepository regions, EventLog eventLog,
-                    OfficeHours officeHours, Clock clock) {
+                    OfficeHours officeHours, BureauSections sections, Clock clock) {
+        this.sections = sections;
         this.run = run;
         this.work = work;
         this.regions = regions;
@@ -253,6 +255,11 @@ public class MonthlyDispatch {
         return "M" + month + "C";
     }
 
+    /** The sections' field consolidations of a period. */
+    static String fieldSlot(String month) {
+        return "M" + month + "S";
+    }
+
     public DispatchDates dates(long campaignId, String period) {
         return dates(new DispatchPeriod(period), closing(run.campaign(campaignId)));
     }
@@ -326,13 +333,31 @@ public class MonthlyDispatch {
             return 0;
         }
         OffsetDateTime due = dates(new DispatchPeriod(month), closing(campaign)).countyDueAt();
+        List<Region> scope = regions.findAllById(campaign.getRegionIds());
+        // 各股室: each field the campaign covers is consolidated by its section, for the consolidating one (福利股)
+        List<CampaignRun.Opened> fields = scope.stream().flatMap(r -> sections.covering(campaign.getInstitutionTypes()).stream()
+                .map(f -> new CampaignRun.Opened(new CampaignWork(campaignId, fieldSlot(month), TaskKind.FIELD_DISPATCH_REPORT,
+                        fieldOwner(r, f.name()), r.getId(), null, due.toLocalDate()), r, Role.BUREAU_SECTION, null,
+                        r.getName() + f.name() + " " + label(month) + "本领域汇总（" + written(due) + "前报" + sections.consolidating()
+                                + "；" + campaign.getName() + "）", due.toInstant(), f.name()))).toList();
+        int count = run.save(campaign, fieldSlot(month), fields, step, w -> w);
         String slot = countySlot(month);
-        List<CampaignRun.Opened> opened = regions.findAllById(campaign.getRegionIds()).stream().map(r -> new CampaignRun.Opened(
+        List<CampaignRun.Opened> opened = scope.stream().map(r -> new CampaignRun.Opened(
                 new CampaignWork(campaignId, slot, TaskKind.COUNTY_DISPATCH_REPORT, "B" + r.getId(), r.getId(), null, due.toLocalDate()),
                 r, Role.BUREAU_SECTION, null, r.getName() + " " + label(month) + "汇总（" + written(due) + "前报市局；"
                         + campaign.getName() + "）",
-                due.toInstant())).toList();
-        return run.save(campaign, slot, opened, step, w -> w);
+                due.toInstant(), sections.consolidating())).toList();
+        return count + run.save(campaign, slot, opened, step, w -> w);
+    }
+
+    /** Who owes a field's consolidation: the section, in the region ("S12:社会事务股"). */
+    static String fieldOwner(Region region, String section) {
+        return "S" + region.getId() + ":" + section;
+    }
+
+    /** The section a field's consolidation is owed by. */
+    static String sectionOf(CampaignWork fieldWork) {
+        return fieldWork.getOwnerKey().substring(fieldWork.getOwnerKey().indexOf(':') + 1);
     }
 
     /**
@@ -342,15 +367,27 @@ public class MonthlyDispatch {
     public int escalateCounty(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
         String slot = countySlot(month);
-        List<CampaignWork> late = campaign.isActive() && campaign.reportsIn(month) ? work.lockOpen(campaignId, slot) : List.of();
+        boolean owed = campaign.isActive() && campaign.reportsIn(month);
+        List<CampaignWork> late = owed ? work.lockOpen(campaignId, slot) : List.of();
+        List<CampaignWork> lateFields = owed ? work.lockOpen(campaignId, fieldSlot(month)) : List.of();
         late.forEach(CampaignWork::markLate);
+        lateFields.forEach(CampaignWork::markLate);
         LocalDate due = LedgerTime.today(clock).plusDays(CampaignRun.FOLLOW_UP_DAYS);
-        List<CampaignRun.Opened> followUps = late.stream().map(w -> {
+        List<CampaignRun.Opened> followUps = new ArrayList<>(late.stream().map(w -> {
             Region region = regions.findById(w.getRegionId()).orElseThrow();
             return new CampaignRun.Opened(new CampaignWork(campaignId, slot + "F", TaskKind.LATE_FOLLOW_UP,
                     "L" + region.getId(), region.getId(), null, due), region, Role.LEADER, null,
                     region.getName() + " " + label(month) + "汇总逾期未报市局");
-        }).toList();
+        }).toList());
+        // a section's field not reported by the 20th: the leader hears of it too
+        lateFields.forEach(w -> {
+            Region region = regions.findById(w.getRegionId()).orElseThrow();
+            followUps.add(new CampaignRun.Opened(new CampaignWork(campaignId, slot + "F", TaskKind.LATE_FOLLOW_UP,
+                    "L" + w.getOwnerKey(), region.getId(), null, due), region, Role.LEADER, null,
+                    region.getName() + sectionOf(w) + " " + label(month) + "本领域汇总逾期未报" + sections.consolidating()));
+        });
+        late = new ArrayList<>(late);
+        late.addAll(lateFields);
         run.save(campaign, slot + "F", followUps, step, w -> w);
         if (!late.isEmpty()) {
             eventLog.append(EventType.CAMPAIGN_ESCALATED, CampaignService.SUBJECT, campaignId, Actor.SYSTEM, step,

@@ -93,11 +93,11 @@ final class DemoCounty {
                     new Place("青松乡婚姻登记便民服务点", InstitutionType.MARRIAGE_REGISTRATION, 0),
                     new Place("青松山庄养老院", InstitutionType.ELDERLY_CARE, 50)));
 
-    /** County staff: username, name, role code. */
+    /** County staff: username, name, role code (and a section's person, the section: 股室). */
     static final List<List<String>> COUNTY_STAFF = List.of(
             List.of("admin", "李管理", "bureau-admin"),
-            List.of("fuli", "张福利", "bureau-section"),
-            List.of("shishi", "刘社事", "bureau-section"),
+            List.of("fuli", "张福利", "bureau-section", "福利股"),
+            List.of("shishi", "刘社事", "bureau-section", "社会事务股"),
             List.of("leader", "赵局长", "leader"),
             List.of("leader2", "孙副局长", "leader"),
             List.of("inspector1", "钱检查", "inspector"),

@@ -63,7 +63,7 @@ public class DemoDataLoader implements ApplicationRunner {
         Region county = regions.save(new Region(DemoCounty.COUNTY_CODE, DemoCounty.COUNTY, RegionLevel.COUNTY, city));
 
         List<Person> countyStaff = DemoCounty.COUNTY_STAFF.stream().map(s -> people.save(new Person(s.get(0), s.get(1),
-                null, password, county, null, Set.of(Role.ofCode(s.get(2))), now))).toList();
+                null, password, county, null, Set.of(Role.ofCode(s.get(2))), now).worksIn(s.size() > 3 ? s.get(3) : null))).toList();
         DemoCounty.ENGAGED.forEach(s -> people.save(new Person(s.get(0), s.get(1), null, password, county, null,
                 Set.of(Role.ofCode(s.get(2))), now).actingFor(s.get(3))));
         List<Person> sectionCadres = countyStaff.stream().filter(p -> p.getRoles().contains(Role.BUREAU_SECTION)).toList();

@@ -178,7 +178,9 @@ public class InboxService {
         InboxTask task = tasks.findForUpdate(taskId).filter(t -> visibleTo(t, actor))
                 .orElseThrow(() -> new NotFoundException("任务不存在：" + taskId));
         if (!task.isFor(actor)) {
-            throw new ForbiddenException("该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内");
+            throw new ForbiddenException(actor.hasRole(task.getCandidateRole()) && !actor.worksIn(task.getCandidateSection())
+                    ? "该任务由" + task.getCandidateSection() + "办理"
+                    : "该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内");
         }
         if (task.getStatus() != TaskStatus.OPEN) {
             throw new ConflictException("任务" + task.getStatus().label() + "，不能重复提交");
@@ -223,7 +225,7 @@ public class InboxService {
             return List.of();
         }
         return tasks.findForCandidate(TaskStatus.OPEN, actor.roles(), actor.regionPath(), actor.institutionId(),
-                actor.personId());
+                actor.personId(), actor.section());
     }
 
     /** 已办: the tasks the actor completed, newest first. */

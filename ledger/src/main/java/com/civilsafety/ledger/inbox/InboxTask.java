@@ -44,6 +44,8 @@ public class InboxTask {
     private Long institutionId;
     /** One named person (an inspector drawn for an inspection); null when anyone with the role in the region may. */
     private Long assigneeId;
+    /** the bureau section (股室) the task is for — a field's consolidation — or null: anyone of its role and region */
+    private String candidateSection;
     private Instant dueAt;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
@@ -90,7 +92,17 @@ public class InboxTask {
     /** Whether the actor is one of the people this task is for. */
     public boolean isFor(Actor actor) {
         return actor.hasRole(candidateRole) && actor.covers(region.getPath(), institutionId)
-                && (assigneeId == null || assigneeId.equals(actor.personId()));
+                && (assigneeId == null || assigneeId.equals(actor.personId())) && actor.worksIn(candidateSection);
+    }
+
+    /** For the people of one bureau section only. */
+    public InboxTask forSection(String section) {
+        this.candidateSection = section;
+        return this;
+    }
+
+    public String getCandidateSection() {
+        return candidateSection;
     }
 
     public InboxTask assignTo(Long personId) {

@@ -25,9 +25,10 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
               and t.region.path like concat(:regionPath, '%')
               and (:institutionId is null or t.institutionId = :institutionId)
               and (t.assigneeId is null or t.assigneeId = :personId)
+              and (t.candidateSection is null or t.candidateSection = :section)
             order by t.dueAt, t.id""")
     List<InboxTask> findForCandidate(TaskStatus status, Collection<Role> roles, String regionPath, Long institutionId,
-                                     Long personId);
+                                     Long personId, String section);
 
     /** 已办: what a person completed, newest first, optionally of one kind and with a word of its title. */
     @Query("""
@@ -44,7 +45,7 @@ public interface InboxTaskRepository extends JpaRepository<InboxTask, Long> {
 
     @Query("""
             select new com.civilsafety.ledger.inbox.DueTask(t.id, t.kind, t.title, t.dueAt, t.assigneeId, t.candidateRole,
-                   t.region.path, t.institutionId)
+                   t.region.path, t.institutionId, t.candidateSection)
             from InboxTask t where t.id in :ids and t.status = com.civilsafety.ledger.inbox.TaskStatus.OPEN order by t.id""")
     List<DueTask> findOpenDue(Collection<Long> ids);
 }

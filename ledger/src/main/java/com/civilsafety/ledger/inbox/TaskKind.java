@@ -26,6 +26,8 @@ public enum TaskKind {
     DISPATCH_REPORT("调度报送"),
     /** the county's consolidation of them, submitted upward by the bureau section */
     COUNTY_DISPATCH_REPORT("县级调度汇总报送"),
+    /** a bureau section's 本领域 《清单》《调度表》, reported to the consolidating section */
+    FIELD_DISPATCH_REPORT("本领域调度汇总报送"),
     // a whistleblower report's triage (whistleblower-triage.bpmn)
     WHISTLEBLOWER_VERIFICATION("举报核查"),
     WHISTLEBLOWER_REWARD("举报奖励认定");

@@ -82,7 +82,7 @@ class NotificationSources {
     void on(TasksDueSoon event) {
         notifications.notifyAll(event.tasks().stream().map(task -> new Notifications.Notice(
                 "task-due:" + task.id() + ":" + event.on(),
-                whoDoes(task.assigneeId(), task.candidateRole(), task.regionPath(), task.institutionId()),
+                whoDoes(task.assigneeId(), task.candidateRole(), task.regionPath(), task.institutionId(), task.candidateSection()),
                 new Message(NotificationKind.DEADLINE_REMINDER, headline("即将到期", task.dueAt(), task.title()),
                         SIGNATURE + headline("即将到期", task.dueAt(), task.title()), "/tasks/" + task.id(),
                         URGENT_WHEN_DUE.contains(task.kind())))).toList());
@@ -177,11 +177,12 @@ class NotificationSources {
     }
 
     private static Recipients whoDoes(InboxTask task) {
-        return whoDoes(task.getAssigneeId(), task.getCandidateRole(), task.getRegion().getPath(), task.getInstitutionId());
+        return whoDoes(task.getAssigneeId(), task.getCandidateRole(), task.getRegion().getPath(), task.getInstitutionId(),
+                task.getCandidateSection());
     }
 
-    /** its assignee, else everyone of its role whose scope covers it: who sees the task */
-    private static Recipients whoDoes(Long assigneeId, Role role, String regionPath, Long institutionId) {
-        return assigneeId != null ? Recipients.person(assigneeId) : Recipients.covering(role, regionPath, institutionId);
+    /** its assignee, else everyone of its role (and section, if it is for one) whose scope covers it: who may do it */
+    private static Recipients whoDoes(Long assigneeId, Role role, String regionPath, Long institutionId, String section) {
+        return assigneeId != null ? Recipients.person(assigneeId) : Recipients.covering(role, regionPath, institutionId, section);
     }
 }

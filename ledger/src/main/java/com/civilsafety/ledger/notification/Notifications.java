@@ -167,6 +167,9 @@ public class Notifications {
                         .toList()));
             }
         });
+        // a section's work: of those found, its people only
+        found.replaceAll((to, contacts) -> to.section() == null ? contacts
+                : contacts.stream().filter(p -> to.section().equals(p.section())).toList());
         return found;
     }
 

@@ -37,11 +37,11 @@ public class PeopleService {
      * The acting identity of someone signed in through the identity provider (Keycloak): their roles, region and
      * institution are the token's; the ledger keeps a person of the same username for signatures and history,
      * created on first sign-in and kept in step with the token afterwards. {@code organisation}: the body an expert or a
-     * third party acts for.
+     * third party acts for; {@code section}: the bureau section a section's person works in.
      */
     @Transactional
     public Actor signedIn(String username, String displayName, Set<Role> roles, String regionCode, String institutionCode,
-                          String organisation) {
+                          String organisation, String section) {
         Region region = regions.findByCode(regionCode == null ? "" : regionCode)
                 .orElseThrow(() -> new IllegalArgumentException("unknown region code in token: " + regionCode));
         Long institutionId = null;
@@ -54,16 +54,16 @@ public class PeopleService {
         Person person = people.findByUsername(username).orElse(null);
         if (person == null) {
             person = people.save(new Person(username, displayName, null, null, region, institutionId,
-                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, clock.instant()).actingFor(organisation));
+                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles, clock.instant()).actingFor(organisation).worksIn(section));
         } else {
-            person.signedInAs(displayName, region, institutionId, roles, organisation);
+            person.signedInAs(displayName, region, institutionId, roles, organisation, section);
         }
-        return new Actor(person.getId(), username, displayName, roles, region.getPath(), institutionId);
+        return new Actor(person.getId(), username, displayName, roles, region.getPath(), institutionId, person.getSection());
     }
 
     /** The acting identity of a person, with the data scope of their region and institution. */
     public static Actor actorOf(Person person) {
         return new Actor(person.getId(), person.getUsername(), person.getDisplayName(), person.getRoles(),
-                person.getRegion().getPath(), person.getInstitutionId());
+                person.getRegion().getPath(), person.getInstitutionId(), person.getSection());
     }
 }

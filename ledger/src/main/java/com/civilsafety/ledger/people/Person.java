@@ -37,6 +37,8 @@ public class Person {
     private Long institutionId;
     /** the body an expert or a third party acts for (signed with their acceptance); null for the bureau's own people */
     private String organisation;
+    /** the bureau section (股室) a section's person works in, its field's monthly consolidation theirs; else null */
+    private String section;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role")
@@ -66,9 +68,17 @@ public class Person {
         return this;
     }
 
+    /** The bureau section the person works in (福利股, 社会事务股 …). */
+    public Person worksIn(String section) {
+        this.section = section == null || section.isBlank() ? null : section.strip();
+        return this;
+    }
+
     /** Kept in step with the identity provider's token at each sign-in. */
-    void signedInAs(String displayName, Region region, Long institutionId, Set<Role> roles, String organisation) {
+    void signedInAs(String displayName, Region region, Long institutionId, Set<Role> roles, String organisation,
+                    String section) {
         actingFor(organisation);
+        worksIn(section);
         this.displayName = displayName;
         this.region = region;
         this.institutionId = institutionId;
@@ -89,6 +99,10 @@ public class Person {
 
     public String getOrganisation() {
         return organisation;
+    }
+
+    public String getSection() {
+        return section;
     }
 
     public String getDisplayName() {

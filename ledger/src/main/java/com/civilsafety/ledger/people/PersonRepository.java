@@ -15,7 +15,7 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
     List<Person> findEnabledWithRole(Role role);
 
     @Query("""
-            select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone)
+            select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone, p.section)
             from Person p join p.roles r where r = :role and p.enabled = true order by p.id""")
     List<PersonContact> contactsWithRole(Role role);
 
@@ -24,13 +24,13 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
      * who may act on it, and so who is told of it ({@link PersonContact#covers} is the same rule).
      */
     @Query("""
-            select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone)
+            select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone, p.section)
             from Person p join p.roles r
             where r = :role and p.enabled = true and :regionPath like concat(p.region.path, '%')
               and (p.institutionId is null or p.institutionId = :institutionId)
             order by p.id""")
     List<PersonContact> contactsCovering(Role role, String regionPath, Long institutionId);
 
-    @Query("select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone) from Person p where p.id = :id and p.enabled = true")
+    @Query("select new com.civilsafety.ledger.people.PersonContact(p.id, p.region.path, p.institutionId, p.phone, p.section) from Person p where p.id = :id and p.enabled = true")
     Optional<PersonContact> contactOf(long id);
 }

@@ -61,10 +61,10 @@ class DispatchReportController {
         });
     }
 
-    /** 填报单位: a township's 民政办, the county's 民政局, or the directly-run institution itself. */
+    /** 填报单位: a township's 民政办, the county's 民政局, a section (its 民政局's), or the directly-run institution itself. */
     private static String office(DispatchReportContent report) {
         return switch (report.level()) {
-            case DispatchReportContent.DIRECTLY_RUN -> report.region();
+            case DispatchReportContent.DIRECTLY_RUN, DispatchReportContent.FIELD -> report.region();
             case DispatchReportContent.TOWNSHIP -> DispatchTableWorkbook.office(report.region(), true);
             default -> DispatchTableWorkbook.office(report.region(), false);
         };
@@ -79,6 +79,10 @@ class DispatchReportController {
         }
         if (!report.unitsNotSubmitted().isEmpty()) {
             remarks.add("未报送单位（按台账数汇总）：" + String.join("、", report.unitsNotSubmitted()));
+        }
+        if (!report.fields().isEmpty()) {
+            remarks.add("各股室本领域汇总：" + String.join("；", report.fields().stream().map(f -> f.label() + " 发现隐患"
+                    + f.figures().hazardsFound() + "、其中重大" + f.figures().major() + "、已整改" + f.figures().rectified()).toList()));
         }
         if (report.notes() != null && !report.notes().isBlank()) {
             remarks.add("填报说明：" + report.notes().strip());

@@ -39,7 +39,7 @@ class KeycloakActors implements Converter<Jwt, AbstractAuthenticationToken> {
         Actor actor;
         try {
             actor = people.signedIn(username, displayName(jwt, username), roles(jwt), jwt.getClaimAsString("region"),
-                    jwt.getClaimAsString("institution"), jwt.getClaimAsString("organisation"));
+                    jwt.getClaimAsString("institution"), jwt.getClaimAsString("organisation"), jwt.getClaimAsString("section"));
         } catch (IllegalArgumentException e) {
             throw new InvalidBearerTokenException("令牌中的行政区划或机构无效", e);
         }
