@@ -500,6 +500,13 @@ abstract class CampaignRunContract {
         assertThat(fieldDraft.path("region").asText()).isEqualTo("安澜县民政局社会事务股");
         assertThat(fieldDraft.path("table").path("rows")).as("every township and the bureau's own").hasSize((int) townships + 1);
         assertThat(taskTitles("fuli", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
+        assertThat(taskTitles("shishi", "LATE_FOLLOW_UP")).as("the units' reports are 福利股's to chase")
+                .noneMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
+        long followUp = awaitTask("fuli", "LATE_FOLLOW_UP", id);
+        JsonNode lateUnits = api.get("fuli", "/api/campaign-tasks/" + followUp).body().path("lateUnits");
+        assertThat(lateUnits).as("the follow-up names whom it chases").hasSize((int) townships - 2);
+        assertThat(StreamSupport.stream(lateUnits.spliterator(), false).map(u -> u.path("name").asText()))
+                .doesNotContain("城关镇", "东山镇").contains("西河镇");
         assertThat(count("select count(*) from campaign_work where campaign_id = ? and kind = 'DISPATCH_REPORT' and late", id))
                 .isEqualTo(townships - 2);
         passTo(due.plusHours(16)); // the next morning

@@ -41,6 +41,24 @@ public record BureauSections(String consolidating, List<Field> fields) {
         return !fields.isEmpty();
     }
 
+    /**
+     * Why a bureau section's person will never get a field's consolidation (本领域汇总), or null: his account names no
+     * section, or one that is not configured. Shown to him, so that he asks the administrator before a report is late.
+     */
+    public String problemOf(boolean bureauSection, String section) {
+        if (!bureauSection || !byField()) {
+            return null;
+        }
+        String known = String.join("、", fields.stream().map(Field::name).toList());
+        if (section == null || section.isBlank()) {
+            return "您的账号没有设置所在股室（" + known + "），本领域《清单》《调度表》汇总任务不会派给您。请联系县局管理员设置。";
+        }
+        if (fields.stream().noneMatch(f -> f.name().equals(section))) {
+            return "您的账号所在股室「" + section + "」不是平台设置的股室（" + known + "），本领域汇总任务不会派给您。请联系县局管理员更正。";
+        }
+        return null;
+    }
+
     /** The fields a campaign over these types touches, in the configured order. */
     public List<Field> covering(Set<InstitutionType> types) {
         return fields.stream().filter(f -> f.institutionTypes().stream().anyMatch(types::contains)).toList();

@@ -151,7 +151,33 @@ public class CampaignProgressQuery {
         return new CampaignTaskForm(taskId, campaign.getId(), campaign.getName(), item.getKind().name(), item.getKind().label(),
                 stage, item.getDueOn(), item.isLate(), checklist, item.getDraft(), dispatchReports.draftOf(item),
                 dispatchReports.submittedOf(item), notice,
-                deliverable == null ? null : deliverable.getKind().guidance());
+                deliverable == null ? null : deliverable.getKind().guidance(),
+                item.getKind() == TaskKind.LATE_FOLLOW_UP ? lateUnits(item) : List.of());
+    }
+
+    /**
+     * The units a follow-up chases: a township's late institutions ("R" owner), or the late townships and institutions
+     * of a bureau's scope ("B"); a leader's follow-up names its one late consolidation in its title.
+     */
+    private List<CampaignTaskForm.LateUnit> lateUnits(CampaignWork followUp) {
+        String owner = followUp.getOwnerKey();
+        if (!owner.startsWith("R") && !owner.startsWith("B")) {
+            return List.of();
+        }
+        String path = regions.findById(followUp.getRegionId()).orElseThrow().getPath();
+        String slot = followUp.getSlot().substring(0, followUp.getSlot().length() - 1); // the slot it follows up ("…F")
+        List<CampaignWork> late = work.findByCampaignIdAndSlotOrderById(followUp.getCampaignId(), slot).stream()
+                .filter(CampaignWork::isLate).toList();
+        Map<Long, Region> byId = regions.findAllById(late.stream().map(CampaignWork::getRegionId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Region::getId, Function.identity()));
+        Map<Long, String> names = institutions.findAllById(late.stream().map(CampaignWork::getInstitutionId)
+                        .filter(java.util.Objects::nonNull).distinct().toList()).stream()
+                .collect(Collectors.toMap(Institution::getId, Institution::getName));
+        return late.stream().filter(w -> byId.get(w.getRegionId()).getPath().startsWith(path))
+                .filter(w -> !owner.startsWith("R") || w.getInstitutionId() != null)
+                .map(w -> new CampaignTaskForm.LateUnit(w.getInstitutionId() != null ? names.get(w.getInstitutionId())
+                        : byId.get(w.getRegionId()).getName(), w.getStatus() == WorkStatus.SUBMITTED))
+                .toList();
     }
 
     /** The campaign's arrangements as its notice states them, and what the one signing owes it. */

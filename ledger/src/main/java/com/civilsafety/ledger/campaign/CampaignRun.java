@@ -167,7 +167,7 @@ public class CampaignRun {
         phase.close();
         int late = 0;
         if (!phase.getKind().work().isEmpty() && !phase.getKind().opens(TaskKind.NOTICE)) {
-            late = escalateLate(campaign, phase.slot(), phase.getName(), step);
+            late = escalateLate(campaign, phase.slot(), phase.getName(), null, step);
         }
         List<Long> flagged = phase.getKind().opens(TaskKind.SELF_CHECK)
                 ? countZeroReports(campaign, phase.slot(), step) : List.of();
@@ -230,7 +230,7 @@ public class CampaignRun {
     public int escalateDeliverable(long deliverableId, ProcessStep step) {
         CampaignDeliverable deliverable = deliverable(deliverableId);
         deliverable.close();
-        return escalateLate(campaign(deliverable.getCampaignId()), deliverable.slot(), deliverable.getName(), step);
+        return escalateLate(campaign(deliverable.getCampaignId()), deliverable.slot(), deliverable.getName(), null, step);
     }
 
     public void close(long campaignId, ProcessStep step) {
@@ -378,9 +378,10 @@ public class CampaignRun {
 
     /**
      * Marks what is still open late and asks for follow-up: each township about its late institutions, the bureau
-     * section of each campaign region about the late townships and institutions in it.
+     * section of each campaign region about the late townships and institutions in it — {@code section}'s people
+     * alone when given (the units' dispatch reports are the consolidating section's to chase).
      */
-    int escalateLate(Campaign campaign, String slot, String what, ProcessStep step) {
+    int escalateLate(Campaign campaign, String slot, String what, String section, ProcessStep step) {
         List<CampaignWork> open = campaign.isActive() ? work.lockOpen(campaign.getId(), slot) : List.of();
         if (open.isEmpty()) {
             return 0;
@@ -405,7 +406,7 @@ public class CampaignRun {
             if (count > 0) {
                 followUps.add(new Opened(new CampaignWork(campaign.getId(), slot + "F", TaskKind.LATE_FOLLOW_UP,
                         "B" + scope.getId(), scope.getId(), null, due), scope, Role.BUREAU_SECTION, null,
-                        scope.getName() + " 逾期未报督办：" + what + "（" + count + " 项）"));
+                        scope.getName() + " 逾期未报督办：" + what + "（" + count + " 项）", null, section));
             }
         }
         save(campaign, slot + "F", followUps, step, w -> w);

@@ -147,11 +147,8 @@ public class DispatchReports {
         Set<InstitutionType> types = fieldTypes(section, campaignTypes);
         StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], county.getId(), null,
                 StatisticsQuery.Grouping.REGION, types), Actor.SYSTEM);
-        List<HazardListRow> hazards = hazardList.rows(hazardList.select(new HazardQuery(county.getId(), null, null,
-                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM))
-                .stream().filter(h -> types.contains(h.institutionType())).toList();
         return new DispatchReportContent(month, DispatchReportContent.FIELD, county.getName() + "民政局" + section, ledger,
-                ledger.total(), List.of(), null, null, null, List.of(), hazards, List.of());
+                ledger.total(), List.of(), null, null, null, List.of(), majorHazardsUnder(county, null, types, period), List.of());
     }
 
     private Set<InstitutionType> fieldTypes(String section, Set<InstitutionType> campaignTypes) {
@@ -232,12 +229,18 @@ public class DispatchReports {
      * townships'.
      */
     private List<HazardListRow> majorHazards(Region region, Long institutionId, Set<InstitutionType> types, LocalDate[] period) {
-        List<HazardListRow> rows = hazardList.rows(hazardList.select(new HazardQuery(region.getId(), institutionId, null,
-                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM))
-                .stream().filter(h -> types.contains(h.institutionType())).toList();
+        List<HazardListRow> rows = majorHazardsUnder(region, institutionId, types, period);
         // a county's subtree holds its townships too: its own hazards are those registered at the county itself
         return region.getLevel() == RegionLevel.TOWNSHIP || institutionId != null ? rows
                 : rows.stream().filter(h -> h.township().equals(region.getName())).toList();
+    }
+
+    /** The major hazards found in the period anywhere in a region's subtree (or at one institution), of the types. */
+    private List<HazardListRow> majorHazardsUnder(Region region, Long institutionId, Set<InstitutionType> types,
+                                                  LocalDate[] period) {
+        return hazardList.rows(hazardList.select(new HazardQuery(region.getId(), institutionId, null,
+                HazardGrade.MAJOR, null, null, null, period[0], period[1], null, null, null, null, null, null), Actor.SYSTEM))
+                .stream().filter(h -> types.contains(h.institutionType())).toList();
     }
 
     /** Refuses corrections that would leave the report's figures contradicting each other, before anything is stored. */

@@ -96,7 +96,7 @@ public class MonthlyDispatch {
         LocalTime closing = closesAt(regionIds);
         return weeks(phases).stream()
                 .filter(w -> dates(new DispatchPeriod(w), closing).dueAt().toInstant().isAfter(clock.instant())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("weeklyDispatch", "行动期内没有可以周调度的周（每周五报送，须在行动期内）"));
+                .orElseThrow(() -> new InvalidInputException("weeklyDispatch", "行动期内没有可以周调度的周（每周五报送，须在行动首日之后、结束日之前）"));
     }
 
     /**
@@ -194,7 +194,7 @@ public class MonthlyDispatch {
             }
             if (!span.contains(m)) {
                 throw new InvalidInputException(field, m + " 不在行动期内（可选：" + (span.isEmpty() ? "无"
-                        : span.getFirst() + " 至 " + span.getLast()) + "，当月16日须在行动期内）");
+                        : span.getFirst() + " 至 " + span.getLast()) + "，当月16日须在行动首日之后、结束日之前）");
             }
             if (!seen.add(m)) {
                 throw new InvalidInputException(field, m + " 重复");
@@ -207,18 +207,24 @@ public class MonthlyDispatch {
         return span.stream().filter(seen::contains).toList();
     }
 
-    /** The months of the span: those whose 16th lies within the campaign, from its first day to its last. */
+    /**
+     * The months of the span: those whose 16th lies within the campaign, after its first day (a campaign that starts on
+     * the 16th has nothing to report that day) and not after its last.
+     */
     static List<String> months(List<CampaignPhase> schedule) {
         return months(firstDay(schedule), schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow());
     }
 
-    /** The weeks of the span: those whose Friday (their reports' due day) lies within the campaign. */
+    /**
+     * The weeks of the span: those whose Friday (their reports' due day) lies within the campaign, after its first day
+     * (a report covers the days before its due day, so a campaign that starts on a Friday first reports the next week).
+     */
     static List<String> weeks(List<CampaignPhase> schedule) {
         LocalDate start = firstDay(schedule);
         LocalDate end = schedule.stream().map(CampaignPhase::getEndsOn).max(Comparator.naturalOrder()).orElseThrow();
         List<String> weeks = new ArrayList<>();
         for (DispatchPeriod w = DispatchPeriod.weekOf(start); !w.dueOn().isAfter(end); w = DispatchPeriod.weekOf(w.firstDay().plusWeeks(1))) {
-            if (!w.dueOn().isBefore(start)) {
+            if (w.dueOn().isAfter(start)) {
                 weeks.add(w.key());
             }
         }
@@ -228,7 +234,7 @@ public class MonthlyDispatch {
     private static List<String> months(LocalDate start, LocalDate end) {
         List<String> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(start); !m.atDay(DUE_ON).isAfter(end); m = m.plusMonths(1)) {
-            if (!m.atDay(DUE_ON).isBefore(start)) {
+            if (m.atDay(DUE_ON).isAfter(start)) {
                 months.add(m.toString());
             }
         }
@@ -320,7 +326,7 @@ public class MonthlyDispatch {
     /** Escalates the townships whose report is late; answers how many. */
     public int escalateTownships(long campaignId, String month, ProcessStep step) {
         Campaign campaign = run.campaign(campaignId);
-        return campaign.reportsIn(month) ? run.escalateLate(campaign, townshipSlot(month), label(month), step) : 0;
+        return campaign.reportsIn(month) ? run.escalateLate(campaign, townshipSlot(month), label(month), sections.consolidating(), step) : 0;
     }
 
     /**

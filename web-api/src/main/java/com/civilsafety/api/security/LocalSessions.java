@@ -1,5 +1,6 @@
 package com.civilsafety.api.security;
 
+import com.civilsafety.ledger.campaign.BureauSections;
 import com.civilsafety.ledger.common.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,8 +43,11 @@ class LocalSessions {
     private final SecurityContextRepository contexts;
     private final TrustedDevices devices;
 
+    private final BureauSections sections;
+
     LocalSessions(ThrottledPasswords passwords, SessionAuthenticationStrategy sessionStrategy,
-                  SecurityContextRepository contexts, TrustedDevices devices) {
+                  SecurityContextRepository contexts, TrustedDevices devices, BureauSections sections) {
+        this.sections = sections;
         this.passwords = passwords;
         this.sessionStrategy = sessionStrategy;
         this.contexts = contexts;
@@ -72,7 +76,7 @@ class LocalSessions {
         devices.remember(user.getUsername(), user.getPassword(), request, response);
         SecurityLog.signedIn(request, signedIn.getName(), "session");
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return ResponseEntity.ok(MeController.me(user, token));
+        return ResponseEntity.ok(MeController.me(user, token, sections));
     }
 
     @DeleteMapping("/api/session")

@@ -65,6 +65,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import com.civilsafety.ledger.campaign.BureauSections;
 import com.civilsafety.engine.command.IncidentRetries;
 import com.civilsafety.engine.operation.InstanceCancellations;
 import com.civilsafety.engine.state.InstanceSearch;
@@ -100,6 +101,11 @@ class EndpointRulesSliceTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Bean
+        BureauSections bureauSections() {
+            return BureauSections.NONE;
         }
     }
 
