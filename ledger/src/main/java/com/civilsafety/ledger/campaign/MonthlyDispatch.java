@@ -344,7 +344,9 @@ public class MonthlyDispatch {
         List<CampaignRun.Opened> fields = scope.stream().flatMap(r -> sections.covering(campaign.getInstitutionTypes()).stream()
                 .map(f -> new CampaignRun.Opened(new CampaignWork(campaignId, fieldSlot(month), TaskKind.FIELD_DISPATCH_REPORT,
                         fieldOwner(r, f.name()), r.getId(), null, due.toLocalDate()), r, Role.BUREAU_SECTION, null,
-                        r.getName() + f.name() + " " + label(month) + "本领域汇总（" + written(due) + "前报" + sections.consolidating()
+                        r.getName() + f.name() + " " + label(month) + "本领域汇总（" + written(due)
+                                // the consolidating section's own field goes into its county consolidation, not to itself
+                                + (f.name().equals(sections.consolidating()) ? "前完成，计入县级汇总" : "前报" + sections.consolidating())
                                 + "；" + campaign.getName() + "）", due.toInstant(), f.name()))).toList();
         int count = run.save(campaign, fieldSlot(month), fields, step, w -> w);
         String slot = countySlot(month);
