@@ -495,10 +495,15 @@ abstract class CampaignRunContract {
         assertThat(taskTitles("fuli", "FIELD_DISPATCH_REPORT")).noneMatch(t -> t.contains("社会事务股"));
         assertThat(taskTitles("shishi", "COUNTY_DISPATCH_REPORT")).as("the county's consolidation is 福利股's").isEmpty();
         assertThat(api.post("fuli", "/api/tasks/" + fieldTask + "/complete", "{\"signedBy\": \"张福利\"}").status()).isEqualTo(403);
+        assertThat(api.get("fuli", "/api/tasks/" + fieldTask).body().path("notYours").asText()).as("shown, not offered")
+                .isEqualTo("该任务由社会事务股办理");
+        assertThat(api.get("shishi", "/api/tasks/" + fieldTask).body().path("notYours").isNull()).isTrue();
         JsonNode fieldDraft = api.get("shishi", "/api/campaign-tasks/" + fieldTask).body().path("dispatchDraft");
         assertThat(fieldDraft.path("level").asText()).isEqualTo("FIELD");
         assertThat(fieldDraft.path("region").asText()).isEqualTo("安澜县民政局社会事务股");
         assertThat(fieldDraft.path("table").path("rows")).as("every township and the bureau's own").hasSize((int) townships + 1);
+        assertThat(StreamSupport.stream(fieldDraft.path("unitsNotSubmitted").spliterator(), false).map(JsonNode::asText))
+                .as("the section sees who has not reported").contains("西河镇").doesNotContain("城关镇", "东山镇");
         assertThat(taskTitles("fuli", "LATE_FOLLOW_UP")).anyMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));
         assertThat(taskTitles("shishi", "LATE_FOLLOW_UP")).as("the units' reports are 福利股's to chase")
                 .noneMatch(t -> t.contains(month.getMonthValue() + "月《清单》《调度表》"));

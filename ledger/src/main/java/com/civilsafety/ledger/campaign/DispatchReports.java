@@ -147,8 +147,14 @@ public class DispatchReports {
         Set<InstitutionType> types = fieldTypes(section, campaignTypes);
         StatisticsReport ledger = statistics.figures(new StatisticsQuery(period[0], period[1], county.getId(), null,
                 StatisticsQuery.Grouping.REGION, types), Actor.SYSTEM);
+        // the figures are the ledger's whoever reported; the section is told which units have not (yet) confirmed theirs
+        Set<Long> reported = reports.findByCampaignIdAndReportMonthAndLevel(item.getCampaignId(), month,
+                DispatchReportContent.TOWNSHIP).stream().map(DispatchReport::getRegionId).collect(Collectors.toSet());
+        List<String> notReported = new ArrayList<>(regions.findByPathStartingWithAndLevelOrderByCode(county.getPath(),
+                RegionLevel.TOWNSHIP).stream().filter(t -> !reported.contains(t.getId())).map(Region::getName).toList());
+        notReported.addAll(directlyRunNotReported(item, month));
         return new DispatchReportContent(month, DispatchReportContent.FIELD, county.getName() + "民政局" + section, ledger,
-                ledger.total(), List.of(), null, null, null, List.of(), majorHazardsUnder(county, null, types, period), List.of());
+                ledger.total(), List.of(), null, null, null, notReported, majorHazardsUnder(county, null, types, period), List.of());
     }
 
     private Set<InstitutionType> fieldTypes(String section, Set<InstitutionType> campaignTypes) {
@@ -218,9 +224,14 @@ public class DispatchReports {
             rows.add(new StatisticsReport.Row(row.key(), row.label(), figures));
             hazards.addAll(unitHazards);
         }
-        work.findByCampaignIdAndSlotAndStatusOrderById(item.getCampaignId(), MonthlyDispatch.townshipSlot(month), WorkStatus.OPEN)
+        notSubmitted.addAll(directlyRunNotReported(item, month));
+    }
+
+    /** The directly-run institutions whose report of the period is still open. */
+    private List<String> directlyRunNotReported(CampaignWork item, String month) {
+        return work.findByCampaignIdAndSlotAndStatusOrderById(item.getCampaignId(), MonthlyDispatch.townshipSlot(month), WorkStatus.OPEN)
                 .stream().filter(w -> w.getInstitutionId() != null)
-                .forEach(w -> notSubmitted.add(institutions.findById(w.getInstitutionId()).orElseThrow().getName()));
+                .map(w -> institutions.findById(w.getInstitutionId()).orElseThrow().getName()).toList();
     }
 
     /**

@@ -169,6 +169,16 @@ public class InboxService {
         return tasks.findAllById(taskIds).stream().collect(Collectors.toMap(InboxTask::getId, t -> t));
     }
 
+    /** Why the actor may see a task but not do it (another section's, another role's), or null: it is his to do. */
+    public static String whyNotFor(InboxTask task, Actor actor) {
+        if (task.isFor(actor)) {
+            return null;
+        }
+        return actor.hasRole(task.getCandidateRole()) && !actor.worksIn(task.getCandidateSection())
+                ? "该任务由" + task.getCandidateSection() + "办理"
+                : "该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内";
+    }
+
     /**
      * Records a person's submission, once it passes the form's constraints, its own rules and its subject's rules. Joins the caller's transaction so that the caller can publish the completion
      * message before the commit: if publishing fails, the task stays open.
@@ -177,10 +187,9 @@ public class InboxService {
     public InboxTask complete(long taskId, Actor actor, TaskResult sent) {
         InboxTask task = tasks.findForUpdate(taskId).filter(t -> visibleTo(t, actor))
                 .orElseThrow(() -> new NotFoundException("任务不存在：" + taskId));
-        if (!task.isFor(actor)) {
-            throw new ForbiddenException(actor.hasRole(task.getCandidateRole()) && !actor.worksIn(task.getCandidateSection())
-                    ? "该任务由" + task.getCandidateSection() + "办理"
-                    : "该任务不是您的待办：需要「" + task.getCandidateRole().label() + "」角色且在其辖区内");
+        String notYours = whyNotFor(task, actor);
+        if (notYours != null) {
+            throw new ForbiddenException(notYours);
         }
         if (task.getStatus() != TaskStatus.OPEN) {
             throw new ConflictException("任务" + task.getStatus().label() + "，不能重复提交");

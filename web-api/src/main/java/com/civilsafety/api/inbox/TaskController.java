@@ -7,6 +7,7 @@ import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.common.InvalidInputException;
 import com.civilsafety.ledger.inbox.InboxService;
 import com.civilsafety.ledger.inbox.InboxTask;
+import com.civilsafety.ledger.inbox.TaskStatus;
 import com.civilsafety.ledger.inbox.TaskKind;
 import com.civilsafety.ledger.inbox.TaskResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,7 +55,8 @@ class TaskController {
 
     @GetMapping("/{id}")
     TaskDetails get(@PathVariable long id, @AuthenticationPrincipal ActorUser user) {
-        return TaskDetails.of(inbox.get(id, user.actor()));
+        InboxTask task = inbox.get(id, user.actor());
+        return TaskDetails.of(task, task.getStatus() == TaskStatus.OPEN ? InboxService.whyNotFor(task, user.actor()) : null);
     }
 
     /** Completes a task with the form of its kind (整改情况 for RECTIFICATION, 核查结论 for VERIFICATION). */

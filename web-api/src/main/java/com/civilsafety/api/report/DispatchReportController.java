@@ -78,7 +78,9 @@ class DispatchReportController {
                     + "，报送数 " + c.value() + "。原因：" + c.reason());
         }
         if (!report.unitsNotSubmitted().isEmpty()) {
-            remarks.add("未报送单位（按台账数汇总）：" + String.join("、", report.unitsNotSubmitted()));
+            // a field's figures are the ledger's whoever reported; a consolidation takes the ledger's for these units
+            remarks.add((report.level().equals(DispatchReportContent.FIELD) ? "截至汇总时尚未报送的单位：" : "未报送单位（按台账数汇总）：")
+                    + String.join("、", report.unitsNotSubmitted()));
         }
         if (!report.fields().isEmpty()) {
             remarks.add("各股室本领域汇总：" + String.join("；", report.fields().stream().map(f -> f.label() + " 发现隐患"
