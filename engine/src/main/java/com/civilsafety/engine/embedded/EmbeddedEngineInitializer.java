@@ -15,11 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.util.unit.DataSize;
 
 /**
  * With {@code civil-safety.engine.mode=embedded} (the default) starts an in-process Zeebe engine before any bean
- * exists, and points the Camunda client at its gRPC gateway. It is a real engine but keeps its state in memory and
- * has no REST API, so the client is told to use gRPC only; its REST address is a closed port so that a REST-only call
+ * exists, and points the Camunda client at its gRPC gateway. It is a real engine but keeps its state in a temporary
+ * directory and its records in memory, forgets both when it stops, and has no REST API, so the client is told to use gRPC only; its REST address is a closed port so that a REST-only call
  * fails at once instead of hanging. Its gateway has no authentication, so it listens on the loopback address only
  * ({@link LoopbackEngine}); any other address is refused. When the platform's clock is started elsewhere
  * ({@code civil-safety.clock.start}, {@link PlatformClock}) the engine's clock is moved by the same offset before
@@ -31,6 +32,8 @@ public class EmbeddedEngineInitializer implements ApplicationContextInitializer<
     public static final String MODE = "civil-safety.engine.mode";
     public static final String PORT = "civil-safety.engine.embedded.port";
     public static final String ADDRESS = "civil-safety.engine.embedded.address";
+    /** What the engine's database may use outside the heap for its caches and write buffers. */
+    public static final String MEMORY_LIMIT = "civil-safety.engine.embedded.memory-limit";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineInitializer.class);
 
     @Override
@@ -61,7 +64,9 @@ public class EmbeddedEngineInitializer implements ApplicationContextInitializer<
         int port = env.getProperty(PORT, Integer.class, 26500);
         requireLoopback(env.getProperty(ADDRESS, "127.0.0.1"));
         long started = System.nanoTime();
-        ZeebeTestEngine engine = LoopbackEngine.create(port);
+        long memoryLimit = env.getProperty(MEMORY_LIMIT, DataSize.class, DataSize.ofMegabytes(64)).toBytes();
+        LoopbackEngine.Created created = LoopbackEngine.create(port, memoryLimit);
+        ZeebeTestEngine engine = created.engine();
         engine.start();
         Duration offset = PlatformClock.offset(env);
         if (!offset.isZero()) {
@@ -80,8 +85,9 @@ public class EmbeddedEngineInitializer implements ApplicationContextInitializer<
         // registered first, so destroyed last: the client and its workers stop before the engine does
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         beans.registerSingleton("embeddedEngine", engine);
-        beans.registerDisposableBean("embeddedEngine", engine::stop);
-        log.info("Embedded Zeebe engine started on {} in {} ms (state is in memory)", gateway, (System.nanoTime() - started) / 1_000_000);
+        beans.registerDisposableBean("embeddedEngine", created::stopAndRemove);
+        log.info("Embedded Zeebe engine started on {} in {} ms (state in {}, records in memory)", gateway,
+                (System.nanoTime() - started) / 1_000_000, created.stateDirectory());
     }
 
     /**

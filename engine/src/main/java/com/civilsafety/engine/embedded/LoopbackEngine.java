@@ -1,61 +1,55 @@
 package com.civilsafety.engine.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
-import io.camunda.zeebe.process.test.engine.InMemoryEngine;
-import io.grpc.BindableService;
-import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The in-process Zeebe engine with its gRPC gateway listening on the loopback address only. The engine has no
- * authentication at all — whoever reaches its port can deploy models, complete jobs and close hazards without a trace
- * in the ledger — and {@link EngineFactory} binds every interface. So the engine is built by the factory, and then
- * assembled again around a gateway server bound to 127.0.0.1 before anything is started: the factory's own server is
- * never started, so it never listens. The parts are read by reflection (the factory offers no address); a change of
- * the engine's fields makes this fail at start-up, loudly, rather than listen on every interface.
+ * The in-process Zeebe engine: its gRPC gateway listens on the loopback address only, and its state lives in RocksDB
+ * in a directory of its own under the system's temporary directory ({@link RocksDbEngineFactory}, which says why not
+ * in the test engine's in-memory database). The engine has no authentication at all — whoever reaches its port can
+ * deploy models, complete jobs and close hazards without a trace in the ledger — so it never listens elsewhere. The
+ * state directory goes when the engine stops: the engine's state is rebuilt from the ledger at every start.
  */
 final class LoopbackEngine {
     private LoopbackEngine() {
     }
 
-    /** An engine, not yet started, whose gateway will listen on 127.0.0.1:port ({@code 0}: a free port). */
-    static ZeebeTestEngine create(int port) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        int bound = port == 0 ? freePort(loopback) : port;
-        ZeebeTestEngine factoryMade = EngineFactory.create(bound);
-        try {
-            Object gateway = field("gateway").get(factoryMade);
-            Server server = NettyServerBuilder.forAddress(new InetSocketAddress(loopback, bound))
-                    .addService((BindableService) gateway).build();
-            Constructor<?> constructor = InMemoryEngine.class.getConstructors()[0];
-            Object[] parts = new Object[constructor.getParameterCount()];
-            String[] names = {"grpcServer", "streamProcessor", "gateway", "database", "logStream", "scheduler",
-                    "recordStream", "clock", "engineStateMonitor"};
-            if (parts.length != names.length) {
-                throw new IllegalStateException("unexpected InMemoryEngine constructor: " + constructor);
+    /** An engine, not yet started, and where it keeps its state. */
+    record Created(ZeebeTestEngine engine, Path stateDirectory) {
+        void stopAndRemove() {
+            try {
+                engine.stop();
+            } finally {
+                try {
+                    FileSystemUtils.deleteRecursively(stateDirectory);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the embedded engine's state directory " + stateDirectory + " was not removed", e);
+                }
             }
-            for (int i = 0; i < names.length; i++) {
-                parts[i] = i == 0 ? server : field(names[i]).get(factoryMade);
-            }
-            return (ZeebeTestEngine) constructor.newInstance(parts);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("the embedded engine could not be bound to the loopback address "
-                    + "(zeebe-process-test changed?): " + e, e);
         }
     }
 
-    private static Field field(String name) throws NoSuchFieldException {
-        Field field = InMemoryEngine.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
+    /**
+     * An engine whose gateway will listen on 127.0.0.1:port ({@code 0}: a free port), its database using about
+     * {@code memoryLimitBytes} outside the heap.
+     */
+    static Created create(int port, long memoryLimitBytes) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int bound = port == 0 ? freePort(loopback) : port;
+        try {
+            Path state = Files.createTempDirectory("civil-safety-engine-");
+            return new Created(RocksDbEngineFactory.create(new InetSocketAddress(loopback, bound), state.toFile(), memoryLimitBytes), state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no directory for the embedded engine's state", e);
+        }
     }
 
     private static int freePort(InetAddress address) {
