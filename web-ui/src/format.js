@@ -21,7 +21,8 @@ export function followPlatformClock(platformNow) {
   clockOffsetMs = Number.isFinite(offset) && Math.abs(offset) > 5 * 60 * 1000 ? offset : 0
 }
 
-function now() {
+/** now on the platform's clock */
+export function now() {
   return new Date(Date.now() + clockOffsetMs)
 }
 

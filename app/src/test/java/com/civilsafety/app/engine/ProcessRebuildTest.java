@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.civilsafety.CivilSafetyApplication;
+import com.civilsafety.engine.embedded.EngineRecycle;
 import com.civilsafety.engine.state.EngineInstances;
 import com.civilsafety.app.testsupport.Api;
 import com.civilsafety.app.testsupport.Campaigns;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,7 +29,8 @@ import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Restarting the platform on the embedded engine, which keeps its state in memory: with hazards waiting at several
+ * Restarting the platform on the embedded engine, which keeps its state in memory — first by the daily recycle
+ * ({@link EngineRecycle}: the platform starts itself again in its process), then by a start of its own: with hazards waiting at several
  * steps of their loop, a whistleblower report in triage and a campaign running, every instance is rebuilt from the ledger at the same step with the same
  * timers armed at the same dates, nothing in the ledger is lost or written twice, and the rebuilt instances run on
  * (a task completed after the restart moves its hazard on). A second restart rebuilds the rebuilt instances, and a
@@ -41,13 +44,15 @@ class ProcessRebuildTest {
             "hazard_status_change", "hazard_escalation", "hazard", "whistleblower_report", "notification");
 
     @Test
-    void aRestartRebuildsEveryOpenHazardAndTheRunningCampaignWhereTheyWaited() {
+    void aRestartRebuildsEveryOpenHazardAndTheRunningCampaignWhereTheyWaited() throws Exception {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Map<String, Long> hazards = new LinkedHashMap<>();
         long campaign;
         Map<String, Object> before;
         Map<String, Long> counts;
-        try (ConfigurableApplicationContext first = start()) {
+        ConfigurableApplicationContext first = start();
+        String firstEpoch = first.getEnvironment().getProperty("civil-safety.engine.epoch");
+        try {
             Api api = api(first);
             long institution = api.get("inst001", "/api/institutions").body().path("items").get(0).path("id").asLong();
             hazards.put("assigning", report(api, institution));
@@ -95,9 +100,16 @@ class ProcessRebuildTest {
             assertThat(((Map<?, ?>) before.get("extension")).toString()).contains("Task_AwaitExtensionDecision");
             assertThat(((Map<?, ?>) before.get("report:whistleblower")).toString()).contains("Task_AwaitVerification");
             counts = counts(first);
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        // the daily recycle: the platform starts itself again in this process, on a fresh engine
+        ConfigurableApplicationContext recycled = first.getBean(EngineRecycle.class).recycle().get(2, TimeUnit.MINUTES);
+        assertThat(first.isActive()).as("the old platform closed").isFalse();
+        assertThat(recycled.getEnvironment().getProperty("civil-safety.engine.epoch")).as("a new engine").isNotEqualTo(firstEpoch);
+        try (ConfigurableApplicationContext second = recycled) {
             Api api = api(second);
             Map<String, Object> after = await().atMost(SETTLE).pollInterval(Duration.ofMillis(500))
                     .until(() -> engineState(second, api, hazards, campaign), before::equals);
