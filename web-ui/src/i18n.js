@@ -8,7 +8,7 @@ const messages = {
     hazards: '隐患台账', reportHazard: '上报隐患', campaigns: '专项行动', reports: '报表中心',
     whistleblower: '安全吹哨人', processModels: '流程模型', processMonitor: '流程监控', processInstances: '流程实例', operationLog: '操作日志', incidents: '流程故障', signOut: '退出登录', signIn: '登录', elderMode: '长辈版', language: 'English',
     notifications: '消息', unread: '条未读', notificationFailures: '通知发送失败',
-    maintenanceNotice: '系统将于今天 {time} 例行维护重启，约 2 分钟内无法使用。请在此之前提交或保存正在填写的内容。',
+    maintenanceNotice: '系统将于 {time} 进行例行维护重启，届时约 1 分钟无法访问，重启后需重新登录。请提前提交或保存正在填写的内容。',
     skip: '跳到主要内容', mainMenu: '主菜单', search: '查询', reset: '重置', export: '导出', submit: '提交', back: '返回',
   },
   en: {
@@ -18,7 +18,7 @@ const messages = {
     notifications: 'Messages', unread: 'unread', notificationFailures: 'Failed notifications',
     elderMode: 'Large text', language: '中文', skip: 'Skip to main content', mainMenu: 'Main menu', search: 'Search', reset: 'Reset',
     export: 'Export', submit: 'Submit', back: 'Back',
-    maintenanceNotice: 'The platform restarts for routine maintenance at {time} today and is unavailable for about 2 minutes. Submit or save what you are filling in before then.',
+    maintenanceNotice: 'The platform restarts for routine maintenance at {time} (China time) and is unavailable for about a minute; sign in again afterwards. Submit or save what you are filling in before then.',
   },
 }
 

@@ -1,4 +1,4 @@
-// The embedded engine's daily restart (it keeps its whole history in memory: docs/adr/0006-*.md). /api/ui-config says
+// The embedded engine's daily restart, announced on every page, the public ones too (it keeps its whole history in memory: docs/adr/0006-*.md). /api/ui-config says
 // when the next one begins; the page says so for half an hour before, so that nobody loses a half-filled form to it,
 // and asks again once it has passed (the next one is a day later; while the platform restarts the question fails and
 // is asked again a minute later).
@@ -35,6 +35,6 @@ export const maintenance = reactive({
       }
       return
     }
-    this.notice = left <= NOTICE_MS ? formatDateTime(at).slice(11) : null
+    this.notice = left <= NOTICE_MS ? formatDateTime(at) : null
   },
 })

@@ -3,7 +3,7 @@ package com.civilsafety.bench;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,10 @@ final class BareEngine implements AutoCloseable {
     /** As many as the app's workers get (camunda.client.execution-threads), so only the ledger work differs. */
     private static final int WORKER_THREADS = 4;
 
-    private final ZeebeTestEngine engine = EngineFactory.create();
+    private final java.nio.file.Path state = temporaryDirectory();
+    /** The platform's embedded engine (RocksDB state, ADR 0006), so that only the ledger work differs. */
+    private final ZeebeTestEngine engine = RocksDbEngineFactory.create(new java.net.InetSocketAddress(
+            java.net.InetAddress.getLoopbackAddress(), freePort()), state.toFile(), 64L << 20);
     private final CamundaClient client;
     private final List<JobWorker> workers = new ArrayList<>();
     private final AtomicLong taskIds = new AtomicLong();
@@ -86,5 +89,22 @@ final class BareEngine implements AutoCloseable {
         workers.forEach(JobWorker::close);
         client.close();
         engine.stop();
+        org.springframework.util.FileSystemUtils.deleteRecursively(state.toFile());
+    }
+
+    private static java.nio.file.Path temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("bare-engine-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -29,7 +29,7 @@ import com.civilsafety.ledger.notification.NotificationRelay;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Restarting the platform on the embedded engine, which keeps its state in memory — first by the daily recycle
+ * Restarting the platform on the embedded engine, which forgets its state when it stops — first by the daily recycle
  * ({@link EngineRecycle}: the platform starts itself again in its process), then by a start of its own: with hazards waiting at several
  * steps of their loop, a whistleblower report in triage and a campaign running, every instance is rebuilt from the ledger at the same step with the same
  * timers armed at the same dates, nothing in the ledger is lost or written twice, and the rebuilt instances run on

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Component;
 public class EngineRecycle {
     public static final String CRON = "civil-safety.engine.embedded.recycle.cron";
     private static final Logger log = LoggerFactory.getLogger(EngineRecycle.class);
+    /** A close or a start that hangs (a database lock, the engine's gateway) does not leave the platform down all night. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
     private final ConfigurableApplicationContext context;
     private final Clock clock;
@@ -84,8 +88,8 @@ public class EngineRecycle {
 
     /**
      * Closes this application and runs it again, on a thread of its own (a thread of the closing context would wait
-     * on itself). The future ends with the new context. A platform that cannot start again exits, so that its service
-     * manager starts it, rather than stay up with nothing answering.
+     * on itself). The future ends with the new context. A platform that cannot start again, or has not after ten
+     * minutes, exits, so that its service manager starts it, rather than stay up with nothing answering.
      */
     public CompletableFuture<ConfigurableApplicationContext> recycle() {
         CompletableFuture<ConfigurableApplicationContext> next = new CompletableFuture<>();
@@ -94,9 +98,23 @@ public class EngineRecycle {
                     ? "the platform has not finished starting" : "a recycle has already begun"));
             return next;
         }
+        Thread watchdog = new Thread(() -> {
+            try {
+                next.get(GIVE_UP_AFTER.toMinutes(), TimeUnit.MINUTES);
+            } catch (TimeoutException e) {
+                log.error("The engine recycle has not ended after {}: exiting so that the platform is restarted", GIVE_UP_AFTER);
+                if (exitOnFailure) {
+                    Runtime.getRuntime().halt(1); // System.exit would wait on the shutdown hooks of what hangs
+                }
+            } catch (Exception ended) {
+                // ended, well or not: the recycle itself says which
+            }
+        }, "engine-recycle-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         Thread thread = new Thread(() -> {
             long begun = System.nanoTime();
-            String[] again = argumentsAgain(arguments, clockOffset(), Instant.now());
+            String[] again = argumentsAgain(arguments, clockOffset());
             log.warn("Recycling the embedded engine: the platform restarts in this process and rebuilds its instances from the ledger");
             try {
                 context.close();
@@ -117,18 +135,21 @@ public class EngineRecycle {
     }
 
     /**
-     * The start's arguments, with the platform's clock at its present time: a clock started elsewhere
-     * ({@link PlatformClock}) runs on from where it is, not from where it was started.
+     * The start's arguments, with the platform's clock carried on: a clock that runs apart from the system's
+     * ({@link PlatformClock}, or moved since by a test) keeps its offset exactly. The offset is passed as it is, not as a
+     * new start, which would be turned into an offset again only after the close and the start had taken their time;
+     * an empty start overrides one set in a file or the environment.
      */
-    static String[] argumentsAgain(String[] arguments, Duration clockOffset, Instant systemNow) {
+    static String[] argumentsAgain(String[] arguments, Duration clockOffset) {
         List<String> again = new ArrayList<>();
         for (String argument : arguments) {
-            if (!argument.startsWith("--" + PlatformClock.START + "=")) {
+            if (!argument.startsWith("--" + PlatformClock.START + "=") && !argument.startsWith("--" + PlatformClock.OFFSET + "=")) {
                 again.add(argument);
             }
         }
         if (!clockOffset.isZero()) {
-            again.add("--" + PlatformClock.START + "=" + systemNow.plus(clockOffset));
+            again.add("--" + PlatformClock.START + "=");
+            again.add("--" + PlatformClock.OFFSET + "=" + clockOffset);
         }
         return again.toArray(String[]::new);
     }

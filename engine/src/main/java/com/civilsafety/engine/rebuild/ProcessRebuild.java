@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * 从台账重建流程实例: an embedded engine keeps its state in memory, so after a restart it has no instance of the open
+ * 从台账重建流程实例: an embedded engine forgets its state when it stops, so after a restart it has no instance of the open
  * hazards and running campaigns the ledger holds. This recreates each one where the ledger says it waits, with the
  * variables its recorded steps gave it (their timers are armed from those, at the same dates), and records the new
  * instance and its variables so that a later rebuild finds them again.
