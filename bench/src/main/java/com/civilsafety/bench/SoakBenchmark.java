@@ -152,7 +152,7 @@ public final class SoakBenchmark {
             submission = context.getBean(TaskSubmission.class);
             PeopleService people = context.getBean(PeopleService.class);
             for (String username : List.of("fuli", "shishi", "leader", "inspector1", "inspector2", "inspector3", "inspector4",
-                    "town1", "town2", "town3", "town4", "town5", "town6", "town7", "town8")) {
+                    "town1", "town2", "town3", "town4", "town5", "town6", "town7", "town8", "expert1", "thirdparty1")) {
                 people.findByUsername(username).map(PeopleService::actorOf).ifPresent(staff::add);
             }
             for (int i = 1; i <= 99; i++) {
@@ -230,7 +230,7 @@ public final class SoakBenchmark {
                 case EMERGENCY_MEASURES -> new EmergencyMeasuresReport(Set.of(EmergencyMeasure.CORDON_OFF), "已划定警戒区域并专人值守", today);
                 case WHISTLEBLOWER_VERIFICATION -> h % 2 == 0
                         ? new ReportVerification(true, task.getInstitutionId(), "夜间值班记录缺失", "GEN-FIRE", true, null, today, "张明")
-                        : new ReportVerification(false, task.getInstitutionId(), null, null, null, "现场核实值班正常", today, "张明");
+                        : new ReportVerification(false, task.getInstitutionId(), "调阅值班记录和监控，值班人员在岗", null, null, "现场核实值班正常", today, "张明");
                 case NOTICE -> new com.civilsafety.ledger.campaign.NoticeAcknowledgement("王建国");
                 default -> null; // the campaign's own forms: nobody works them here
             };
@@ -239,7 +239,7 @@ public final class SoakBenchmark {
             }
             Actor by = whoMay(task);
             if (by == null) {
-                refusal("nobody may act on " + task.getKind());
+                refusal("nobody may act on " + task.getKind() + ": " + InboxService.whyNotFor(task, actor("inspector1")));
                 return;
             }
             attempt(task.getKind().name(), () -> submission.submit(task.getId(), by, result));

@@ -3,12 +3,16 @@ package com.civilsafety.engine.embedded;
 import com.civilsafety.ledger.common.LedgerTime;
 import com.civilsafety.ledger.common.PlatformClock;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +121,9 @@ public class EngineRecycle {
             String[] again = argumentsAgain(arguments, clockOffset());
             log.warn("Recycling the embedded engine: the platform restarts in this process and rebuilds its instances from the ledger");
             try {
+                context.getBeansOfType(MeterRegistry.class).values().forEach(MeterRegistry::clear);
                 context.close();
+                forgetClosedContext();
                 ConfigurableApplicationContext fresh = application.run(again);
                 log.warn("Embedded engine recycled: the platform answered again after {} ms", (System.nanoTime() - begun) / 1_000_000);
                 next.complete(fresh);
@@ -132,6 +138,35 @@ public class EngineRecycle {
         thread.setDaemon(false);
         thread.start();
         return next;
+    }
+
+    /**
+     * Spring Boot keeps what it read of a context in static maps whose values are softly held: the endpoint
+     * conditions per Environment (which reaches the context through the servlet context's property source), the pool
+     * metadata per DataSource (which reaches the context's meter registry, its gauges and the beans they read). A
+     * closed context, and with it its engine's records, would stay in memory until the heap runs short — found with
+     * heap dumps during the soak (issue 24, docs/benchmarks.md). So the closing context's meters are removed first,
+     * and the maps are cleared between the close and the new start. If Spring Boot changes these classes, nothing is
+     * cleared and the memory is only freed when the heap runs short.
+     */
+    private static final List<String> CACHES_OF_CONTEXTS = List.of(
+            "org.springframework.boot.actuate.autoconfigure.endpoint.condition.OnAvailableEndpointCondition",
+            "org.springframework.boot.actuate.metrics.jdbc.DataSourcePoolMetrics$CachingDataSourcePoolMetadataProvider");
+
+    private static void forgetClosedContext() {
+        for (String name : CACHES_OF_CONTEXTS) {
+            try {
+                for (Field field : Class.forName(name).getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) && Map.class.isAssignableFrom(field.getType())) {
+                        field.setAccessible(true);
+                        ((Map<?, ?>) field.get(null)).clear();
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                log.warn("{}'s cache of the closed context was not cleared; its memory is freed only when the heap runs short: {}",
+                        name, e.toString());
+            }
+        }
     }
 
     /**
