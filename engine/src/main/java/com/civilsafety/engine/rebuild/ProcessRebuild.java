@@ -137,8 +137,12 @@ public class ProcessRebuild {
     }
 
     private void rebuildHazard(RectificationLoop.LoopPosition hazard, ModelGraph loop) {
-        long key = rebuildAt(ProcessCommands.HAZARD_RECTIFICATION, loop, hazard.processInstanceKey(), hazard.tasks(),
-                Map.of("hazardId", hazard.hazardId(), "grading", HazardVariables.grading(hazard.grading())));
+        // the grading decision's inputs were start variables, never a step's result: a rebuilt loop needs them again
+        // when a 回头看 finds a rebound and the reopened hazard is graded (issue 24's soak: incidents at 登记定级)
+        Map<String, Object> current = new HashMap<>(HazardVariables.gradingFacts(hazards.gradingFacts(hazard.hazardId())));
+        current.put("hazardId", hazard.hazardId());
+        current.put("grading", HazardVariables.grading(hazard.grading()));
+        long key = rebuildAt(ProcessCommands.HAZARD_RECTIFICATION, loop, hazard.processInstanceKey(), hazard.tasks(), current);
         hazards.rebuiltAs(hazard.hazardId(), key);
     }
 
