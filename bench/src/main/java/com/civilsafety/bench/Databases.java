@@ -57,11 +57,19 @@ enum Databases {
 
     /** The app on a fresh database of this kind, on free ports, logging warnings only; more arguments after. */
     ConfigurableApplicationContext startApp(Path root, String... more) {
+        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(appArguments(root, more));
+    }
+
+    /**
+     * What {@link #startApp} starts the app with (the database emptied now), for a benchmark that starts it more than
+     * once on the same database.
+     */
+    String[] appArguments(Path root, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
                 "--logging.level.root=WARN"));
         arguments.addAll(freshArguments(root));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new));
+        return arguments.toArray(String[]::new);
     }
 
     private static String env(String name, String fallback) {

@@ -63,20 +63,18 @@ public final class RebuildBenchmark {
         int hazardCount = Integer.getInteger("bench.hazards", 10_000);
         int campaignCount = Integer.getInteger("bench.campaigns", 50);
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.com.civilsafety.engine.rebuild=INFO",
+        String[] arguments = Databases.H2.appArguments(root, "--logging.level.com.civilsafety.engine.rebuild=INFO",
                 "--civil-safety.engine.embedded.recycle.cron=-",
                 // seeding floods the engine: a start answered after the client's 10 s is withdrawn by the intake although
                 // the engine made it (a known limit under such floods, not what is measured here)
-                "--camunda.client.request-timeout=PT60S"));
-        arguments.addAll(Databases.H2.freshArguments(root));
+                "--camunda.client.request-timeout=PT60S");
 
         Map<Long, String> hazards;
         List<Long> campaigns;
         Map<String, Object> before;
         long seeding = System.nanoTime();
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(CivilSafetyApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+                .run(arguments)) {
             campaigns = campaigns(first, campaignCount);
             hazards = hazards(first, hazardCount);
             before = settled(first, hazards, campaigns, null);
@@ -92,7 +90,7 @@ public final class RebuildBenchmark {
                         springStarted.set(System.nanoTime());
                     }
                 })
-                .run(arguments.toArray(String[]::new))) {
+                .run(arguments)) {
             long ready = System.nanoTime();
             double total = (ready - starting) / 1e9;
             double spring = (springStarted.get() - starting) / 1e9;

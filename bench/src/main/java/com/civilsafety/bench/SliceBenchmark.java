@@ -1,6 +1,5 @@
 package com.civilsafety.bench;
 
-import com.civilsafety.CivilSafetyApplication;
 import com.civilsafety.engine.hazard.HazardIntake;
 import com.civilsafety.engine.inbox.TaskSubmission;
 import com.civilsafety.ledger.access.Actor;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -57,26 +55,18 @@ public final class SliceBenchmark {
                 .map(d -> Databases.valueOf(d.trim().toUpperCase(Locale.ROOT))).toList();
         for (Databases database : databases) {
             for (int n : inFlight) {
-                try (ConfigurableApplicationContext app = startApp(root, database)) {
+                try (ConfigurableApplicationContext app = database.startApp(root)) {
                     results.add(report(Measurement.run(database.name(), n, warmup, seconds, new Slice(app)::runOne)));
                 }
             }
         }
         double idle;
-        try (ConfigurableApplicationContext app = startApp(root, Databases.H2)) {
+        try (ConfigurableApplicationContext app = Databases.H2.startApp(root)) {
             idle = idleRecordsPerSecond(app, IDLE_SECONDS);
         }
         write(root.resolve("docs/benchmarks.md"), results, databases, seconds, warmup, idle);
         // the engine's and the client's thread pools are not all daemons: end here rather than wait on them
         System.exit(0);
-    }
-
-    /** The platform with its embedded engine, on a fresh database. */
-    private static ConfigurableApplicationContext startApp(Path root, Databases database) {
-        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
-                "--logging.level.root=WARN"));
-        arguments.addAll(database.freshArguments(root));
-        return new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new));
     }
 
     /** One hazard through the real platform: reported, rectified by its institution, verified, closed. */

@@ -87,13 +87,11 @@ public final class SoakBenchmark {
         int hazardsPerYear = Integer.getInteger("bench.hazards", 1000);
         int idleSeconds = Integer.getInteger("bench.idle-seconds", 30);
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        List<String> arguments = new ArrayList<>(List.of("--civil-safety.engine.embedded.port=0", "--server.port=0",
-                "--logging.level.root=WARN", "--bench.movable-clock=true",
+        String[] arguments = Databases.H2.appArguments(root, "--bench.movable-clock=true",
                 // the recycle is the benchmark's, at each month's end: not at 03:30 of the real night
                 "--civil-safety.engine.embedded.recycle.cron=-",
-                "--civil-safety.clock.start=" + LocalDate.now(LedgerTime.ZONE).plusDays(1) + "T10:00"));
-        arguments.addAll(Databases.H2.freshArguments(root));
-        County county = new County(new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments.toArray(String[]::new)));
+                "--civil-safety.clock.start=" + LocalDate.now(LedgerTime.ZONE).plusDays(1) + "T10:00");
+        County county = new County(new SpringApplicationBuilder(CivilSafetyApplication.class).run(arguments));
         county.launchCampaign();
         List<Month> rows = new ArrayList<>();
         int day = 0;
