@@ -102,20 +102,14 @@ public class EngineRecycle {
                     ? "the platform has not finished starting" : "a recycle has already begun"));
             return next;
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                next.get(GIVE_UP_AFTER.toMinutes(), TimeUnit.MINUTES);
-            } catch (TimeoutException e) {
+        next.orTimeout(GIVE_UP_AFTER.toMinutes(), TimeUnit.MINUTES).whenComplete((fresh, failure) -> {
+            if (failure instanceof TimeoutException) {
                 log.error("The engine recycle has not ended after {}: exiting so that the platform is restarted", GIVE_UP_AFTER);
                 if (exitOnFailure) {
                     Runtime.getRuntime().halt(1); // System.exit would wait on the shutdown hooks of what hangs
                 }
-            } catch (Exception ended) {
-                // ended, well or not: the recycle itself says which
             }
-        }, "engine-recycle-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        });
         Thread thread = new Thread(() -> {
             long begun = System.nanoTime();
             String[] again = argumentsAgain(arguments, clockOffset());
